@@ -1,0 +1,212 @@
+"""The ``chainkg`` command: a few lines per command over the library.
+
+Every command takes the same store options (an embedded file by default, or a
+Neo4j URI); library errors become one clear line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from chainkg import settings
+from graph.errors import ChainKGError
+from graph.store import GraphStore, StoreConfig, open_store
+
+
+def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The store options every command shares; the command receives ``config``."""
+
+    @click.option("--store", "store", type=click.Path(path_type=Path), default=None,
+                  help=f"Embedded store file (default {settings.DEFAULT_STORE}, env CHAINKG_STORE).")
+    @click.option("--neo4j-uri", default=None, metavar="URI",
+                  help="Use Neo4j instead: bolt://, neo4j:// (cluster) or neo4j+s:// (Aura). Env NEO4J_URI.")
+    @click.option("--neo4j-user", default=None, help="Neo4j user (env NEO4J_USER, default neo4j).")
+    @click.option("--neo4j-password", default=None, help="Neo4j password (env NEO4J_PASSWORD).")
+    @click.option("--neo4j-database", default=None, help="Neo4j database name (env NEO4J_DATABASE; default: the server's).")
+    @functools.wraps(func)
+    def wrapper(store: Path | None, neo4j_uri: str | None, neo4j_user: str | None,
+                neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> Any:
+        config = settings.store_config(store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
+        return func(config=config, **kwargs)
+
+    return wrapper
+
+
+def _open(config: StoreConfig) -> GraphStore:
+    try:
+        return open_store(config)
+    except ChainKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+class _Group(click.Group):
+    """Turns library errors raised inside any command into one line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChainKGError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Group)
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.version_option(package_name="chainkg")
+def main(verbose: int) -> None:
+    """chainkg: an industry-chain knowledge graph from Chinese policy documents and news.
+
+    Build the graph with `chainkg build`, look at it with `chainkg serve`,
+    query it with `chainkg query`. The graph lives in an embedded file by
+    default; give --neo4j-uri (or NEO4J_URI) to use Neo4j.
+    """
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--workers", "-j", default=max(1, (os.cpu_count() or 1)), show_default=True,
+              help="Processes that extract documents in parallel.")
+@click.option("--force", is_flag=True, help="Re-extract files already stored unchanged (the result is the same).")
+@store_options
+def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: bool) -> None:
+    """Load documents (files or folders; default: the bundled sample corpus) into the store.
+
+    Reads .txt, .md, .html, .docx and .pdf. A file that cannot be loaded is
+    reported with its reason; the others still load, and nothing already
+    stored is lost.
+    """
+    from tqdm import tqdm
+
+    from loaders.pipeline import build as run_build
+    from loaders.readers import find_documents
+
+    targets = list(paths) or [settings.SAMPLE_CORPUS]
+    total = len(find_documents(targets))
+    with _open(config) as store, tqdm(total=total, unit="doc", desc="loading", disable=None) as bar:
+        report = run_build(targets, store, workers=workers, force=force, progress=lambda _p: bar.update())
+    click.echo(f"{config.describe()}: {len(report.loaded)} loaded, {len(report.skipped)} unchanged, "
+               f"{len(report.errors)} failed")
+    for label, count in sorted(report.added.items()):
+        click.echo(f"  {label:<16} {count:+d}")
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    if report.errors:
+        raise SystemExit(1)
+
+
+@main.command()
+@store_options
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats(config: StoreConfig, as_json: bool) -> None:
+    """Count nodes per label and relationships per type."""
+    with _open(config) as store:
+        counts = store.counts()
+    if as_json:
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=1))
+        return
+    click.echo(config.describe())
+    for name, count in counts.items():
+        click.echo(f"  {name:<16} {count}")
+
+
+@main.group()
+def export() -> None:
+    """Write the graph to a file."""
+
+
+@export.command("json")
+@click.argument("out", type=click.Path(path_type=Path))
+@store_options
+def export_json(config: StoreConfig, out: Path) -> None:
+    """Write the whole graph as sorted, deterministic JSON (nodes and edges)."""
+    from graph.json_format import dump_json, write_atomic
+
+    with _open(config) as store:
+        graph = store.read()
+    write_atomic(out, dump_json(graph))
+    click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.edges)} edges to {out}")
+
+
+@main.command()
+@click.argument("document")
+@store_options
+def remove(config: StoreConfig, document: str) -> None:
+    """Retract what only DOCUMENT (its file name or uid) stated; facts other documents state stay."""
+    with _open(config) as store:
+        graph = store.read()
+        uid = next((n.uid for n in graph.by_label("Document") if document in (n.uid, n.name, n.props.get("path"))), None)
+        if uid is None or not store.remove_document(uid):
+            raise click.ClickException(f"no stored document {document!r} (see `chainkg stats` and the Document nodes)")
+    click.echo(f"removed {document}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=5000, show_default=True, help="Port to listen on.")
+@store_options
+def serve(config: StoreConfig, host: str, port: int) -> None:
+    """Serve the viewer (chain maps, search, node pages) over the store."""
+    from webapp import create_app
+
+    app = create_app(config)
+    click.echo(f"chainkg viewer on http://{host}:{port}/ ({config.describe()})")
+    app.run(host=host, port=port, debug=False)
+
+
+@main.group()
+def neo4j() -> None:
+    """Start, stop and prepare a local Neo4j (Community, from Maven Central; no Docker)."""
+
+
+@neo4j.command("start")
+@click.option("--home", type=click.Path(path_type=Path), default=settings.LOCAL_NEO4J_HOME, show_default=True,
+              help="Folder for the server's data, log and pid file.")
+@click.option("--port", default=7687, show_default=True, help="Bolt port on 127.0.0.1 (0: any free port).")
+def neo4j_start(home: Path, port: int) -> None:
+    """Start the local Neo4j in the background and print its Bolt URI."""
+    from chainkg import local_neo4j
+
+    info = local_neo4j.start(home, port=port, password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD)
+    click.echo(info.uri)
+
+
+@neo4j.command("stop")
+@click.option("--home", type=click.Path(path_type=Path), default=settings.LOCAL_NEO4J_HOME, show_default=True)
+def neo4j_stop(home: Path) -> None:
+    """Stop the local Neo4j (clean shutdown)."""
+    from chainkg import local_neo4j
+
+    click.echo("stopped" if local_neo4j.stop(home) else "not running")
+
+
+@neo4j.command("status")
+@click.option("--home", type=click.Path(path_type=Path), default=settings.LOCAL_NEO4J_HOME, show_default=True)
+def neo4j_status(home: Path) -> None:
+    """Print the Bolt URI of the running local Neo4j, or exit 1 if none runs."""
+    from chainkg import local_neo4j
+
+    info = local_neo4j.status(home)
+    if info is None:
+        click.echo("not running")
+        raise SystemExit(1)
+    click.echo(f"{info.uri} (pid {info.pid})")
+
+
+@neo4j.command("init")
+@store_options
+def neo4j_init(config: StoreConfig) -> None:
+    """Create the constraints and indexes (idempotent; loading does it too)."""
+    if not config.neo4j_uri:
+        raise click.ClickException("give --neo4j-uri or NEO4J_URI: init prepares a Neo4j database")
+    with _open(config):
+        pass
+    click.echo(f"schema ready on {config.neo4j_uri}")

@@ -1,0 +1,28 @@
+"""The one base error of chainkg.
+
+Every failure a user can act on is raised as a subclass of :class:`ChainKGError`
+whose message names the file or value at fault and what to do about it; the
+CLI turns it into one line and a non-zero exit code, the web app into a JSON
+error or a page.
+"""
+
+
+class ChainKGError(Exception):
+    """Base class of every error chainkg raises on purpose."""
+
+
+class DocumentError(ChainKGError):
+    """A document could not be read or extracted; the rest of a batch still loads."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class StoreError(ChainKGError):
+    """The store could not be reached or refused a write; nothing was half-written."""
+
+
+class ModelError(ChainKGError):
+    """A node or edge breaks the domain model (unknown label, type or endpoint)."""

@@ -1,0 +1,45 @@
+"""The JSON export format: ``{"nodes": [...], "edges": [...]}``, sorted, stable bytes.
+
+Other issues and tools read this format (``chainkg export json``, the embedded
+store's file, the evaluation), so it is written and read in this one place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from graph.errors import StoreError
+from graph.model import Graph
+
+
+def dump_json(graph: Graph) -> bytes:
+    """Deterministic bytes of ``graph`` in the export format."""
+    text = json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=False)
+    return (text + "\n").encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one rename, so readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_json(path: Path) -> Graph:
+    """Read an export file; a broken one is a :class:`StoreError` naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Graph.from_dict(data)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"{path}: not a chainkg graph file ({exc})") from exc

@@ -1,0 +1,349 @@
+"""The typed graph every stage hands to the next: nodes, edges, provenance.
+
+This module is the contract between the loaders and the stores
+(``../shared/MODEL.md`` in code). A loader produces one :class:`Graph` per
+document; stores merge such graphs; exports and the viewer read them back.
+Merging is defined once, here, so the embedded store and Neo4j agree on what
+"loading twice changes nothing" means.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.errors import ModelError
+
+#: Node labels of the domain model, in the order MODEL.md lists them.
+LABELS: tuple[str, ...] = (
+    "Document",
+    "Policy",
+    "Measure",
+    "Department",
+    "District",
+    "IndustryChain",
+    "Cluster",
+    "ChainSegment",
+    "Product",
+    "Enterprise",
+    "Platform",
+    "Institute",
+    "Project",
+    "Indicator",
+    "Target",
+)
+
+#: Relationship types with the labels allowed at each end (``None``: any label).
+REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
+    "MENTIONED_IN": (None, frozenset({"Document"})),
+    "CITES": (frozenset({"Policy"}), frozenset({"Policy"})),
+    "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Department"})),
+    "PART_OF": (
+        frozenset({"Measure", "District", "IndustryChain", "Department", "Policy"}),
+        frozenset({"Measure", "Policy", "District", "Cluster"}),
+    ),
+    "LED_BY": (frozenset({"Measure"}), frozenset({"Department"})),
+    "INVOLVES": (frozenset({"Measure"}), frozenset({"Department"})),
+    # Members of a 工作专班 / 领导小组: the gold sets use it, MODEL.md does not list it yet.
+    "MEMBER_OF": (frozenset({"Department"}), frozenset({"Department"})),
+    "SUPPORTS": (frozenset({"Measure", "Policy"}), frozenset({"IndustryChain", "Cluster"})),
+    "APPLIES_TO": (frozenset({"Measure", "Policy"}), frozenset({"District"})),
+    "SETS": (frozenset({"Measure", "Policy"}), frozenset({"Target"})),
+    "OF_INDICATOR": (frozenset({"Target"}), frozenset({"Indicator"})),
+    "FOR": (
+        frozenset({"Target"}),
+        frozenset({"District", "IndustryChain", "Cluster", "Platform", "Enterprise"}),
+    ),
+    "OWNED_BY": (frozenset({"Indicator"}), frozenset({"Department"})),
+    "DEVELOPED_IN": (frozenset({"IndustryChain", "Cluster"}), frozenset({"District", "Platform"})),
+    "HOSTS": (frozenset({"Platform"}), frozenset({"IndustryChain", "Cluster"})),
+    "LOCATED_IN": (
+        frozenset({"Enterprise", "Platform", "Institute", "Project"}),
+        frozenset({"District", "Platform"}),
+    ),
+    "CHAIN_OWNER_OF": (frozenset({"Enterprise"}), frozenset({"IndustryChain"})),
+    "IN_CHAIN": (frozenset({"Enterprise", "Project"}), frozenset({"IndustryChain"})),
+    "IN_SEGMENT": (frozenset({"Enterprise"}), frozenset({"ChainSegment"})),
+    "HAS_SEGMENT": (frozenset({"IndustryChain"}), frozenset({"ChainSegment"})),
+    "UPSTREAM_OF": (frozenset({"ChainSegment"}), frozenset({"ChainSegment"})),
+    "INCLUDES": (frozenset({"ChainSegment"}), frozenset({"Product"})),
+    "MAKES": (frozenset({"Enterprise"}), frozenset({"Product"})),
+    "ACQUIRED": (frozenset({"Enterprise"}), frozenset({"Enterprise"})),
+    "INVESTS_IN": (frozenset({"Enterprise"}), frozenset({"Project"})),
+}
+
+_MARKS = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
+
+
+def clean_name(text: str) -> str:
+    """Display form of a name: without book-title marks, quotes or white space (MODEL.md)."""
+    return _MARKS.sub("", text).strip()
+
+
+def identity_key(text: str) -> str:
+    """Comparison form of a name: NFKC (full-width to half-width), marks removed, lower case."""
+    return clean_name(unicodedata.normalize("NFKC", text)).lower()
+
+
+def make_uid(label: str, *key_parts: str) -> str:
+    """A stable uid from a label and the parts that identify the thing.
+
+    The same label and key always give the same uid, across runs and machines,
+    which is what makes loading idempotent and exports byte-identical.
+    """
+    if label not in LABELS:
+        raise ModelError(f"unknown label {label!r}; known labels: {', '.join(LABELS)}")
+    digest = hashlib.sha1("\x1f".join((label, *key_parts)).encode("utf-8")).hexdigest()
+    return f"{label[0].lower()}{label[1:]}-{digest[:16]}"
+
+
+def node_uid(label: str, name: str) -> str:
+    """The uid of a node identified by its canonical name alone (most labels)."""
+    return make_uid(label, identity_key(name))
+
+
+Scalar = str | int | float | bool
+
+
+@dataclass
+class Node:
+    """A thing in the graph, identified by ``uid``.
+
+    ``alias_rules`` maps every other surface form to the rule that merged it,
+    so a merge can always be explained ("市经信局 ⇐ scope-abbreviation").
+    """
+
+    uid: str
+    label: str
+    name: str
+    alias_rules: dict[str, str] = field(default_factory=dict)
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.label not in LABELS:
+            raise ModelError(f"unknown label {self.label!r} for node {self.name!r}")
+        self.name = clean_name(self.name) if self.label != "Document" else self.name
+        self.alias_rules.pop(self.name, None)
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted(self.alias_rules)
+
+    def add_alias(self, alias: str, rule: str) -> None:
+        alias = clean_name(alias)
+        if alias and alias != self.name and alias not in self.alias_rules:
+            self.alias_rules[alias] = rule
+
+    def merge(self, other: Node) -> None:
+        """Fold another reading of the same thing into this one.
+
+        Properties already set stay (first reading wins, and loaders read files
+        in sorted order, so the result does not depend on timing); missing ones
+        are filled; aliases are united.
+        """
+        if other.uid != self.uid:
+            raise ModelError(f"cannot merge {other.uid} into {self.uid}")
+        if other.name != self.name:
+            self.add_alias(other.name, "same-uid")
+        for alias, rule in other.alias_rules.items():
+            self.add_alias(alias, rule)
+        for key, value in other.props.items():
+            if self.props.get(key) in (None, "", []):
+                self.props[key] = value
+
+    def to_dict(self) -> dict[str, Any]:
+        """The export form: ``uid``, ``label``, ``name``, ``aliases``, then the properties."""
+        out: dict[str, Any] = {"uid": self.uid, "label": self.label, "name": self.name}
+        out["aliases"] = self.aliases
+        if self.alias_rules:
+            out["mergedBy"] = [f"{a} ⇐ {self.alias_rules[a]}" for a in self.aliases]
+        out.update(sorted(self.props.items()))
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Node:
+        data = dict(data)
+        rules = dict(_split_rule(r) for r in data.pop("mergedBy", []))
+        aliases = data.pop("aliases", [])
+        node = cls(uid=data.pop("uid"), label=data.pop("label"), name=data.pop("name"))
+        node.alias_rules = {a: rules.get(a, "imported") for a in aliases}
+        node.props = data
+        return node
+
+
+def _split_rule(text: str) -> tuple[str, str]:
+    alias, _, rule = text.partition(" ⇐ ")
+    return alias, rule
+
+
+@dataclass
+class Edge:
+    """A relationship, identified by ``(type, start, end)``.
+
+    ``evidence`` maps each source Document uid to the sentence the fact was read
+    from: one fact stated by several documents is one edge with several sources.
+    """
+
+    type: str
+    start: str
+    end: str
+    evidence: dict[str, str] = field(default_factory=dict)
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.type not in REL_TYPES:
+            raise ModelError(f"unknown relationship type {self.type!r}")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.type, self.start, self.end)
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted(self.evidence)
+
+    def merge(self, other: Edge) -> None:
+        """Add another document's statement of the same fact."""
+        for source, sentence in other.evidence.items():
+            self.evidence.setdefault(source, sentence)
+        for key, value in other.props.items():
+            if self.props.get(key) in (None, "", []):
+                self.props[key] = value
+
+    def to_dict(self) -> dict[str, Any]:
+        """Export form: ``source``/``evidence`` of the first source, ``sources``/``evidences`` if several."""
+        sources = self.sources
+        out: dict[str, Any] = {"type": self.type, "start": self.start, "end": self.end}
+        out["source"] = sources[0] if sources else None
+        out["evidence"] = self.evidence[sources[0]] if sources else None
+        if len(sources) > 1:
+            out["sources"] = sources
+            out["evidences"] = [self.evidence[s] for s in sources]
+        out.update(sorted(self.props.items()))
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Edge:
+        data = dict(data)
+        source, sentence = data.pop("source", None), data.pop("evidence", None)
+        sources = data.pop("sources", None) or ([source] if source else [])
+        sentences = data.pop("evidences", None) or ([sentence] if source else [])
+        edge = cls(type=data.pop("type"), start=data.pop("start"), end=data.pop("end"))
+        edge.evidence = dict(zip(sources, sentences, strict=True))
+        edge.props = data
+        return edge
+
+
+class Graph:
+    """Nodes by uid and edges by ``(type, start, end)``, merged as they are added."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[tuple[str, str, str], Edge] = {}
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.edges)
+
+    def add_node(self, node: Node) -> Node:
+        """Add or merge ``node``; returns the node held by the graph."""
+        held = self.nodes.get(node.uid)
+        if held is None:
+            self.nodes[node.uid] = node
+            return node
+        if held.label != node.label:
+            raise ModelError(f"uid {node.uid} is a {held.label}, not a {node.label}")
+        held.merge(node)
+        return held
+
+    def add_edge(self, edge: Edge) -> Edge:
+        """Add or merge ``edge``; both ends must already be in the graph."""
+        allowed = REL_TYPES[edge.type]
+        for uid, labels in ((edge.start, allowed[0]), (edge.end, allowed[1])):
+            node = self.nodes.get(uid)
+            if node is None:
+                raise ModelError(f"{edge.type} edge refers to missing node {uid}")
+            if labels is not None and node.label not in labels:
+                raise ModelError(f"{edge.type} cannot touch a {node.label} ({node.name})")
+        held = self.edges.get(edge.key)
+        if held is None:
+            self.edges[edge.key] = edge
+            return edge
+        held.merge(edge)
+        return held
+
+    def merge(self, other: Graph) -> None:
+        """Fold ``other`` into this graph (nodes first, so edges find their ends).
+
+        Label clashes are checked before anything changes, so a graph that
+        cannot be merged leaves this one as it was.
+        """
+        for node in other.nodes.values():
+            held = self.nodes.get(node.uid)
+            if held is not None and held.label != node.label:
+                raise ModelError(f"uid {node.uid} is a {held.label}, not a {node.label}")
+        for node in other.nodes.values():
+            self.add_node(_copy_node(node))
+        for edge in other.edges.values():
+            self.add_edge(_copy_edge(edge))
+
+    def by_label(self, label: str) -> Iterator[Node]:
+        return (n for n in self.nodes.values() if n.label == label)
+
+    def edges_of(self, uid: str) -> Iterator[Edge]:
+        return (e for e in self.edges.values() if uid in (e.start, e.end))
+
+    def retract(self, source: str) -> None:
+        """Take back what document ``source`` stated; facts other documents state stay.
+
+        Nodes this leaves with no edge at all (their only mention was in that
+        document) are removed, and so is the Document node itself.
+        """
+        touched: set[str] = set()
+        for key, edge in list(self.edges.items()):
+            if source in edge.evidence or source in (edge.start, edge.end):
+                edge.evidence.pop(source, None)
+                touched.update((edge.start, edge.end))
+                if not edge.evidence or source in (edge.start, edge.end):
+                    del self.edges[key]
+        self.nodes.pop(source, None)
+        linked = {uid for e in self.edges.values() for uid in (e.start, e.end)}
+        for uid in touched - linked:
+            if uid in self.nodes and self.nodes[uid].label != "Document":
+                del self.nodes[uid]
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and edges per type, for ``chainkg stats`` and build summaries."""
+        out: dict[str, int] = {}
+        for node in self.nodes.values():
+            out[node.label] = out.get(node.label, 0) + 1
+        for edge in self.edges.values():
+            out[edge.type] = out.get(edge.type, 0) + 1
+        return dict(sorted(out.items()))
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """The stable JSON export: nodes sorted by uid, edges by (type, start, end)."""
+        return {
+            "nodes": [self.nodes[uid].to_dict() for uid in sorted(self.nodes)],
+            "edges": [self.edges[key].to_dict() for key in sorted(self.edges)],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Iterable[dict[str, Any]]]) -> Graph:
+        graph = cls()
+        for item in data.get("nodes", []):
+            graph.add_node(Node.from_dict(item))
+        for item in data.get("edges", []):
+            graph.add_edge(Edge.from_dict(item))
+        return graph
+
+
+def _copy_node(node: Node) -> Node:
+    return Node(node.uid, node.label, node.name, dict(node.alias_rules), dict(node.props))
+
+
+def _copy_edge(edge: Edge) -> Edge:
+    return Edge(edge.type, edge.start, edge.end, dict(edge.evidence), dict(edge.props))

@@ -1,0 +1,249 @@
+"""The Neo4j store, through the official ``neo4j`` driver.
+
+Every node carries its model label and the shared label ``Entity`` (unique
+``uid``), so edges can be matched by uid alone. One document is written in one
+transaction: nodes and edges already stored are read first and merged with
+:class:`graph.model.Node` / :class:`graph.model.Edge` rules, then written with
+``UNWIND $rows … MERGE``, so Neo4j and the embedded store merge alike and a
+failure leaves nothing half-written. Values always travel as parameters; labels
+and types are interpolated only after they are checked against the model.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
+from graph.errors import ModelError, StoreError
+from graph.model import LABELS, REL_TYPES, Edge, Graph, Node
+from graph.store import GraphStore, StoreConfig
+
+BATCH = 2000
+_SEARCH_SEPARATOR = "\n"
+
+
+def _label(label: str) -> str:
+    if label not in LABELS:
+        raise ModelError(f"unknown label {label!r}")
+    return label
+
+
+def _rel_type(rel_type: str) -> str:
+    if rel_type not in REL_TYPES:
+        raise ModelError(f"unknown relationship type {rel_type!r}")
+    return rel_type
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes: idempotent, run on open and by ``chainkg neo4j init``."""
+    statements = ["CREATE CONSTRAINT entity_uid IF NOT EXISTS FOR (n:Entity) REQUIRE n.uid IS UNIQUE"]
+    for label in LABELS:
+        statements.append(
+            f"CREATE CONSTRAINT {label.lower()}_uid IF NOT EXISTS FOR (n:{label}) REQUIRE n.uid IS UNIQUE"
+        )
+        statements.append(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+    labels = "|".join(LABELS)
+    statements.append(
+        f"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.searchText] "
+        "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
+    )
+    return statements
+
+
+def _node_props(node: Node) -> dict[str, Any]:
+    props = {k: v for k, v in node.to_dict().items() if k != "label" and v is not None}
+    props["searchText"] = _SEARCH_SEPARATOR.join([node.name, *node.aliases])
+    return props
+
+
+def _edge_props(edge: Edge) -> dict[str, Any]:
+    return {k: v for k, v in edge.to_dict().items() if k not in ("type", "start", "end") and v is not None}
+
+
+def _node_from_record(labels: list[str], props: dict[str, Any]) -> Node:
+    label = next(label for label in labels if label in LABELS)
+    props = {k: v for k, v in props.items() if k != "searchText"}
+    return Node.from_dict({**props, "label": label})
+
+
+def _chunks(rows: list[dict[str, Any]], size: int = BATCH) -> Iterable[list[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+class Neo4jStore(GraphStore):
+    """A graph in a Neo4j database: local, a cluster (``neo4j://``) or Aura (``neo4j+s://``)."""
+
+    def __init__(self, config: StoreConfig) -> None:
+        self.config = config
+        auth = (config.neo4j_user, config.neo4j_password or "")
+        try:
+            self.driver: Driver = GraphDatabase.driver(config.neo4j_uri or "", auth=auth)
+            self.driver.verify_connectivity(database=config.neo4j_database)
+        except AuthError as exc:
+            raise StoreError(
+                f"Neo4j at {config.neo4j_uri} refused user {config.neo4j_user!r}: wrong user or password "
+                "(set NEO4J_USER / NEO4J_PASSWORD or --neo4j-user / --neo4j-password)"
+            ) from exc
+        except (ServiceUnavailable, OSError) as exc:
+            raise StoreError(f"cannot connect to Neo4j at {config.neo4j_uri}: {exc}") from exc
+        except (ConfigurationError, ValueError) as exc:
+            raise StoreError(f"bad Neo4j URI {config.neo4j_uri!r}: {exc}") from exc
+        self.init_schema()
+
+    def _session(self):  # type: ignore[no-untyped-def]
+        return self.driver.session(database=self.config.neo4j_database)
+
+    def init_schema(self) -> None:
+        """Create constraints and indexes if they are missing (idempotent)."""
+        with self._session() as session:
+            for statement in schema_statements():
+                session.run(statement).consume()
+
+    def write_document(self, graph: Graph) -> None:
+        try:
+            with self._session() as session:
+                session.execute_write(_write_graph, graph)
+        except Neo4jError as exc:
+            raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
+        except ServiceUnavailable as exc:
+            raise StoreError(f"Neo4j at {self.config.neo4j_uri} went away during a write: {exc}") from exc
+
+    def read(self) -> Graph:
+        graph = Graph()
+        with self._session() as session:
+            for record in session.run("MATCH (n:Entity) RETURN labels(n) AS labels, properties(n) AS props"):
+                graph.add_node(_node_from_record(record["labels"], record["props"]))
+            result = session.run(
+                "MATCH (a:Entity)-[r]->(b:Entity) "
+                "RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props"
+            )
+            for record in result:
+                data = {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
+                graph.add_edge(Edge.from_dict(data))
+        return graph
+
+    def remove_document(self, document_uid: str) -> bool:
+        with self._session() as session:
+            return bool(session.execute_write(_retract, document_uid))
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        with self._session() as session:
+            for record in session.run(
+                "MATCH (n:Entity) UNWIND labels(n) AS label WITH label WHERE label <> 'Entity' "
+                "RETURN label, count(*) AS n"
+            ):
+                out[record["label"]] = record["n"]
+            for record in session.run("MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS n"):
+                out[record["type"]] = record["n"]
+        return dict(sorted(out.items()))
+
+    def document_hashes(self) -> dict[str, str]:
+        with self._session() as session:
+            result = session.run("MATCH (d:Document) RETURN d.sha256 AS sha, d.uid AS uid")
+            return {r["sha"]: r["uid"] for r in result}
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def discard(self) -> None:
+        self.driver.close()
+
+
+def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
+    """Merge ``graph`` into the database inside one transaction."""
+    uids = sorted(graph.nodes)
+    stored: dict[str, Node] = {}
+    for chunk in _chunks([{"uid": u} for u in uids]):
+        result = tx.run(
+            "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) RETURN labels(n) AS labels, properties(n) AS props",
+            rows=chunk,
+        )
+        for record in result:
+            node = _node_from_record(record["labels"], record["props"])
+            stored[node.uid] = node
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for uid in uids:
+        node = graph.nodes[uid]
+        held = stored.get(uid)
+        if held is not None:
+            if held.label != node.label:
+                raise ModelError(f"uid {uid} is a {held.label} in Neo4j, not a {node.label}")
+            held.merge(node)
+            node = held
+        by_label[node.label].append({"uid": uid, "props": _node_props(node)})
+    for label, rows in sorted(by_label.items()):
+        for chunk in _chunks(rows):
+            tx.run(
+                f"UNWIND $rows AS row MERGE (n:Entity {{uid: row.uid}}) SET n = row.props, n:{_label(label)}",
+                rows=chunk,
+            ).consume()
+
+    keys = sorted(graph.edges)
+    stored_edges: dict[tuple[str, str, str], Edge] = {}
+    key_rows = [{"type": t, "start": s, "end": e} for t, s, e in keys]
+    for chunk in _chunks(key_rows):
+        result = tx.run(
+            "UNWIND $rows AS row MATCH (a:Entity {uid: row.start})-[r]->(b:Entity {uid: row.end}) "
+            "WHERE type(r) = row.type RETURN type(r) AS type, properties(r) AS props, row.start AS start, "
+            "row.end AS end",
+            rows=chunk,
+        )
+        for record in result:
+            edge = Edge.from_dict({**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]})
+            stored_edges[edge.key] = edge
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for key in keys:
+        edge = graph.edges[key]
+        held_edge = stored_edges.get(key)
+        if held_edge is not None:
+            held_edge.merge(edge)
+            edge = held_edge
+        by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": _edge_props(edge)})
+    for rel_type, rows in sorted(by_type.items()):
+        for chunk in _chunks(rows):
+            tx.run(
+                "UNWIND $rows AS row MATCH (a:Entity {uid: row.start}) MATCH (b:Entity {uid: row.end}) "
+                f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row.props",
+                rows=chunk,
+            ).consume()
+
+
+def _retract(tx: ManagedTransaction, document_uid: str) -> bool:
+    """Remove ``document_uid``'s statements; facts with other sources keep them."""
+    exists = tx.run("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n", uid=document_uid).single()
+    if not exists or not exists["n"]:
+        return False
+    result = tx.run(
+        "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.source = $uid OR $uid IN coalesce(r.sources, []) "
+        "RETURN elementId(r) AS id, type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props",
+        uid=document_uid,
+    )
+    touched: set[str] = set()
+    updates: list[dict[str, Any]] = []
+    deletions: list[str] = []
+    for record in result:
+        edge = Edge.from_dict({**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]})
+        edge.evidence.pop(document_uid, None)
+        touched.update((edge.start, edge.end))
+        if edge.evidence:
+            updates.append({"id": record["id"], "props": _edge_props(edge)})
+        else:
+            deletions.append(record["id"])
+    for chunk in _chunks(updates):
+        tx.run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props", rows=chunk).consume()
+    for start in range(0, len(deletions), BATCH):
+        tx.run(
+            "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r", ids=deletions[start : start + BATCH]
+        ).consume()
+    tx.run("MATCH (d:Document {uid: $uid}) DETACH DELETE d", uid=document_uid).consume()
+    tx.run(
+        "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) WHERE NOT n:Document AND NOT (n)--() DELETE n",
+        uids=sorted(touched),
+    ).consume()
+    return True

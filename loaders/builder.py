@@ -1,0 +1,52 @@
+"""Adding what one document states to its graph, with provenance attached.
+
+Extractors never build :class:`graph.model.Node` or ``Edge`` by hand: they call
+:meth:`DocumentGraph.node` and :meth:`DocumentGraph.edge`, which give every node
+its ``MENTIONED_IN`` edge to the Document (with a mention count and the first
+sentence it was seen in) and every edge its ``source`` and ``evidence``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.model import Edge, Graph, Node, make_uid, node_uid
+
+
+class DocumentGraph(Graph):
+    """The graph of one document: every addition is tied to ``document``."""
+
+    def __init__(self, document: Node) -> None:
+        super().__init__()
+        self.document = self.add_node(document)
+
+    def node(
+        self,
+        label: str,
+        name: str,
+        evidence: str,
+        *,
+        key: tuple[str, ...] | None = None,
+        aliases: dict[str, str] | None = None,
+        **props: Any,
+    ) -> Node:
+        """Add (or merge) a node mentioned in ``evidence``.
+
+        ``key`` identifies the node when its name does not (a Measure is its
+        policy and numbering path, a Target its indicator, scope and year).
+        ``aliases`` maps other surface forms to the rule that tied them to it.
+        """
+        uid = make_uid(label, *key) if key else node_uid(label, name)
+        values = {k: v for k, v in props.items() if v is not None}
+        node = self.add_node(Node(uid, label, name, dict(aliases or {}), values))
+        mention = self.edges.get(("MENTIONED_IN", uid, self.document.uid))
+        if mention is None:
+            self.add_edge(Edge("MENTIONED_IN", uid, self.document.uid, {self.document.uid: evidence}, {"count": 1}))
+        else:
+            mention.props["count"] += 1
+        return node
+
+    def edge(self, rel_type: str, start: Node, end: Node, evidence: str, **props: Any) -> Edge:
+        """Add the fact ``start -rel_type-> end`` as read from ``evidence``."""
+        values = {k: v for k, v in props.items() if v is not None}
+        return self.add_edge(Edge(rel_type, start.uid, end.uid, {self.document.uid: evidence}, values))

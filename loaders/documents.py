@@ -1,0 +1,69 @@
+"""The Document node: what a loaded file is (title, kind, date, 文号).
+
+Read from the head of the text, because Chinese official files put the issuing
+header, the 文号 and the title first, and news puts its headline there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from graph.model import Node, make_uid
+from loaders.readers import SourceDocument
+
+#: Words a policy instrument's title ends with (MODEL.md, Policy).
+POLICY_CUES = ("方案", "意见", "通知", "办法", "规划", "指南", "标准", "计划", "要点", "措施", "细则", "决定", "规定")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d+号")
+_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _title(lines: list[str]) -> str:
+    """The first line that reads as a title: not an issuing header, 文号 or short caption."""
+    for line in lines[:40]:
+        if _HEADER.match(line) or DOC_NUMBER.fullmatch(line) or len(line) < 8:
+            continue
+        return re.sub(r"\s+", "", line) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", line) else line
+    return lines[0] if lines else ""
+
+
+def document_kind(title: str, text: str) -> str:
+    """``policy`` for an instrument (by its title or a 文号 in its head), else ``news``."""
+    head = text[:600]
+    if DOC_NUMBER.search(head) or title.rstrip("）)").rstrip("0123456789—-－年（(").endswith(POLICY_CUES):
+        return "policy"
+    if any(cue in title for cue in ("征求意见稿",)):
+        return "policy"
+    return "news"
+
+
+def display_path(path: Path) -> str:
+    """The path as stored: relative to the working directory when under it, so clones agree."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return os.fspath(resolved)
+
+
+def document_node(doc: SourceDocument) -> Node:
+    """The Document node of ``doc``: uid from its bytes, so a renamed copy is the same document."""
+    lines = [line.strip() for line in doc.text.splitlines() if line.strip()]
+    title = _title(lines)
+    number = DOC_NUMBER.search(doc.text[:2000])
+    date = _DATE.search(doc.text[-400:]) or _DATE.search(doc.text[:400])
+    props = {
+        "title": title,
+        "path": display_path(doc.path),
+        "kind": document_kind(title, doc.text),
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "text": doc.text,
+    }
+    if number:
+        props["docNumber"] = number.group(0)
+    if date:
+        props["date"] = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
+    return Node(make_uid("Document", doc.sha256), "Document", doc.name, {}, props)
