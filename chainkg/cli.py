@@ -24,16 +24,33 @@ from graph.store import GraphStore, StoreConfig, open_store
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The store options every command shares; the command receives ``config``."""
 
-    @click.option("--store", "store", type=click.Path(path_type=Path), default=None,
-                  help=f"Embedded store file (default {settings.DEFAULT_STORE}, env CHAINKG_STORE).")
-    @click.option("--neo4j-uri", default=None, metavar="URI",
-                  help="Use Neo4j instead: bolt://, neo4j:// (cluster) or neo4j+s:// (Aura). Env NEO4J_URI.")
+    @click.option(
+        "--store",
+        "store",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"Embedded store file (default {settings.DEFAULT_STORE}, env CHAINKG_STORE).",
+    )
+    @click.option(
+        "--neo4j-uri",
+        default=None,
+        metavar="URI",
+        help="Use Neo4j instead: bolt://, neo4j:// (cluster) or neo4j+s:// (Aura). Env NEO4J_URI.",
+    )
     @click.option("--neo4j-user", default=None, help="Neo4j user (env NEO4J_USER, default neo4j).")
     @click.option("--neo4j-password", default=None, help="Neo4j password (env NEO4J_PASSWORD).")
-    @click.option("--neo4j-database", default=None, help="Neo4j database name (env NEO4J_DATABASE; default: the server's).")
+    @click.option(
+        "--neo4j-database", default=None, help="Neo4j database name (env NEO4J_DATABASE; default: the server's)."
+    )
     @functools.wraps(func)
-    def wrapper(store: Path | None, neo4j_uri: str | None, neo4j_user: str | None,
-                neo4j_password: str | None, neo4j_database: str | None, **kwargs: Any) -> Any:
+    def wrapper(
+        store: Path | None,
+        neo4j_uri: str | None,
+        neo4j_user: str | None,
+        neo4j_password: str | None,
+        neo4j_database: str | None,
+        **kwargs: Any,
+    ) -> Any:
         config = settings.store_config(store, neo4j_uri, neo4j_user, neo4j_password, neo4j_database)
         return func(config=config, **kwargs)
 
@@ -73,8 +90,13 @@ def main(verbose: int) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--workers", "-j", default=max(1, (os.cpu_count() or 1)), show_default=True,
-              help="Processes that extract documents in parallel.")
+@click.option(
+    "--workers",
+    "-j",
+    default=max(1, (os.cpu_count() or 1)),
+    show_default=True,
+    help="Processes that extract documents in parallel.",
+)
 @click.option("--force", is_flag=True, help="Re-extract files already stored unchanged (the result is the same).")
 @store_options
 def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: bool) -> None:
@@ -93,8 +115,10 @@ def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: boo
     total = len(find_documents(targets))
     with _open(config) as store, tqdm(total=total, unit="doc", desc="loading", disable=None) as bar:
         report = run_build(targets, store, workers=workers, force=force, progress=lambda _p: bar.update())
-    click.echo(f"{config.describe()}: {len(report.loaded)} loaded, {len(report.skipped)} unchanged, "
-               f"{len(report.errors)} failed")
+    click.echo(
+        f"{config.describe()}: {len(report.loaded)} loaded, {len(report.skipped)} unchanged, "
+        f"{len(report.errors)} failed"
+    )
     for label, count in sorted(report.added.items()):
         click.echo(f"  {label:<16} {count:+d}")
     for error in report.errors:
@@ -143,7 +167,9 @@ def remove(config: StoreConfig, document: str) -> None:
     """Retract what only DOCUMENT (its file name or uid) stated; facts other documents state stay."""
     with _open(config) as store:
         graph = store.read()
-        uid = next((n.uid for n in graph.by_label("Document") if document in (n.uid, n.name, n.props.get("path"))), None)
+        uid = next(
+            (n.uid for n in graph.by_label("Document") if document in (n.uid, n.name, n.props.get("path"))), None
+        )
         if uid is None or not store.remove_document(uid):
             raise click.ClickException(f"no stored document {document!r} (see `chainkg stats` and the Document nodes)")
     click.echo(f"removed {document}")
@@ -168,14 +194,21 @@ def neo4j() -> None:
 
 
 @neo4j.command("start")
-@click.option("--home", type=click.Path(path_type=Path), default=settings.LOCAL_NEO4J_HOME, show_default=True,
-              help="Folder for the server's data, log and pid file.")
+@click.option(
+    "--home",
+    type=click.Path(path_type=Path),
+    default=settings.LOCAL_NEO4J_HOME,
+    show_default=True,
+    help="Folder for the server's data, log and pid file.",
+)
 @click.option("--port", default=7687, show_default=True, help="Bolt port on 127.0.0.1 (0: any free port).")
 def neo4j_start(home: Path, port: int) -> None:
     """Start the local Neo4j in the background and print its Bolt URI."""
     from chainkg import local_neo4j
 
-    info = local_neo4j.start(home, port=port, password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD)
+    info = local_neo4j.start(
+        home, port=port, password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD
+    )
     click.echo(info.uri)
 
 

@@ -9,12 +9,16 @@ file and an atomic rename: a crash never leaves half a file.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graph.json_format import dump_json, read_json, write_atomic
 from graph.model import Graph
 from graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from queries import NamedQuery
 
 
 class EmbeddedStore(GraphStore):
@@ -60,6 +64,14 @@ class EmbeddedStore(GraphStore):
                 view.add_edge(edge.start, edge.end, key=edge.type, **edge.to_dict())
             self._nx = view
         return self._nx
+
+    def run_named(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+        from queries import QueryError
+
+        run = query.embedded()
+        if run is None:
+            raise QueryError(f"query {query.name} runs on Neo4j only (give --neo4j-uri); it has no embedded twin")
+        return run(self, **params)
 
     def flush(self) -> None:
         if self._dirty:

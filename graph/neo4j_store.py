@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
@@ -21,6 +21,9 @@ from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceU
 from graph.errors import ModelError, StoreError
 from graph.model import LABELS, REL_TYPES, Edge, Graph, Node
 from graph.store import GraphStore, StoreConfig
+
+if TYPE_CHECKING:
+    from queries import NamedQuery
 
 BATCH = 2000
 _SEARCH_SEPARATOR = "\n"
@@ -148,6 +151,10 @@ class Neo4jStore(GraphStore):
             result = session.run("MATCH (d:Document) RETURN d.sha256 AS sha, d.uid AS uid")
             return {r["sha"]: r["uid"] for r in result}
 
+    def run_named(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+        with self._session() as session:
+            return session.execute_read(lambda tx: [record.data() for record in tx.run(query.cypher, params)])
+
     def close(self) -> None:
         self.driver.close()
 
@@ -195,7 +202,9 @@ def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
             rows=chunk,
         )
         for record in result:
-            edge = Edge.from_dict({**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]})
+            edge = Edge.from_dict(
+                {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
+            )
             stored_edges[edge.key] = edge
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for key in keys:
@@ -228,7 +237,9 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> bool:
     updates: list[dict[str, Any]] = []
     deletions: list[str] = []
     for record in result:
-        edge = Edge.from_dict({**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]})
+        edge = Edge.from_dict(
+            {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
+        )
         edge.evidence.pop(document_uid, None)
         touched.update((edge.start, edge.end))
         if edge.evidence:
@@ -236,7 +247,9 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> bool:
         else:
             deletions.append(record["id"])
     for chunk in _chunks(updates):
-        tx.run("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props", rows=chunk).consume()
+        tx.run(
+            "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props", rows=chunk
+        ).consume()
     for start in range(0, len(deletions), BATCH):
         tx.run(
             "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r", ids=deletions[start : start + BATCH]

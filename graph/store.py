@@ -12,8 +12,12 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from graph.model import Graph
+
+if TYPE_CHECKING:
+    from queries import NamedQuery
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,17 @@ class GraphStore(ABC):
     @abstractmethod
     def document_hashes(self) -> dict[str, str]:
         """sha256 → uid of every stored Document, so unchanged files can be skipped."""
+
+    def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of the named query ``name`` of the registry (``queries/``)."""
+        from queries import get_query
+
+        named = get_query(name)
+        return self.run_named(named, named.bind(params or {}))
+
+    @abstractmethod
+    def run_named(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Run a registry query with bound parameters (Cypher on Neo4j, its Python twin embedded)."""
 
     def flush(self) -> None:
         """Make what was written durable (the embedded store saves its file here)."""
