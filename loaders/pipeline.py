@@ -17,20 +17,44 @@ from pathlib import Path
 from graph.errors import ChainKGError, DocumentError
 from graph.model import Graph
 from graph.store import GraphStore
+from loaders import (
+    chain_segments,
+    departments,
+    divisions,
+    enterprises,
+    industries,
+    platforms,
+    policies,
+    projects,
+    targets,
+)
 from loaders.builder import DocumentGraph
 from loaders.documents import document_node
 from loaders.readers import SourceDocument, find_documents, read_document
+from loaders.text import ParsedDocument
 
 log = logging.getLogger(__name__)
 
-#: The extractors, in order; each adds what it reads from the document to its graph.
-Extractor = Callable[[SourceDocument, DocumentGraph], None]
-EXTRACTORS: list[Extractor] = []
+#: The extractors, in order: later ones may use the nodes earlier ones added
+#: (policies link measures to the chains ``industries`` found; targets to measures).
+Extractor = Callable[[ParsedDocument, DocumentGraph], None]
+EXTRACTORS: list[Extractor] = [
+    divisions.extract,
+    departments.extract,
+    industries.extract,
+    policies.extract,
+    enterprises.extract,
+    platforms.extract,
+    projects.extract,
+    chain_segments.extract,
+    targets.extract,
+]
 
 
-def extract(doc: SourceDocument) -> DocumentGraph:
+def extract(source: SourceDocument) -> DocumentGraph:
     """The graph one document states, before cross-document resolution."""
-    graph = DocumentGraph(document_node(doc))
+    graph = DocumentGraph(document_node(source))
+    doc = ParsedDocument(source)
     for extractor in EXTRACTORS:
         extractor(doc, graph)
     return graph

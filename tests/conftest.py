@@ -41,8 +41,9 @@ def wipe_neo4j(config: StoreConfig) -> None:
     """Empty the database (data only; constraints and indexes stay)."""
     from neo4j import GraphDatabase
 
-    with GraphDatabase.driver(config.neo4j_uri or "", auth=(config.neo4j_user, config.neo4j_password or "")) as driver:
-        driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+    auth = (config.neo4j_user, config.neo4j_password or "")
+    with GraphDatabase.driver(config.neo4j_uri or "", auth=auth) as driver, driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 @pytest.fixture
