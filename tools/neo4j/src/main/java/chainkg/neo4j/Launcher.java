@@ -82,8 +82,14 @@ public final class Launcher {
             }
         }, "neo4j-shutdown"));
 
-        setPassword(dbms, password);
-        waitForBolt(port);
+        try {
+            setPassword(dbms, password);
+            waitForBolt(port);
+        } catch (Exception e) {
+            // Neo4j's own threads would keep the JVM alive; exit so the caller sees the failure.
+            e.printStackTrace();
+            System.exit(1);
+        }
 
         String uri = "bolt://" + HOST + ":" + port;
         if (readyFile != null) {
