@@ -19,6 +19,10 @@ class DocumentError(ChainKGError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Raised in worker processes and sent back to the parent: keep both fields.
+        return (type(self), (self.path, self.reason))
+
 
 class StoreError(ChainKGError):
     """The store could not be reached or refused a write; nothing was half-written."""

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from queries import NamedQuery
 
 BATCH = 2000
+#: Bolt schemes: direct (bolt), routed for clusters and Aura (neo4j), with TLS (+s) or self-signed TLS (+ssc).
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _SEARCH_SEPARATOR = "\n"
 
 
@@ -83,10 +85,13 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, config: StoreConfig) -> None:
         self.config = config
+        scheme = (config.neo4j_uri or "").partition("://")[0]
+        if scheme not in URI_SCHEMES:
+            raise StoreError(f"bad Neo4j URI {config.neo4j_uri!r}: the scheme must be one of {', '.join(URI_SCHEMES)}")
         auth = (config.neo4j_user, config.neo4j_password or "")
         try:
             self.driver: Driver = GraphDatabase.driver(config.neo4j_uri or "", auth=auth)
-            self.driver.verify_connectivity(database=config.neo4j_database)
+            self.driver.verify_connectivity()
         except AuthError as exc:
             raise StoreError(
                 f"Neo4j at {config.neo4j_uri} refused user {config.neo4j_user!r}: wrong user or password "

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sourced by run.sh and test.sh: make .venv and install chainkg into it (with the dev extra when
+# CHAINKG_DEV=1). Re-running is cheap: pip is skipped while pyproject.toml is unchanged.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+python="${PYTHON:-python3}"
+if [ ! -x "$root/.venv/bin/python" ]; then
+    echo "setup: creating $root/.venv" >&2
+    "$python" -m venv "$root/.venv"
+fi
+extra=""
+[ "${CHAINKG_DEV:-0}" = "1" ] && extra="[dev]"
+stamp="$root/.venv/.chainkg-installed$extra"
+if [ ! -f "$stamp" ] || [ "$root/pyproject.toml" -nt "$stamp" ]; then
+    echo "setup: installing chainkg$extra into .venv" >&2
+    "$root/.venv/bin/python" -m pip install --quiet --upgrade pip
+    "$root/.venv/bin/python" -m pip install --quiet -e "$root$extra"
+    touch "$stamp"
+fi
