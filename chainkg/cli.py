@@ -243,3 +243,46 @@ def neo4j_init(config: StoreConfig) -> None:
     with _open(config):
         pass
     click.echo(f"schema ready on {config.neo4j_uri}")
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--graph",
+    "graph_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Score this export JSON file (chainkg export json) instead of the store.",
+)
+@click.option("--document", "documents", multiple=True, help="Score only this document (file name); repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details", is_flag=True, help="Also list every false positive and false negative per document.")
+@store_options
+def eval_gold(
+    config: StoreConfig,
+    gold_dir: Path,
+    graph_file: Path | None,
+    documents: tuple[str, ...],
+    as_json: bool,
+    details: bool,
+) -> None:
+    """Score the graph against the annotated gold files in GOLD_DIR (precision, recall, F1).
+
+    Matching follows GOLD_DIR/README.md: per document, per label, per
+    relationship type and for targets, summed over documents.
+    """
+    from graph.evaluation import evaluate
+    from graph.json_format import read_json
+
+    if graph_file is not None:
+        graph = read_json(graph_file)
+    else:
+        with _open(config) as store:
+            graph = store.read()
+    report = evaluate(graph, gold_dir, list(documents) or None)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(details), ensure_ascii=False, indent=1))
+    else:
+        click.echo(report.render(details))
