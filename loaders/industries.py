@@ -1,8 +1,320 @@
-"""Placeholder: replaced by the loaders work (issues 3 and 4)."""
+"""Industry chains and clusters: one node per industry, whatever the wording.
 
+Chains are found two ways: by a general vocabulary of industry names
+(:mod:`loaders.industry_terms`), and by structure, because plans and news name
+their chains in lists that end in a count or a head word
+("光电通信、新能源汽车、C3及关联产品5条…产业链", "童装、建材等领域"), which
+also catches industries no vocabulary knows. Clusters are the named groups of
+chains (八大新兴产业链, 四群八链, X产业集群). Within a document a bare form is
+folded into the one longer form that contains it (物流装备 ⊂ 智能物流装备,
+汽车 ⊂ 新能源汽车), since a text that says both means one industry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.model import Node
 from loaders.builder import DocumentGraph
+from loaders.divisions import ancestors, find_districts
+from loaders.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
 from loaders.text import ParsedDocument
+from loaders.text_spans import district_display, district_node, districts_by_sentence, sentence_of, unit_name
+
+CHAIN, CLUSTER = "IndustryChain", "Cluster"
+
+
+@dataclass(frozen=True)
+class IndustryMention:
+    """One mention of a chain or cluster: canonical name, the text's form and where it stands."""
+
+    name: str
+    surface: str
+    start: int
+    end: int
+    label: str
+
+
+_SUFFIX = r"(?:产业链|产业集群|产业|行业)?"
+_SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
+_strong = sorted({*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=len, reverse=True)
+_STRONG = re.compile(r"(?:" + "|".join(map(re.escape, _strong)) + r")" + _SUFFIX)
+_WEAK = re.compile(
+    r"(?:" + "|".join(map(re.escape, sorted(WEAK_TERMS, key=len, reverse=True))) + r")(?:产业链|产业|行业)"
+)
+_NUM = r"[0-9一二三四五六七八九十两]+"
+#: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains).
+_GROUP = re.compile(
+    rf"(?P<n>{_NUM})大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
+)
+#: 四群八链, “415X”产业集群, X产业集群 named after a place.
+_CODE_GROUP = re.compile(rf"(?P<code>{_NUM}群{_NUM}链)|(?P<q>[“\"]?[0-9A-Z+]{{2,8}}[”\"]?)产业集群")
+_COUNT = re.compile(rf"(?:等|共)?(?P<n>{_NUM})(?:条|个|大)|等")
+_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
+_CUE = re.compile(
+    r".*(?:聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
+    r"重点|形成|如|和|及其|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施)"
+)
+_GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
+_HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
+_HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
+_HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
+#: Lists of steps or activities, not industries (全流程产业链, 等环节).
+_NOT_INDUSTRY = re.compile(r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|个|家|项|是|都|的")
+#: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
+_AFTER_TERM = re.compile(
+    r"[、，。；：,;:)）”\"等和与及是为将已的正在也作\s]|$|产业|行业|领域|企业|公司|生产|制造|产品|集群|链|板块|之都|出海|品牌|区域品牌|电商|小镇"
+)
+
+
+def _plain(surface: str) -> str:
+    """The industry name without its 产业链/产业/行业 suffix or a neutral modifier."""
+    name = surface
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    for prefix in NEUTRAL_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1 and canonical(name) == name:
+            name = name[len(prefix) :]
+    return canonical(name)
+
+
+def _vocabulary(text: str) -> list[IndustryMention]:
+    out = [
+        IndustryMention(_plain(m.group(0)), m.group(0), m.start(), m.end(), CHAIN)
+        for m in _STRONG.finditer(text)
+        if m.group(0).endswith(_SUFFIXES) or _AFTER_TERM.match(text, m.end())
+    ]
+    out += [IndustryMention(_plain(m.group(0)), m.group(0), m.start(), m.end(), CHAIN) for m in _WEAK.finditer(text)]
+    return out
+
+
+def _list_items(text: str, end: int) -> list[tuple[str, int]]:
+    """Items of the 、-separated list that ends at ``end``, with their start offsets."""
+    left = max(0, end - 160)
+    chunk = text[left:end]
+    stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”"')
+    chunk, left = chunk[stop + 1 :], left + stop + 1
+    parts = chunk.split("、")
+    if len(parts) < 2:
+        return []
+    first = _CUE.match(parts[0])
+    if first:
+        left += first.end()
+        parts[0] = parts[0][first.end() :]
+    items: list[tuple[str, int]] = []
+    pos = left
+    for part in parts:
+        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part):
+            items.append((part, pos))
+        pos += len(part) + 1
+    return items
+
+
+def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
+    """生物医药(美妆) names two industries."""
+    match = re.fullmatch(r"(.+?)[（(](.+?)[）)]", item)
+    if not match or canonical(item) != item:
+        return [(item, start)]
+    return [(match.group(1), start), (match.group(2), start + match.start(2))]
+
+
+def _lists(text: str, scope: str | None) -> list[IndustryMention]:
+    """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
+    out: list[IndustryMention] = []
+    for marker in _COUNT.finditer(text):
+        near = marker.group(0) == "等"
+        if not near and _number(marker.group("n")) < 2:
+            continue
+        head = (_HEAD_NEAR if near else _HEAD).match(text, marker.end())
+        if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
+            continue
+        items = _list_items(text, marker.start())
+        good = [(item, start) for item, start in items if not _NOT_INDUSTRY.search(item)]
+        if len(good) * 2 <= len(items):
+            continue
+        label = CLUSTER if "集群" in head.group(1) and not near else CHAIN
+        for item, start in good:
+            for part, pos in _split_parenthetical(item, start):
+                part, pos = _without_place(part, pos, scope)
+                name = _plain(part)
+                if len(name) >= 2 and _GENERIC.sub("", name):
+                    out.append(IndustryMention(name, part, pos, pos + len(part), label))
+    return out
+
+
+def _without_place(item: str, start: int, scope: str | None) -> tuple[str, int]:
+    """长兴纺织 is the 纺织 industry (of 长兴): the place goes to DEVELOPED_IN, not the name."""
+    places = find_districts(item, scope)
+    if places and places[0].start == 0 and len(item) - places[0].end >= 2:
+        cut = places[0].end
+        return item[cut:], start + cut
+    return item, start
+
+
+def _groups(text: str, scope: str | None) -> list[IndustryMention]:
+    """Counted groups (八大新兴产业链) and coded ones (四群八链, “415X”产业集群), named with their place."""
+    out: list[IndustryMention] = []
+    for match in _GROUP.finditer(text):
+        surface = match.group(0)
+        if _number(match.group("n")) < 4:
+            continue  # 两大/三大产业 is a list of chains, not a named programme of them
+        name = surface if surface.endswith(("产业链", "集群")) else surface[: -len("产业")] + "产业链"
+        place = district_display(text, match.start(), scope)
+        out.append(IndustryMention(place + name, surface, match.start(), match.end(), CLUSTER))
+    for match in _CODE_GROUP.finditer(text):
+        if match.group("code"):
+            continue  # 四群八链 names the counted group; linked in extract()
+        code = match.group("q").strip('“”"')
+        place = _level_word_place(text, match.start(), scope) or district_display(text, match.start(), scope)
+        out.append(IndustryMention(f"{place}{code}产业集群", match.group(0), match.start(), match.end(), CLUSTER))
+    return out
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _DIGITS.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0) if "十" in text else 0
+
+
+def _level_word_place(text: str, offset: int, scope: str | None) -> str | None:
+    """省“415X”产业集群: a bare 省 or 市 before a group names the scope's province or city."""
+    word = text[offset - 1 : offset] if offset else ""
+    if not scope or word not in ("省", "市"):
+        return None
+    chain = [scope, *ancestors(scope)]
+    found = [c for c in chain if c.endswith(word)]
+    return unit_name(found[-1]) if found else None
+
+
+def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
+    """Fold each chain name into the one longer chain name of the document containing it (head first)."""
+    names = sorted({m.name for m in mentions if m.label == CHAIN})
+    counts = Counter(m.name for m in mentions)
+    target: dict[str, str] = {}
+    for name in names:
+        longer = [other for other in names if other != name and name in other]
+        tails = [o for o in longer if o.endswith(name)]
+        heads = [o for o in longer if o.startswith(name)]
+        choice = sorted(tails or heads, key=lambda o: -counts[o])
+        if len(choice) == 1 or (tails and counts[choice[0]] > counts[choice[1]]):
+            target[name] = choice[0]
+    for name in list(target):
+        while target[name] in target:
+            target[name] = target[target[name]]
+    clusters = {m.name for m in mentions if m.label == CLUSTER}
+    target.update(_fold_groups(clusters))
+    out = []
+    for m in mentions:
+        if m.label == CHAIN and target.get(m.name, m.name) in clusters | set(target.values()) - set(names):
+            continue
+        out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label))
+    return out
+
+
+def _fold_groups(clusters: set[str]) -> dict[str, str]:
+    """湖州市八大产业链 is 湖州市八大新兴产业链 when the document names only one qualified group of eight."""
+    out: dict[str, str] = {}
+    for name in clusters:
+        match = re.fullmatch(rf"(.*?{_NUM}大)(产业链|产业集群)", name)
+        if not match:
+            continue
+        fuller = [c for c in clusters if c != name and c.startswith(match.group(1)) and c.endswith(match.group(2))]
+        if len(fuller) == 1:
+            out[name] = fuller[0]
+    return out
+
+
+def find_industries(text: str, scope: str | None = None) -> list[IndustryMention]:
+    """Chain and cluster mentions in ``text``, in order, overlapping ones resolved to the longest."""
+    if len(text) <= 200:  # names and clauses are asked about again and again (per measure, per firm)
+        return list(_find_short(text, scope))
+    return _find(text, scope)
+
+
+@lru_cache(maxsize=8192)
+def _find_short(text: str, scope: str | None) -> tuple[IndustryMention, ...]:
+    return tuple(_find(text, scope))
+
+
+def _find(text: str, scope: str | None) -> list[IndustryMention]:
+    found = sorted(
+        _groups(text, scope) + _lists(text, scope) + _vocabulary(text), key=lambda m: (m.start, -(m.end - m.start))
+    )
+    kept: list[IndustryMention] = []
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return _fold(kept)
+
+
+_CATEGORY = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
+
+
+def _category(sentence: str) -> str | None:
+    for cue, category in _CATEGORY:
+        if cue in sentence:
+            return category
+    return None
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """Nothing yet."""
+    """IndustryChain and Cluster nodes, PART_OF chain→cluster, DEVELOPED_IN their districts."""
+    mentions = find_industries(doc.text, doc.scope)
+    by_sentence = districts_by_sentence(doc)
+    news = graph.document.props.get("kind") == "news"
+    nodes: dict[str, Node] = {}
+    per_sentence: dict[int, list[tuple[IndustryMention, Node]]] = {}
+    for m in mentions:
+        index = sentence_of(doc, m.start)
+        sentence = doc.sentences[index].text
+        aliases = {m.surface: "industry-vocabulary"} if m.surface != m.name else None
+        category = _category(sentence) if m.label == CHAIN else None
+        node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
+        nodes[m.name] = node
+        per_sentence.setdefault(index, []).append((m, node))
+    for index, items in per_sentence.items():
+        sentence = doc.sentences[index].text
+        districts = [district_node(graph, name, sentence) for name in by_sentence.get(index, [])]
+        _link_sentence(doc, graph, index, items, districts)
+    if news and doc.scope:
+        _developed_in_scope(doc, graph, nodes)
+
+
+def _link_sentence(
+    doc: ParsedDocument,
+    graph: DocumentGraph,
+    index: int,
+    items: list[tuple[IndustryMention, Node]],
+    districts: list[Node],
+) -> None:
+    sentence = doc.sentences[index].text
+    clusters = [n for m, n in items if m.label == CLUSTER]
+    chains = [n for m, n in items if m.label == CHAIN]
+    member_cue = re.search(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链", sentence)
+    if clusters and member_cue:
+        for chain in chains:
+            for cluster in clusters:
+                graph.edge("PART_OF", chain, cluster, sentence)
+    for node in (*chains, *clusters):
+        for district in districts:
+            graph.edge("DEVELOPED_IN", node, district, sentence)
+
+
+def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[str, Node]) -> None:
+    """News speaks for its area: every chain and cluster it reports on is developed there."""
+    first = doc.sentences[0].text if doc.sentences else ""
+    scope = district_node(graph, doc.scope or "", first)
+    for node in nodes.values():
+        graph.edge("DEVELOPED_IN", node, scope, first)

@@ -1,8 +1,120 @@
-"""Placeholder: replaced by the loaders work (issues 3 and 4)."""
+"""Named investment projects: name, investment, area, capacity and status.
 
+A project is a name ending in 项目 (or a 样板工厂/新工厂 a firm invests in) whose
+run of name characters says which one (独山能源三期项目, 年产30GW光伏胶膜材料项目,
+“南蟹北养”项目), not a kind (产业链项目, 标志性项目). Figures are read from its
+sentence: 总投资…亿元, …亩, 年产…, and the status words 签约/开工/在建/投产/达产.
+The firm named before it in the sentence, or whose name it starts with, INVESTS_IN it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
+from loaders.industries import find_industries
+from loaders.org_names import run_before, trim_left
+from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
+from loaders.text_spans import sentence_of
+
+_PROJECT = re.compile(r"项目|样板工厂")
+_KIND_ONLY = re.compile(
+    r"^(?:[一-龥]{0,4}(?:产业链|产业|特色|重点|重大|标志性|优质|龙头|大|好|招商|签约|人才|创业|技改|示范|协同创新|"
+    r"高层次人才创业|计划|研发|攻关|绿色化|募投|延链补链强链|强链补链|科技|资产重组|汽车电子|八大新兴产业链|"
+    r"3亿元以上八大新兴产业链|亿元以上))*$"
+)
+_INVEST = re.compile(r"(?:总投资|投资)(?:超|约|达)?(\d+(?:\.\d+)?)(亿元|亿美元|万元)")
+_AREA = re.compile(r"(?:占地|用地|盘活土地|地块)?(\d+(?:\.\d+)?)亩")
+_CAPACITY = re.compile(r"年产\d+(?:\.\d+)?[A-Za-z\u4e00-\u9fff]{1,4}")
+#: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
+_STATUS = tuple(
+    (re.compile(cue + r"(?!后)"), status)
+    for cue, status in (
+        ("达产", "达产"),
+        ("投产", "投产"),
+        ("加紧建设|在建|正在建设|正投资|建设中", "在建"),
+        ("开工", "开工"),
+        ("签约", "签约"),
+    )
+)
+
+
+def _project_names(text: str) -> list[tuple[str, int]]:
+    out = []
+    for match in _PROJECT.finditer(text):
+        run, _ = run_before(text, match.end(), limit=24)
+        name = clean_name(trim_left(run))
+        stem = name[: -len(match.group(0))]
+        if len(name) < 5 or _KIND_ONLY.fullmatch(stem) or re.search(r"[个家项]$|等", stem) or _is_industry(stem):
+            continue
+        out.append((name, match.end() - len(name)))
+    return out
+
+
+def _is_industry(stem: str) -> bool:
+    """一批新材料项目 names a kind of project (an industry's), not one project."""
+    return any(m.start == 0 and m.end == len(stem) for m in find_industries(stem))
+
+
+def _props(sentence: str) -> dict[str, object]:
+    props: dict[str, object] = {}
+    invest = _INVEST.search(sentence)
+    if invest:
+        props["investment"] = float(invest.group(1)) if "." in invest.group(1) else int(invest.group(1))
+        props["investmentUnit"] = invest.group(2)
+    area = _AREA.search(sentence)
+    if area:
+        props["area"] = float(area.group(1)) if "." in area.group(1) else int(area.group(1))
+    capacity = _CAPACITY.search(sentence)
+    if capacity:
+        props["capacity"] = capacity.group(0)
+    props["status"] = next((status for cue, status in _STATUS if cue.search(sentence)), None)
+    return props
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """Nothing yet."""
+    """Project nodes with their figures, LOCATED_IN, IN_CHAIN and INVESTS_IN."""
+    found = _project_names(doc.text)
+    if not found:
+        return
+    context = ProseContext(doc, graph)
+    firms = [n for n in graph.by_label("Enterprise")]
+    for name, start in found:
+        index = sentence_of(doc, start)
+        sentence = doc.sentences[index].text
+        node = graph.node("Project", name, sentence, **_props(sentence))
+        place = context.platform_near(index) or context.district_near(index)
+        if place is not None:
+            graph.edge("LOCATED_IN", node, place, sentence)
+        for chain in context.chain_nodes(context.chain_near(index)[:1], sentence):
+            graph.edge("IN_CHAIN", node, chain, sentence)
+        _investors(graph, node, firms, sentence, start - doc.sentences[index].start)
+
+
+def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence: str, local: int) -> None:
+    """The firm the project is named after, else the last firm named before it in the sentence."""
+    named = [f for f in firms if any(project.name.startswith(form) for form in (f.name, *f.alias_rules))]
+    if not named:
+        before = [(max(sentence.rfind(form, 0, local) for form in (f.name, *f.alias_rules)), f) for f in firms]
+        before = [(pos, f) for pos, f in before if pos >= 0]
+        named = [max(before, key=lambda item: item[0])[1]] if before else []
+    for firm in named:
+        graph.edge("INVESTS_IN", firm, project, sentence)
+        product = _product_of(project.name, firm)
+        if product:
+            graph.edge("MAKES", firm, graph.node("Product", product, sentence), sentence)
+
+
+def _product_of(project: str, firm: Node) -> str | None:
+    """慧仓科技工业轮式机器人项目 → 工业轮式机器人; 年产30GW光伏胶膜材料项目 → 光伏胶膜材料."""
+    stem = re.sub(r"项目$", "", project)
+    for form in sorted((firm.name, *firm.alias_rules), key=len, reverse=True):
+        if stem.startswith(form):
+            stem = stem[len(form) :]
+            break
+    stem = re.sub(r"^年产\d+(?:\.\d+)?[A-Za-z]*", "", stem)
+    if re.search(r"期$|工厂$|基地$", stem) or len(stem) < 2:
+        return None
+    return stem

@@ -1,0 +1,68 @@
+"""Where prose mentions stand: the sentence of an offset and the districts of each sentence.
+
+The prose extractors (industries, enterprises, platforms, projects) all ask
+"which sentence is this in?" and "which districts does that sentence name?".
+Both are computed once per document here (districts by one scan of the whole
+text) rather than by each extractor, which keeps extraction linear in the text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from weakref import WeakKeyDictionary
+
+from graph.model import Node, node_uid
+from loaders.builder import DocumentGraph
+from loaders.divisions import DistrictMention, division, find_districts
+from loaders.text import ParsedDocument
+
+_STARTS: WeakKeyDictionary[ParsedDocument, list[int]] = WeakKeyDictionary()
+_DISTRICTS: WeakKeyDictionary[ParsedDocument, list[DistrictMention]] = WeakKeyDictionary()
+
+
+def sentence_of(doc: ParsedDocument, offset: int) -> int:
+    """Index of the sentence holding ``offset`` (the one before it when it falls between two)."""
+    starts = _STARTS.get(doc)
+    if starts is None:
+        starts = _STARTS[doc] = [s.start for s in doc.sentences]
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def district_mentions(doc: ParsedDocument) -> list[DistrictMention]:
+    """Every district the document names, read in its scope (one scan, cached)."""
+    found = _DISTRICTS.get(doc)
+    if found is None:
+        found = _DISTRICTS[doc] = find_districts(doc.text, doc.scope)
+    return found
+
+
+def districts_by_sentence(doc: ParsedDocument) -> dict[int, list[str]]:
+    """Canonical names of the districts each sentence names, in order, without repeats."""
+    out: dict[int, list[str]] = {}
+    for mention in district_mentions(doc):
+        names = out.setdefault(sentence_of(doc, mention.start), [])
+        if mention.name not in names:
+            names.append(mention.name)
+    return out
+
+
+def district_node(graph: DocumentGraph, name: str, evidence: str) -> Node:
+    """The District node ``name`` of this document (the divisions extractor has usually added it)."""
+    held = graph.nodes.get(node_uid("District", name))
+    return held if held is not None else graph.node("District", name, evidence)
+
+
+def unit_name(canonical: str) -> str:
+    """The official name of a district without its parents: 湖州市吴兴区 → 吴兴区."""
+    div = division(canonical)
+    return div.name if div else canonical
+
+
+def district_display(text: str, offset: int, scope: str | None) -> str:
+    """The place a group named at ``offset`` belongs to: the nearest district named before it
+    in the same sentence, else the document's scope (八大新兴产业链 of 湖州市)."""
+    left = max(text.rfind(p, 0, offset) for p in "。！？；\n") + 1
+    found = [m for m in find_districts(text[left:offset], scope) if m.level != "town"]
+    if found:
+        return unit_name(found[-1].name)
+    return unit_name(scope) if scope else ""

@@ -1,0 +1,104 @@
+"""Prose loaders on short news texts about other places and firms (tests/fixtures/news).
+
+Each text exercises one rule of the genre: chain owners and short names of legal
+names, acquisitions and projects with figures, a chain laid out as segments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.model import Graph
+from loaders.industries import find_industries
+from loaders.pipeline import extract_path
+
+NEWS = Path(__file__).parent / "fixtures" / "news"
+
+
+def _graph(name: str) -> Graph:
+    return extract_path(NEWS / name)
+
+
+def _named(graph: Graph, label: str, name: str):
+    found = [n for n in graph.by_label(label) if n.name == name or name in n.alias_rules]
+    assert found, f"no {label} {name!r}; have {[n.name for n in graph.by_label(label)]}"
+    return found[0]
+
+
+def _has(graph: Graph, rel: str, start, end) -> bool:
+    return (rel, start.uid, end.uid) in graph.edges
+
+
+def test_vocabulary_and_suffix_forms_are_one_chain() -> None:
+    names = {m.name for m in find_industries("化妆品行业、时尚美妆和美妆产业都是一个产业。")}
+    assert names == {"美妆"}
+
+
+def test_bare_form_folds_into_the_longer_chain_of_the_document() -> None:
+    mentions = find_industries("物流装备产业是重点产业。打造智能物流装备产业集聚区。")
+    assert {m.name for m in mentions if m.label == "IndustryChain"} == {"智能物流装备"}
+
+
+def test_list_with_count_names_chains_no_vocabulary_knows() -> None:
+    text = "构建起光电通信、C3及关联产品、功能性膜材料3条重点发展产业链。"
+    assert {m.name for m in find_industries(text)} >= {"C3及关联产品", "功能性膜材料", "光电通信"}
+
+
+def test_counted_group_is_a_cluster_named_with_its_place() -> None:
+    mentions = find_industries("宜宾市聚焦十大新兴产业链，其中动力电池产业是重点。", "宜宾市")
+    clusters = [m for m in mentions if m.label == "Cluster"]
+    assert [m.name for m in clusters] == ["宜宾市十大新兴产业链"]
+
+
+def test_chain_owner_legal_name_and_short_name() -> None:
+    graph = _graph("shangyu_new_materials.txt")
+    owner = _named(graph, "Enterprise", "浙江晶盛机电股份有限公司")
+    assert "晶盛机电" in owner.alias_rules
+    assert "链主" in owner.props["tags"]
+    chain = _named(graph, "IndustryChain", "新材料")
+    assert _has(graph, "CHAIN_OWNER_OF", owner, chain)
+    zone = _named(graph, "Platform", "上虞经济技术开发区")
+    for firm in ("华特新材", "锦宏科技", "卓越新材"):
+        node = _named(graph, "Enterprise", firm)
+        assert _has(graph, "LOCATED_IN", node, zone)
+        assert _has(graph, "IN_CHAIN", node, chain)
+    assert not list(graph.by_label("Project")), "一批新材料项目 is a kind of project, not a named one"
+
+
+def test_acquisition_and_project_figures() -> None:
+    graph = _graph("wujin_lamps.txt")
+    buyer = _named(graph, "Enterprise", "星宇车灯")
+    for target in ("光华灯具", "远东模具"):
+        assert _has(graph, "ACQUIRED", buyer, _named(graph, "Enterprise", target))
+    project = _named(graph, "Project", "星宇车灯智能制造三期项目")
+    assert project.props["investment"] == 25
+    assert project.props["area"] == 120
+    assert project.props["status"] == "在建"
+    assert _has(graph, "INVESTS_IN", buyer, project)
+    assert _has(graph, "MAKES", buyer, _named(graph, "Product", "车灯"))
+
+
+def test_chain_segments_in_order_with_products() -> None:
+    graph = _graph("yibin_batteries.txt")
+    chain = _named(graph, "IndustryChain", "动力电池")
+    segments = sorted(
+        (n for n in graph.by_label("ChainSegment") if _has(graph, "HAS_SEGMENT", chain, n)),
+        key=lambda n: n.props["order"],
+    )
+    assert [s.name for s in segments] == ["原材料", "关键材料", "电芯", "储能应用场景"]
+    assert [s.props["position"] for s in segments] == ["upstream", "upstream", "midstream", "downstream"]
+    for a, b in zip(segments, segments[1:], strict=False):
+        assert _has(graph, "UPSTREAM_OF", a, b)
+    assert _has(graph, "INCLUDES", segments[1], _named(graph, "Product", "负极"))
+    park = _named(graph, "Platform", "宜宾三江新区动力电池产业园")
+    assert _has(graph, "HOSTS", park, chain)
+    legal = _named(graph, "Enterprise", "四川时代新能源科技有限公司")
+    assert legal.label == "Enterprise"
+    assert "龙头" in _named(graph, "Enterprise", "天原集团").props["tags"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in NEWS.glob("*.txt")))
+def test_extraction_is_deterministic(name: str) -> None:
+    assert _graph(name).to_dict() == _graph(name).to_dict()
