@@ -44,7 +44,7 @@ REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
     "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Department"})),
     "PART_OF": (
         frozenset({"Measure", "District", "IndustryChain", "Department", "Policy"}),
-        frozenset({"Measure", "Policy", "District", "Cluster"}),
+        frozenset({"Measure", "Policy", "District", "Cluster", "Department"}),
     ),
     "LED_BY": (frozenset({"Measure"}), frozenset({"Department"})),
     "INVOLVES": (frozenset({"Measure"}), frozenset({"Department"})),

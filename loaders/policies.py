@@ -1,8 +1,198 @@
-"""Placeholder: replaced by the loaders work (issues 3 and 4)."""
+"""Policies and their measures: the graph of who leads which measure, for which chain and area.
 
+Each instrument of a policy document (see :mod:`loaders.policy_sections`)
+becomes a Policy with its 文号, period, status and issuer; every numbered
+item a Measure PART_OF its parent (top items PART_OF the policy); the unit
+lists give LED_BY / INVOLVES; the chains a measure speaks of give SUPPORTS;
+a 重点区域 line gives APPLIES_TO and DEVELOPED_IN. Every 《…》 title (and a
+named plan introduced by 制定/实施/深化…) is a cited Policy.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Node, clean_name
+from loaders import departments, divisions, responsible_units
 from loaders.builder import DocumentGraph
+from loaders.documents import DOC_NUMBER, POLICY_CUES
+from loaders.measures import Item, walk
+from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
+
+_BOOK = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
+_STANDARD_CODE = re.compile(r"^(?:GB|DB|JB|HJ|QC|YY|T/)[A-Z0-9/\-.\s]+$")
+_UNMARKED = re.compile(
+    r"(?:制定|实施|深化|出台|落实|迭代升级|研究制定|发布)(?:新一轮)?"
+    r"((?:新一轮)?[^，。；、：:（）()《》\s]{4,34}?(?:行动计划|行动方案|若干政策|提升计划|提质增量计划|精英计划|整合退出方案))"
+    r"(?=[，。；、）)]|$)"
+)
+_FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
+
+
+def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocument, number: str | None) -> Node:
+    aliases = {}
+    bare = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$", "", section.name).strip()
+    if bare != section.name:
+        aliases[bare] = "without-period"
+    if section.title != section.name:
+        aliases[section.title] = "with-status"
+    if section.notice_title:
+        aliases[section.notice_title] = "notice-title"
+    evidence = doc.sentence_at(section.start)
+    return graph.node(
+        "Policy",
+        section.name,
+        evidence,
+        aliases=aliases,
+        docNumber=number,
+        period=section.period,
+        status=section.status,
+    )
+
+
+def _issuer(graph: DocumentGraph, policy: Node, issuer: str | None, doc: ParsedDocument, evidence: str) -> None:
+    if not issuer:
+        return
+    unit = departments.read_unit(issuer, doc.scope)
+    if unit is None:
+        mentions = departments.find_departments(issuer, doc.scope)
+        unit = mentions[-1] if mentions else None
+    if unit is not None:
+        graph.edge("ISSUED_BY", policy, departments.add(graph, unit, evidence), evidence)
+
+
+def _cited(text: str) -> list[tuple[str, str | None, int]]:
+    """(title, 文号 or standard code, offset) of every policy or standard the text names."""
+    out = []
+    for match in _BOOK.finditer(text):
+        code = match.group(2)
+        if code and not (DOC_NUMBER.fullmatch(code) or _STANDARD_CODE.match(code)):
+            code = None
+        out.append((match.group(1), code, match.start()))
+    for match in _UNMARKED.finditer(text):
+        out.append((match.group(1), None, match.start(1)))
+    return out
+
+
+def _cites(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection, names: set[str]) -> None:
+    for title, code, offset in _cited(doc.text[section.start : section.end]):
+        name = clean_name(title)
+        if name in names or len(name) < 4:
+            continue
+        evidence = doc.sentence_at(section.start + offset)
+        notice = re.match(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的通知$", name)
+        aliases = {notice.group("inner"): "notice-inner-title"} if notice else {}
+        period = re.search(r"(\d{4})\s*[—\-－–]+\s*(\d{4})", name)
+        cited = graph.node(
+            "Policy",
+            name,
+            evidence,
+            aliases=aliases,
+            docNumber=code,
+            period=f"{period.group(1)}-{period.group(2)}" if period else None,
+        )
+        graph.edge("CITES", policy, cited, evidence)
+        if notice:
+            _issuer(graph, cited, notice.group("issuer"), doc, evidence)
+
+
+def measure_key(policy: Node, item: Item) -> tuple[str, str]:
+    """A Measure is its policy and numbering path (titles repeat across policies)."""
+    return (policy.uid, item.code)
+
+
+def _measure_node(graph: DocumentGraph, policy: Node, item: Item, doc: ParsedDocument) -> Node:
+    return graph.node(
+        "Measure",
+        clean_name(item.title) or item.code,
+        doc.sentence_at(item.start),
+        key=measure_key(policy, item),
+        code=item.code,
+        title=clean_name(item.title),
+        text=item.text,
+        policy=policy.name,
+    )
+
+
+def _chains(text: str, scope: str | None) -> list[tuple[str, str]]:
+    from loaders.industries import find_industries
+
+    return [(m.label, m.name) for m in find_industries(text, scope)]
+
+
+def _supports(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, inherited: list[tuple[str, str]]):  # noqa: ANN202
+    """SUPPORTS to the chains the item names, to child headings that are chains, and to an ancestor's chain."""
+    own = _chains(item.text, doc.scope)
+    heading_chains = [c for child in item.children for c in _chains(child.title, doc.scope) if c[1] == child.title]
+    passed = list(inherited)
+    title_chain = [c for c in own if c[1] == clean_name(item.title)]
+    if title_chain:
+        passed = [*passed, *title_chain]
+    evidence = doc.sentence_at(item.start)
+    targets = []
+    for label, name in dict.fromkeys([*own, *heading_chains, *inherited]):
+        if label not in ("IndustryChain", "Cluster"):
+            continue
+        chain = graph.node(label, name, evidence)
+        graph.edge("SUPPORTS", node, chain, evidence)
+        targets.append(chain)
+    return passed, targets
+
+
+def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, chains: list[Node]) -> None:
+    """重点区域：A、B → APPLIES_TO from the measure and DEVELOPED_IN from the chains it supports."""
+    for match in _FOCUS_AREA.finditer(item.text):
+        evidence = match.group(0)
+        for mention in divisions.find_districts(match.group(1), doc.scope):
+            district = graph.node(
+                "District", mention.name, evidence, aliases={mention.surface: "focus-area"}, level=mention.level
+            )
+            graph.edge("APPLIES_TO", node, district, evidence)
+            for chain in chains:
+                graph.edge("DEVELOPED_IN", chain, district, evidence)
+
+
+def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node) -> None:
+    found = responsible_units.read(item.text, doc.scope)
+    if found is None:
+        return
+    if found.lead is not None:
+        graph.edge("LED_BY", node, departments.add(graph, found.lead, found.evidence), found.evidence)
+    for other in found.others:
+        graph.edge("INVOLVES", node, departments.add(graph, other, found.evidence), found.evidence)
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """Nothing yet."""
+    """Policy, Measure and their relations for every instrument of a policy document."""
+    found = sections(doc)
+    number = graph.document.props.get("docNumber")
+    names = {s.name for s in found} | {s.title for s in found}
+    main: Node | None = None
+    for index, section in enumerate(found):
+        policy = _policy_node(graph, section, doc, number if index == 0 else None)
+        section.uid = policy.uid  # type: ignore[attr-defined]  # read by targets.extract
+        _issuer(graph, policy, section.issuer, doc, doc.sentence_at(section.start))
+        if main is None:
+            main = policy
+        else:
+            graph.edge("CITES", main, policy, doc.sentence_at(section.start))
+        _cites(graph, doc, policy, section, names)
+        _measures(graph, doc, policy, section)
+
+
+def _measures(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection) -> None:
+    inherited: dict[int, list[tuple[str, str]]] = {}
+    for item in walk(section.items or []):
+        node = _measure_node(graph, policy, item, doc)
+        item.uid = node.uid  # type: ignore[attr-defined]  # read by targets.extract
+        parent_uid = getattr(item.parent, "uid", None) if item.parent else None
+        parent = graph.nodes[parent_uid] if parent_uid else policy
+        graph.edge("PART_OF", node, parent, doc.sentence_at(item.start))
+        passed, chains = _supports(graph, doc, item, node, inherited.get(id(item.parent), []))
+        inherited[id(item)] = passed
+        _responsibility(graph, doc, item, node)
+        _focus_areas(graph, doc, item, node, chains)
+
+
+__all__ = ["extract", "measure_key", "POLICY_CUES"]

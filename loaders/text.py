@@ -7,6 +7,7 @@ always a :class:`Sentence` of this text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -65,3 +66,15 @@ class ParsedDocument:
         from loaders.divisions import document_scope
 
         return document_scope(self)
+
+    def sentence_at(self, offset: int) -> str:
+        """The sentence containing ``offset``: the evidence of a fact read at that place."""
+        sentences = self.sentences
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return sentences[0].text if sentences else ""
+        return sentences[index].text
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]

@@ -1,0 +1,124 @@
+"""Extraction speed: MB/s and documents/s per core, and peak memory, on a generated corpus.
+
+The corpus is made from the sample documents with their city, counties and
+figures substituted (another prefecture city of the divisions data set, its
+own counties, every number scaled), so it is not one text repeated and the
+extractors resolve a different scope in each copy.
+
+    python -m bench.extraction [--documents 1000] [--workers 2] [--corpus examples/corpus]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from loaders import divisions
+from loaders.pipeline import extract
+from loaders.readers import read_document
+from loaders.text import ParsedDocument
+
+_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]*年)")
+
+
+def _cities() -> list[tuple[str, list[str]]]:
+    """Prefecture cities with at least five counties: (city, its county names)."""
+    table = divisions.divisions()
+    counties: dict[str, list[str]] = {}
+    for div in table.values():
+        if div.level == "county" and div.parent and table[div.parent].level == "city":
+            counties.setdefault(div.parent, []).append(div.name)
+    return [(table[c].name, names) for c, names in sorted(counties.items()) if len(names) >= 5]
+
+
+def _substitute(text: str, source_city: str, source_counties: list[str], city: str, counties: list[str], rng) -> str:  # noqa: ANN001
+    """The sample with another city, its counties and scaled figures."""
+    mapping = {source_city: city, source_city[:-1]: city[:-1]}
+    for old, new in zip(source_counties, counties, strict=False):
+        mapping[old] = new
+        old_short, new_short = divisions.short_form(old), divisions.short_form(new)
+        if old_short and new_short:
+            mapping[old_short] = new_short
+    pattern = re.compile("|".join(map(re.escape, sorted(mapping, key=len, reverse=True))))
+    text = pattern.sub(lambda m: mapping[m.group(0)], text)
+    scale = rng.uniform(0.6, 1.8)
+    return _NUMBER.sub(lambda m: f"{float(m.group(1)) * scale:.{1 if '.' in m.group(1) else 0}f}", text)
+
+
+def generate(corpus: Path, out: Path, documents: int, seed: int = 7) -> list[Path]:
+    """Write ``documents`` substituted copies of the samples into ``out``."""
+    rng = random.Random(seed)
+    samples = []
+    for path in sorted(corpus.glob("*.txt")):
+        doc = ParsedDocument(read_document(path))
+        scope = doc.scope or ""
+        city = scope if divisions.division(scope) and divisions.division(scope).level == "city" else None
+        city = city or next((a for a in divisions.ancestors(scope) if divisions.division(a).level == "city"), None)
+        counties = sorted(
+            {
+                d.name
+                for d in divisions.divisions().values()
+                if d.canonical.startswith(city or "\0") and d.level == "county"
+            }
+        )
+        samples.append((path.read_text(encoding="utf-8"), city or "", counties))
+    cities = _cities()
+    paths = []
+    for index in range(documents):
+        text, city, counties = samples[index % len(samples)]
+        new_city, new_counties = cities[rng.randrange(len(cities))]
+        body = _substitute(text, city, counties, new_city, rng.sample(new_counties, len(new_counties)), rng)
+        path = out / f"{index:05d}.txt"
+        path.write_text(body, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _extract_one(path: Path) -> int:
+    graph = extract(read_document(path))
+    return len(graph.nodes) + len(graph.edges)
+
+
+def _run(paths: list[Path], workers: int) -> float:
+    start = time.perf_counter()
+    if workers <= 1:
+        for path in paths:
+            _extract_one(path)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(_extract_one, paths, chunksize=16))
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--corpus", type=Path, default=Path("examples/corpus"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate(args.corpus, Path(tmp), args.documents)
+        megabytes = sum(p.stat().st_size for p in paths) / 2**20
+        print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB (UTF-8) from {args.corpus}")
+        _extract_one(paths[0])  # warm the divisions data and lexicons
+        for workers in sorted({1, args.workers}):
+            seconds = _run(paths, workers)
+            print(
+                f"workers={workers}: {seconds:.1f} s, {megabytes / seconds:.2f} MB/s "
+                f"({megabytes / seconds / workers:.2f} MB/s per core), "
+                f"{len(paths) / seconds:.0f} docs/s ({len(paths) / seconds / workers:.0f} per core)"
+            )
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: {own:.0f} MiB (main process), {children:.0f} MiB (largest worker)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Task forces (工作专班, 领导小组) and who sits on them.
+
+A 专班方案 names the task force in a sentence such as
+``决定成立…工作专班``, then lists members one per line as
+``姓名（单位职务）`` and its working groups as ``（一）综合协调组`` headings.
+Each member's unit is a Department MEMBER_OF the task force (or of the group
+the line stands under); each group is PART_OF the task force.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders import departments
+from loaders.builder import DocumentGraph
+from loaders.text import ParsedDocument
+
+_FOUNDED = re.compile(r"成立([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
+_GROUP_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*([\u4e00-\u9fff]{2,12}组)$")
+_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{1,4}[（(]([^）)]{2,40})[）)]")
+
+
+def _full_name(name: str, scope: str | None) -> tuple[str, str]:
+    """The task force's name with its area (市先进…专班 → 湖州市先进…专班) and level."""
+    if name[0] in "省市区县":
+        place = departments._prefix_division(name[0], scope)
+        if place:
+            return place[0] + name[1:], place[1]
+    return name, "city" if scope else "county"
+
+
+def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """MEMBER_OF from each member's unit to the task force or working group it is listed under."""
+    text = doc.text
+    for founded in _FOUNDED.finditer(text):
+        name, level = _full_name(founded.group(1), doc.scope)
+        evidence = doc.sentence_at(founded.start())
+        force = graph.node("Department", name, evidence, aliases={founded.group(1): "written"}, level=level)
+        _read_section(doc, graph, force, founded.end(), level)
+
+
+def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, level: str) -> None:  # noqa: ANN001
+    """Member lines after the founding sentence, until a top heading that is not about members or groups."""
+    owner = force
+    offset = start
+    for line in doc.text[start:].split("\n"):
+        here = offset
+        offset += len(line) + 1
+        line = line.strip()
+        top = _TOP_HEADING.match(line)
+        if top and not re.search(r"成员|组", top.group(1)):
+            break
+        group = _GROUP_HEADING.match(line)
+        if group:
+            short = group.group(1)
+            owner = graph.node(
+                "Department", force.name + short, line, aliases={short: "group-of-task-force"}, level=level
+            )
+            graph.edge("PART_OF", owner, force, line)
+            continue
+        for member in _MEMBER.finditer(line):
+            for part in re.split(r"[、，,]", member.group(1)):
+                unit = departments.read_unit(part, doc.scope)
+                if unit is not None and unit.name != owner.name:
+                    node = departments.add(graph, unit, doc.sentence_at(here))
+                    graph.edge("MEMBER_OF", node, owner, line)
+                    break
