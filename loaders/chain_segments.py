@@ -62,7 +62,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
             continue
         for items in _layouts(sentence.text):
             context = context or ProseContext(doc, graph)
-            chains = context.chain_near(index)
+            chains = context.chains_in(index) or context.chain_before(index)
             if chains:
                 _add_chain(graph, context.chain_nodes(chains[:1], sentence.text)[0], items, sentence.text)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
@@ -20,7 +21,8 @@ from loaders.industries import find_industries
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from loaders.org_names import FIRM_WORD as _FIRM_WORD
 from loaders.org_names import NAME_CHARS, run_before, short_forms, trim_left
-from loaders.prose_context import ProseContext
+from loaders.platforms import find_platforms
+from loaders.prose_context import PLACING_VERB, ProseContext
 from loaders.text import ParsedDocument
 from loaders.text_spans import district_mentions, sentence_of
 
@@ -33,7 +35,7 @@ _CLAUSE_NAME = re.compile(
 _VERB_SUBJECT = re.compile(r"(?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d)")
 _NOT_FIRM = re.compile(
     r"企业|产业|项目|平台|基地|园|小镇|中心|研究院|实验室|大学|学院|政府|局|委|办|部|镇|市|区|县|省|品牌|"
-    r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素"
+    r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素|完成|年度|投资|跨国"
 )
 _NOT_LEGAL_CORE = re.compile(r"企业|产业|项目|平台|上市|^[该这其原子的0-9]")
 _TAGS = {
@@ -114,8 +116,14 @@ def _subject_names(text: str) -> list[str]:
     return out
 
 
+_FIRMS: WeakKeyDictionary[ParsedDocument, list[Firm]] = WeakKeyDictionary()
+
+
 def find_firms(doc: ParsedDocument) -> list[Firm]:
-    """The firms a document names, each once, with short forms of legal names as aliases."""
+    """The firms a document names, each once, with short forms of legal names as aliases (once per document)."""
+    held = _FIRMS.get(doc)
+    if held is not None:
+        return held
     text = doc.text
     places = sorted({m.surface for m in district_mentions(doc)} | {m.name for m in district_mentions(doc)})
     firms: dict[str, Firm] = {}
@@ -128,68 +136,147 @@ def find_firms(doc: ParsedDocument) -> list[Firm]:
     for name in _listed_names(text) + _subject_names(text):
         if name not in known and not any(name in other for other in known):
             known[name] = firms.setdefault(name, Firm(name))
-    return list(firms.values())
+    held = _FIRMS[doc] = list(firms.values())
+    return held
+
+
+def _pattern(firms: list[Firm]) -> re.Pattern[str] | None:
+    surfaces = sorted({form for f in firms for form in (f.name, *f.aliases)}, key=lambda s: (-len(s), s))
+    return re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
+
+
+def firm_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
+    """Where the document's firms are named (industry words inside them are not industry mentions)."""
+    pattern = _pattern(find_firms(doc))
+    return [m.span() for m in pattern.finditer(doc.text)] if pattern else []
+
+
+@dataclass
+class _Mention:
+    node: Node
+    firm: Firm
+    index: int
+    start: int  # offset in the sentence
+    end: int
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """Enterprise nodes with tags, and CHAIN_OWNER_OF, IN_CHAIN, LOCATED_IN, ACQUIRED, MAKES."""
     firms = find_firms(doc)
-    if not firms:
+    pattern = _pattern(firms)
+    if pattern is None:
         return
     surfaces = {form: f for f in firms for form in (f.name, *f.aliases)}
-    pattern = re.compile("|".join(map(re.escape, sorted(surfaces, key=len, reverse=True))))
     context = ProseContext(doc, graph)
-    firsts: list[tuple[Node, int, int]] = []
+    mentions: list[_Mention] = []
     seen: set[tuple[str, int]] = set()
+    carriers = [(p.start, p.end) for p in find_platforms(doc)]
     for match in pattern.finditer(doc.text):
+        if any(s <= match.start() and match.end() <= e for s, e in carriers):
+            continue  # 抖音 inside 平湖抖音电商直播基地 names the platform, not the firm
         firm = surfaces[match.group(0)]
         index = sentence_of(doc, match.start())
-        sentence = doc.sentences[index].text
-        node = graph.node("Enterprise", firm.name, sentence, aliases=firm.aliases)
-        _tag(node, sentence, match.end())
+        sentence = doc.sentences[index]
+        node = graph.node("Enterprise", firm.name, sentence.text, aliases=firm.aliases)
+        local = match.start() - sentence.start
+        _tag(node, sentence.text, local, local + len(match.group(0)))
         if (firm.name, index) not in seen:
             seen.add((firm.name, index))
-            firsts.append((node, index, match.start()))
-    for node, index, offset in firsts:  # every firm is known before relations between firms are read
-        _relations(context, node, index, offset)
+            mentions.append(_Mention(node, firm, index, local, local + len(match.group(0))))
+    for m in mentions:  # every firm is known before relations between firms are read
+        _relations(context, m)
+    for name in sorted({m.firm.name for m in mentions}):
+        _locate(context, [m for m in mentions if m.firm.name == name])
 
 
-def _tag(node: Node, sentence: str, _end: int) -> None:
+def _tag(node: Node, sentence: str, start: int, end: int) -> None:
+    """Tags whose cue stands by the name: 长城汽车等“链主”企业, A、B等龙头企业, 龙头企业X, 外资机床企业 (是…)."""
     tags: list[str] = node.props.setdefault("tags", [])
     for cue, tag in _TAGS.items():
-        if cue in sentence and tag not in tags and _tag_applies(cue, sentence, node):
-            tags.append(tag)
+        if tag in tags:
+            continue
+        for match in re.finditer(cue, sentence):
+            gap_after = sentence[end : match.start()]
+            gap_before = sentence[match.end() : start]
+            if (
+                (match.start() >= end and (len(gap_after) <= 2 or _LIST_GAP.fullmatch(gap_after)))
+                or (match.end() <= start and len(gap_before) <= 3 and "，" not in gap_before)
+                or (match.start() >= end and _PREDICATE_GAP.fullmatch(gap_after))
+            ):
+                tags.append(tag)
+                break
     tags.sort()
 
 
-def _tag_applies(cue: str, sentence: str, node: Node) -> bool:
-    """A tag belongs to a firm named within a few characters of the cue (等“链主”企业, 外资机床企业)."""
-    names = [node.name, *node.alias_rules]
-    for match in re.finditer(cue, sentence):
-        for name in names:
-            pos = sentence.find(name)
-            if pos >= 0 and -30 <= match.start() - (pos + len(name)) <= 12:
-                return True
-    return False
+#: The rest of a list and its head between a firm and a tag: 、天原集团等, 等“.
+_LIST_GAP = re.compile(r"(?:、[^，。；、]{1,14})*等(?:一批|多家)?[“\"]?")
+#: A predicate naming what the firm is: 是国内最大的外资…
+_PREDICATE_GAP = re.compile(r"(?:是|为|作为)[^，。；]{0,10}")
+_PARTNER = re.compile(r"与(?:[^，。；]{0,14}、)?$")
 
 
-def _relations(context: ProseContext, node: Node, index: int, offset: int) -> None:
+def _relations(context: ProseContext, m: _Mention) -> None:
     doc, graph = context.doc, context.graph
-    sentence = doc.sentences[index].text
-    local = offset - doc.sentences[index].start
-    acquired = _acquired_object(sentence, local, node)
-    if acquired:
+    sentence = doc.sentences[m.index].text
+    if _acquired_object(sentence, m.start, m.node):
         return
-    chains = context.chain_nodes(context.chain_near(index), sentence)
-    for chain in chains:
-        graph.edge("IN_CHAIN", node, chain, sentence)
-        if "链主" in sentence and "链主" in node.props.get("tags", []):
-            graph.edge("CHAIN_OWNER_OF", node, chain, sentence)
-    place = context.platform_near(index) or context.district_near(index)
-    if place is not None:
-        graph.edge("LOCATED_IN", node, place, sentence)
-    _acquisitions(context, node, index, local)
-    _products(graph, node, sentence)
+    chains = [] if _PARTNER.search(sentence, 0, m.start) else _chains_of(context, m, sentence)
+    for chain in context.chain_nodes(chains, sentence):
+        graph.edge("IN_CHAIN", m.node, chain, sentence)
+        if "链主" in m.node.props.get("tags", []) and "链主" in sentence:
+            graph.edge("CHAIN_OWNER_OF", m.node, chain, sentence)
+    _acquisitions(context, m.node, m.index, m.start)
+    _products(graph, m.node, sentence)
+
+
+_LIST_CHAIN = re.compile(r"[^，。；]*?等(?:一批|多家)?([^，。；、]{2,10}?)(?:项目|企业)")
+
+
+def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
+    """The chain a list head names (A、B等一批汽车电子项目), else the chains of the sentence,
+    else, where the sentence says only 产业链, the chain named last before it in the section."""
+    head = _LIST_CHAIN.match(sentence, m.end)
+    if head:
+        from loaders.industries import CHAIN, canonical_in, find_industries
+
+        named = [canonical_in(context.doc, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
+        if named:
+            return named[:1]
+    chains = context.chains_in(m.index)
+    if chains:
+        return chains
+    if "产业链" in sentence and _PLACING.search(sentence):
+        return context.chain_before(m.index)
+    return []
+
+
+_PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")
+
+
+def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
+    """One LOCATED_IN per firm: the first place a cue gives it, else (news) the scope.
+
+    A firm only bought (兼并 B) or only a partner (与抖音、京东等合作) is not placed.
+    """
+    doc = context.doc
+    for m in mentions:
+        sentence = doc.sentences[m.index].text
+        place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
+        if place is None and PLACING_VERB.search(sentence) and not _ACQUIRE.search(sentence):
+            place = context.carrier_before(m.index)
+        if place is not None:
+            context.graph.edge("LOCATED_IN", m.node, context.place_node(place, sentence), sentence)
+            return
+    placed = [
+        m
+        for m in mentions
+        if not _acquired_object(doc.sentences[m.index].text, m.start, m.node)
+        and not _PARTNER.search(doc.sentences[m.index].text, 0, m.start)
+    ]
+    scope = context.scope()
+    if placed and scope is not None:
+        sentence = doc.sentences[placed[0].index].text
+        context.graph.edge("LOCATED_IN", placed[0].node, context.place_node(scope, sentence), sentence)
 
 
 def _acquired_object(sentence: str, local: int, node: Node) -> bool:

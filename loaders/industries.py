@@ -16,13 +16,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from graph.model import Node
 from loaders.builder import DocumentGraph
-from loaders.divisions import ancestors, find_districts
+from loaders.divisions import DistrictMention, ancestors, find_districts
 from loaders.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
 from loaders.text import ParsedDocument
-from loaders.text_spans import district_display, district_node, districts_by_sentence, sentence_of, unit_name
+from loaders.text_spans import district_display, district_mentions, district_node, sentence_of, unit_name
 
 CHAIN, CLUSTER = "IndustryChain", "Cluster"
 
@@ -42,8 +43,9 @@ _SUFFIX = r"(?:产业链|产业集群|产业|行业)?"
 _SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
 _strong = sorted({*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=len, reverse=True)
 _STRONG = re.compile(r"(?:" + "|".join(map(re.escape, _strong)) + r")" + _SUFFIX)
+#: A short term names an industry with a head word after it (服装产业, 机床企业: a firm of the 机床 industry).
 _WEAK = re.compile(
-    r"(?:" + "|".join(map(re.escape, sorted(WEAK_TERMS, key=len, reverse=True))) + r")(?:产业链|产业|行业)"
+    r"(?:" + "|".join(map(re.escape, sorted(WEAK_TERMS, key=len, reverse=True))) + r")(?:产业链|产业|行业|企业)"
 )
 _NUM = r"[0-9一二三四五六七八九十两]+"
 #: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains).
@@ -66,8 +68,15 @@ _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 _NOT_INDUSTRY = re.compile(r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|个|家|项|是|都|的")
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
-    r"[、，。；：,;:)）”\"等和与及是为将已的正在也作\s]|$|产业|行业|领域|企业|公司|生产|制造|产品|集群|链|板块|之都|出海|品牌|区域品牌|电商|小镇"
+    r"[、，。；：,;:)）“”\"等和与及是为将已的正在也作\s]|$|产业|行业|领域|企业|公司|生产|制造|产品|集群|链|板块|之都|出海|品牌|区域品牌|"
+    r"电商|小镇|项目"
 )
+#: What follows a term that names no industry of the text: a research direction (两大方向), an institute's field.
+_NOT_A_CHAIN_AFTER = re.compile(r"[^，。；]{0,10}?方向|(?:产业)?(?:研究院|研究所|实验室|创新中心)")
+
+
+def _trimmed_suffix(surface: str) -> str:
+    return surface[: -len("企业")] if surface.endswith("企业") else surface
 
 
 def _plain(surface: str) -> str:
@@ -89,8 +98,11 @@ def _vocabulary(text: str) -> list[IndustryMention]:
         for m in _STRONG.finditer(text)
         if m.group(0).endswith(_SUFFIXES) or _AFTER_TERM.match(text, m.end())
     ]
-    out += [IndustryMention(_plain(m.group(0)), m.group(0), m.start(), m.end(), CHAIN) for m in _WEAK.finditer(text)]
-    return out
+    out += [
+        IndustryMention(_plain(_trimmed_suffix(m.group(0))), _trimmed_suffix(m.group(0)), m.start(), m.end(), CHAIN)
+        for m in _WEAK.finditer(text)
+    ]
+    return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
 
 
 def _list_items(text: str, end: int) -> list[tuple[str, int]]:
@@ -259,6 +271,44 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
     return _fold(kept)
 
 
+_DOCUMENT: WeakKeyDictionary[ParsedDocument, list[IndustryMention]] = WeakKeyDictionary()
+
+
+def document_industries(doc: ParsedDocument) -> list[IndustryMention]:
+    """The chain and cluster mentions of a document, once per document, without those inside firm names.
+
+    申明半导体 is a firm, not a mention of the 半导体 industry: mentions that lie
+    within a firm's name (see :func:`loaders.enterprises.firm_spans`) are dropped.
+    """
+    held = _DOCUMENT.get(doc)
+    if held is None:
+        from loaders.enterprises import firm_spans  # firms are found by form; they need no chains
+
+        spans = firm_spans(doc)
+        found = find_industries(doc.text, doc.scope)
+        held = _DOCUMENT[doc] = [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+    return held
+
+
+def terms_in(name: str) -> list[str]:
+    """Canonical industries a name holds as words (湖州吴兴现代物流装备特色产业基地 → 智能物流装备)."""
+    out: list[str] = []
+    for match in _STRONG.finditer(name):
+        plain = _plain(match.group(0))
+        if plain not in out:
+            out.append(plain)
+    return out
+
+
+def canonical_in(doc: ParsedDocument, name: str) -> str:
+    """The document's chain name for an industry named alone (物流装备 in a text on 智能物流装备)."""
+    names = {m.name for m in document_industries(doc) if m.label == CHAIN}
+    if name in names:
+        return name
+    longer = sorted((n for n in names if n.endswith(name) and n != name), key=len)
+    return longer[0] if len(longer) == 1 else name
+
+
 _CATEGORY = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
 
 
@@ -271,8 +321,7 @@ def _category(sentence: str) -> str | None:
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """IndustryChain and Cluster nodes, PART_OF chain→cluster, DEVELOPED_IN their districts."""
-    mentions = find_industries(doc.text, doc.scope)
-    by_sentence = districts_by_sentence(doc)
+    mentions = document_industries(doc)
     news = graph.document.props.get("kind") == "news"
     nodes: dict[str, Node] = {}
     per_sentence: dict[int, list[tuple[IndustryMention, Node]]] = {}
@@ -284,12 +333,16 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
         node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
         nodes[m.name] = node
         per_sentence.setdefault(index, []).append((m, node))
-    for index, items in per_sentence.items():
-        sentence = doc.sentences[index].text
-        districts = [district_node(graph, name, sentence) for name in by_sentence.get(index, [])]
-        _link_sentence(doc, graph, index, items, districts)
-    if news and doc.scope:
-        _developed_in_scope(doc, graph, nodes)
+    districts = district_mentions(doc)
+    by_sentence: dict[int, list[DistrictMention]] = {}
+    for d in districts:
+        by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)
+    for index in sorted(per_sentence):
+        _link_sentence(doc, graph, index, per_sentence[index], by_sentence.get(index, []))
+    _developed_in_scope(doc, graph, nodes, news)
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:]")
 
 
 def _link_sentence(
@@ -297,7 +350,7 @@ def _link_sentence(
     graph: DocumentGraph,
     index: int,
     items: list[tuple[IndustryMention, Node]],
-    districts: list[Node],
+    districts: list[DistrictMention],
 ) -> None:
     sentence = doc.sentences[index].text
     clusters = [n for m, n in items if m.label == CLUSTER]
@@ -307,14 +360,46 @@ def _link_sentence(
         for chain in chains:
             for cluster in clusters:
                 graph.edge("PART_OF", chain, cluster, sentence)
-    for node in (*chains, *clusters):
-        for district in districts:
-            graph.edge("DEVELOPED_IN", node, district, sentence)
+    for m, node in items:
+        for district in _developed_in(doc.text, m, items, districts):
+            graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
 
 
-def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[str, Node]) -> None:
-    """News speaks for its area: every chain and cluster it reports on is developed there."""
+def _developed_in(
+    text: str, mention: IndustryMention, items: list[tuple[IndustryMention, Node]], districts: list[DistrictMention]
+) -> list[DistrictMention]:
+    """Where the sentence says a chain is developed.
+
+    A place written right before the chain (安吉椅业, 织里镇的童装) is its place and
+    no other; else the places of its clause (物流装备产业是湖州市重点打造的…) that
+    stand before no other chain. A province names a programme's level (省“415X”
+    产业集群), not where a chain is; a group named with a place is developed there only.
+    """
+    if mention.label == CLUSTER:
+        return []
+    adjacent = [d for d in districts if 0 <= mention.start - d.end <= 1 and d.level != "province"]
+    if adjacent:
+        return adjacent[-1:]
+    window = max(0, mention.start - 80)
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, window, mention.start)), default=window)
+    right_match = _CLAUSE_END.search(text, mention.end)
+    right = right_match.start() if right_match else len(text)
+    taken = {d.end for m, _ in items if m is not mention for d in districts if 0 <= m.start - d.end <= 1}
+    return [d for d in districts if left <= d.start and d.end <= right and d.level != "province" and d.end not in taken]
+
+
+def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[str, Node], news: bool) -> None:
+    """A group named with a place is developed there; news speaks for its area, so its chains are developed in it."""
     first = doc.sentences[0].text if doc.sentences else ""
-    scope = district_node(graph, doc.scope or "", first)
-    for node in nodes.values():
-        graph.edge("DEVELOPED_IN", node, scope, first)
+    for name in sorted(nodes):
+        node = nodes[name]
+        place = _place_of_group(name) if node.label == CLUSTER else None
+        if place is None and not (news and doc.scope):
+            continue
+        graph.edge("DEVELOPED_IN", node, district_node(graph, place or doc.scope or "", first), first)
+
+
+def _place_of_group(name: str) -> str | None:
+    """湖州市八大新兴产业链 is developed in 湖州市: the district its name starts with."""
+    found = [m for m in find_districts(name, None) if m.start == 0]
+    return found[0].name if found else None

@@ -2,68 +2,140 @@
 
 Found by the suffix of their name and the run of name characters before it, cut
 after the last cue word (see :mod:`loaders.org_names`); "X（以下简称“Y”）"
-makes Y an alias. A platform HOSTS the chains its name or its sentence names
-(美妆小镇, 聚焦智能物流装备); it and an institute are LOCATED_IN the district
-their name or sentence names, else the scope of a news text.
+makes Y an alias, "…平台——Y" names platform Y. Suffixes are of two kinds:
+
+- carriers named after their trade are names (美妆小镇, 汽车电子产业园, 童装产业大脑);
+- the kind words 基地, 平台, 中心, 研究院 are a description (汽车零部件生产基地,
+  全球先进制造业基地, 技术创新中心) unless something distinctive is left once the
+  generic and trade words are taken away: a place (平湖市企业服务平台), a quoted
+  or coded part (“万亩千亿”新产业平台, OTA), a proper word (相伴宝, 太湖).
+
+A name that is the object of 入选/获评/授予 is a title, not a platform. A platform
+HOSTS the chains its name names or, with a hosting cue, its sentence names; it and
+an institute are LOCATED_IN the place :class:`loaders.prose_context.ProseContext` reads.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
-from loaders.industries import CHAIN, find_industries
+from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from loaders.org_names import run_before, trim_left
 from loaders.text import ParsedDocument
-from loaders.text_spans import district_node, sentence_of
+from loaders.text_spans import district_mentions, sentence_of
 
 if TYPE_CHECKING:  # prose_context reads platform names from this module
-    from loaders.prose_context import ProseContext
+    from loaders.prose_context import Place, ProseContext
 
-PLATFORM_SUFFIX = (
-    "高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|产业园区|产业园|科技园|园区|特色小镇|小镇|"
-    "特色产业基地|产业基地|直播基地|服务基地|基地|新产业平台|产业平台|工业互联网平台|服务平台|云平台|产业大脑|承载区|"
-    "综合试验区|试验区|示范区|科创走廊|科学谷|运营中心|推广中心|维权中心"
+#: Carriers: a trade word before them is a name (美妆小镇).
+_CARRIER = (
+    "高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|产业园区|产业园|科技园|园区|"
+    "特色小镇|小镇|科创走廊|科学谷|产业大脑|新产业平台"
 )
+#: Kind words: a name only with something distinctive before them.
+_KIND = (
+    "特色产业基地|产业基地|直播基地|服务基地|基地|产业平台|工业互联网平台|服务平台|云平台|平台|承载区|"
+    "综合试验区|试验区|运营中心|推广中心|维权中心"
+)
+PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
 INSTITUTE_SUFFIX = "研究院|研究所|实验室|大学|学院|分院|创新中心|技术中心"
+#: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
+CONTAINER_KINDS = frozenset(
+    "高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区 产业园区 产业园 科技园 园区 "
+    "特色小镇 小镇 科创走廊 科学谷 新产业平台 特色产业基地 产业基地 基地 承载区 综合试验区 试验区".split()
+)
+#: Zones: what a news section about a district's carriers is usually about.
+ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
+#: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
+_BARE_KINDS = frozenset({"基地", "平台"})
 _FIND = re.compile(rf"(?P<p>{PLATFORM_SUFFIX})|(?P<i>{INSTITUTE_SUFFIX})")
 _ALIAS = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
-#: Names that are a kind, not a thing: 一批平台, 展示平台, 主平台, 公共服务平台 alone.
-_GENERIC = re.compile(
-    r"^(?:主|各类|各|一批|该|本|这|相关|重要|国家级|省级|市级|首批|企业|共享互联|展示|电商|高能级|小微|"
-    r"专业化|化工|新型|科研|高校|产业|公共|综合|数字|专利导航|企业服务|重点|服务|小镇智慧|四星级以上|制造业特色)*$"
+_APPOSITION = re.compile(r"(?:平台|基地|园区|产业园)——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
+#: A name continued by these is a modifier of another noun (平台建设, 开发区管委会, 园区企业).
+_CONTINUED = re.compile(r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系)")
+#: Words that describe a carrier without naming it; what is left when they are removed must be distinctive.
+_GENERIC_WORDS = re.compile(
+    r"国家级|省级|市级|国家|全国|全球|全省|全市|国际化|国际|长三角|中国|现代|特色|产业|行业|智能|数字化|数字|公共|服务|"
+    r"综合|电商|直播|先进|制造业|制造|生产|研发|设计|传统|工业|专业化|重要|重点|知名|绿色|创新|科技|企业|互联网|集群|"
+    r"新型|高端|一站式|大数据|细分|应用|推广|运营|知识产权|技术|工程|老旧|小微|高能级|共享|展示|主|各类|各|一批|"
+    r"该|本|这|相关|首批|新|高|类目|产城融合|发展|协同|区域|快速|维权|专利导航|孵化|示范|未来|[省市区县镇]"
 )
-_COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+[大所家个座]")
-_HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链")
+_STRONG = sorted({*STRONG_TERMS, *(a for v in SYNONYMS.values() for a in v)}, key=len, reverse=True)
+_TRADE = re.compile("|".join(_STRONG))
+_ANY_TRADE = re.compile("|".join(sorted({*_STRONG, *WEAK_TERMS}, key=len, reverse=True)))
+_COUNTED = re.compile(
+    r"[0-9一二三四五六七八九十两千万百]+[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
+)
+_TITLE_CUE = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
+_HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
 
 
-def _names(text: str) -> list[tuple[str, str, int, int]]:
-    """(label, name, start, end) of every platform and institute name in ``text``."""
+@dataclass(frozen=True)
+class PlatformMention:
+    """One platform or institute name in the text: label, canonical name, kind (its suffix) and place."""
+
+    label: str
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tuple[int, int]], start: int) -> bool:
+    """Whether the words before the suffix name one thing rather than describe a kind."""
+    if re.search(r"[“”\"A-Za-z0-9]", raw) or any(s <= start < e or start <= s < start + len(raw) for s, e in places):
+        return True
+    if kind in _BARE_KINDS:
+        return False
+    if carrier and _TRADE.search(stem) and not _GENERIC_WORDS.sub("", _TRADE.sub("", stem)):
+        return True
+    rest = _GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))
+    return len(rest) >= 2
+
+
+def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
+    """Every platform and institute name in ``text``."""
     out = []
     for match in _FIND.finditer(text):
-        after = text[match.end() : match.end() + 2]
-        if after[:1] and re.match(r"[\u4e00-\u9fff]", after[:1]) and not after.startswith(("内", "的")):
-            if re.match(r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名)", after):
-                continue
-        run, start = run_before(text, match.end())
-        name = trim_left(run)
-        start = match.end() - len(name)
-        cleaned = clean_name(name)
-        stem = cleaned[: -len(match.group(0))]
-        if len(cleaned) < 4 or _GENERIC.fullmatch(stem) or "等" in stem or _COUNTED.search(stem):
+        suffix = match.group(0)
+        if _CONTINUED.match(text, match.end()):
             continue
-        out.append(("Platform" if match.group("p") else "Institute", cleaned, start, match.end()))
+        run, _ = run_before(text, match.end())
+        raw = trim_left(run)
+        raw = raw.rsplit("·", 1)[-1]
+        start = match.end() - len(raw)
+        name = clean_name(raw)
+        if raw.count("（") + raw.count("(") != raw.count("）") + raw.count(")"):
+            continue
+        level = _LEVEL_PREFIX.match(name)
+        if level and match.group("p"):
+            name, start = name[level.end() :], start + level.end()
+        stem = name[: -len(suffix)]
+        carrier = bool(match.group("p")) and bool(re.fullmatch(_CARRIER, suffix))
+        quoted = bool(re.search(r"[“”\"]", raw))
+        if len(name) < 4 or "等" in stem or (_COUNTED.search(stem) and not quoted) or _TITLE_CUE.search(text, 0, start):
+            continue
+        if not _distinctive(stem, raw[: -len(suffix)], suffix, carrier, places, start):
+            continue
+        label = "Platform" if match.group("p") else "Institute"
+        out.append(PlatformMention(label, name, suffix, start, match.end()))
+    for match in _APPOSITION.finditer(text):
+        out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
+    out.sort(key=lambda m: (m.start, -m.end))
     # 浙江大学 inside 浙江大学湖州研究院 is part of the longer name, not a second one
-    return [a for a in out if not any(b is not a and b[2] <= a[2] and b[3] > a[3] for b in out)]
+    return [a for a in out if not any(b is not a and b.start <= a.start and b.end > a.end for b in out)]
 
 
-_FOUND: WeakKeyDictionary[ParsedDocument, tuple[list[tuple[str, str, int, int]], dict[str, str]]] = WeakKeyDictionary()
+_FOUND: WeakKeyDictionary[ParsedDocument, tuple[list[PlatformMention], dict[str, str]]] = WeakKeyDictionary()
 
 
-def _found(doc: ParsedDocument) -> tuple[list[tuple[str, str, int, int]], dict[str, str]]:
+def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
     """Names found (abbreviations read as their full names) and the abbreviations defined, once per document."""
     held = _FOUND.get(doc)
     if held is None:
@@ -72,13 +144,16 @@ def _found(doc: ParsedDocument) -> tuple[list[tuple[str, str, int, int]], dict[s
             clean_name(trim_left(run_before(text, m.start())[0])): clean_name(m.group(1)) for m in _ALIAS.finditer(text)
         }
         full_of = {short: full for full, short in aliases.items()}
-        names = [(label, full_of.get(name, name), s, e) for label, name, s, e in _names(text)]
+        places = [(d.start, d.end) for d in district_mentions(doc)]
+        names = [
+            PlatformMention(m.label, full_of.get(m.name, m.name), m.kind, m.start, m.end) for m in _names(text, places)
+        ]
         held = _FOUND[doc] = (names, aliases)
     return held
 
 
-def find_platforms(doc: ParsedDocument) -> list[tuple[str, str, int, int]]:
-    """(label, canonical name, start, end) of each platform and institute the document names."""
+def find_platforms(doc: ParsedDocument) -> list[PlatformMention]:
+    """Each platform and institute mention of the document, abbreviations read as their full names."""
     return _found(doc)[0]
 
 
@@ -90,16 +165,22 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     if not found:
         return
     context = ProseContext(doc, graph)
-    seen: set[tuple[str, int]] = set()
-    for label, name, start, _end in found:
-        index = sentence_of(doc, start)
+    nodes: dict[str, Node] = {}
+    firsts: list[tuple[Node, int, PlatformMention]] = []
+    for mention in found:
+        index = sentence_of(doc, mention.start)
         sentence = doc.sentences[index].text
-        alias = {aliases[name]: "defined-abbreviation"} if name in aliases else None
-        node = graph.node(label, name, sentence, aliases=alias, kind=_kind(name) if label == "Platform" else None)
-        if (name, index) in seen:
-            continue
-        seen.add((name, index))
-        _relations(context, node, index)
+        alias = {aliases[mention.name]: "defined-abbreviation"} if mention.name in aliases else None
+        kind = _kind(mention.name) if mention.label == "Platform" else None
+        node = graph.node(mention.label, mention.name, sentence, aliases=alias, kind=kind)
+        if mention.name not in nodes:
+            nodes[mention.name] = node
+        firsts.append((node, index, mention))
+    for node, index, mention in firsts:
+        _hosts(context, node, index, mention)
+    for name in sorted(nodes):
+        mentions = [(i, m) for n, i, m in firsts if n.name == name]
+        _locate(context, nodes[name], mentions)
     _mentions_of_aliases(doc, graph, aliases)
 
 
@@ -108,41 +189,50 @@ def _kind(name: str) -> str:
     return match.group(0) if match else "平台"
 
 
-def _relations(context: ProseContext, node: Node, index: int) -> None:
+def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMention) -> None:
+    """The chains the platform's name names; else, with a hosting cue, those of a sentence it is the subject of."""
+    if node.label != "Platform":
+        return
+    from loaders.industries import canonical_in, terms_in
+
     doc, graph = context.doc, context.graph
-    sentence = doc.sentences[index].text
-    in_name = [m.name for m in find_industries(node.name) if m.label == CHAIN]
-    if node.label == "Platform":
-        hosted = in_name or (context.chains.get(index, [])[:2] if _HOST_CUE.search(sentence) else [])
-        for chain in context.chain_nodes(hosted, sentence):
-            graph.edge("HOSTS", node, chain, sentence)
-    place = _district_in_name(context, node, sentence) or context.district_near(index)
-    if node.label == "Institute" or node.props.get("kind") not in (
-        "高新区",
-        "开发区",
-        "经济开发区",
-        "高新技术产业园区",
-    ):
-        place = context.platform_near(index, exclude=node.name) or place
-    if place is not None:
-        graph.edge("LOCATED_IN", node, place, sentence)
+    sentence = doc.sentences[index]
+    in_name = [canonical_in(doc, name) for name in terms_in(node.name)]
+    subject = context.is_subject(index, mention.start)
+    hosted = in_name or (context.chains_in(index)[:2] if subject and _HOST_CUE.search(sentence.text) else [])
+    for chain in context.chain_nodes(hosted, sentence.text):
+        graph.edge("HOSTS", node, chain, sentence.text)
 
 
-def _district_in_name(context: ProseContext, node: Node, sentence: str) -> Node | None:
-    """湖州吴兴高新技术产业园区 is in 吴兴区: the finest district its own name holds."""
-    from loaders.divisions import find_districts
-
-    found = [m for m in find_districts(node.name, context.doc.scope) if m.level in ("county", "town", "city")]
-    if not found:
-        return None
-    rank = {"town": 0, "county": 1, "city": 2}
-    best = min(found, key=lambda m: rank[m.level])
-    return district_node(context.graph, best.name, sentence)
+def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, PlatformMention]]) -> None:
+    """One LOCATED_IN per platform or institute: its name's place, a cue, the section's zone, the scope."""
+    doc = context.doc
+    index, first = mentions[0]
+    evidence = doc.sentences[index].text
+    place: Place | None = None
+    for i, m in mentions:
+        base = doc.sentences[i].start
+        cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
+        if cued is None and node.label == "Platform":
+            cued = context.main_base_of(node.name, i)
+        if cued is None and node.label == "Institute" and re.search(r"共建|入驻|落户|引进", doc.sentences[i].text):
+            # 3家研究院已入驻 with no carrier named: the area the text speaks for
+            cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
+        if cued is not None:
+            place, evidence = cued, doc.sentences[i].text
+            break
+    if place is None:
+        place = context.finest_district(node.name)
+    if place is None and context.news:
+        zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
+        place = zone or context.scope()
+    if place is not None and place.name != node.name:
+        context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
 
 
 def _mentions_of_aliases(doc: ParsedDocument, graph: DocumentGraph, aliases: dict[str, str]) -> None:
     """Every later use of a defined abbreviation (吴兴高新区) is a mention of the full name."""
-    for full, short in aliases.items():
+    for full, short in sorted(aliases.items()):
         held = [n for n in graph.nodes.values() if n.name == full and n.label in ("Platform", "Institute")]
         if not held:
             continue

@@ -41,15 +41,38 @@ _STATUS = tuple(
 )
 
 
-def _project_names(text: str) -> list[tuple[str, int]]:
+_QUOTED = re.compile(r"^[“\"][^”\"]{2,12}[”\"]$")
+_PHASE = re.compile(r"年产\d|[0-9一二三四五六七八九十]期|\d+(?:\.\d+)?(?:万吨|万台|万辆|GW|MW|GWh|亿只)")
+_AMOUNT = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等")
+_FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)\d")
+
+
+def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, int]]:
+    """Named projects: a name ending in 项目 that says which one, not what kind.
+
+    A project is named when its name starts with a firm of the text (慧仓科技工业轮式机器人项目),
+    is quoted (“南蟹北养”项目), gives a capacity or phase (年产30GW…, 三期), or is what a
+    firm of the sentence invests in (银座箱包正投资5亿元建设新工厂，打造箱包产业4.0样板工厂).
+    Kinds (技术改造项目, 产业链项目) and amounts (总投资超亿美元项目) are not names.
+    """
+    text = doc.text
+    forms = sorted({form for f in firms for form in (f.name, *f.alias_rules)}, key=lambda x: (-len(x), x))
     out = []
     for match in _PROJECT.finditer(text):
         run, _ = run_before(text, match.end(), limit=24)
-        name = clean_name(trim_left(run))
+        raw = trim_left(run)
+        name = clean_name(raw)
         stem = name[: -len(match.group(0))]
-        if len(name) < 5 or _KIND_ONLY.fullmatch(stem) or re.search(r"[个家项]$|等", stem) or _is_industry(stem):
+        raw_stem = raw[: -len(match.group(0))]
+        if len(name) < 5 or _AMOUNT.search(stem) or _KIND_ONLY.fullmatch(stem) or _is_industry(stem):
             continue
-        out.append((name, match.end() - len(name)))
+        start = match.end() - len(raw)
+        sentence = doc.sentences[sentence_of(doc, start)]
+        before = text[sentence.start : start]
+        firm_first = any(stem.startswith(form) for form in forms)
+        invested = any(form in before and _FIRM_INVESTS.search(before, before.rfind(form)) for form in forms)
+        if firm_first or _QUOTED.match(raw_stem) or _PHASE.search(stem) or invested:
+            out.append((name, start))
     return out
 
 
@@ -76,24 +99,46 @@ def _props(sentence: str) -> dict[str, object]:
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """Project nodes with their figures, LOCATED_IN, IN_CHAIN and INVESTS_IN."""
-    found = _project_names(doc.text)
+    firms = sorted(graph.by_label("Enterprise"), key=lambda n: n.uid)
+    found = _project_names(doc, firms)
     if not found:
         return
     context = ProseContext(doc, graph)
-    firms = [n for n in graph.by_label("Enterprise")]
+    located: set[str] = set()
     for name, start in found:
         index = sentence_of(doc, start)
         sentence = doc.sentences[index].text
         node = graph.node("Project", name, sentence, **_props(sentence))
-        place = context.platform_near(index) or context.district_near(index)
-        if place is not None:
-            graph.edge("LOCATED_IN", node, place, sentence)
-        for chain in context.chain_nodes(context.chain_near(index)[:1], sentence):
+        investors = _investors(graph, node, firms, sentence, start - doc.sentences[index].start)
+        chains = context.chains_in(index)[:1] or _investor_chains(graph, investors)
+        for chain in context.chain_nodes(chains, sentence):
             graph.edge("IN_CHAIN", node, chain, sentence)
-        _investors(graph, node, firms, sentence, start - doc.sentences[index].start)
+        if node.uid in located:
+            continue
+        local = start - doc.sentences[index].start
+        place = context.cued_place(index, local, local + len(name))
+        place_node = context.place_node(place, sentence) if place else _investor_place(graph, investors)
+        if place_node is None and context.scope() is not None:
+            place_node = context.place_node(context.scope(), sentence)  # type: ignore[arg-type]
+        if place_node is not None:
+            located.add(node.uid)
+            graph.edge("LOCATED_IN", node, place_node, sentence)
 
 
-def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence: str, local: int) -> None:
+def _investor_chains(graph: DocumentGraph, investors: list[Node]) -> list[str]:
+    """A firm's project belongs to the firm's chain when its sentence names none."""
+    uids = {f.uid for f in investors}
+    return sorted(graph.nodes[e.end].name for e in graph.edges.values() if e.type == "IN_CHAIN" and e.start in uids)[:1]
+
+
+def _investor_place(graph: DocumentGraph, investors: list[Node]) -> Node | None:
+    """A firm's project stands where the firm does when its sentence says nothing else."""
+    uids = {f.uid for f in investors}
+    places = sorted(e.end for e in graph.edges.values() if e.type == "LOCATED_IN" and e.start in uids)
+    return graph.nodes[places[0]] if places else None
+
+
+def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence: str, local: int) -> list[Node]:
     """The firm the project is named after, else the last firm named before it in the sentence."""
     named = [f for f in firms if any(project.name.startswith(form) for form in (f.name, *f.alias_rules))]
     if not named:
@@ -103,8 +148,13 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
     for firm in named:
         graph.edge("INVESTS_IN", firm, project, sentence)
         product = _product_of(project.name, firm)
+        made = sorted(
+            graph.nodes[e.end].name for e in graph.edges.values() if e.type == "MAKES" and e.start == firm.uid
+        )
+        product = next((p for p in made if product and product.startswith(p)), product)
         if product:
             graph.edge("MAKES", firm, graph.node("Product", product, sentence), sentence)
+    return named
 
 
 def _product_of(project: str, firm: Node) -> str | None:

@@ -36,16 +36,6 @@ def district_mentions(doc: ParsedDocument) -> list[DistrictMention]:
     return found
 
 
-def districts_by_sentence(doc: ParsedDocument) -> dict[int, list[str]]:
-    """Canonical names of the districts each sentence names, in order, without repeats."""
-    out: dict[int, list[str]] = {}
-    for mention in district_mentions(doc):
-        names = out.setdefault(sentence_of(doc, mention.start), [])
-        if mention.name not in names:
-            names.append(mention.name)
-    return out
-
-
 def district_node(graph: DocumentGraph, name: str, evidence: str) -> Node:
     """The District node ``name`` of this document (the divisions extractor has usually added it)."""
     held = graph.nodes.get(node_uid("District", name))

@@ -102,3 +102,40 @@ def test_chain_segments_in_order_with_products() -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in NEWS.glob("*.txt")))
 def test_extraction_is_deterministic(name: str) -> None:
     assert _graph(name).to_dict() == _graph(name).to_dict()
+
+
+def _edge_ends(graph: Graph, rel: str, start) -> set[str]:
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == rel and e.start == start.uid}
+
+
+def test_platform_names_are_names_not_descriptions() -> None:
+    graph = _graph("kunshan_displays.txt")
+    names = {n.name for n in graph.by_label("Platform")}
+    assert {"昆山经济技术开发区", "光电产业园", "昆山市企业服务平台"} <= names
+    assert not any(n.endswith("生产基地") or n.startswith(("今年", "不断")) or n == "基地" for n in names), names
+
+
+def test_carrier_and_firms_are_placed_by_cues() -> None:
+    graph = _graph("kunshan_displays.txt")
+    zone = _named(graph, "Platform", "昆山经济技术开发区")
+    park = _named(graph, "Platform", "光电产业园")
+    assert _edge_ends(graph, "LOCATED_IN", park) == {zone.name}, "以Y为主阵地: Y lies in the zone"
+    for firm in ("维信诺", "龙腾光电", "国显半导体"):
+        assert _edge_ends(graph, "LOCATED_IN", _named(graph, "Enterprise", firm)) == {park.name}
+    for partner in ("抖音", "京东"):
+        node = _named(graph, "Enterprise", partner)
+        assert not _edge_ends(graph, "LOCATED_IN", node) and not _edge_ends(graph, "IN_CHAIN", node)
+
+
+def test_industry_words_inside_names_and_directions_are_not_chains() -> None:
+    graph = _graph("kunshan_displays.txt")
+    chains = {n.name for n in graph.by_label("IndustryChain")}
+    assert "新型显示" in chains
+    assert not chains & {"半导体", "集成电路"}, chains
+
+
+def test_projects_are_named_ones_not_kinds_or_amounts() -> None:
+    graph = _graph("kunshan_displays.txt")
+    assert [n.name for n in graph.by_label("Project")] == ["年产500万片柔性屏项目"]
+    project = _named(graph, "Project", "年产500万片柔性屏项目")
+    assert _has(graph, "INVESTS_IN", _named(graph, "Enterprise", "维信诺"), project)
