@@ -30,3 +30,7 @@ class StoreError(ChainKGError):
 
 class ModelError(ChainKGError):
     """A node or edge breaks the domain model (unknown label, type or endpoint)."""
+
+
+class RdfError(ChainKGError):
+    """An RDF file or option cannot be exported, read back or validated (names the file or value)."""

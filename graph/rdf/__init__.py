@@ -1,0 +1,93 @@
+"""RDF for the property graph: export (Turtle, N-Triples, JSON-LD), import back, SHACL validation.
+
+The vocabulary is ``ontology.ttl`` (repository root), the rules ``shapes.ttl``;
+``docs/rdf.md`` describes the IRI scheme and how provenance is kept. The
+library API is this module's functions; ``chainkg export rdf`` and
+``chainkg validate`` call them.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TextIO
+
+import rdflib
+
+from graph.errors import RdfError
+from graph.model import Graph
+from graph.rdf.rdflib_graph import json_ld, rdflib_graph
+from graph.rdf.read import graph_from_rdf, parse_file
+from graph.rdf.shacl import Violation, validate
+from graph.rdf.terms import DEFAULT_BASE
+from graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_blocks
+from graph.rdf.triples import graph_blocks
+
+__all__ = [
+    "DEFAULT_BASE",
+    "FORMATS",
+    "Violation",
+    "export_rdf",
+    "graph_from_rdf",
+    "parse_file",
+    "to_rdflib",
+    "validate",
+    "write_rdf",
+]
+
+#: Export formats: N-Triples and Turtle are streamed; JSON-LD goes through an rdflib graph.
+FORMATS = ("ttl", "nt", "jsonld")
+
+
+def _dicts(graph: Graph) -> tuple[Iterable[dict[str, Any]], Iterable[dict[str, Any]]]:
+    """The graph as export-form dicts in the JSON export's order (uid; type, start, end)."""
+    nodes = (graph.nodes[uid].to_dict() for uid in sorted(graph.nodes))
+    edges = (graph.edges[key].to_dict() for key in sorted(graph.edges))
+    return nodes, edges
+
+
+def write_rdf(
+    nodes: Iterable[dict[str, Any]],
+    edges: Iterable[dict[str, Any]],
+    out: TextIO,
+    fmt: str = "ttl",
+    base: str = DEFAULT_BASE,
+) -> int:
+    """Write a graph given as export-form node and edge dicts to ``out``; returns the triple count.
+
+    ``nt`` and ``ttl`` hold one node or edge at a time, so memory does not grow
+    with the graph; ``jsonld`` builds the whole rdflib graph first.
+    """
+    if fmt == "nt":
+        return write_blocks(graph_blocks(nodes, edges, base), out, NTriplesWriter())
+    if fmt == "ttl":
+        return write_blocks(graph_blocks(nodes, edges, base), out, TurtleWriter(base))
+    if fmt == "jsonld":
+        rdf = rdflib_graph(graph_blocks(nodes, edges, base))
+        out.write(json_ld(rdf).decode("utf-8"))
+        return len(rdf)
+    raise RdfError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def export_rdf(graph: Graph, path: Path, fmt: str = "ttl", base: str = DEFAULT_BASE) -> int:
+    """Write ``graph`` to ``path`` (replaced in one rename, never half-written); returns the triple count."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
+            count = write_rdf(*_dicts(graph), handle, fmt, base)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def to_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> rdflib.Graph:
+    """``graph`` as an in-memory rdflib graph (for validation, SPARQL, other serialisations)."""
+    return rdflib_graph(graph_blocks(*_dicts(graph), base))
