@@ -28,9 +28,10 @@ class DocumentGraph(Graph):
         *,
         key: tuple[str, ...] | None = None,
         aliases: dict[str, str] | None = None,
+        count: int = 1,
         **props: Any,
     ) -> Node:
-        """Add (or merge) a node mentioned in ``evidence``.
+        """Add (or merge) a node mentioned in ``evidence`` (``count`` times, for a name read all at once).
 
         ``key`` identifies the node when its name does not (a Measure is its
         policy and numbering path, a Target its indicator, scope and year).
@@ -41,9 +42,9 @@ class DocumentGraph(Graph):
         node = self.add_node(Node(uid, label, name, dict(aliases or {}), values))
         mention = self.edges.get(("MENTIONED_IN", uid, self.document.uid))
         if mention is None:
-            self.add_edge(Edge("MENTIONED_IN", uid, self.document.uid, {self.document.uid: evidence}, {"count": 1}))
+            self.add_edge(Edge("MENTIONED_IN", uid, self.document.uid, {self.document.uid: evidence}, {"count": count}))
         else:
-            mention.props["count"] += 1
+            mention.props["count"] += count
         return node
 
     def edge(self, rel_type: str, start: Node, end: Node, evidence: str, **props: Any) -> Edge:

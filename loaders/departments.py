@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from loaders import divisions
 from loaders.builder import DocumentGraph
@@ -103,7 +103,10 @@ _JOB_TITLE = re.compile(
     r"(?:常务)?(?:副)?(?:局长|主任|部长|处长|科长|行长|秘书长|市长|区长|县长|书记|总经理|组长|调研员|干部|巡视员|"
     r"总工程师|总规划师|总统计师|总经济师|总会计师|专员|委员|主席)$"
 )
-_SUB_UNIT = re.compile(r"(?<=[局委办厅部中心行会室院团])[\u4e00-\u9fff]{1,12}?(?:处|科|室|中心|所|部|集团)$")
+#: A unit's own sub-unit after it (市委组织部人才工作处): the longest department prefix is the member.
+_SUB_UNIT = re.compile(r"^(.*[局委办厅部心行会室院团])[\u4e00-\u9fff]{1,12}?(?:处|科|室|中心|所|部|集团)$")
+#: A leader's rank in a party committee (市委常委, 区委副书记): a person's office, not a member unit.
+_RANK = re.compile(r"^[省市区县]委(?:常委|副?书记)")
 
 
 @dataclass(frozen=True)
@@ -204,17 +207,34 @@ def _full_name_mentions(text: str, scope: str | None) -> list[DepartmentMention]
 
 
 def find_departments(text: str, scope: str | None) -> list[DepartmentMention]:
-    """Departments named in ``text`` (read in ``scope``), longest reading at each place, in text order."""
+    """Departments named in ``text`` (read in ``scope``), longest reading at each place, in text order.
+
+    Cached per (text, scope): unit lists and table columns repeat the same names row after row.
+    """
+    if len(text) > 2000:  # a whole document: read once, not kept
+        return list(_read_departments(text, scope))
+    return list(_find_departments(text, scope))
+
+
+@lru_cache(maxsize=16384)
+def _find_departments(text: str, scope: str | None) -> tuple[DepartmentMention, ...]:
+    return _read_departments(text, scope)
+
+
+def _read_departments(text: str, scope: str | None) -> tuple[DepartmentMention, ...]:
     found = _full_name_mentions(text, scope)
     for match in _core_pattern().finditer(text):
         expanded = expand(match.group(0), scope)
         if expanded:
             found.append(DepartmentMention(expanded[0], match.group(0), expanded[1], match.start(), match.end()))
-    for match in re.finditer(r"各区县(?:人民)?政府", text):
+    for match in _ALL_COUNTIES.finditer(text):
         name = _all_counties_government(scope)
         if name:
             found.append(DepartmentMention(name, match.group(0), "county", match.start(), match.end()))
-    return _longest_first(found)
+    return tuple(_longest_first(found))
+
+
+_ALL_COUNTIES = re.compile(r"各区县(?:人民)?政府")
 
 
 def _all_counties_government(scope: str | None) -> str | None:
@@ -232,6 +252,7 @@ def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     """One unit of a list (责任单位 item, a member's office): known core, full name or a generic body.
 
@@ -243,7 +264,9 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     segment = segment.removesuffix("及各成员单位")
     if not segment:
         return None
-    for candidate in (segment, _SUB_UNIT.sub("", segment)):
+    if _RANK.match(segment):
+        return None
+    for candidate in (segment, _SUB_UNIT.sub(r"\1", segment)):
         mentions = find_departments(candidate, scope)
         if mentions and mentions[0].start == 0 and mentions[0].end == len(candidate):
             return mentions[0]
@@ -263,16 +286,21 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     return None
 
 
-def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str):  # noqa: ANN201 - returns graph Node
-    """The Department node of a mention, with its written form as alias."""
+def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str, count: int = 1):  # noqa: ANN201 - graph Node
+    """The Department node of a mention (``count`` times), with its written form as alias."""
     rule = "scope-abbreviation" if mention.surface != mention.name else "exact"
-    return graph.node("Department", mention.name, evidence, aliases={mention.surface: rule}, level=mention.level)
+    return graph.node(
+        "Department", mention.name, evidence, aliases={mention.surface: rule}, count=count, level=mention.level
+    )
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """Department nodes for every department named; members of 专班 / 领导小组 with MEMBER_OF."""
+    forms: dict[tuple[str, str, str], list[DepartmentMention]] = {}
     for mention in find_departments(doc.text, doc.scope):
-        add(graph, mention, doc.sentence_at(mention.start))
+        forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
+    for mentions in forms.values():  # one node call per written form, counted, with its first sentence
+        add(graph, mentions[0], doc.sentence_at(mentions[0].start), count=len(mentions))
     from loaders.task_forces import extract_members
 
     extract_members(doc, graph)

@@ -19,12 +19,17 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from loaders.builder import DocumentGraph
 from loaders.text import ParsedDocument
+
+#: Texts up to this length (headings, cells, unit names) are cached by the thousand; whole documents
+#: only the last few, which several extractors read in turn.
+_SHORT = 2000
+
 
 #: Suffixes stripped to get a division's short form, longest first.
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
@@ -50,14 +55,35 @@ _SCOPE_WORDS = {
     "我省": "province",
     "本省": "province",
 }
+#: One-character abbreviations (简称) of provinces and of cities commonly so written, read only in runs
+#: such as 沪苏杭等 / 京津冀地区 / 川渝一体化, where a lone character would be a word.
+ABBREVIATIONS: dict[str, str] = {
+    **dict(
+        zip(
+            "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳",
+            "北京市 天津市 上海市 重庆市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 "
+            "福建省 江西省 山东省 河南省 湖北省 湖南省 广东省 广西壮族自治区 海南省 四川省 四川省 贵州省 贵州省 "
+            "云南省 云南省 西藏自治区 陕西省 陕西省 甘肃省 甘肃省 青海省 宁夏回族自治区 新疆维吾尔自治区 "
+            "香港特别行政区 澳门特别行政区".split(),
+            strict=True,
+        )
+    ),
+    "杭": "杭州市",
+    "甬": "宁波市",
+    "穗": "广州市",
+    "蓉": "成都市",
+    "锡": "无锡市",
+    "榕": "福州市",
+}
+_ABBREVIATION_RUN = re.compile(rf"[{''.join(ABBREVIATIONS)}]{{2,6}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)")
 _DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
-_TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长]))")
+_TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
 #: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
 _FUNCTION_CHARS = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
 _NOT_TOWN = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
 _ZONE = re.compile(
     r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,8}?(?:新区|合作区))"
-    r"(?=管委会|管理委员会|[、，,）)〉>])"
+    r"(?=管委会|管理委员会|[、，,）)〉>]|$)"
 )
 
 
@@ -136,35 +162,48 @@ def _by_canonical() -> dict[str, Division]:
 
 
 @cache
-def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], frozenset[str], int]:
-    """Full names and short forms → division codes; two-character prefixes for a fast scan."""
+def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Full names and short forms → division codes."""
     full: dict[str, list[str]] = {}
     short: dict[str, list[str]] = {}
     for div in divisions().values():
-        for surface in {div.name, div.canonical}:
+        for surface in sorted({div.name, div.canonical}):
             full.setdefault(surface, []).append(div.code)
         stem = short_form(div.name)
         if stem and stem not in _COMMON_WORDS:
             short.setdefault(stem, []).append(div.code)
-    prefixes = frozenset(s[:2] for s in (*full, *short))
-    longest = max(len(s) for s in (*full, *short))
-    return (
-        {k: tuple(v) for k, v in full.items()},
-        {k: tuple(v) for k, v in short.items()},
-        prefixes,
-        longest,
-    )
+    return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}
+
+
+@cache
+def _automaton() -> tuple[object, list[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]]]:
+    """One Aho–Corasick automaton over every full name and short form, built once per process.
+
+    A text is scanned once in native code whatever the number of names (the
+    divisions data set has some 7000 surfaces); pattern i's readings are ``readings[i]``.
+    """
+    import ahocorasick_rs
+
+    full, short = _surfaces()
+    surfaces = sorted({*full, *short})
+    readings = [(s, full.get(s), short.get(s)) for s in surfaces]
+    return ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard), readings
 
 
 def ancestors(name: str) -> list[str]:
     """Canonical names of the divisions containing ``name``, nearest first, up to the province."""
+    return list(_ancestors(name))
+
+
+@lru_cache(maxsize=8192)
+def _ancestors(name: str) -> tuple[str, ...]:
     div = _by_canonical().get(name)
     out: list[str] = []
     while div is not None and div.parent:
         div = divisions().get(div.parent)
         if div is not None:
             out.append(div.canonical)
-    return out
+    return tuple(out)
 
 
 def division(name: str) -> Division | None:
@@ -202,35 +241,69 @@ def _choose(codes: tuple[str, ...], scope: str | None, *, short: bool) -> str | 
     return None
 
 
+_Reading = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]
+
+
+def _hits(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+    """Every surface found in ``text`` (one native scan): by start, longest first. Cached, because a
+    document's head is read once without and once with its city's scope."""
+    return _hits_long(text) if len(text) > _SHORT else _hits_short(text)
+
+
+@lru_cache(maxsize=4096)
+def _hits_short(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+    return _scan_hits(text)
+
+
+@lru_cache(maxsize=4)
+def _hits_long(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+    return _scan_hits(text)
+
+
+def _scan_hits(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+    automaton, readings = _automaton()
+    by_start: dict[int, list[_Reading]] = {}
+    for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        by_start.setdefault(start, []).append(readings[index])
+    return tuple((start, tuple(sorted(by_start[start], key=lambda h: -len(h[0])))) for start in sorted(by_start))
+
+
 def _scan(text: str, scope: str | None) -> list[DistrictMention]:
-    full, short, prefixes, longest = _surfaces()
+    """Divisions named in ``text``: at each place the longest surface that has a reading in ``scope``."""
     table = divisions()
     out: list[DistrictMention] = []
-    i, n = 0, len(text)
-    while i < n - 1:
-        if text[i : i + 2] not in prefixes:
-            i += 1
+    covered = 0
+    for start, hits in _hits(text):
+        if start < covered:
             continue
-        hit = None
-        for size in range(min(longest, n - i), 1, -1):
-            surface = text[i : i + size]
-            if surface in full:
-                code = _choose(full[surface], scope, short=size <= 2)
-            elif surface in short:
-                code = _choose(short[surface], scope, short=True)
+        for surface, full_codes, short_codes in hits:
+            if full_codes:
+                code = _choose(full_codes, scope, short=len(surface) <= 2)
             else:
-                continue
+                code = _choose(short_codes, scope, short=True)
+            if code and (full_codes is None or len(surface) <= 2) and not _is_word(text, start, start + len(surface)):
+                continue  # 白山 inside 长白山: a short form must stand as a word of its own
             if code:
-                hit = (surface, code)
+                div = table[code]
+                out.append(DistrictMention(div.canonical, surface, div.level, start, start + len(surface)))
+                covered = start + len(surface)
                 break
-        if hit is None:
-            i += 1
-            continue
-        surface, code = hit
-        div = table[code]
-        out.append(DistrictMention(div.canonical, surface, div.level, i, i + len(surface)))
-        i += len(surface)
     return _merge_chains(out, text)
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of the sentence around it (no word of a segmentation of its
+    neighbourhood crosses its edges). Segmenting only a window keeps this cheap: short forms are few."""
+    import rjieba
+
+    left = max(0, start - 8)
+    offset = left
+    for token in rjieba.cut(text[left : end + 8]):
+        token_end = offset + len(token)
+        if offset < start < token_end or offset < end < token_end:
+            return False
+        offset = token_end
+    return True
 
 
 def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMention]:
@@ -238,7 +311,7 @@ def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMe
     out: list[DistrictMention] = []
     for mention in mentions:
         prev = out[-1] if out else None
-        if prev and prev.end == mention.start and prev.name in ancestors(mention.name):
+        if prev and prev.end == mention.start and prev.name in _ancestors(mention.name):
             out[-1] = DistrictMention(
                 mention.name, text[prev.start : mention.end], mention.level, prev.start, mention.end
             )
@@ -247,14 +320,30 @@ def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMe
     return out
 
 
+_SCOPE_WORD = re.compile("|".join(sorted(_SCOPE_WORDS, key=len, reverse=True)))
+
+
 def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
-    """全市, 全省, 我市 … as mentions of the scope (or of its province)."""
+    """全市, 全省, 我市 … as mentions of the scope (or of its province); 全市域 is a 全市 too."""
     if not scope:
         return []
+    targets = _scope_targets(scope)
+    out = []
+    for match in _SCOPE_WORD.finditer(text):
+        word = match.group(0)
+        target = targets.get(_SCOPE_WORDS[word])
+        if target is not None:
+            out.append(DistrictMention(target[0], word, target[1], match.start(), match.end()))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
+    """What 全市 / 全区 / 全省 mean in ``scope``: level word → (canonical name, level)."""
     div = _by_canonical().get(scope)
     chain = [scope, *ancestors(scope)]
-    out = []
-    for word, level in _SCOPE_WORDS.items():
+    out: dict[str, tuple[str, str]] = {}
+    for level in ("province", "city", "county"):
         target = None
         if level == "province":
             target = chain[-1]
@@ -263,13 +352,9 @@ def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
             target = scope if scope.endswith("市") else next((c for c in chain if c.endswith("市")), None)
         elif level == "county" and div is not None and div.level == "county":
             target = scope
-        if not target:
-            continue
-        tdiv = _by_canonical()[target] if target in _by_canonical() else None
-        for match in re.finditer(word, text):
-            if text[match.end() : match.end() + 1] == "域" and word == "全市":
-                continue
-            out.append(DistrictMention(target, word, tdiv.level if tdiv else level, match.start(), match.end()))
+        if target:
+            tdiv = _by_canonical().get(target)
+            out[level] = (target, tdiv.level if tdiv else level)
     return out
 
 
@@ -295,19 +380,32 @@ def _towns(text: str, counties: list[DistrictMention]) -> list[DistrictMention]:
     return out
 
 
+def _abbreviation_runs(text: str) -> list[DistrictMention]:
+    """沪苏杭 → 上海市, 江苏省, 杭州市: each character of a run of 简称 is a province or city."""
+    out = []
+    by_canonical = _by_canonical()
+    for match in _ABBREVIATION_RUN.finditer(text):
+        for offset, char in enumerate(match.group(0)):
+            div = by_canonical.get(ABBREVIATIONS[char])
+            if div is not None:
+                start = match.start() + offset
+                out.append(DistrictMention(div.canonical, char, div.level, start, start + 1))
+    return out
+
+
 def _suffix(name: str) -> str:
     return "街道" if name.endswith("街道") else name[-1]
 
 
+_ZONE_BOARD = re.compile(r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会")
+
+
 def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     """Functional areas a 管委会 governs or the text lists beside counties (南太湖新区, 长合区管委会)."""
+    if "区" not in text:
+        return []
     names = {m.group(1) for m in _ZONE.finditer(text)}
-    names |= {
-        m.group(1)
-        for m in re.finditer(
-            r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会", text
-        )
-    }
+    names |= {m.group(1) for m in _ZONE_BOARD.finditer(text)}
     city = _city_of(scope)
     out = []
     for name in sorted(names):
@@ -333,17 +431,36 @@ def find_districts(text: str, scope: str | None) -> list[DistrictMention]:
     """Districts named in ``text``, read in ``scope`` (the document's area, or None), in text order.
 
     Overlapping readings keep the longest; references such as 全市 resolve to the scope.
+    Extractors ask about the same headings, cells and unit names again and
+    again, so answers are cached per (text, scope).
     """
+    if len(text) > _SHORT:
+        return list(_find_districts_long(text, scope))
+    return list(_find_districts(text, scope))
+
+
+@lru_cache(maxsize=16384)
+def _find_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    return _read_districts(text, scope)
+
+
+@lru_cache(maxsize=4)
+def _find_districts_long(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    return _read_districts(text, scope)
+
+
+def _read_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
     found = _scan(text, scope)
     counties = [m for m in found if m.level in ("county", "city")]
     candidates = found + _zones(text, scope) + _towns(text, counties) + _scope_references(text, scope)
+    candidates += _abbreviation_runs(text)
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[DistrictMention] = []
     for mention in candidates:
         if out and mention.start < out[-1].end:
             continue
         out.append(mention)
-    return out
+    return tuple(out)
 
 
 def _title_lines(doc: ParsedDocument) -> list[str]:
@@ -394,11 +511,18 @@ def _finest(mentions: list[DistrictMention]) -> str:
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """District nodes for every district named, with their aliases and the hierarchy above them."""
     scope = doc.scope
+    # one node call per written form (全市 is named hundreds of times), counted, with its first sentence
+    forms: dict[tuple[str, str, str], list[DistrictMention]] = {}
     for mention in find_districts(doc.text, scope):
-        evidence = doc.sentence_at(mention.start)
-        rule = "scope-reference" if mention.surface in _SCOPE_WORDS else "short-form"
-        node = graph.node("District", mention.name, evidence, aliases={mention.surface: rule}, level=mention.level)
-        _add_parents(graph, node, mention, scope, evidence)
+        forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
+    placed: set[str] = set()
+    for (name, surface, level), mentions in forms.items():
+        evidence = doc.sentence_at(mentions[0].start)
+        rule = "scope-reference" if surface in _SCOPE_WORDS else "short-form"
+        node = graph.node("District", name, evidence, aliases={surface: rule}, count=len(mentions), level=level)
+        if name not in placed:  # the hierarchy once per district, however it is written
+            placed.add(name)
+            _add_parents(graph, node, mentions[0], scope, evidence)
 
 
 def _add_parents(graph: DocumentGraph, node, mention: DistrictMention, scope: str | None, evidence: str) -> None:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from loaders import divisions, numbers
 
 _UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
+#: A comparator closing the name cell (工业用地比例不低于（%）): it belongs to the value, not the indicator.
+_TRAILING_COMPARATOR = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|以上|以下)$")
 _VALUE = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)")
 _NAME_HEADERS = ("指标名称", "指标", "名称")
 _VALUE_HEADERS = ("目标值", "目标", "指标值", "数值")
@@ -41,9 +43,8 @@ def split_unit(cell: str) -> tuple[str, str]:
     """规上工业亩均税收（万元/亩） → (规上工业亩均税收, 万元/亩)."""
     cell = re.sub(r"\s+", "", cell)
     match = _UNIT.search(cell)
-    if not match:
-        return cell, ""
-    return cell[: match.start()], match.group(1)
+    name, unit = (cell[: match.start()], match.group(1)) if match else (cell, "")
+    return _TRAILING_COMPARATOR.sub("", name) or name, unit
 
 
 def read_value(cell: str) -> tuple[float, str] | None:

@@ -23,6 +23,7 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
     ("circled", re.compile(r"^([①-⑳])\s*(.*)$")),
 )
+_ANNEX_LIST = re.compile(r"^(?:[-•·]\s*)?附件\s*[:：]")
 _CIRCLED_INLINE = re.compile(r"[①-⑳]")
 _TITLE_END = re.compile(r"[。！？；]")
 
@@ -78,6 +79,8 @@ def parse(text: str, start: int = 0, end: int | None = None) -> list[Item]:
         line_start = offset
         offset += len(raw) + 1
         line = raw.strip()
+        if _ANNEX_LIST.match(line):
+            break  # 附件：1. …  2. … lists the annexes by title: they are not items of this text
         if not line or "\t" in line:
             continue
         inner = line_start + raw.index(line[0])

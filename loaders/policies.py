@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Node, clean_name
+from graph.model import Node, clean_name, identity_key
 from loaders import departments, divisions, responsible_units
 from loaders.builder import DocumentGraph
 from loaders.documents import DOC_NUMBER, POLICY_CUES
@@ -23,10 +23,16 @@ from loaders.text import ParsedDocument
 _BOOK = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
 _STANDARD_CODE = re.compile(r"^(?:GB|DB|JB|HJ|QC|YY|T/)[A-Z0-9/\-.\s]+$")
 _UNMARKED = re.compile(
-    r"(?:制定|实施|深化|出台|落实|迭代升级|研究制定|发布)(?:新一轮)?"
+    r"(?:制定|实施|深化|出台|落实|迭代升级|研究制定|发布)"
     r"((?:新一轮)?[^，。；、：:（）()《》\s]{4,34}?(?:行动计划|行动方案|若干政策|提升计划|提质增量计划|精英计划|整合退出方案))"
     r"(?=[，。；、）)]|$)"
 )
+#: A clause naming focus areas inside a sentence: 主攻沪苏杭等重点区域, 聚焦长三角等重点地区.
+#: A plan named in quotes: 迭代升级“南太湖精英计划” (a quoted name ending as an instrument does).
+_QUOTED = re.compile(r"“([^“”《》，。；\s]{2,30}?(?:计划|方案|意见|办法|条例|规划|纲要|政策|细则))”")
+#: 《…》 titles that are publications, not instruments (定期编印《…简报》).
+_PUBLICATION = re.compile(r"(?:简报|报告|年鉴|杂志|日报|晚报|白皮书|蓝皮书|通讯|专报|快报)$")
+_FOCUS_CLAUSE = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
 _FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
 
 
@@ -44,7 +50,7 @@ def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocume
         "Policy",
         section.name,
         evidence,
-        aliases=aliases,
+        aliases={clean_name(alias): rule for alias, rule in aliases.items()},
         docNumber=number,
         period=section.period,
         status=section.status,
@@ -69,20 +75,61 @@ def _cited(text: str) -> list[tuple[str, str | None, int]]:
         code = match.group(2)
         if code and not (DOC_NUMBER.fullmatch(code) or _STANDARD_CODE.match(code)):
             code = None
-        out.append((match.group(1), code, match.start()))
-    for match in _UNMARKED.finditer(text):
-        out.append((match.group(1), None, match.start(1)))
+        if not _PUBLICATION.search(match.group(1)):
+            out.append((match.group(1), code, match.start()))
+    for pattern in (_UNMARKED, _QUOTED):
+        for match in pattern.finditer(text):
+            if text[match.end() : match.end() + 1] not in ("》",) and not _inside_book(text, match.start()):
+                out.append((match.group(1), None, match.start(1)))
     return out
 
 
+def _inside_book(text: str, offset: int) -> bool:
+    """True when ``offset`` lies inside a 《…》 title (《“南太湖精英计划”产业园管理办法》 cites the 办法 only)."""
+    opened = text.rfind("《", 0, offset)
+    return opened >= 0 and text.rfind("》", opened, offset) < 0
+
+
+def _core(name: str) -> str:
+    """A cited name without its area and instrument word: 合肥市二氧化碳达峰行动计划 → 二氧化碳达峰行动."""
+    places = divisions.find_districts(name[:12], None)
+    if places and places[0].start == 0 and places[0].level in ("province", "city", "county"):
+        name = name[places[0].end :]
+    return re.sub(r"(?:计划|方案|意见|办法|规划|政策|细则)$", "", name)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+def _same_policy(a: str, b: str) -> bool:
+    """Two names of one cited plan: 二氧化碳达峰行动计划 and 二氧化碳排放达峰行动方案 (a word dropped,
+    the instrument word changed). Same opening, and one core is the other's with characters left out."""
+    short, long = sorted((_core(a), _core(b)), key=len)
+    return (
+        len(short) >= 6 and short[:4] == long[:4] and len(short) * 4 >= len(long) * 3 and _is_subsequence(short, long)
+    )
+
+
 def _cites(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection, names: set[str]) -> None:
-    for title, code, offset in _cited(doc.text[section.start : section.end]):
+    cited = _cited(doc.text[section.start : section.end])
+    canonical: dict[str, str] = {}  # a name → the longest name of the same plan
+    ranked = sorted({clean_name(t) for t, _, _ in cited}, key=lambda n: (-len(n), n))
+    for name in ranked:
+        canonical[name] = next(
+            (c for c in ranked if c != name and canonical.get(c) == c and _same_policy(name, c)), name
+        )
+    for title, code, offset in cited:
         name = clean_name(title)
-        if name in names or len(name) < 4:
-            continue
+        if identity_key(name) in names or len(name) < 4:
+            continue  # the document's own instruments (the notice quotes its plan)
+        written, name = name, canonical[name]
         evidence = doc.sentence_at(section.start + offset)
         notice = re.match(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的通知$", name)
         aliases = {notice.group("inner"): "notice-inner-title"} if notice else {}
+        if written != name:
+            aliases[written] = "same-plan"
         period = re.search(r"(\d{4})\s*[—\-－–]+\s*(\d{4})", name)
         cited = graph.node(
             "Policy",
@@ -141,7 +188,11 @@ def _supports(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node,
 
 
 def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, chains: list[Node]) -> None:
-    """重点区域：A、B → APPLIES_TO from the measure and DEVELOPED_IN from the chains it supports."""
+    """重点区域：A、B → APPLIES_TO from the measure and DEVELOPED_IN from the chains it is headed by;
+    a clause such as 主攻沪苏杭等重点区域 → APPLIES_TO only (the areas are where the measure acts,
+    not where a chain grows)."""
+    if "区域" not in item.text and "地区" not in item.text:
+        return
     for match in _FOCUS_AREA.finditer(item.text):
         evidence = match.group(0)
         for mention in divisions.find_districts(match.group(1), doc.scope):
@@ -151,12 +202,25 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
             graph.edge("APPLIES_TO", node, district, evidence)
             for chain in chains:
                 graph.edge("DEVELOPED_IN", chain, district, evidence)
+    for match in _FOCUS_CLAUSE.finditer(item.text):
+        at = doc.text.find(match.group(0), item.start)
+        evidence = doc.sentence_at(at) if at >= 0 else match.group(0)
+        for mention in divisions.find_districts(match.group(1), doc.scope):
+            if mention.name == doc.scope:
+                continue  # 全市重点区域: the document's own area is no focus
+            district = graph.node(
+                "District", mention.name, evidence, aliases={mention.surface: "focus-area"}, level=mention.level
+            )
+            graph.edge("APPLIES_TO", node, district, evidence)
 
 
 def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node) -> None:
     found = responsible_units.read(item.text, doc.scope)
     if found is None:
         return
+    at = doc.text.find(found.evidence, item.start)
+    if at >= 0:  # the unit list as the file writes it
+        found.evidence = doc.quote(at, at + len(found.evidence))
     if found.lead is not None:
         graph.edge("LED_BY", node, departments.add(graph, found.lead, found.evidence), found.evidence)
     for other in found.others:
@@ -167,7 +231,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """Policy, Measure and their relations for every instrument of a policy document."""
     found = sections(doc)
     number = graph.document.props.get("docNumber")
-    names = {s.name for s in found} | {s.title for s in found}
+    names = {identity_key(n) for s in found for n in (s.name, s.title)}
     main: Node | None = None
     for index, section in enumerate(found):
         policy = _policy_node(graph, section, doc, number if index == 0 else None)
@@ -192,7 +256,9 @@ def _measures(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: 
         passed, chains = _supports(graph, doc, item, node, inherited.get(id(item.parent), []))
         inherited[id(item)] = passed
         _responsibility(graph, doc, item, node)
-        _focus_areas(graph, doc, item, node, chains)
+        # the chains a 重点区域 line develops are those the item is headed by (1.健康座椅), not every one it names
+        headed = [c for c in chains if (c.label, c.name) in passed] or chains
+        _focus_areas(graph, doc, item, node, headed)
 
 
 __all__ = ["extract", "measure_key", "POLICY_CUES"]

@@ -23,6 +23,8 @@ _PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—\-－–~至]+\s*(\d{4})\s*年?\s*
 _YEAR_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行动计划|实施方案)")
 _SINGLE_YEAR = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
 _STATUS = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
+#: Instruments that set up a task force (工作专班方案, 领导小组工作规则): organisation, not measures.
+_ORGANISATIONAL = re.compile(r"(?:专班|领导小组|工作机制|议事规则|工作规则)(?:工作)?(?:方案|规则|制度)$")
 _TABLE_ANNEX = re.compile(r"^附\s*(?:表)?\s*\d{0,2}\s*$")
 
 
@@ -137,8 +139,12 @@ def _find_sections(doc: ParsedDocument) -> list[PolicySection]:
             annex_title, _ = _title_at(lines, index + 1)
             if annex_title.endswith(POLICY_CUES) or _YEAR_PLAN.search(annex_title):
                 found[-1].end = offset
-                found.append(PolicySection(annex_title, lines[index + 1][0], len(doc.text)))
+                # an annex is issued with the notice that carries it
+                found.append(PolicySection(annex_title, lines[index + 1][0], len(doc.text), issuer=main.issuer))
     for section in found:
+        if _ORGANISATIONAL.search(section.name):
+            section.items = []  # its numbered parts are working groups and mechanisms (read by task_forces)
+            continue
         section.items = measures.parse(doc.text, section.start, _table_start(doc.text, section))
     return found
 
@@ -147,7 +153,8 @@ def _body_start(lines: list[tuple[int, str]], after: int, inner: str) -> int:
     """Where a 印发 notice's plan begins: its own title line repeated, else just after the notice."""
     key = re.sub(r"\W", "", inner)[:12]
     for offset, line in lines[after:]:
-        if re.sub(r"\W", "", line).startswith(key):
+        # the plan's own title line, not the notice's sentence quoting it (《…》已经市政府同意)
+        if not line.startswith("《") and re.sub(r"\W", "", line).startswith(key):
             return offset
     return lines[after][0] if after < len(lines) else 0
 

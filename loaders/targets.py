@@ -11,7 +11,9 @@ document's date.
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass, field
 
 from graph.model import Node, clean_name, make_uid
 from loaders import departments, divisions, numbers
@@ -25,24 +27,55 @@ UNITS = (
     "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
     "万人次 万人 人次 人 万家 家 个 项 条 台 件 场 所 座 次 批 套 吨"
 ).split()
+#: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
+COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人".split())
+_UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+#: A stated value: number (2/3 is a share), unit, trailing comparator.
+_VALUE = re.compile(
+    rf"(?P<num>\d+/\d+|\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
+)
+#: Verbs of a plan's goals that put the count before the thing counted (培育10家链主企业, 建设60个海外仓).
+_COUNT_VERBS = re.compile(
+    r"培育|新增|建设|建成|实施|引进|引育|打造|创建|认定|组织|开展|招引|落地|新建|建立|形成|培训|举办|推动|支持"
+)
+#: Periods that a list of values walks through (一季度30%、二季度65%): the indicator is the first one's, re-dated.
+_PERIOD = re.compile(r"[一二三四]季度|上半年|下半年|全年")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+#: The thing a count or size is of: up to the next punctuation or number.
+_NOUN = re.compile(r"[^，、。；：:\d（(]+")
+#: An index stated without a unit (两化融合指数已达114.29): the number is the index.
+_INDEX_BEFORE = re.compile(r"指数(?:已|将)?(?:达到|达|为|提升至|提高到)$")
+#: A count of what exists (共4个…, 共有30家…): the thing counted is the indicator.
+_TOTAL = re.compile(r"共有?$")
+#: Counted actors followed by what they do (1000家企业设立首席质量官).
+_ACTOR = re.compile(r"^(企业|单位|园区|平台|机构)([\u4e00-\u9fff“”]{3,})$")
+#: A size word ending the words before ``N亿元的X`` (规模, 面积, 总投资): the indicator is X's size.
+_METRIC_END = re.compile(r"(?:规模|面积|总投资|投资|产值|总量)$")
 _VERBS = (
     r"(?:年均增长|年均下降|年均增幅|同比增长|同比下降|增长|下降|提高到|提升到|提升至|提高至"
     r"|达到|突破|超过|不低于|不少于|不超过|控制在|保持|达|超|为|占比)"
 )
-_FIGURE = re.compile(
-    rf"(?P<ind>[^，。；、：:\n]{{2,40}}?)(?P<verb>{_VERBS})?(?P<pre>超过|突破|超|近|约)?"
-    rf"(?P<num>\d+(?:\.\d+)?(?:/\d+)?)\s*(?P<unit>{'|'.join(map(re.escape, sorted(UNITS, key=len, reverse=True)))})"
-    r"(?P<post>以上|左右|以下|以内|余)?"
+#: What stands between an indicator and its value: 力争达到, 均不低于, 超 …
+_BRIDGE = re.compile(
+    rf"(?:分别|均)?(?:原则上)?(?:力争|确保|争取)?(?:预计)?(?:已|将|可)?(?:{_VERBS})?(?P<pre>超过|突破|超|近|约)?$"
 )
 _BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
-_YEAR = re.compile(r"(20\d{2})年")
-_LEAD = re.compile(r"^(?:力争|确保|全年|全市|全省|累计|其中|每年|并|实现|推动|带动|完成|新增培育|三年)+")
+_LEAD = re.compile(
+    r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
+)
+#: A change stated after a level (总产值67.86亿元，同比增长36%): the change of that level.
+_CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
+_CLAUSE = re.compile(r"[，；。,;：:]")
+#: Figures that are not goals: subsidies and rewards, entry thresholds (亩均税收低于1万元的企业).
+_NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于")
+_ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
-def _indicator_name(raw: str, verb: str | None) -> str:
-    name = clean_name(_LEAD.sub("", raw.strip()))
+def _indicator_name(raw: str, verb: str) -> str:
+    name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
     name = re.sub(r"^(?:到|至)?20\d{2}年(?:底|末)?", "", name)
-    if verb and verb.startswith(("年均", "同比")):
+    name = _LEAD.sub("", name)
+    if verb.startswith(("年均", "同比")):
         name += verb
     return name.strip("的")
 
@@ -65,24 +98,87 @@ def _scope_node(graph: DocumentGraph, name: str | None, evidence: str) -> Node |
     return graph.node("District", name, evidence, level=div.level if div else "zone")
 
 
-def _table_targets(doc: ParsedDocument, graph: DocumentGraph, section: PolicySection, policy: Node) -> None:
+@dataclass
+class _Known:
+    """What a document has stated so far: targets by (scope, year, value), indicators by unit.
+
+    A plan restates a figure in its text and its table, in a list table and an
+    area table; those are one target. And an indicator written 组织实施各类重点研发项目 in
+    the text and 实施各类重点研发项目 in the table is one indicator.
+    """
+
+    targets: dict[tuple[str, int, float], list[tuple[str, bool]]] = field(default_factory=dict)
+    indicators: dict[str, list[Node]] = field(default_factory=dict)
+    places: dict[str, Node | None] = field(default_factory=dict)
+
+    def place(self, graph: DocumentGraph, name: str | None, evidence: str) -> Node | None:
+        """The District node a target is for (one per name per document: a target is no mention of it)."""
+        if name not in self.places:
+            self.places[name] = _scope_node(graph, name, evidence)
+        return self.places[name]
+
+    def seen(self, scope: Node, year: int, value: float, name: str, *, table: bool) -> bool:
+        """True when this value was stated already for the same indicator; else remember it.
+
+        A table's wording may differ from the text's (整治高耗低效企业 / 高耗低效整治企业数), so
+        a table entry matches on a shared term; two sentences must name the indicator alike.
+        """
+        key = (scope.uid, year, value)
+        for other, from_table in self.targets.get(key, ()):
+            if _same_indicator(name, other, loose=table or from_table):
+                return True
+        self.targets.setdefault(key, []).append((name, table))
+        return False
+
+    def indicator(self, graph: DocumentGraph, name: str, unit: str, evidence: str) -> Node:
+        """The document's indicator of that name and unit: an earlier one written with a word more or less, or new."""
+        name = clean_name(name)
+        for node in self.indicators.get(unit, ()):
+            other = node.name
+            if (other in name or name in other) and min(len(other), len(name)) >= 4:
+                if min(len(other), len(name)) * 5 >= max(len(other), len(name)) * 3:
+                    return graph.node("Indicator", other, evidence, aliases={name: "restated"}, unit=unit)
+        node = graph.node("Indicator", name, evidence, unit=unit)
+        self.indicators.setdefault(unit, []).append(node)
+        return node
+
+
+def _table_targets(
+    doc: ParsedDocument, graph: DocumentGraph, section: PolicySection, policy: Node, stated: _Known
+) -> None:
     year = section.years[1] if section.years else None
+    rows: dict[str, tuple[str, Node | None]] = {}  # a row's source wording and indicator, read once per row
     for value in read_tables(doc.text[section.start : section.end], doc.scope, year):
-        _store_table_value(doc, graph, policy, value)
+        if value.year is None:
+            continue
+        if value.row not in rows:
+            at = doc.text.find(value.row, section.start)
+            rows[value.row] = (doc.quote(at, at + len(value.row)) if at >= 0 else value.row, None)
+        evidence, indicator = rows[value.row]
+        scope = stated.place(graph, value.area or doc.scope, evidence)
+        if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
+            continue  # a second table (list and area layouts) restating the same value: one target
+        if indicator is None:
+            indicator = _table_indicator(doc, graph, value, stated, evidence)
+            rows[value.row] = (evidence, indicator)
+        _store_table_value(graph, policy, value, scope, indicator, evidence)
 
 
-def _store_table_value(doc: ParsedDocument, graph: DocumentGraph, policy: Node, value: TableValue) -> None:
-    if value.year is None:
-        return
-    evidence = value.row
-    indicator = graph.node("Indicator", value.indicator, evidence, unit=value.unit)
+def _table_indicator(
+    doc: ParsedDocument, graph: DocumentGraph, value: TableValue, stated: _Known, evidence: str
+) -> Node:
+    """The indicator a table row is about, OWNED_BY the unit its 责任单位 column names."""
+    indicator = stated.indicator(graph, value.indicator, value.unit, evidence)
     if value.owner:
         unit = departments.read_unit(value.owner, doc.scope)
         if unit is not None:
             graph.edge("OWNED_BY", indicator, departments.add(graph, unit, evidence), evidence)
-    scope = _scope_node(graph, value.area or doc.scope, evidence)
-    if scope is None:
-        return
+    return indicator
+
+
+def _store_table_value(
+    graph: DocumentGraph, policy: Node, value: TableValue, scope: Node, indicator: Node, evidence: str
+) -> None:
     target = _target_node(
         graph,
         indicator,
@@ -97,12 +193,10 @@ def _store_table_value(doc: ParsedDocument, graph: DocumentGraph, policy: Node, 
     graph.edge("SETS", policy, target, evidence)
 
 
-def _item_at(items: list[Item], offset: int) -> Item | None:
-    found = None
-    for item in walk(items):
-        if item.start <= offset:
-            found = item
-    return found
+def _item_at(items: list[Item], starts: list[int], offset: int) -> Item | None:
+    """The innermost item whose text begins at or before ``offset`` (``starts`` are the items' starts, in order)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return items[index] if index >= 0 else None
 
 
 def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
@@ -117,23 +211,248 @@ def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
     return None
 
 
-def _text_figures(doc: ParsedDocument, graph: DocumentGraph, section: PolicySection | None, policy: Node | None):  # noqa: ANN202
+@dataclass
+class Figure:
+    """One value read from a clause: the indicator as written, the value, its unit and comparator."""
+
+    indicator: str
+    value: float
+    unit: str
+    comparator: str
+    scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
+
+
+def read_figures(clause: str, scope: str | None = None) -> list[Figure]:
+    """The figures a clause states: ``规上工业增加值增长7%以上``, ``建设60个海外仓``,
+    ``A、B产值分别达到1000亿元、500亿元``.
+
+    A value written before a noun (``10亿元以上重大项目``) qualifies that noun and
+    becomes part of the next indicator's name; a count before a noun
+    (``实施500项技术改造项目``) is the value of verb + noun.
+    """
+    values = [
+        m
+        for m in _VALUE.finditer(clause)
+        if m.group("unit") or "/" in m.group("num") or _INDEX_BEFORE.search(clause, 0, m.start())
+    ]
+    values = [m for m in values if not clause.startswith("年", m.end("num")) and not _in_year(clause, m)]
+    out: list[Figure] = []
+    segment = 0
+    masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", "·"), clause)  # 企业（平台、项目） is one name
+    for match in values:
+        after = clause[match.end() : match.end() + 1]
+        raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
+        bridge = _BRIDGE.search(raw)
+        head = raw[: bridge.start()]
+        unit = match.group("unit") or ("" if _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
+        if after == "的" and not match.group("post"):
+            # 规模不低于100亿元的区域引导基金: the size of the thing named next; 总投资10亿元以上的
+            # 制造业重大项目: a threshold qualifying the thing counted next
+            metric = _METRIC_END.search(head)
+            noun = _NOUN.match(clause, match.end() + 1)
+            if not metric or not noun:
+                continue
+            head = noun.group(0) + metric.group(0)
+        elif after == "的":
+            continue
+        elif after and _is_word(after):
+            verb = _LEAD.sub("", head.strip())
+            noun = _NOUN.match(clause, match.end())
+            acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
+            if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
+                head = acting.group(2) + acting.group(1)
+            elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
+                head = noun.group(0)
+            elif unit not in COUNT_UNITS or len(verb) > 6 or not _COUNT_VERBS.search(verb):
+                continue  # a qualifier: 3亿元以上项目
+            else:
+                head = head + (noun.group(0) if noun else "")
+        segment = match.end()
+        value = numbers.parse_number(match.group("num"))
+        if value is None or _NOT_TARGET.search(head):
+            continue
+        name = _indicator_name(head, bridge.group(0))
+        if "分别" in bridge.group(0) or (not name and out and "分别" in clause[: match.start()]):
+            continue  # 分别 lists are read as a whole below
+        if len(name) < 2 or len(name) > 30 or not re.search(r"[\u4e00-\u9fff]{2}", name) or re.search(r"\d$", name):
+            continue
+        if _CHANGE.match(name) and out:
+            name = out[-1].indicator + name
+        name = _without_place(name, scope).lstrip("的")
+        period = _PERIOD.fullmatch(name)
+        if period and out and _PERIOD.search(out[-1].indicator):
+            name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
+        comparator = numbers.comparator(bridge.group(0), match.group("approx") or match.group("post") or "")
+        out.append(Figure(name, value, unit, comparator))
+    return out + _respectively(clause, values, scope)
+
+
+def _without_place(name: str, scope: str | None) -> str:
+    """吴兴区化妆品生产企业总产值 → 化妆品生产企业总产值: the county or town is the target's scope, not its
+    indicator (a province stays: 浙江制造精品 is a brand)."""
+    places = divisions.find_districts(name[:12], scope)
+    if (
+        places
+        and places[0].start == 0
+        and places[0].level in ("county", "town", "zone")
+        and len(name) - places[0].end >= 2
+    ):
+        return name[places[0].end :]
+    return name
+
+
+def _in_year(clause: str, match: re.Match[str]) -> bool:
+    return bool(re.match(r"\d*年", clause[match.end("num") :])) and not match.group("unit")
+
+
+def _is_word(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" and char not in "的等和及或"
+
+
+#: What stands between a list of chains and the metric they share: 两大主导产业产值 → 产值.
+_CHAIN_WORDS = re.compile(r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?")
+
+
+def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
+    """``A、B产值分别达到1000亿元、500亿元``: one figure per item, paired in order; chains become the scope."""
+    word = clause.find("分别")
+    if word < 0:
+        return []
+    listed = [m for m in values if m.start() > word]
+    subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
+    verb = _BRIDGE.search(clause[word : listed[0].start()]).group(0) if listed else ""
+    from loaders.industries import find_industries
+
+    chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
+    out: list[Figure] = []
+    if len(chains) >= 2 and len(listed) in (1, len(chains)):
+        metric = _CHAIN_WORDS.sub("", subject[chains[-1].end :]) or "规模"
+        for chain, match in zip(chains, listed * len(chains) if len(listed) == 1 else listed, strict=False):
+            value = numbers.parse_number(match.group("num"))
+            if value is not None:
+                comparator = numbers.comparator(verb, match.group("post") or "")
+                unit = match.group("unit") or "%"
+                out.append(Figure(metric, value, unit, comparator, (chain.label, chain.name)))
+        return out
+    items = [i for i in re.split(r"[和、及与]", subject) if i]
+    if len(items) != len(listed) or len(items) < 2:
+        return []
+    for item, match in zip(items, listed, strict=True):
+        value = numbers.parse_number(match.group("num"))
+        name = _indicator_name(item, verb)
+        if value is not None and len(name) >= 2 and not _NOT_TARGET.search(item):
+            comparator = numbers.comparator(verb, match.group("post") or "")
+            out.append(Figure(name, value, match.group("unit") or "%", comparator))
+    return out
+
+
+def _text_figures(
+    doc: ParsedDocument, graph: DocumentGraph, section: PolicySection | None, policy: Node | None, stated: _Known
+) -> None:
     start, end = (section.start, section.end) if section else (0, len(doc.text))
-    kind = "target" if section else "actual"
     default_year = (section.years[1] if section and section.years else None) or _document_year(graph)
+    if section is None:
+        default_year = default_year or reference_year(doc.text)
+    subjects = _Subjects(graph) if section is None else None
     year_context = default_year
-    for sentence in doc.sentences:
-        if sentence.start < start or sentence.end > end or "\t" in sentence.text:
+    items = list(walk(section.items or [])) if section else []
+    item_starts = [item.start for item in items]
+    first = bisect.bisect_left(doc._sentence_starts, start)
+    for sentence in doc.sentences[first:]:
+        if sentence.end > end:
+            break
+        if _is_table_row(sentence.text):
             continue
         by_year = _BY_YEAR.search(sentence.text)
-        if by_year:
+        kind = "target"
+        if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
+            goal = by_year is not None and not by_year.group(0).startswith("截至")
+            kind = "target" if goal else "actual"
+            year_context = int(by_year.group(1)) if goal else default_year
+        elif by_year:
             year_context = int(by_year.group(1))
-        elif re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]", sentence.text):
+        elif _ITEM_START.match(sentence.text):
             year_context = default_year
-        item = _item_at(section.items or [], sentence.start) if section else None
-        for clause in re.split(r"[，；。,;]", sentence.text):
-            for match in _FIGURE.finditer(clause):
-                _store_figure(doc, graph, match, clause, sentence.text, item, policy, kind, year_context, section)
+        if not _HAS_NUMBER.search(sentence.text):
+            continue
+        item = _item_at(items, item_starts, sentence.start) if section else None
+        evidence = sentence.source
+        offset = 0
+        previous: Figure | None = None
+        paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+        for clause in _CLAUSE.split(sentence.text):
+            offset += len(clause) + 1
+            if not _HAS_NUMBER.search(clause):
+                continue
+            year = year_context
+            subject = None
+            if subjects is not None:  # news: the year and the subject named last before the figure
+                subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
+                stated_years = [int(y) for y in _PAST_YEAR.findall(sentence.text[:offset])]
+                year = stated_years[-1] if stated_years and kind == "actual" else year_context
+            for figure in read_figures(clause, doc.scope):
+                if subject is not None and figure.scope is None:
+                    figure.scope = subject
+                if previous is not None and _CHANGE.match(figure.indicator):
+                    figure.indicator = previous.indicator + figure.indicator
+                previous = figure
+                _store_figure(doc, graph, figure, clause, evidence, item, policy, kind, year, stated)
+
+
+_PAST_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?!底前|前)")
+_EXPLICIT_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?P<after>.{0,8})")
+#: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
+_CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
+
+
+def reference_year(text: str) -> int | None:
+    """The year a news text reports in, when it carries no date: the latest year it names that is not a goal
+    (到2025年); one later when that year is only spoken of as closed (2022年销售额…) and the text says 今年."""
+    mentions = [(int(m.group(1)), m.group("after")) for m in _EXPLICIT_YEAR.finditer(text)]
+    if not mentions:
+        return None
+    latest = max(year for year, _ in mentions)
+    closed = all(_CLOSED_YEAR.match(after) for year, after in mentions if year == latest)
+    return latest + 1 if closed and ("今年" in text or "截至目前" in text) else latest
+
+
+class _Subjects:
+    """What a reported figure is about: the nearest platform, firm or place named before it in its sentence."""
+
+    _LABELS = ("Platform", "Enterprise")
+
+    def __init__(self, graph: DocumentGraph) -> None:
+        surfaces: dict[str, tuple[str, str]] = {}
+        for node in sorted(graph.nodes.values(), key=lambda n: n.uid):
+            if node.label in self._LABELS:
+                for surface in (node.name, *sorted(node.aliases)):
+                    if len(surface) >= 3:
+                        surfaces.setdefault(surface, (node.label, node.name))
+        self.surfaces = surfaces
+        ordered = sorted(surfaces, key=lambda s: (-len(s), s))
+        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    def before(self, doc: ParsedDocument, text: str) -> tuple[str, str] | None:
+        """The last subject named in ``text`` (the paragraph up to a figure): a platform or firm, a town or
+        county (not the document's own area)."""
+        found: list[tuple[int, tuple[str, str]]] = []
+        if self.pattern is not None:
+            found += [(m.start(), self.surfaces[m.group(0)]) for m in self.pattern.finditer(text)]
+        for mention in divisions.find_districts(text, doc.scope):
+            if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
+                found.append((mention.start, ("District", mention.name)))
+        if not found:
+            return None
+        subject = max(found)[1]
+        return None if subject == ("District", doc.scope) else subject  # the document's own area: its scope
+
+
+_HAS_NUMBER = re.compile(r"\d")
+
+
+def _is_table_row(text: str) -> bool:
+    """A row of a tab-separated table (read by :mod:`loaders.indicator_tables`), not a sentence."""
+    return text.count("\t") >= 1 and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
 
 
 def _document_year(graph: DocumentGraph) -> int | None:
@@ -141,31 +460,42 @@ def _document_year(graph: DocumentGraph) -> int | None:
     return int(date[:4]) if date else None
 
 
-def _store_figure(doc, graph, match, clause, evidence, item, policy, kind, year, section) -> None:  # noqa: ANN001
-    raw = match.group("ind")
-    if re.search(r"\d", raw[-2:]) or not re.search(r"[\u4e00-\u9fff]{2}", raw):
-        return
-    name = _indicator_name(raw, match.group("verb"))
-    if len(name) < 2 or len(name) > 30:
-        return
-    value = numbers.parse_number(match.group("num"))
-    if value is None:
-        return
-    unit = match.group("unit")
-    if "/" in match.group("num"):
-        unit = "%"
-    clause_year = _YEAR.search(clause)
-    if kind == "actual" and clause_year:
-        year = int(clause_year.group(1))
+def _bigrams(name: str) -> set[str]:
+    return {name[i : i + 2] for i in range(len(name) - 1)}
+
+
+def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
+    """Two ways of writing one indicator: one contains the other, most of their character pairs agree,
+    or (``loose``) they share a four-character term (整治高耗低效企业 / 高耗低效整治企业数)."""
+    if a in b or b in a:
+        return True
+    if loose and {a[i : i + 4] for i in range(len(a) - 3)} & {b[i : i + 4] for i in range(len(b) - 3)}:
+        return True
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= (0.5 if loose else 0.7)
+
+
+def _store_figure(doc, graph, figure, clause, evidence, item, policy, kind, year, stated) -> None:  # noqa: ANN001
     if year is None:
         return
-    comparator = numbers.comparator((match.group("verb") or "") + (match.group("pre") or ""), match.group("post") or "")
-    chain = _chain_of(item, doc) if item is not None else None
-    scope = graph.node(chain[0], chain[1], evidence) if chain else _scope_node(graph, doc.scope, evidence)
+    chain = figure.scope or (_chain_of(item, doc) if item is not None else None)
+    scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
         return
-    indicator = graph.node("Indicator", name, evidence, unit=unit)
-    target = _target_node(graph, indicator, scope, year, kind, value, evidence, unit=unit, comparator=comparator)
+    if stated.seen(scope, year, figure.value, clean_name(figure.indicator), table=False):
+        return  # the plan states it in its table too (or twice in its text): one target
+    indicator = stated.indicator(graph, figure.indicator, figure.unit, evidence)
+    target = _target_node(
+        graph,
+        indicator,
+        scope,
+        year,
+        kind,
+        figure.value,
+        evidence,
+        unit=figure.unit,
+        comparator=figure.comparator,
+    )
     setter_uid = getattr(item, "uid", None) if item is not None else None
     setter = graph.nodes.get(setter_uid) if setter_uid else policy
     if setter is not None:
@@ -175,16 +505,17 @@ def _store_figure(doc, graph, match, clause, evidence, item, policy, kind, year,
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """Targets of every policy section (tables and sentences); reported figures in other documents."""
     found = sections(doc)
+    stated = _Known()
     if not found:
-        _text_figures(doc, graph, None, None)
+        _text_figures(doc, graph, None, None, stated)
         return
     for section in found:
         uid = getattr(section, "uid", None)
         policy = graph.nodes.get(uid) if uid else None
         if policy is None:
             continue
-        _table_targets(doc, graph, section, policy)
-        _text_figures(doc, graph, section, policy)
+        _table_targets(doc, graph, section, policy, stated)
+        _text_figures(doc, graph, section, policy, stated)
 
 
 __all__ = ["extract", "make_uid"]

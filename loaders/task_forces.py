@@ -13,9 +13,11 @@ import re
 
 from loaders import departments
 from loaders.builder import DocumentGraph
+from loaders.policy_sections import sections
 from loaders.text import ParsedDocument
 
-_FOUNDED = re.compile(r"成立([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
+_FOUNDED = re.compile(r"(?:成立|组建|设立)了?([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
+_GENERIC = re.compile(r"(?:[市区县]级)?(?:工作)?(?:专班|领导小组)")
 _GROUP_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*([\u4e00-\u9fff]{2,12}组)$")
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{1,4}[（(]([^）)]{2,40})[）)]")
@@ -34,20 +36,24 @@ def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """MEMBER_OF from each member's unit to the task force or working group it is listed under."""
     text = doc.text
     for founded in _FOUNDED.finditer(text):
+        if _GENERIC.fullmatch(founded.group(1)):
+            continue  # 成立工作专班: a task force in general, not a named body
         name, level = _full_name(founded.group(1), doc.scope)
         evidence = doc.sentence_at(founded.start())
         force = graph.node("Department", name, evidence, aliases={founded.group(1): "written"}, level=level)
-        _read_section(doc, graph, force, founded.end(), level)
+        if sections(doc):  # member lists are a policy's (a 专班方案); news only names the task force
+            _read_section(doc, graph, force, founded.end(), level)
 
 
 def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, level: str) -> None:  # noqa: ANN001
     """Member lines after the founding sentence, until a top heading that is not about members or groups."""
     owner = force
     offset = start
-    for line in doc.text[start:].split("\n"):
+    for raw in doc.text[start:].split("\n"):
         here = offset
-        offset += len(line) + 1
-        line = line.strip()
+        offset += len(raw) + 1
+        line = raw.strip()
+        quoted = doc.quote(here, here + len(raw)) if line else line  # the line as the file writes it
         top = _TOP_HEADING.match(line)
         if top and not re.search(r"成员|组", top.group(1)):
             break
@@ -55,14 +61,14 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, 
         if group:
             short = group.group(1)
             owner = graph.node(
-                "Department", force.name + short, line, aliases={short: "group-of-task-force"}, level=level
+                "Department", force.name + short, quoted, aliases={short: "group-of-task-force"}, level=level
             )
-            graph.edge("PART_OF", owner, force, line)
+            graph.edge("PART_OF", owner, force, quoted)
             continue
         for member in _MEMBER.finditer(line):
             for part in re.split(r"[、，,]", member.group(1)):
                 unit = departments.read_unit(part, doc.scope)
                 if unit is not None and unit.name != owner.name:
-                    node = departments.add(graph, unit, doc.sentence_at(here))
-                    graph.edge("MEMBER_OF", node, owner, line)
+                    node = departments.add(graph, unit, quoted)
+                    graph.edge("MEMBER_OF", node, owner, quoted)
                     break

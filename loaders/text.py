@@ -2,7 +2,10 @@
 
 Computed once per document and shared by every extractor, so no extractor
 splits sentences or guesses the scope on its own. The evidence of a fact is
-always a :class:`Sentence` of this text.
+always a :class:`Sentence` of this text, quoted as the source writes it:
+extraction reads the cleaned text, but an analyst checking a fact must find
+the evidence in the file, so each sentence also carries its source span
+(mapped back through :class:`loaders.text_clean.Cleaned`).
 """
 
 from __future__ import annotations
@@ -13,21 +16,33 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from loaders.readers import SourceDocument
+from loaders.text_clean import Cleaned, clean
 
 _SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence and where it stands in the cleaned text."""
+    """A sentence: its cleaned text (what extraction reads), where it stands there, and its source wording.
+
+    ``source`` is the same sentence as the file writes it (traditional
+    characters, spaced-out letters, a page break inside it), trimmed: the
+    evidence stored on the graph.
+    """
 
     text: str
     start: int
     end: int
+    source: str = ""
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences ending in 。！？； or a line break; blank ones are dropped."""
+def split_sentences(text: str, cleaned: Cleaned | None = None) -> list[Sentence]:
+    """Sentences ending in 。！？； or a line break; blank ones are dropped.
+
+    With ``cleaned`` (the cleaning of a source text whose result is ``text``)
+    each sentence also carries its source wording; without it, the source is
+    the text itself.
+    """
     out: list[Sentence] = []
     for match in _SENTENCE_END.finditer(text):
         chunk = match.group(0)
@@ -35,7 +50,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped:
             continue
         start = match.start() + (len(chunk) - len(chunk.lstrip()))
-        out.append(Sentence(stripped, start, start + len(stripped)))
+        end = start + len(stripped)
+        source = stripped if cleaned is None else cleaned.source_text(start, end)
+        out.append(Sentence(stripped, start, end, source))
     return out
 
 
@@ -46,11 +63,14 @@ class ParsedDocument:
         self.source = source
 
     @cached_property
-    def text(self) -> str:
-        """The text with conversion debris removed (see :func:`loaders.text_clean.clean`)."""
-        from loaders.text_clean import clean
-
+    def cleaned(self) -> Cleaned:
+        """The cleaned text with its map back to the source (see :func:`loaders.text_clean.clean`)."""
         return clean(self.source.text)
+
+    @cached_property
+    def text(self) -> str:
+        """The text with conversion debris removed: what every extractor reads."""
+        return self.cleaned.text
 
     @cached_property
     def lines(self) -> list[str]:
@@ -58,7 +78,7 @@ class ParsedDocument:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        return split_sentences(self.text)
+        return split_sentences(self.text, self.cleaned)
 
     @cached_property
     def scope(self) -> str | None:
@@ -68,12 +88,16 @@ class ParsedDocument:
         return document_scope(self)
 
     def sentence_at(self, offset: int) -> str:
-        """The sentence containing ``offset``: the evidence of a fact read at that place."""
+        """The source wording of the sentence containing cleaned ``offset``: the evidence of a fact read there."""
         sentences = self.sentences
         index = bisect.bisect_right(self._sentence_starts, offset) - 1
         if index < 0:
-            return sentences[0].text if sentences else ""
-        return sentences[index].text
+            return sentences[0].source if sentences else ""
+        return sentences[index].source
+
+    def quote(self, start: int, end: int) -> str:
+        """The source wording of the cleaned span ``[start, end)`` (a table row, a unit list), trimmed."""
+        return self.cleaned.source_text(start, end)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

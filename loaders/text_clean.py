@@ -12,7 +12,9 @@ characters become simplified (OpenCC) so one rule set reads both.
 from __future__ import annotations
 
 import re
+from array import array
 from functools import cache
+from typing import NamedTuple
 
 _DEBRIS = re.compile(r"\[(?:bookmark|footnote|endnote|comment|image)[^\]]*\]", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
@@ -20,7 +22,7 @@ _PAGE_NUMBER = re.compile(
 )
 _WIDE = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
 #: Spaces between two CJK characters (or a CJK character and a number) are layout, not words.
-_SPACED = re.compile(rf"(?<=[{_WIDE}]) +(?=[{_WIDE}\d])|(?<=[{_WIDE}\d%]) +(?=[{_WIDE}])")
+_SPACED = re.compile(rf"(?<=[{_WIDE}]) +(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)]) +(?=[{_WIDE}])")
 _SENTENCE_END = tuple("。！？；：:;!?）)”》")
 #: A line ending like a title (…方案, …要点) is a heading, not a sentence cut at a page end.
 _TITLE_ENDS = (
@@ -58,16 +60,86 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def _join_broken(lines: list[str]) -> list[str]:
+class Cleaned(NamedTuple):
+    """Cleaned text and, for every offset in it (and its end), the offset in the source text it came from."""
+
+    text: str
+    origin: array
+    source: str
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source offsets of the cleaned span ``[start, end)``: its first and one past its last character."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def source_text(self, start: int, end: int) -> str:
+        """The source wording of the cleaned span ``[start, end)``, trimmed of surrounding white space."""
+        first, last = self.source_span(start, end)
+        return self.source[first:last].strip()
+
+
+def _delete(text: str, origin: array, pattern: re.Pattern[str]) -> tuple[str, array]:
+    """``text`` without the matches of ``pattern``, with the origins of the characters kept."""
+    if pattern.search(text) is None:
+        return text, origin
+    parts: list[str] = []
+    kept = array("l")
+    last = 0
+    for match in pattern.finditer(text):
+        parts.append(text[last : match.start()])
+        kept.extend(origin[last : match.start()])
+        last = match.end()
+    parts.append(text[last:])
+    kept.extend(origin[last:])  # includes the entry past the end
+    return "".join(parts), kept
+
+
+@cache
+def _traditional() -> re.Pattern[str]:
+    """The characters OpenCC changes on their own: a text with none of them is simplified already."""
+    chars = [chr(c) for c in range(0x3400, 0xA000)]
+    converted = to_simplified("\n".join(chars)).split("\n")
+    changed = "".join(c for c, s in zip(chars, converted, strict=True) if c != s)
+    return re.compile(f"[{re.escape(changed)}]")
+
+
+def _same_length_simplified(text: str) -> str:
+    """Simplified text of exactly the source's length, so offsets carry over one to one.
+
+    A text without a traditional character is left as it is (most files; the
+    conversion is the costliest step of cleaning). OpenCC's phrase tables keep
+    length in practice; a line where they do not is converted character by character.
+    """
+    if _traditional().search(text) is None:
+        return text
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    lines = []
+    for line in text.split("\n"):
+        simple = to_simplified(line)
+        lines.append(simple if len(simple) == len(line) else "".join(to_simplified(c)[:1] or c for c in line))
+    return "\n".join(lines)
+
+
+#: A cleaned line and the source offset of each of its characters plus one for the line break after it.
+_Line = tuple[str, array]
+
+
+def _join_broken(lines: list[_Line]) -> list[_Line]:
     """Glue a body line cut at a page end to the line that continues it."""
-    out: list[str] = []
+    out: list[_Line] = []
     pending_blank = False
-    for line in lines:
+    for line, origin in lines:
         stripped = line.strip()
         if not stripped:
+            if not pending_blank:
+                blank_origin = origin[-1:]
             pending_blank = True
             continue
-        prev = out[-1] if out else ""
+        prev = out[-1][0] if out else ""
+        lead = len(line) - len(line.lstrip())
         if (
             prev
             and "\t" not in prev
@@ -78,17 +150,35 @@ def _join_broken(lines: list[str]) -> list[str]:
             and not stripped.endswith(("：", ":"))
             and not prev.endswith(_TITLE_ENDS)
         ):
-            out[-1] = prev + stripped
+            prev_origin = out[-1][1]
+            out[-1] = (prev + stripped, prev_origin[: len(prev)] + origin[lead : lead + len(stripped)] + origin[-1:])
         else:
             if pending_blank and out:
-                out.append("")
-            out.append(line.rstrip())
+                out.append(("", blank_origin))
+            kept = line.rstrip()
+            out.append((kept, origin[: len(kept)] + origin[-1:]))
         pending_blank = False
     return out
 
 
-def clean(text: str) -> str:
-    """The text extraction reads: debris, page numbers, spaced characters and page-end breaks removed."""
-    text = to_simplified(_DEBRIS.sub("", text)).replace("\u00a0", " ").replace("\u3000", " ")
-    lines = [_SPACED.sub("", line) for line in text.split("\n") if not _PAGE_NUMBER.match(line)]
-    return "\n".join(_join_broken(lines)).strip("\n") + "\n"
+def clean(text: str) -> Cleaned:
+    """The text extraction reads (debris, page numbers, spaced characters and page-end breaks removed),
+    with the map back to ``text`` so evidence can quote the source as written."""
+    simple = _same_length_simplified(text).replace("\u00a0", " ").replace("\u3000", " ")
+    simple, origin = _delete(simple, array("l", range(len(text) + 1)), _DEBRIS)
+    lines: list[_Line] = []
+    position = 0
+    for line in simple.split("\n"):
+        line_origin = origin[position : position + len(line) + 1]
+        position += len(line) + 1
+        if not _PAGE_NUMBER.match(line):
+            lines.append(_delete(line, line_origin, _SPACED))
+    joined = _join_broken(lines)
+    cleaned = "\n".join(line for line, _ in joined) + "\n"
+    mapped = array("l")
+    for _, line_origin in joined:
+        mapped.extend(line_origin)
+    if not joined:
+        mapped.append(len(text))
+    mapped.append(len(text))
+    return Cleaned(cleaned, mapped, text)
