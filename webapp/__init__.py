@@ -1,39 +1,76 @@
-"""The viewer: a Flask app over one store, built by :func:`create_app`."""
+"""The viewer: chain maps and lists for investment-attraction teams, a Flask app over one store.
+
+:func:`create_app` builds it; every page has a JSON twin under ``/api/`` (``docs/api.md``).
+Areas are blueprints in small modules: ``chains`` (home, chain map, SVG), ``lists`` (firms,
+projects, measures, targets; CSV and Excel), ``search``, ``nodes`` (node and document pages),
+``explore`` (vis-network view, GraphML and HTML exports) and ``console`` (read-only Cypher and
+the named-query registry).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g
+from flask import Flask, Response, current_app
 
-from graph.store import GraphStore, StoreConfig, open_store
+from graph.store import GraphStore, StoreConfig
+from webapp.response_cache import ReadCache
+from webapp.store_holder import StoreHolder
+
+#: Where the page may load from: only this server (vis-network is served from static/vendor).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'"
+)
 
 
 def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -> Flask:
     """An app serving the graph in the store ``config`` points at."""
     app = Flask(__name__)
-    app.config["STORE_CONFIG"] = config
-    app.config["JSON_AS_ASCII"] = False
+    app.config.update(
+        STORE_CONFIG=config,
+        CONSOLE_TIMEOUT_SECONDS=10.0,
+        CONSOLE_ROW_LIMIT=1000,
+        EXPLORE_NODE_LIMIT=300,
+        NEO4J_CHANGE_CHECK_SECONDS=1.0,  # how often Neo4j is asked whether its data changed (webapp.store_holder)
+    )
     if test_config:
         app.config.update(test_config)
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.jinja_env.autoescape = True  # every template, whatever its extension (the chain map's SVG too)
+    app.extensions["chainkg_store"] = StoreHolder(config, app.config["NEO4J_CHANGE_CHECK_SECONDS"])
+    app.extensions["chainkg_cache"] = ReadCache()
 
-    from webapp import views
+    from webapp import chains, console, errors, explore, lists, nodes, search
+    from webapp.labels import template_globals
 
-    app.register_blueprint(views.bp)
+    for module in (chains, lists, search, nodes, explore, console):
+        app.register_blueprint(module.bp)
+    errors.register(app)
+    app.context_processor(template_globals)
 
-    @app.teardown_appcontext
-    def _close_store(_exc: BaseException | None) -> None:
-        store = g.pop("store", None)
-        if store is not None:
-            store.discard()
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
 
     return app
 
 
 def get_store() -> GraphStore:
-    """The request's store, opened on first use and closed on teardown."""
-    from flask import current_app
+    """The app's store: opened on first use and shared by requests (the embedded file is reread when it changes)."""
+    holder: StoreHolder = current_app.extensions["chainkg_store"]
+    return holder.get()
 
-    if "store" not in g:
-        g.store = open_store(current_app.config["STORE_CONFIG"])
-    return g.store
+
+def store_stamp() -> tuple[object, ...]:
+    """The current state of the store's data, the part of every cache key that expires it."""
+    return current_app.extensions["chainkg_store"].stamp()
+
+
+def run_query(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named query, shared by requests until the store changes: callers must not modify them."""
+    params = params or {}
+    key = ("query", name, tuple(sorted(params.items())), store_stamp())
+    return current_app.extensions["chainkg_cache"].get_or_compute(key, lambda: get_store().query(name, params))

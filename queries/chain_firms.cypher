@@ -1,0 +1,31 @@
+// name: chain_firms
+// title: 产业链企业清单 / Firms of a chain
+// description: Every firm of one chain (IN_CHAIN, CHAIN_OWNER_OF, or IN_SEGMENT to one of its links) with its links,
+// description: whether it is a chain owner (链主), its tags, the districts and platforms it is located in (directly or
+// description: through its platform) and the documents that mention it.
+// param: chain string 智能物流装备 | uid or name of the chain
+// returns: uid, name, aliases, tags, owner, segments [{uid, name}], districts [{uid, name}], platforms [{uid, name}],
+// returns: sources [{uid, name}] — one row per firm, by name
+MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain
+CALL (c) {
+  MATCH (e:Enterprise)-[:IN_CHAIN|CHAIN_OWNER_OF]->(c) RETURN e
+  UNION
+  MATCH (e:Enterprise)-[:IN_SEGMENT]->(:ChainSegment)<-[:HAS_SEGMENT]-(c) RETURN e
+}
+RETURN e.uid AS uid, e.name AS name, coalesce(e.aliases, []) AS aliases, coalesce(e.tags, []) AS tags,
+  EXISTS { (e)-[:CHAIN_OWNER_OF]->(c) } AS owner,
+  COLLECT {
+    MATCH (e)-[:IN_SEGMENT]->(s:ChainSegment)<-[:HAS_SEGMENT]-(c) WITH DISTINCT s ORDER BY s.name, s.uid
+    RETURN {uid: s.uid, name: s.name}
+  } AS segments,
+  COLLECT {
+    MATCH (e)-[:LOCATED_IN*1..3]->(d:District) WITH DISTINCT d ORDER BY d.name, d.uid RETURN {uid: d.uid, name: d.name}
+  } AS districts,
+  COLLECT {
+    MATCH (e)-[:LOCATED_IN*1..2]->(p:Platform) WITH DISTINCT p ORDER BY p.name, p.uid RETURN {uid: p.uid, name: p.name}
+  } AS platforms,
+  COLLECT {
+    MATCH (e)-[:MENTIONED_IN]->(d:Document) WITH DISTINCT d ORDER BY d.name, d.uid
+    RETURN {uid: d.uid, name: coalesce(d.title, d.name)}
+  } AS sources
+ORDER BY name, uid

@@ -1,0 +1,45 @@
+"""Embedded twin of ``chain_firms.cypher``, and the one definition of "the firms of a chain" it shares."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from graph.embedded_store import EmbeddedStore
+from queries.embedded_walk import chains_matching, has_edge, in_nodes, nulls_last, out_nodes, reach, refs, view
+
+
+def firm_uids(g: nx.MultiDiGraph, chain_uid: str) -> set[str]:
+    """Firms IN_CHAIN / CHAIN_OWNER_OF the chain or IN_SEGMENT one of its links."""
+    firms = set(in_nodes(g, chain_uid, "IN_CHAIN", "CHAIN_OWNER_OF", label="Enterprise"))
+    for seg in out_nodes(g, chain_uid, "HAS_SEGMENT", label="ChainSegment"):
+        firms.update(in_nodes(g, seg, "IN_SEGMENT", label="Enterprise"))
+    return firms
+
+
+def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:
+    g = view(store)
+    rows = []
+    for chain_uid in chains_matching(g, chain):
+        segs = set(out_nodes(g, chain_uid, "HAS_SEGMENT", label="ChainSegment"))
+        for uid in firm_uids(g, chain_uid):
+            data = g.nodes[uid]
+            docs = out_nodes(g, uid, "MENTIONED_IN", label="Document")
+            rows.append(
+                {
+                    "uid": uid,
+                    "name": data["name"],
+                    "aliases": data.get("aliases") or [],
+                    "tags": data.get("tags") or [],
+                    "owner": has_edge(g, uid, "CHAIN_OWNER_OF", chain_uid),
+                    "segments": refs(g, [s for s in out_nodes(g, uid, "IN_SEGMENT") if s in segs]),
+                    "districts": refs(g, reach(g, uid, "LOCATED_IN", 3, "District")),
+                    "platforms": refs(g, reach(g, uid, "LOCATED_IN", 2, "Platform")),
+                    "sources": [
+                        {"uid": d, "name": g.nodes[d].get("title") or g.nodes[d]["name"]}
+                        for d in sorted(docs, key=lambda d: nulls_last(g.nodes[d]["name"], d))
+                    ],
+                }
+            )
+    return sorted(rows, key=lambda r: nulls_last(r["name"], r["uid"]))

