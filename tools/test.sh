@@ -5,10 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CHAINKG_DEV=1 source tools/setup.sh
-if ! command -v chromium >/dev/null 2>&1; then
-    echo "test: installing Debian's chromium for the browser tests" >&2
+# Debian's chromium drives the browser tests; fonts-noto-cjk renders Chinese in screenshots and PNG exports.
+missing=""
+for pkg in chromium fonts-noto-cjk; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+    echo "test: installing Debian packages:$missing" >&2
     sudo=""; [ "$(id -u)" = "0" ] || sudo="sudo"
-    $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium >/dev/null
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq $missing >/dev/null
 fi
 .venv/bin/python -c "from chainkg import local_neo4j; local_neo4j.build(quiet=True)"
 exec .venv/bin/python -m pytest "$@"
