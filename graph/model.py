@@ -9,6 +9,7 @@ Merging is defined once, here, so the embedded store and Neo4j agree on what
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -79,16 +80,19 @@ REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
 _MARKS = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
 
 
+@functools.lru_cache(maxsize=65536)
 def clean_name(text: str) -> str:
     """Display form of a name: without book-title marks, quotes or white space (MODEL.md)."""
     return _MARKS.sub("", text).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def identity_key(text: str) -> str:
     """Comparison form of a name: NFKC (full-width to half-width), marks removed, lower case."""
     return clean_name(unicodedata.normalize("NFKC", text)).lower()
 
 
+@functools.lru_cache(maxsize=65536)
 def make_uid(label: str, *key_parts: str) -> str:
     """A stable uid from a label and the parts that identify the thing.
 
@@ -141,14 +145,23 @@ class Node:
     def merge(self, other: Node) -> None:
         """Fold another reading of the same thing into this one.
 
-        Properties already set stay (first reading wins, and loaders read files
-        in sorted order, so the result does not depend on timing); missing ones
-        are filled; aliases are united.
+        The fuller name is the display name (longer, then lexicographically
+        smaller), whichever document came first: 湖州吴兴高新技术产业开发区 wins
+        over 吴兴高新区 in any load order, and the other becomes an alias (with
+        the rule either reading gives it). Properties already set stay (first
+        reading wins, and loaders read files in sorted order, so the result does
+        not depend on timing); missing ones are filled; aliases are united.
         """
         if other.uid != self.uid:
             raise ModelError(f"cannot merge {other.uid} into {self.uid}")
         if other.name != self.name:
-            self.add_alias(other.name, "same-uid")
+            rule = other.alias_rules.get(self.name) or self.alias_rules.get(other.name) or "same-uid"
+            if (-len(other.name), other.name) < (-len(self.name), self.name):
+                self.name, shorter = other.name, self.name
+                self.alias_rules.pop(self.name, None)
+            else:
+                shorter = other.name
+            self.add_alias(shorter, rule)
         for alias, rule in other.alias_rules.items():
             self.add_alias(alias, rule)
         for key, value in other.props.items():

@@ -20,6 +20,13 @@ _DASH_CHAIN = re.compile(r"[“\"]?((?:[^—“”\"，。；]{1,30}—){2,}[^�
 _FROM_TO = re.compile(r"从([^，。；]{2,60}?)到([^，。；]{2,60}?)等(?:全流程|全)?产业链")
 _UPSTREAM = re.compile(r"原材料|材料|零件|部件|零部件|创意|研发|设计|原料|矿")
 _DOWNSTREAM = re.compile(r"应用|场景|销售|物流|品牌|运营|整机|服务|终端|回收|市场")
+#: Words of a value chain's links: what is made (materials, parts, products) and what is done to it
+#: (design, making, selling). A dash ladder of other things (做样—仿样—推广 steps, 数字化车间—智能工厂
+#: maturity levels, 中小企业—高新技术企业 firm tiers) is no chain.
+_LINK_WORD = re.compile(
+    r"材料|原料|矿|零件|部件|组件|元件|器件|芯片|模组|电芯|整机|整车|系统|设备|装备|产品|终端|应用|设计|研发|创意|"
+    r"制造|生产|加工|代工|组装|封装|测试|销售|物流|品牌|运营|服务|回收"
+)
 
 
 def _position(name: str, order: int, count: int) -> str:
@@ -47,11 +54,17 @@ def _layouts(sentence: str) -> list[list[str]]:
         items = [i for i in match.group(1).split("—")]
         items[0] = re.sub(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)", "", items[0])
         items[-1] = re.sub(r"(?:的全产业链|全产业链|的五步跃升|的.*)$", "", items[-1])
-        if all(2 <= len(i) <= 30 for i in items) and "企业" not in "".join(items):
+        if all(2 <= len(i) <= 30 for i in items) and "企业" not in "".join(items) and _is_value_chain(items):
             out.append(items)
     for match in _FROM_TO.finditer(sentence):
         out.append(match.group(1).split("、") + match.group(2).split("、"))
     return out
+
+
+def _is_value_chain(items: list[str]) -> bool:
+    """Most links name a stage of making or selling, or products (托盘、堆垛机等关键零部件)."""
+    links = sum(1 for item in items if _LINK_WORD.search(item) or "等" in item)
+    return links * 2 > len(items)
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:

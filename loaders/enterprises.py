@@ -24,15 +24,21 @@ from loaders.org_names import NAME_CHARS, run_before, short_forms, trim_left
 from loaders.platforms import find_platforms
 from loaders.prose_context import PLACING_VERB, ProseContext
 from loaders.text import ParsedDocument
-from loaders.text_spans import district_mentions, sentence_of
+from loaders.text_spans import alternation, district_mentions, sentence_of
 
-_LEGAL = re.compile(r"股份有限公司|有限责任公司|集团有限公司|有限公司|集团|公司")
-_LIST_HEAD = re.compile(r"等(?:一批|多家)?[^，。；、]{0,6}?(企业|项目|公司|电商平台)(?!服务|数量|家数)")
-_CLAUSE_NAME = re.compile(
-    rf"(?:^|(?<=[，。；：\n“]))({NAME_CHARS}{{1,6}}?(?:{_FIRM_WORD}))"
-    r"(?=便是|正投资|正在|已|先后|直接|经过|首台|首批|落户|成立|投资|兼并|收购|\d{4}年)"
+_LEGAL = re.compile(alternation(["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司"]))
+#: The class after 等 is a noun phrase: a preposition ends it (土地、金融等要素向重点项目 is a list of 要素).
+_LIST_HEAD = re.compile(
+    r"等(?:一批|多家)?[^，。；、向到在为对至从与和及把被给]{0,6}?(企业|项目|公司|电商平台)(?!服务|数量|家数)"
 )
-_VERB_SUBJECT = re.compile(r"(?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d)")
+#: A clause-initial name ending in a trade word before a verb of doing (慧仓科技便是…, 长城汽车投资…):
+#: found from the trade word and verb (rare) back to the clause start (at most 6 name characters before).
+_FIRM_WORD_THEN_VERB = re.compile(
+    alternation(_FIRM_WORD.split("|"))
+    + r"(?=便是|正投资|正在|已|先后|直接|经过|首台|首批|落户|成立|投资|兼并|收购|\d{4}年)"
+)
+_CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
+_VERB_SUBJECT = re.compile(r"(?=[直先正已兼收并投])(?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d)")
 _NOT_FIRM = re.compile(
     r"企业|产业|项目|平台|基地|园|小镇|中心|研究院|实验室|大学|学院|政府|局|委|办|部|镇|市|区|县|省|品牌|"
     r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素|完成|年度|投资|跨国"
@@ -50,6 +56,16 @@ _TAGS = {
 }
 _ACQUIRE = re.compile(r"兼并|收购|并购")
 _SUPPLIER = re.compile(rf"({NAME_CHARS}{{2,8}}?)(?:供应商|制造商|生产商)")
+#: X全球领先的电机研发制造技术: what the firm's know-how makes.
+_KNOWN_FOR = re.compile(r"[^，。；,;]{0,10}?的([\u4e00-\u9fff]{2,6}?)(?:研发制造|研发生产|研发|制造|生产)技术")
+#: X…是国内最大的外资机床企业 / 制造商: the firm makes what its kind is named after.
+_MAKER_OF = re.compile(
+    r"[^。；]{0,40}?是[^，。；,;]{0,12}的(?:外资|民营|国有|本土|合资|台资|港资)?([\u4e00-\u9fff]{2,6}?)(?:企业|制造商|生产商)"
+)
+#: Words of a firm's rank or kind, not of what it makes (国内最大的龙头企业).
+_NOT_PRODUCT = re.compile(
+    r"龙头|链主|骨干|重点|高新|科技|创新|上市|领军|标杆|专精特新|规上|中小|民营|外资|企业|产业|行业"
+)
 _FIRST_UNIT = re.compile(rf"首(?:台|批|款|辆)({NAME_CHARS}{{2,10}}?)(?:下线|投产|交付)")
 
 
@@ -106,8 +122,13 @@ def _listed_names(text: str) -> list[str]:
 
 def _subject_names(text: str) -> list[str]:
     """Firms named by what they do: clause-initial names before 兼并/投资/落户, and their objects' subjects."""
-    out = [clean_name(trim_left(m.group(1))) for m in _CLAUSE_NAME.finditer(text)]
-    out = [name for name in out if _is_firm_name(name)]
+    out = []
+    for word in _FIRM_WORD_THEN_VERB.finditer(text):
+        head = _CLAUSE_HEAD.search(text, max(0, word.start() - 7), word.start())
+        if head:
+            name = clean_name(trim_left(text[head.start(1) : word.end()]))
+            if _is_firm_name(name):
+                out.append(name)
     for verb in _VERB_SUBJECT.finditer(text):
         run, _ = run_before(text, verb.start(), limit=16)
         name = clean_name(trim_left(re.sub(r"(?:供应商|制造商)", "，", run).split("，")[-1]))
@@ -129,9 +150,9 @@ def find_firms(doc: ParsedDocument) -> list[Firm]:
     firms: dict[str, Firm] = {}
     for name in _legal_names(text):
         firm = firms.setdefault(name, Firm(name))
-        for short in short_forms(name, places):
-            if short in text.replace(name, ""):
-                firm.aliases[short] = "legal-name-short-form"
+        shorts = [short for short in short_forms(name, places) if text.count(short) > text.count(name)]
+        for short in shorts:  # the short form is used on its own, not only inside the legal name
+            firm.aliases[short] = "legal-name-short-form"
     known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
     for name in _listed_names(text) + _subject_names(text):
         if name not in known and not any(name in other for other in known):
@@ -141,8 +162,8 @@ def find_firms(doc: ParsedDocument) -> list[Firm]:
 
 
 def _pattern(firms: list[Firm]) -> re.Pattern[str] | None:
-    surfaces = sorted({form for f in firms for form in (f.name, *f.aliases)}, key=lambda s: (-len(s), s))
-    return re.compile("|".join(map(re.escape, surfaces))) if surfaces else None
+    surfaces = {form for f in firms for form in (f.name, *f.aliases)}
+    return re.compile(alternation(surfaces)) if surfaces else None
 
 
 def firm_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
@@ -319,6 +340,11 @@ def _products(graph: DocumentGraph, node: Node, sentence: str) -> None:
     first = _FIRST_UNIT.search(sentence, max(pos, 0))
     if first and pos >= 0:
         products.append(first.group(1))
+    if pos >= 0:
+        for pattern in (_KNOWN_FOR, _MAKER_OF):
+            found = pattern.match(sentence, pos + len(next(n for n in names if sentence.startswith(n, pos))))
+            if found and not _NOT_PRODUCT.search(found.group(1)):
+                products.append(found.group(1))
     for product in products:
         if len(product) >= 2:
             graph.edge("MAKES", node, graph.node("Product", product, sentence), sentence)

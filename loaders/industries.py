@@ -8,17 +8,26 @@ also catches industries no vocabulary knows. Clusters are the named groups of
 chains (八大新兴产业链, 四群八链, X产业集群). Within a document a bare form is
 folded into the one longer form that contains it (物流装备 ⊂ 智能物流装备,
 汽车 ⊂ 新能源汽车), since a text that says both means one industry.
+
+Lists are homogeneous, so a term in a list of something else is no chain: of
+technologies (大数据、物联网和人工智能等信息技术), business models (全屋定制、节能环保
+等新业态), fields a product is applied in (在航空航天、医疗健康等领域应用), or inputs
+(结合新技术、新材料、创意设计). The vocabulary is scanned once per text by a native
+Aho–Corasick automaton.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from weakref import WeakKeyDictionary
 
-from graph.model import Node
+import ahocorasick_rs
+
+from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.divisions import DistrictMention, ancestors, find_districts
 from loaders.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
@@ -37,48 +46,57 @@ class IndustryMention:
     start: int
     end: int
     label: str
+    head: str = ""  # the head word of the list it was read from (产业, 领域), if any
 
 
-_SUFFIX = r"(?:产业链|产业集群|产业|行业)?"
 _SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
-_strong = sorted({*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=len, reverse=True)
-_STRONG = re.compile(r"(?:" + "|".join(map(re.escape, _strong)) + r")" + _SUFFIX)
+_strong = sorted({*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=lambda t: (-len(t), t))
+_weak = sorted(WEAK_TERMS, key=lambda t: (-len(t), t))
+_STRONG_SUFFIX = re.compile(r"产业链|产业集群|产业|行业")
 #: A short term names an industry with a head word after it (服装产业, 机床企业: a firm of the 机床 industry).
-_WEAK = re.compile(
-    r"(?:" + "|".join(map(re.escape, sorted(WEAK_TERMS, key=len, reverse=True))) + r")(?:产业链|产业|行业|企业)"
-)
+#: What makes a short term an industry: a head word (服装产业, 机床企业, 家电类目), or a list of firms it closes
+#: (织里童装、纺织等企业: the firms of the 纺织 industry).
+_WEAK_SUFFIX = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
 _NUM = r"[0-9一二三四五六七八九十两]+"
-#: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains).
+#: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
 _GROUP = re.compile(
-    rf"(?P<n>{_NUM})大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
+    r"大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
 )
-#: 四群八链, “415X”产业集群, X产业集群 named after a place.
-_CODE_GROUP = re.compile(rf"(?P<code>{_NUM}群{_NUM}链)|(?P<q>[“\"]?[0-9A-Z+]{{2,8}}[”\"]?)产业集群")
-_COUNT = re.compile(rf"(?:等|共)?(?P<n>{_NUM})(?:条|个|大)|等")
+_NUMBER_BEFORE = re.compile(rf"{_NUM}\Z")
+#: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
+_CODE_BEFORE = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
+_COUNT = re.compile(rf"(?=[等共0-9一二三四五六七八九十两])(?:(?:等|共)?(?P<n>{_NUM})(?:条|个|大)|等)")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
-_CUE = re.compile(
-    r".*(?:聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
-    r"重点|形成|如|和|及其|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施)"
+_CUE_WORDS = (
+    r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
+    r"重点|形成|如|和|及其|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施"
 )
+#: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking).
+_CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
 _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
 _HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节).
-_NOT_INDUSTRY = re.compile(r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|个|家|项|是|都|的")
+_NOT_INDUSTRY = re.compile(
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的"
+)
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
     r"[、，。；：,;:)）“”\"等和与及是为将已的正在也作\s]|$|产业|行业|领域|企业|公司|生产|制造|产品|集群|链|板块|之都|出海|品牌|区域品牌|"
-    r"电商|小镇|项目"
+    r"电商|小镇|项目|类目"
 )
 #: What follows a term that names no industry of the text: a research direction (两大方向), an institute's field.
 _NOT_A_CHAIN_AFTER = re.compile(r"[^，。；]{0,10}?方向|(?:产业)?(?:研究院|研究所|实验室|创新中心)")
 
 
 def _trimmed_suffix(surface: str) -> str:
-    return surface[: -len("企业")] if surface.endswith("企业") else surface
+    """The industry's name in 机床企业, 家电类目, 纺织等企业 (firms and goods of the industry)."""
+    match = re.search(r"(?:等.*)?(?:企业|类目)$", surface)
+    return surface[: match.start()] if match else surface
 
 
+@lru_cache(maxsize=4096)
 def _plain(surface: str) -> str:
     """The industry name without its 产业链/产业/行业 suffix or a neutral modifier."""
     name = surface
@@ -92,16 +110,55 @@ def _plain(surface: str) -> str:
     return canonical(name)
 
 
+@cache
+def _automata() -> tuple[ahocorasick_rs.AhoCorasick, ahocorasick_rs.AhoCorasick]:
+    """Native scanners over the strong terms (leftmost-longest, as a regex alternation reads them) and
+    the weak ones (every match: a weak term counts only with a head word, so a shorter one may be it)."""
+    strong = ahocorasick_rs.AhoCorasick(_strong, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return strong, ahocorasick_rs.AhoCorasick(_weak, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+
+def _weak_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the leftmost-longest weak terms that have a head word, with it (as a regex alternation reads them)."""
+    by_start: dict[int, list[int]] = {}
+    for _, start, end in _automata()[1].find_matches_as_indexes(text, overlapping=True):
+        by_start.setdefault(start, []).append(end)
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start in sorted(by_start):
+        if start < last:
+            continue
+        for end in sorted(by_start[start], reverse=True):
+            head = _WEAK_SUFFIX.match(text, end)
+            if head:
+                last = head.end()
+                out.append((start, last))
+                break
+    return out
+
+
+def strong_terms(text: str) -> list[tuple[int, int]]:
+    """Spans of the industries ``text`` names alone (with a 产业/行业 head word if one follows)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for _, start, end in _automata()[0].find_matches_as_indexes(text):
+        if start < last:
+            continue  # inside the head word of the term before (茶产业 after 绿茶)
+        head = _STRONG_SUFFIX.match(text, end)
+        last = head.end() if head else end
+        out.append((start, last))
+    return out
+
+
 def _vocabulary(text: str) -> list[IndustryMention]:
     out = [
-        IndustryMention(_plain(m.group(0)), m.group(0), m.start(), m.end(), CHAIN)
-        for m in _STRONG.finditer(text)
-        if m.group(0).endswith(_SUFFIXES) or _AFTER_TERM.match(text, m.end())
+        IndustryMention(_plain(text[s:e]), text[s:e], s, e, CHAIN)
+        for s, e in strong_terms(text)
+        if text.endswith(_SUFFIXES, s, e) or _AFTER_TERM.match(text, e)
     ]
-    out += [
-        IndustryMention(_plain(_trimmed_suffix(m.group(0))), _trimmed_suffix(m.group(0)), m.start(), m.end(), CHAIN)
-        for m in _WEAK.finditer(text)
-    ]
+    for s, e in _weak_spans(text):
+        surface = _trimmed_suffix(text[s:e])
+        out.append(IndustryMention(_plain(surface), surface, s, e, CHAIN))
     return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
 
 
@@ -155,7 +212,7 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
                 part, pos = _without_place(part, pos, scope)
                 name = _plain(part)
                 if len(name) >= 2 and _GENERIC.sub("", name):
-                    out.append(IndustryMention(name, part, pos, pos + len(part), label))
+                    out.append(IndustryMention(name, part, pos, pos + len(part), label, head.group(1)))
     return out
 
 
@@ -172,21 +229,24 @@ def _groups(text: str, scope: str | None) -> list[IndustryMention]:
     """Counted groups (八大新兴产业链) and coded ones (四群八链, “415X”产业集群), named with their place."""
     out: list[IndustryMention] = []
     for match in _GROUP.finditer(text):
-        surface = match.group(0)
-        if _number(match.group("n")) < 4:
+        number = _NUMBER_BEFORE.search(text, max(0, match.start() - 4), match.start())
+        if not number or _number(number.group(0)) < 4:
             continue  # 两大/三大产业 is a list of chains, not a named programme of them
+        start, surface = number.start(), text[number.start() : match.end()]
         name = surface if surface.endswith(("产业链", "集群")) else surface[: -len("产业")] + "产业链"
-        place = district_display(text, match.start(), scope)
-        out.append(IndustryMention(place + name, surface, match.start(), match.end(), CLUSTER))
-    for match in _CODE_GROUP.finditer(text):
-        if match.group("code"):
-            continue  # 四群八链 names the counted group; linked in extract()
-        code = match.group("q").strip('“”"')
-        place = _level_word_place(text, match.start(), scope) or district_display(text, match.start(), scope)
-        out.append(IndustryMention(f"{place}{code}产业集群", match.group(0), match.start(), match.end(), CLUSTER))
+        place = district_display(text, start, scope)
+        out.append(IndustryMention(place + name, surface, start, match.end(), CLUSTER))
+    for match in _CLUSTER_WORD.finditer(text):
+        coded = _CODE_BEFORE.search(text, max(0, match.start() - 10), match.start())
+        if not coded:
+            continue
+        code, start = coded.group(0).strip('“”"'), coded.start()
+        place = _level_word_place(text, start, scope) or district_display(text, start, scope)
+        out.append(IndustryMention(f"{place}{code}产业集群", text[start : match.end()], start, match.end(), CLUSTER))
     return out
 
 
+_CLUSTER_WORD = re.compile("产业集群")
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -264,11 +324,114 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
         _groups(text, scope) + _lists(text, scope) + _vocabulary(text), key=lambda m: (m.start, -(m.end - m.start))
     )
     kept: list[IndustryMention] = []
+    lists = _OtherLists(text)
     for m in found:
         if kept and m.start < kept[-1].end:
             continue
+        if m.label == CHAIN and m.head in ("", "领域") and lists.holds(m.start):
+            continue  # a list headed 产业/行业 is one of industries; 等领域 may be fields of application
         kept.append(m)
     return _fold(kept)
+
+
+_CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
+#: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
+_OTHER_CLASS = re.compile(
+    r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
+)
+#: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
+_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域(?:的|中的|内的)?(?:应用|推广应用)")
+_APPLIED_BEFORE = re.compile(r"(?:应用于|应用到|应用在|用于|运用于)$")
+_INDUSTRY_CLASS = re.compile(r"产业|行业|领域|集群|板块|企业|链")
+
+
+class _OtherLists:
+    """The 、-lists of a text that name something other than industries, judged clause by clause on demand.
+
+    Lists are homogeneous: 以大数据、物联网和人工智能等信息技术 is a list of
+    technologies, 全屋定制、节能环保、共享制造等新业态 one of business models,
+    结合新技术、新材料、创意设计 one of inputs. A list is of other things when its
+    class word after 等 says so, when it names the fields a product is applied in,
+    or, with no industry class word, when fewer than half its items are industries.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+
+    def holds(self, offset: int) -> bool:
+        """Whether the mention at ``offset`` stands in such a list."""
+        text = self.text
+        if text.find("、", max(0, offset - 60), offset + 60) < 0:
+            return False  # no list near it
+        left = max(0, offset - 200)
+        for stop in _CLAUSE_STOP.finditer(text, left, offset):
+            left = stop.end()
+        spans = self.spans.get(left)
+        if spans is None:
+            stop = _CLAUSE_STOP.search(text, offset)
+            spans = self.spans[left] = _other_lists(text, left, stop.start() if stop else len(text))
+        return any(s <= offset < e for s, e in spans)
+
+
+def _other_lists(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    """Spans (list start to class end) of the lists in ``text[left:right]`` that are not of industries."""
+    out: list[tuple[int, int]] = []
+    items: list[str] = []
+    start = pos = left
+    for part in text[left:right].split("、"):
+        if not items:  # a list starts after its cue word: 鼓励木材、… → 木材
+            cue = _CUE.match(part.partition("等")[0])
+            cut = cue.end() if cue else 0
+            start, part, pos = pos + cut, part[cut:], pos + cut
+        if "等" not in part:
+            items.append(part)
+            pos += len(part) + 1
+            continue
+        head, _, tail = part.partition("等")
+        items += _last_items(head)
+        class_at = pos + len(head) + 1
+        if len(items) >= 2 and _other_class(text, class_at, start, items):
+            end = _OTHER_CLASS.match(text, class_at) or _APPLIED_CLASS.match(text, class_at)
+            out.append((start, end.end() if end else class_at))
+        # what follows the class may open the next list: …等行业实施全屋定制、节能环保…
+        cue = _CUE.match(tail)
+        cut = cue.end() if cue else len(tail)
+        start, items = class_at + cut, [tail[cut:]] if cue else []
+        pos += len(part) + 1
+    if len(items) >= 2 and _too_few_industries(items):
+        out.append((start, right))
+    return out
+
+
+def _last_items(item: str) -> list[str]:
+    """The last item of a list may join two with 和/及/与 (物联网和人工智能), unless it is one industry."""
+    if _is_industry_item(item):
+        return [item]
+    return [i for i in re.split("[和及与]", item) if i]
+
+
+def _other_class(text: str, class_at: int, start: int, items: list[str]) -> bool:
+    if _INDUSTRY_CLASS.match(text, class_at):
+        return bool(_APPLIED_CLASS.match(text, class_at))
+    if _OTHER_CLASS.match(text, class_at) or _APPLIED_CLASS.match(text, class_at):
+        return True
+    if _APPLIED_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    return not _INDUSTRY_CLASS.search(text, class_at, class_at + 8) and _too_few_industries(items)
+
+
+def _too_few_industries(items: list[str]) -> bool:
+    industries = sum(1 for item in items if _is_industry_item(item))
+    return industries * 2 < len(items)
+
+
+def _is_industry_item(item: str) -> bool:
+    """An item that is, or ends in, an industry name (时尚童装, 纺织, 生物医药产业)."""
+    return item.endswith(_ITEM_ENDS)
+
+
+_ITEM_ENDS = tuple({*_strong, *WEAK_TERMS, "产业", "行业", "产业链"})
 
 
 _DOCUMENT: WeakKeyDictionary[ParsedDocument, list[IndustryMention]] = WeakKeyDictionary()
@@ -286,15 +449,21 @@ def document_industries(doc: ParsedDocument) -> list[IndustryMention]:
 
         spans = firm_spans(doc)
         found = find_industries(doc.text, doc.scope)
-        held = _DOCUMENT[doc] = [m for m in found if not any(s <= m.start and m.end <= e for s, e in spans)]
+        starts = [s for s, _ in spans]  # firm names do not overlap (one scan of one pattern)
+        held = _DOCUMENT[doc] = [m for m in found if not _inside(spans, starts, m)]
     return held
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], mention: IndustryMention) -> bool:
+    at = bisect_right(starts, mention.start) - 1
+    return at >= 0 and mention.end <= spans[at][1]
 
 
 def terms_in(name: str) -> list[str]:
     """Canonical industries a name holds as words (湖州吴兴现代物流装备特色产业基地 → 智能物流装备)."""
     out: list[str] = []
-    for match in _STRONG.finditer(name):
-        plain = _plain(match.group(0))
+    for start, end in strong_terms(name):
+        plain = _plain(name[start:end])
         if plain not in out:
             out.append(plain)
     return out
@@ -328,7 +497,8 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     for m in mentions:
         index = sentence_of(doc, m.start)
         sentence = doc.sentences[index].text
-        aliases = {m.surface: "industry-vocabulary"} if m.surface != m.name else None
+        surface = clean_name(m.surface)  # “415X”产业集群 is written 415X产业集群 (MODEL.md: no quotes in names)
+        aliases = {surface: "industry-vocabulary"} if surface != m.name else None
         category = _category(sentence) if m.label == CHAIN else None
         node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
         nodes[m.name] = node
@@ -345,6 +515,21 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
 _CLAUSE_END = re.compile(r"[，。；：！？,;:]")
 
 
+#: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
+_GROUP_NAME = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
+_CHAIN_CODE = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
+
+
+def _counted_groups(graph: DocumentGraph, count: int) -> list[Node]:
+    """The document's counted groups of ``count`` chains (八大重点产业链 for the 八链 of 四群八链)."""
+    out = []
+    for node in graph.by_label(CLUSTER):
+        match = re.search(rf"(?P<n>{_NUM})大.*产业链$", node.name)
+        if match and _number(match.group("n")) == count:
+            out.append(node)
+    return sorted(out, key=lambda n: n.uid)
+
+
 def _link_sentence(
     doc: ParsedDocument,
     graph: DocumentGraph,
@@ -353,20 +538,37 @@ def _link_sentence(
     districts: list[DistrictMention],
 ) -> None:
     sentence = doc.sentences[index].text
-    clusters = [n for m, n in items if m.label == CLUSTER]
+    # a cluster named as a list item (新一代信息技术、高端装备…共4个产业集群) is a peer of the chains, not their group
+    clusters = [n for m, n in items if m.label == CLUSTER and _GROUP_NAME.search(m.name)]
     chains = [n for m, n in items if m.label == CHAIN]
+    code = _CHAIN_CODE.search(sentence)
+    if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
+        clusters += _counted_groups(graph, _number(code.group("chains")))
     member_cue = re.search(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链", sentence)
     if clusters and member_cue:
         for chain in chains:
-            for cluster in clusters:
+            for cluster in {c.uid: c for c in clusters}.values():
                 graph.edge("PART_OF", chain, cluster, sentence)
+    by_end = {d.end: d for d in districts if d.level != "province"}
+    adjacent = {id(m): _adjacent(m, by_end) for m, _ in items}
     for m, node in items:
-        for district in _developed_in(doc.text, m, items, districts):
+        taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
+        for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
             graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
 
 
+def _adjacent(mention: IndustryMention, by_end: dict[int, DistrictMention]) -> list[DistrictMention]:
+    """The place written right before a chain (安吉椅业, 织里镇的童装), if any."""
+    found = [by_end[e] for e in (mention.start - 1, mention.start) if e in by_end]
+    return found[-1:]
+
+
 def _developed_in(
-    text: str, mention: IndustryMention, items: list[tuple[IndustryMention, Node]], districts: list[DistrictMention]
+    text: str,
+    mention: IndustryMention,
+    adjacent: list[DistrictMention],
+    taken: set[int],
+    districts: list[DistrictMention],
 ) -> list[DistrictMention]:
     """Where the sentence says a chain is developed.
 
@@ -377,14 +579,12 @@ def _developed_in(
     """
     if mention.label == CLUSTER:
         return []
-    adjacent = [d for d in districts if 0 <= mention.start - d.end <= 1 and d.level != "province"]
     if adjacent:
-        return adjacent[-1:]
+        return adjacent
     window = max(0, mention.start - 80)
     left = max((m.end() for m in _CLAUSE_END.finditer(text, window, mention.start)), default=window)
     right_match = _CLAUSE_END.search(text, mention.end)
     right = right_match.start() if right_match else len(text)
-    taken = {d.end for m, _ in items if m is not mention for d in districts if 0 <= m.start - d.end <= 1}
     return [d for d in districts if left <= d.start and d.end <= right and d.level != "province" and d.end not in taken]
 
 

@@ -20,9 +20,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "健康座椅": ("办公座椅",),
     "羽绒服": ("羽绒",),
     "箱包": ("旅行箱包",),
+    "墙材": ("新型墙体材料", "墙体材料"),
 }
 
 #: Industries named alone in running text (long or unambiguous enough to need no 产业 suffix).
+#: Economy-wide aggregates (数字经济, a statistical scope over all industries) are no chain and not listed.
 STRONG_TERMS: tuple[str, ...] = (
     "新一代信息技术",
     "集成电路",
@@ -57,7 +59,6 @@ STRONG_TERMS: tuple[str, ...] = (
     "时空信息",
     "人工智能",
     "软件和信息服务",
-    "数字经济",
     "节能环保",
     "童装",
     "羽绒服",
@@ -77,6 +78,7 @@ STRONG_TERMS: tuple[str, ...] = (
     "铸造",
     "墙材",
     "新型墙体材料",
+    "墙体材料",
     "电梯",
     "智能汽车及关键零部件",
     "光学电子",

@@ -15,15 +15,22 @@ from loaders.industry_terms import STRONG_TERMS, WEAK_TERMS
 #: Characters a name may hold (quotes are kept so “万亩千亿”新产业平台 stays one name).
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()“”+·.]"
 #: Words after which a name begins: verbs of investment and location, prepositions, list words.
-_CUE = re.compile(
-    r".*(?:引进|引育|落户|落地|签约|兼并|收购|并购|重组|位于|坐拥|依托|聚焦|围绕|推动|推进|支持|加快|建设|打造|共建|联合|"
+_CUE_WORDS = (
+    r"引进|引育|落户|落地|签约|兼并|收购|并购|重组|位于|坐拥|依托|聚焦|围绕|推动|推进|支持|加快|建设|打造|共建|联合|"
     r"创建|建立|成立|组建|入选|获批|入驻|首创|建成|举办|参加|实施|通过|带动|帮助|利用|包括|涵盖|其中|作为|开展|构建|"
     r"以下简称|简称|俯瞰|编制|实现|业主|随着|运作|深化|搭建|培育|发挥|设立|布局|鼓励|积极|加速|成功|现有|已有|目前|以及|还有|便是|就是|来自|前往|赴|与|和|及|对|向|将|为|"
     r"是|被|由|把|在|于|以|从|到|至|的|了|等|这|该|其|各|全国|全省|全市|首批|一批|一家|多家|"
     # adverbs, time words and verbs of upgrading that open a clause before a name (不断升级X平台, 今年一季度基地)
     r"不断|持续|先后|相继|逐步|今年|去年|明年|季度|年度|以上|升级|提升|完善|新增|争取|争创|确保|力争|设置|上线|运行|认定|"
-    r"做大|做强|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原)"
+    r"做大|做强|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原"
 )
+#: The last cue word of a run (greedy ``.*``); the lookahead of first characters spares trying
+#: every word at every position while backtracking (trim_left runs once per name found).
+_CUE_FIRSTS = "".join(sorted({w[0] for w in _CUE_WORDS.split("|") if not w.startswith("(")} | {"原"}))
+#: Longest words first: at the last cue's position 以上 wins over 以 (产值500亿元以上“万亩千亿”新产业平台).
+_CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+#: A run of name characters up to the end of the searched span: its leftmost start is the longest run.
+_RUN_TO_END = re.compile(NAME_CHARS + r"*\Z")
 _EDGE = re.compile(r"^[“”]+|[“]+$")
 LEGAL_SUFFIX = _LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团股份|集团|公司)$")
 _BRACKET_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
@@ -46,9 +53,7 @@ def trim_left(run: str) -> str:
 
 def run_before(text: str, end: int, limit: int = 30) -> tuple[str, int]:
     """The run of name characters ending at ``end`` (at most ``limit`` long) and where it starts."""
-    start = end
-    while start > 0 and end - start < limit and re.match(NAME_CHARS, text[start - 1]):
-        start -= 1
+    start = _RUN_TO_END.search(text, max(0, end - limit), end).start()  # type: ignore[union-attr]  # * always matches
     return text[start:end], start
 
 

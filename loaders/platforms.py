@@ -4,7 +4,8 @@ Found by the suffix of their name and the run of name characters before it, cut
 after the last cue word (see :mod:`loaders.org_names`); "X（以下简称“Y”）"
 makes Y an alias, "…平台——Y" names platform Y. Suffixes are of two kinds:
 
-- carriers named after their trade are names (美妆小镇, 汽车电子产业园, 童装产业大脑);
+- carriers named after their trade are names (美妆小镇, 汽车电子产业园, 童装产业大脑,
+  物流装备产业公共服务平台), without the plan's describing words (专业化, 一站式);
 - the kind words 基地, 平台, 中心, 研究院 are a description (汽车零部件生产基地,
   全球先进制造业基地, 技术创新中心) unless something distinctive is left once the
   generic and trade words are taken away: a place (平湖市企业服务平台), a quoted
@@ -18,6 +19,7 @@ an institute are LOCATED_IN the place :class:`loaders.prose_context.ProseContext
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -27,7 +29,7 @@ from loaders.builder import DocumentGraph
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from loaders.org_names import run_before, trim_left
 from loaders.text import ParsedDocument
-from loaders.text_spans import district_mentions, sentence_of
+from loaders.text_spans import alternation, district_mentions, sentence_of
 
 if TYPE_CHECKING:  # prose_context reads platform names from this module
     from loaders.prose_context import Place, ProseContext
@@ -35,7 +37,7 @@ if TYPE_CHECKING:  # prose_context reads platform names from this module
 #: Carriers: a trade word before them is a name (美妆小镇).
 _CARRIER = (
     "高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|产业园区|产业园|科技园|园区|"
-    "特色小镇|小镇|科创走廊|科学谷|产业大脑|新产业平台"
+    "特色小镇|小镇|科创走廊|科学谷|产业大脑|新产业平台|产业公共服务平台"
 )
 #: Kind words: a name only with something distinctive before them.
 _KIND = (
@@ -53,10 +55,14 @@ CONTAINER_KINDS = frozenset(
 ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
 #: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
 _BARE_KINDS = frozenset({"基地", "平台"})
-_FIND = re.compile(rf"(?P<p>{PLATFORM_SUFFIX})|(?P<i>{INSTITUTE_SUFFIX})")
+_PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
+_CARRIERS = frozenset(_CARRIER.split("|"))
+_FIND = re.compile(alternation([*_PLATFORM_SUFFIXES, *INSTITUTE_SUFFIX.split("|")]))
 _ALIAS = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
 _APPOSITION = re.compile(r"(?:平台|基地|园区|产业园)——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
 #: A name continued by these is a modifier of another noun (平台建设, 开发区管委会, 园区企业).
+#: Of those, the verbs: after a name that a place or a code makes distinctive, the name still stands.
+_VERBS_AFTER = frozenset({"建设", "集聚"})
 _CONTINUED = re.compile(r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系)")
 #: Words that describe a carrier without naming it; what is left when they are removed must be distinctive.
 _GENERIC_WORDS = re.compile(
@@ -66,13 +72,19 @@ _GENERIC_WORDS = re.compile(
     r"该|本|这|相关|首批|新|高|类目|产城融合|发展|协同|区域|快速|维权|专利导航|孵化|示范|未来|[省市区县镇]"
 )
 _STRONG = sorted({*STRONG_TERMS, *(a for v in SYNONYMS.values() for a in v)}, key=len, reverse=True)
-_TRADE = re.compile("|".join(_STRONG))
-_ANY_TRADE = re.compile("|".join(sorted({*_STRONG, *WEAK_TERMS}, key=len, reverse=True)))
+_TRADE = re.compile(alternation(_STRONG))
+_ANY_TRADE = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
+_MARKED = re.compile(r"[“”\"A-Za-z0-9]")
+#: A formula of kinds (“平台+园区”“平台+模式” models) names a way of working, not a platform.
+_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+")
+_QUOTE = re.compile(r"[“”\"]")
 _COUNTED = re.compile(
     r"[0-9一二三四五六七八九十两千万百]+[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
 )
 _TITLE_CUE = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
+#: How a plan describes the carrier it will build, not part of its name (打造专业化物流装备产业公共服务平台).
+_DESCRIPTIVE_PREFIX = re.compile(r"^(?:专业化|一站式|高能级|高水平|高标准|综合性)(?=.{4})")
 _HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
 
 
@@ -89,7 +101,9 @@ class PlatformMention:
 
 def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tuple[int, int]], start: int) -> bool:
     """Whether the words before the suffix name one thing rather than describe a kind."""
-    if re.search(r"[“”\"A-Za-z0-9]", raw) or any(s <= start < e or start <= s < start + len(raw) for s, e in places):
+    if _MARKED.search(raw.rstrip('“"')):  # a quote opening the kind word (细分行业“产业大脑”) marks nothing
+        return True
+    if _has_place(places, start, len(raw)):  # a district named in the name (平湖市企业服务平台)
         return True
     if kind in _BARE_KINDS:
         return False
@@ -99,12 +113,20 @@ def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tup
     return len(rest) >= 2
 
 
+def _has_place(places: list[tuple[int, int]], start: int, length: int) -> bool:
+    """Whether a district span (``places`` sorted) lies in, or around the start of, the name at ``start``."""
+    near = places[bisect_left(places, (start - 16, 0)) : bisect_left(places, (start + length, 0))]
+    return any(s <= start < e or start <= s for s, e in near)
+
+
 def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
-    """Every platform and institute name in ``text``."""
+    """Every platform and institute name in ``text`` (``places``: sorted district spans)."""
     out = []
     for match in _FIND.finditer(text):
         suffix = match.group(0)
-        if _CONTINUED.match(text, match.end()):
+        platform = suffix in _PLATFORM_SUFFIXES
+        continued = _CONTINUED.match(text, match.end())
+        if continued and continued.group(0) not in _VERBS_AFTER:
             continue
         run, _ = run_before(text, match.end())
         raw = trim_left(run)
@@ -113,17 +135,25 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
         name = clean_name(raw)
         if raw.count("（") + raw.count("(") != raw.count("）") + raw.count(")"):
             continue
-        level = _LEVEL_PREFIX.match(name)
-        if level and match.group("p"):
+        level = _LEVEL_PREFIX.match(name) or _DESCRIPTIVE_PREFIX.match(name)
+        if level and platform:
             name, start = name[level.end() :], start + level.end()
         stem = name[: -len(suffix)]
-        carrier = bool(match.group("p")) and bool(re.fullmatch(_CARRIER, suffix))
-        quoted = bool(re.search(r"[“”\"]", raw))
-        if len(name) < 4 or "等" in stem or (_COUNTED.search(stem) and not quoted) or _TITLE_CUE.search(text, 0, start):
+        carrier = suffix in _CARRIERS
+        quoted = bool(_QUOTE.search(raw))
+        if (
+            len(name) < 4
+            or "等" in stem
+            or _FORMULA.search(name)
+            or (_COUNTED.search(stem) and not quoted)
+            or _TITLE_CUE.search(text, max(0, start - 12), start)
+        ):
             continue
         if not _distinctive(stem, raw[: -len(suffix)], suffix, carrier, places, start):
             continue
-        label = "Platform" if match.group("p") else "Institute"
+        if continued and not (_has_place(places, start, len(raw)) or _MARKED.search(raw)):
+            continue  # 平台建设 is building a kind; 深化南浔电梯…基地建设, 向“2+8”产业平台集聚 still name one
+        label = "Platform" if platform else "Institute"
         out.append(PlatformMention(label, name, suffix, start, match.end()))
     for match in _APPOSITION.finditer(text):
         out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
@@ -144,7 +174,7 @@ def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
             clean_name(trim_left(run_before(text, m.start())[0])): clean_name(m.group(1)) for m in _ALIAS.finditer(text)
         }
         full_of = {short: full for full, short in aliases.items()}
-        places = [(d.start, d.end) for d in district_mentions(doc)]
+        places = sorted((d.start, d.end) for d in district_mentions(doc))
         names = [
             PlatformMention(m.label, full_of.get(m.name, m.name), m.kind, m.start, m.end) for m in _names(text, places)
         ]
@@ -190,18 +220,42 @@ def _kind(name: str) -> str:
 
 
 def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMention) -> None:
-    """The chains the platform's name names; else, with a hosting cue, those of a sentence it is the subject of."""
+    """The chains the platform's name names; else those of a sentence it is the subject of (with a hosting cue)
+    or the main base of (以Y为主阵地); else those the sentence calls leading industries after naming it."""
     if node.label != "Platform":
         return
     from loaders.industries import canonical_in, terms_in
 
     doc, graph = context.doc, context.graph
     sentence = doc.sentences[index]
-    in_name = [canonical_in(doc, name) for name in terms_in(node.name)]
-    subject = context.is_subject(index, mention.start)
-    hosted = in_name or (context.chains_in(index)[:2] if subject and _HOST_CUE.search(sentence.text) else [])
+    hosted = [canonical_in(doc, name) for name in terms_in(node.name)]
+    if not hosted and (
+        (context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text))
+        or context.is_main_base(index, node.name)
+    ):
+        hosted = context.chains_in(index)[:2]
+    if not hosted:
+        hosted = _leading_industries(context, index, mention)
     for chain in context.chain_nodes(hosted, sentence.text):
         graph.edge("HOSTS", node, chain, sentence.text)
+
+
+_LEADING = re.compile(r"主导产业|首位产业")
+_CLAUSE = re.compile(r"[，。；,;]")
+
+
+def _leading_industries(context: ProseContext, index: int, mention: PlatformMention) -> list[str]:
+    """新增…新产业平台1个，智能汽车及关键零部件、高端装备制造两大主导产业…: the chains of the clause
+    that calls them the leading industries (主导产业), after the platform is named, are that platform's."""
+    sentence = context.doc.sentences[index]
+    cue = _LEADING.search(sentence.text, mention.end - sentence.start)
+    if cue is None:
+        return []
+    left = max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, cue.start())), default=0)
+    right = _CLAUSE.search(sentence.text, cue.end())
+    lo = max(mention.end, sentence.start + left)
+    hi = sentence.start + (right.start() if right else len(sentence.text))
+    return list(dict.fromkeys(name for name, at in context.facts.chains.get(index, []) if lo <= at < hi))
 
 
 def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, PlatformMention]]) -> None:

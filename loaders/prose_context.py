@@ -21,6 +21,7 @@ the text for chains, platforms and districts) and cached on the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
@@ -37,8 +38,9 @@ PLACING_VERB = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集
 _AFTER_NAME = re.compile(r"[^，。；]{0,6}?(?:落户|入驻|落地|位于|坐落于|扎根)(?:于|至|在)?")
 _MAIN_BASE = re.compile(r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)")
 _INTRODUCES = re.compile(r"(?:成功|先后|已|所)?(?:引进|招引)的?")
-_SUBJECT = re.compile(r"(?:^|[，：；])(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
+_SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
 _HEADING_MAX = 30
+_CLAUSE_MARK = re.compile(r"[。！？；，,]")
 _RANK = {"town": 0, "zone": 1, "county": 2, "city": 3, "province": 4}
 
 
@@ -55,11 +57,20 @@ class _Facts:
     chains: dict[int, list[tuple[str, int]]]
     platforms: dict[int, list[PlatformMention]]
     districts: dict[int, list[DistrictMention]]
-    paragraph: list[int]
-    section: list[int]
+    paragraphs: list[int]  # indices of the sentences that open a paragraph (a blank line before them)
+    sections: list[int]  # indices of the headings (a short line without clause marks) and of sentence 0
+
+    def paragraph(self, index: int) -> int:
+        """The first sentence of the paragraph of sentence ``index``."""
+        return self.paragraphs[bisect_right(self.paragraphs, index) - 1]
+
+    def section(self, index: int) -> int:
+        """The heading (or first sentence) of the section of sentence ``index``."""
+        return self.sections[bisect_right(self.sections, index) - 1]
 
 
 _FACTS: WeakKeyDictionary[ParsedDocument, _Facts] = WeakKeyDictionary()
+_BREAK = re.compile(r"\n+")
 
 
 def _facts(doc: ParsedDocument) -> _Facts:
@@ -76,16 +87,26 @@ def _facts(doc: ParsedDocument) -> _Facts:
     districts: dict[int, list[DistrictMention]] = {}
     for d in district_mentions(doc):
         districts.setdefault(sentence_of(doc, d.start), []).append(d)
-    paragraph: list[int] = []
-    section: list[int] = []
-    text, sentences = doc.text, doc.sentences
-    for i, s in enumerate(sentences):
-        gap = text[sentences[i - 1].end : s.start] if i else "\n\n"
-        paragraph.append(i if "\n\n" in gap else paragraph[i - 1])
-        heading = len(s.text) <= _HEADING_MAX and not re.search(r"[。！？；，,]", s.text) and "\n" in gap
-        section.append(i if heading or not i else section[i - 1])
-    held = _FACTS[doc] = _Facts(chains, platforms, districts, paragraph, section)
+    paragraphs, sections = _layout(doc)
+    held = _FACTS[doc] = _Facts(chains, platforms, districts, paragraphs, sections)
     return held
+
+
+def _layout(doc: ParsedDocument) -> tuple[list[int], list[int]]:
+    """Paragraph openers and headings, from the line breaks between sentences (one scan for breaks)."""
+    sentences = doc.sentences
+    ends = [s.end for s in sentences]
+    paragraphs, sections = {0}, {0}
+    for brk in _BREAK.finditer(doc.text):
+        after = bisect_right(ends, brk.start())  # the sentence after the break, if the break lies between two
+        if after == 0 or after >= len(sentences) or sentences[after].start < brk.end():
+            continue
+        if "\n\n" in doc.text[ends[after - 1] : sentences[after].start]:
+            paragraphs.add(after)
+        text = sentences[after].text
+        if len(text) <= _HEADING_MAX and not _CLAUSE_MARK.search(text):
+            sections.add(after)
+    return sorted(paragraphs), sorted(sections)
 
 
 class ProseContext:
@@ -112,7 +133,7 @@ class ProseContext:
 
     def chain_before(self, index: int) -> list[str]:
         """The chain last named before sentence ``index`` in its section (what 产业链 alone refers back to)."""
-        for i in range(index - 1, self.facts.section[index] - 1, -1):
+        for i in range(index - 1, self.facts.section(index) - 1, -1):
             if self.facts.chains.get(i):
                 return [self.facts.chains[i][-1][0]]
         return []
@@ -134,10 +155,11 @@ class ProseContext:
             for p in self.facts.platforms.get(index, [])
             if p.label == "Platform" and p.name != exclude and p.kind in CONTAINER_KINDS
         ]
-        out += [
+        carriers = [(start, end) for start, end, _, _ in out]
+        out += [  # 吴兴 inside 吴兴高新区 is the zone's name, not a second place
             (d.start - base, d.end - base, Place("District", d.name), d.level)
             for d in self.facts.districts.get(index, [])
-            if d.level != "province"
+            if d.level != "province" and not any(s <= d.start - base and d.end - base <= e for s, e in carriers)
         ]
         return sorted(out, key=lambda item: (item[0], item[1]))
 
@@ -151,8 +173,8 @@ class ProseContext:
                 return place
         after = _AFTER_NAME.match(sentence, end)
         if after:
-            for s, _e, place, _ in inside:
-                if 0 <= s - after.end() <= 1:
+            for s, _e, place, _ in inside:  # A落户于X, not A落地，X…(a new clause)
+                if 0 <= s - after.end() <= 1 and not _CLAUSE_MARK.search(sentence, after.end(), s):
                     return place
         for s, e, place, _ in inside:  # 在X，… / X成功引进A / A便是X引进的…
             introduces = _INTRODUCES.match(sentence, e)
@@ -164,7 +186,7 @@ class ProseContext:
 
     def carrier_before(self, index: int, exclude: str = "") -> Place | None:
         """The carrier platform named in the sentence or the two before it in its paragraph (for 引进/落户/入驻)."""
-        for i in range(index, max(self.facts.paragraph[index], index - 2) - 1, -1):
+        for i in range(index, max(self.facts.paragraph(index), index - 2) - 1, -1):
             found = [p for p in self.facts.platforms.get(i, []) if p.kind in CONTAINER_KINDS and p.name != exclude]
             if found:
                 return Place("Platform", found[-1].name)
@@ -172,7 +194,7 @@ class ProseContext:
 
     def zone_before(self, index: int, exclude: str = "") -> Place | None:
         """The zone (高新区, 开发区) last named up to sentence ``index`` in its section: the subject of the section."""
-        for i in range(index, self.facts.section[index] - 1, -1):
+        for i in range(index, self.facts.section(index) - 1, -1):
             found = [
                 p
                 for p in self.facts.platforms.get(i, [])
@@ -189,6 +211,11 @@ class ProseContext:
             if name in match.group("name").replace("“", "").replace("”", ""):
                 return self.zone_before(index, exclude=name)
         return None
+
+    def is_main_base(self, index: int, name: str) -> bool:
+        """以Y为主阵地/主平台: whether sentence ``index`` makes ``name`` the main base of its work."""
+        sentence = self.doc.sentences[index].text
+        return any(name in m.group("name").replace("“", "").replace("”", "") for m in _MAIN_BASE.finditer(sentence))
 
     def scope(self) -> Place | None:
         """The document's scope, as a place of last resort (news only: a plan speaks of its area, not in it)."""

@@ -10,16 +10,84 @@ departments are already identified by canonical full names read in each
 document's scope (平湖's 市经信局 and 湖州's are different uids), and measures,
 targets and segments by keys, so for them the uid alone decides. Each merged
 form records the rule that merged it (``Node.alias_rules``).
+
+Platforms and firms are keyed by what their short and full forms share
+(:func:`identity`): 吴兴高新区 and 湖州吴兴高新技术产业开发区 are the zone 吴兴
+高新区, 三一装载机 and 湖州三一装载机有限公司 the firm 三一装载机. Their uid is
+made from that key, so it is the same whichever document is loaded first, and
+:meth:`graph.model.Node.merge` shows the fullest form seen as the name. Within one
+document a node named by another node's alias is that node (纺织 where the
+document's chain is 纺织面料, alias 纺织).
 """
 
 from __future__ import annotations
 
-from graph.model import Edge, Graph, Node, identity_key
+from graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
 from loaders.divisions import find_districts
 from loaders.org_names import LEGAL_SUFFIX, short_forms
 
 #: Labels whose nodes may be merged by a shared name or alias across documents.
 ALIAS_LABELS = frozenset({"IndustryChain", "Cluster", "Product", "Enterprise", "Platform", "Institute", "Project"})
+
+
+#: Official kinds and the short kind a text uses for them (高新区 is 高新技术产业开发区; “2+8”产业平台,
+#: “2+8”高能级平台 and “2+8”平台 are one programme's platforms).
+_KIND_FORMS = (
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术产业园区", "高新区"),
+    ("经济技术开发区", "经开区"),
+    ("高能级产业平台", "平台"),
+    ("高能级平台", "平台"),
+    ("产业平台", "平台"),
+)
+#: Zones are named by a county or area under a city: the city before it may be dropped (湖州吴兴高新区).
+_ZONE_ENDINGS = ("高新区", "经开区", "经济开发区", "开发区", "新区")
+_LEADING_LEVELS = ("province", "city")
+
+
+def identity(label: str, name: str) -> str:
+    """The identity key of a name: what the short and the full form of one platform or firm share.
+
+    A zone is its distinctive part and short kind, without the province or city
+    before it (湖州吴兴高新技术产业开发区 → 吴兴高新区); a firm with a legal name
+    is its core without place and legal suffix (湖州三一装载机有限公司 → 三一装载机).
+    Other labels are identified by their name.
+    """
+    if label == "Platform":
+        for full, short in _KIND_FORMS:
+            if name.endswith(full) and len(name) > len(full):
+                name = name[: -len(full)] + short
+                break
+        kind = next((k for k in _ZONE_ENDINGS if name.endswith(k)), None)
+        if kind is None:  # 湖州市企业服务平台 and 嘉兴市企业服务平台 are two things
+            return identity_key(name)
+        return identity_key(_without_leading_place(name, _LEADING_LEVELS, keep=len(kind) + 2))
+    if label == "Enterprise" and LEGAL_SUFFIX.search(name):
+        places = [m.surface for m in find_districts(name, None) if m.start == 0]
+        forms = short_forms(name, places)
+        return identity_key(forms[0] if forms else name)
+    return identity_key(name)
+
+
+def _without_leading_place(name: str, levels: tuple[str, ...], keep: int) -> str:
+    """``name`` without the provinces and cities it opens with, if at least ``keep`` characters are left."""
+    while True:
+        cut = next((k for k in (4, 3, 2) if _is_place(name[:k], levels)), 0)
+        if not cut or len(name) - cut < keep:
+            return name
+        name = name[cut:]
+
+
+def _is_place(text: str, levels: tuple[str, ...]) -> bool:
+    """Whether ``text`` is, as a whole, the name of a division of one of ``levels`` (湖州, 浙江省)."""
+    return any(m.start == 0 and m.end == len(text) and m.level in levels for m in find_districts(text, None))
+
+
+def identity_uid(node: Node) -> str:
+    """The uid of a platform or firm, made from its identity key; other nodes keep theirs."""
+    if node.label in ("Platform", "Enterprise"):
+        return make_uid(node.label, identity(node.label, node.name))
+    return node.uid
 
 
 def _keys(node: Node) -> list[tuple[str, str]]:
@@ -40,26 +108,28 @@ class Resolver:
         self.learn(stored)
 
     def learn(self, graph: Graph) -> None:
-        """Remember the names and aliases of ``graph``'s nodes (first holder of a form keeps it)."""
+        """Remember the names and aliases of ``graph``'s nodes (first holder of a form keeps it; the fuller name)."""
         for uid in sorted(graph.nodes):
             node = graph.nodes[uid]
             if node.label not in ALIAS_LABELS:
                 continue
-            self.names.setdefault(uid, node.name)
+            held = self.names.get(uid)
+            if held is None or (-len(node.name), node.name) < (-len(held), held):
+                self.names[uid] = node.name  # the stored display name: the fuller one (Node.merge)
             for form, _rule in _keys(node):
                 key = (node.label, identity_key(form))
                 held = self.index.setdefault(key, uid)
                 if held is not None and held != uid:
                     self.index[key] = None
 
-    def _match(self, node: Node) -> tuple[str, str] | None:
-        """The stored uid ``node`` is, and the rule that says so; None when new or ambiguous."""
+    def _match(self, node: Node, uid_now: str) -> tuple[str, str] | None:
+        """The stored uid ``node`` (now ``uid_now``) is, and the rule that says so; None when new or ambiguous."""
         hits: dict[str, str] = {}
         for form, rule in _keys(node):
             uid = self.index.get((node.label, identity_key(form)))
             if uid is not None:
                 hits.setdefault(uid, rule)
-        if node.uid in hits:
+        if uid_now in hits:
             return None  # already the stored node
         if len(hits) == 1:
             uid, rule = next(iter(hits.items()))
@@ -67,25 +137,37 @@ class Resolver:
         return None
 
     def resolve(self, graph: Graph) -> Graph:
-        """``graph`` with its nodes mapped onto stored ones where names agree."""
+        """``graph`` with its nodes keyed by identity and mapped onto stored ones where names agree."""
         mapping: dict[str, tuple[str, str]] = {}
         for uid in sorted(graph.nodes):
             node = graph.nodes[uid]
-            if node.label in ALIAS_LABELS:
-                hit = self._match(node)
-                if hit is not None:
-                    mapping[uid] = hit
-        if not mapping:
-            return graph
-        out = Graph()
+            keyed = identity_uid(node)
+            if keyed != uid:
+                mapping[uid] = (keyed, "same-identity-key")
+        mapping.update(_within_document(graph, mapping))
         for uid in sorted(graph.nodes):
             node = graph.nodes[uid]
-            if uid in mapping:
-                target, rule = mapping[uid]
-                rules = {alias: r for alias, r in node.alias_rules.items()}
-                rules[node.name] = f"cross-document:{rule}"
-                node = Node(target, node.label, self.names[target], rules, dict(node.props))
-            out.add_node(node)
+            if node.label in ALIAS_LABELS:
+                hit = self._match(node, mapping.get(uid, (uid, ""))[0])
+                if hit is not None:
+                    mapping[uid] = (hit[0], f"cross-document:{hit[1]}")
+        groups: dict[str, list[Node]] = {}
+        for uid in sorted(graph.nodes):
+            groups.setdefault(mapping.get(uid, (uid, ""))[0], []).append(graph.nodes[uid])
+        out = Graph()
+        for target, nodes in groups.items():
+            stored = self.names.get(target)
+            forms = {n.name for n in nodes} | ({stored} if stored else set())
+            if len(forms) == 1 and nodes[0].uid == target:
+                out.add_node(nodes[0])
+                continue
+            # every form of the thing is explained by the same rule, whichever reading is merged into which
+            rule = next((mapping[n.uid][1] for n in nodes if n.uid in mapping), "same-identity-key")
+            explained = {clean_name(a): r for n in reversed(nodes) for a, r in n.alias_rules.items()}
+            for form in sorted(forms):
+                explained.setdefault(form, rule)
+            for node in nodes:
+                out.add_node(Node(target, node.label, node.name, dict(explained), dict(node.props)))
         for key in sorted(graph.edges):
             edge = graph.edges[key]
             start = mapping.get(edge.start, (edge.start, ""))[0]
@@ -94,3 +176,20 @@ class Resolver:
                 continue
             out.add_edge(Edge(edge.type, start, end, dict(edge.evidence), dict(edge.props)))
         return out
+
+
+def _within_document(graph: Graph, keyed: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """Nodes named by the alias of exactly one other node of their label in the same document (纺织 → 纺织面料)."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for uid, node in graph.nodes.items():
+        if node.label in ALIAS_LABELS:
+            for alias in node.alias_rules:
+                holders.setdefault((node.label, identity_key(alias)), set()).add(keyed.get(uid, (uid, ""))[0])
+    out: dict[str, tuple[str, str]] = {}
+    for uid in sorted(graph.nodes):
+        node = graph.nodes[uid]
+        own = keyed.get(uid, (uid, ""))[0]
+        found = holders.get((node.label, identity_key(node.name)), set()) - {own}
+        if len(found) == 1:
+            out[uid] = (found.pop(), "same-document-alias")
+    return out

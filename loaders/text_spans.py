@@ -4,11 +4,14 @@ The prose extractors (industries, enterprises, platforms, projects) all ask
 "which sentence is this in?" and "which districts does that sentence name?".
 Both are computed once per document here (districts by one scan of the whole
 text) rather than by each extractor, which keeps extraction linear in the text.
+:func:`alternation` builds the fast regex of a word list the extractors scan whole texts with.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 from graph.model import Node, node_uid
@@ -56,3 +59,15 @@ def district_display(text: str, offset: int, scope: str | None) -> str:
     if found:
         return unit_name(found[-1].name)
     return unit_name(scope) if scope else ""
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words`` (longest first), led by a class of their first characters.
+
+    Python's ``re`` scans a bare alternation position by position, trying every
+    branch; the leading lookahead lets it skip to candidate positions first,
+    which makes vocabulary scans over a whole document about ten times faster.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    firsts = "".join(sorted({re.escape(w[0]) for w in ordered}))
+    return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, ordered))})"

@@ -139,3 +139,70 @@ def test_projects_are_named_ones_not_kinds_or_amounts() -> None:
     assert [n.name for n in graph.by_label("Project")] == ["年产500万片柔性屏项目"]
     project = _named(graph, "Project", "年产500万片柔性屏项目")
     assert _has(graph, "INVESTS_IN", _named(graph, "Enterprise", "维信诺"), project)
+
+
+def test_lists_of_technologies_models_inputs_and_fields_are_not_chains() -> None:
+    graph = _graph("shunde_appliances_plan.txt")
+    chains = {n.name for n in graph.by_label("IndustryChain")}
+    assert {"家电", "家具", "陶瓷"} <= chains, "家电、家具、陶瓷等行业 is a list of industries"
+    not_chains = {"人工智能", "节能环保", "新材料", "航空航天", "医疗健康", "工业机器人", "智能物流装备"}
+    assert not chains & not_chains, chains & not_chains
+
+
+def test_a_ladder_of_steps_or_factory_levels_is_no_chain() -> None:
+    graph = _graph("shunde_appliances_plan.txt")
+    segments = sorted(graph.by_label("ChainSegment"), key=lambda n: n.props["order"])
+    assert [s.name for s in segments] == ["原材料", "关键零部件", "空调整机", "售后服务"]
+    assert _has(graph, "INCLUDES", segments[1], _named(graph, "Product", "压缩机"))
+
+
+def test_platforms_host_by_main_base_leading_industries_apposition_and_category() -> None:
+    graph = _graph("hefei_displays.txt")
+    display = _named(graph, "IndustryChain", "新型显示")
+    base = _named(graph, "Platform", "芯屏汽合新产业平台")
+    assert _edge_ends(graph, "HOSTS", base) >= {"新型显示", "新能源汽车", "集成电路"}, "主阵地 and 两大主导产业"
+    zone = _named(graph, "Platform", "合肥蜀山高新技术产业开发区")
+    assert _has(graph, "HOSTS", zone, display), "在X,…企业共计…产业集聚度 (half-width commas)"
+    service = _named(graph, "Platform", "新型显示产业公共服务平台")
+    assert _has(graph, "HOSTS", service, display), "an industry's public service platform, without 专业化"
+    assert _edge_ends(graph, "HOSTS", _named(graph, "Platform", "合肥家电直播基地")) == {"家电"}, "家电类目"
+    assert _named(graph, "Platform", "庐阳显示面板产业专利导航服务基地"), "深化X基地建设 still names X"
+    assert not any(n.name.endswith("平台建设") or n.name == "平台" for n in graph.by_label("Platform"))
+
+
+def test_firm_lists_name_industries_and_end_at_a_preposition() -> None:
+    graph = _graph("hefei_displays.txt")
+    assert "家电" in {n.name for n in graph.by_label("IndustryChain")}, "光伏组件、家电等企业: the 家电 industry"
+    firms = {n.name for n in graph.by_label("Enterprise")}
+    assert not firms & {"土地", "金融", "能耗"}, "土地、金融、能耗等要素向重点项目 lists 要素, not firms"
+
+
+def test_chain_code_links_chains_to_the_counted_group_not_to_listed_clusters() -> None:
+    graph = _graph("beilun_chains.txt")
+    group = _named(graph, "Cluster", "北仑区六大重点产业链")
+    members = {graph.nodes[e.start].name for e in graph.edges.values() if e.type == "PART_OF" and e.end == group.uid}
+    assert members == {"集成电路", "工业机器人", "光伏", "氢能", "低空经济", "生物医药"}
+    listed = _named(graph, "Cluster", "绿色石化")
+    assert not any(e.type == "PART_OF" and e.end == listed.uid for e in graph.edges.values())
+
+
+def test_products_a_firm_is_known_for_or_named_a_maker_of() -> None:
+    graph = _graph("wujin_motors.txt")
+    motor_maker = _named(graph, "Enterprise", "日本电产（常州）有限公司")
+    assert _edge_ends(graph, "MAKES", motor_maker) == {"电机"}, "X全球领先的电机研发制造技术"
+    hydraulics = _named(graph, "Enterprise", "江苏恒立液压股份有限公司")
+    assert _edge_ends(graph, "MAKES", hydraulics) == {"液压件"}, "X…是国内最大的民营液压件企业"
+
+
+def test_a_zone_is_the_place_not_the_district_in_its_name_and_a_new_clause_places_nothing() -> None:
+    graph = _graph("hefei_displays.txt")
+    firm = _named(graph, "Enterprise", "合肥京东方光电科技有限公司")
+    assert _edge_ends(graph, "LOCATED_IN", firm) == {"合肥蜀山高新技术产业开发区"}, "而在蜀山高新区,X…"
+    centre = _named(graph, "Platform", "庐阳新型显示产业知识产权运营中心")
+    assert _edge_ends(graph, "LOCATED_IN", centre) == {"合肥市庐阳区"}, "X落地,合肥市… does not place X in 合肥市"
+
+
+def test_formulas_of_kinds_and_a_quoted_kind_word_are_no_platforms() -> None:
+    graph = _graph("shunde_appliances_plan.txt")
+    names = {n.name for n in graph.by_label("Platform")}
+    assert not any("+" in n or n.endswith("产业大脑") for n in names), names
