@@ -69,6 +69,7 @@ class StoreHolder:
         self._store: GraphStore | None = None
         self._stamp: tuple[int, int] | None = None
         self._neo4j_seen: tuple[float, tuple[str, ...]] | None = None
+        self._warmer: threading.Thread | None = None
 
     def _file_stamp(self) -> tuple[int, int] | None:
         if self.config.neo4j_uri:
@@ -105,16 +106,25 @@ class StoreHolder:
             return store
         with self._lock:
             if self._store is None or stamp != self._stamp:
+                self._join_warmer()
                 old, self._store = self._store, open_store(self.config)
                 self._stamp = stamp
                 if old is not None:
                     old.discard()
                 if self.config.neo4j_uri:
-                    threading.Thread(target=warm_query_plans, args=(self._store,), daemon=True).start()
+                    self._warmer = threading.Thread(target=warm_query_plans, args=(self._store,), daemon=True)
+                    self._warmer.start()
             return self._store
+
+    def _join_warmer(self) -> None:
+        # The warm-up shares the driver: let it finish before that driver is closed.
+        if self._warmer is not None:
+            self._warmer.join(timeout=60)
+            self._warmer = None
 
     def close(self) -> None:
         with self._lock:
+            self._join_warmer()
             if self._store is not None:
                 self._store.discard()
                 self._store = None
