@@ -286,3 +286,130 @@ def eval_gold(
         click.echo(json.dumps(report.to_dict(details), ensure_ascii=False, indent=1))
     else:
         click.echo(report.render(details))
+
+
+@export.command("rdf")
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl", show_default=True, help="RDF syntax."
+)
+@click.option(
+    "--base",
+    default=None,
+    metavar="IRI",
+    help="Base IRI of the nodes (ends with / or #; default https://example.org/chainkg/).",
+)
+@store_options
+def export_rdf(config: StoreConfig, out: Path, fmt: str, base: str | None) -> None:
+    """Write the graph as RDF (ontology.ttl terms; provenance as reified statements, see docs/rdf.md)."""
+    from graph import rdf
+
+    with _open(config) as store:
+        graph = store.read()
+    count = rdf.export_rdf(graph, out, fmt, base or rdf.DEFAULT_BASE)
+    click.echo(f"wrote {count} triples ({len(graph.nodes)} nodes, {len(graph.edges)} edges) to {out}")
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@store_options
+def validate(config: StoreConfig, file: Path | None) -> None:
+    """Check an RDF export (.ttl, .nt, .jsonld) against shapes.ttl; without FILE, an export of the store.
+
+    Prints each violation (the node, the rule, the message) and exits 1 if there is any.
+    """
+    from graph import rdf
+
+    if file is not None:
+        data, what = rdf.parse_file(file), str(file)
+    else:
+        with _open(config) as store:
+            data, what = rdf.to_rdflib(store.read()), config.describe()
+    violations = rdf.validate(data)
+    for violation in violations:
+        click.echo(f"violation: {violation}")
+    click.echo(f"{what}: {len(data)} triples, {len(violations)} violations")
+    if violations:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@store_options
+def query(config: StoreConfig, name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str) -> None:
+    """Run the named query NAME of queries/ (see --list) with --param key=value, typed as its header declares."""
+    from chainkg.output import render
+    from queries import get_query, registry
+
+    if list_queries or not name:
+        for named in registry().values():
+            click.echo(f"{named.name}  {named.title}")
+            for parameter in named.parameters:
+                usage = f"--param {parameter.name}=<{parameter.type}>"
+                click.echo(f"    {usage}  e.g. {parameter.example}: {parameter.description}")
+        return
+    values: dict[str, str] = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
+        values[key.strip()] = value
+    named = get_query(name)
+    with _open(config) as store:
+        rows = store.query(named.name, values)
+    click.echo(render(rows, fmt))
+
+
+@main.command()
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Embedded store file to copy (default: --store, CHAINKG_STORE or the default store).",
+)
+@click.option("--batch", default=20_000, show_default=True, help="Rows per transaction.")
+@store_options
+def push(config: StoreConfig, source: Path | None, batch: int) -> None:
+    """Copy the embedded store into Neo4j (merged with what Neo4j holds; pushing twice changes nothing)."""
+    from graph.embedded_store import EmbeddedStore
+    from graph.neo4j_store import Neo4jStore
+
+    if not config.neo4j_uri:
+        raise click.ClickException("give --neo4j-uri or NEO4J_URI: push copies the embedded store into Neo4j")
+    path = source or config.path
+    if not path.exists():
+        raise click.ClickException(f"no embedded store at {path}")
+    data = EmbeddedStore(path).read().to_dict()
+    with _open(config) as store:
+        assert isinstance(store, Neo4jStore)
+        report = store.bulk_load(data["nodes"], data["edges"], batch=batch)
+    click.echo(f"pushed {report.nodes} nodes and {report.edges} relationships from {path} to {config.neo4j_uri}")
+
+
+@main.command()
+@click.option(
+    "--to",
+    "target",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Embedded store file to write (default: --store, CHAINKG_STORE or the default store).",
+)
+@store_options
+def pull(config: StoreConfig, target: Path | None) -> None:
+    """Copy Neo4j's graph into an embedded store file (the file becomes that graph, written atomically)."""
+    from graph.json_format import dump_json, write_atomic
+
+    if not config.neo4j_uri:
+        raise click.ClickException("give --neo4j-uri or NEO4J_URI: pull copies Neo4j into the embedded store")
+    path = target or config.path
+    with _open(config) as store:
+        graph = store.read()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, dump_json(graph))
+    click.echo(
+        f"pulled {len(graph.nodes)} nodes and {len(graph.edges)} relationships from {config.neo4j_uri} to {path}"
+    )

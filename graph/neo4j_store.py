@@ -11,8 +11,11 @@ and types are interpolated only after they are checked against the model.
 
 from __future__ import annotations
 
+import queue
+import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
     from queries import NamedQuery
 
 BATCH = 2000
+#: Rows per transaction of a bulk load: large enough that the round trip is noise, small enough for the heap.
+BULK_BATCH = 20_000
 #: Bolt schemes: direct (bolt), routed for clusters and Aura (neo4j), with TLS (+s) or self-signed TLS (+ssc).
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _SEARCH_SEPARATOR = "\n"
@@ -121,6 +126,57 @@ class Neo4jStore(GraphStore):
         except ServiceUnavailable as exc:
             raise StoreError(f"Neo4j at {self.config.neo4j_uri} went away during a write: {exc}") from exc
 
+    def bulk_load(
+        self,
+        nodes: Iterable[dict[str, Any]],
+        edges: Iterable[dict[str, Any]],
+        *,
+        batch: int = BULK_BATCH,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> BulkReport:
+        """Merge a whole graph given in export form (``Node.to_dict()`` / ``Edge.to_dict()`` dicts).
+
+        For ``chainkg push`` and the benchmarks: the same ``UNWIND … MERGE`` as
+        :meth:`write_document`, but in transactions of ``batch`` rows per label
+        or type, and with nothing read back when the database holds no nodes
+        (then every uid is new and the rows are the merged result already). On a
+        non-empty database each batch reads the stored nodes and edges it
+        touches and merges them with the model's rules, so the result is the
+        one :meth:`write_document` would give. Every batch commits on its own:
+        if Neo4j stops, what was committed stays, and running the load again
+        completes it. Batches are sent by a second thread while this one
+        prepares the next, so Python and Neo4j work at the same time.
+        ``progress(nodes_written, edges_written)`` is called after each batch.
+        """
+        with self._session() as session:
+            empty = session.run("MATCH (n:Entity) RETURN n.uid LIMIT 1").single() is None
+        report = BulkReport()
+        with _BatchWriter(self, read_back=not empty, report=report, progress=progress) as writer:
+            by_label: dict[str, list[Node]] = defaultdict(list)
+            for item in nodes:
+                node = Node.from_dict(item)
+                rows = by_label[node.label]
+                rows.append(node)
+                if len(rows) >= batch:
+                    writer.put("node", node.label, rows)
+                    by_label[node.label] = []
+            for label, rows in sorted(by_label.items()):
+                if rows:
+                    writer.put("node", label, rows)
+            writer.barrier()  # every node is stored before an edge needs its ends
+            by_type: dict[str, list[Edge]] = defaultdict(list)
+            for item in edges:
+                edge = Edge.from_dict(item)
+                edge_rows = by_type[edge.type]
+                edge_rows.append(edge)
+                if len(edge_rows) >= batch:
+                    writer.put("edge", edge.type, edge_rows)
+                    by_type[edge.type] = []
+            for rel_type, edge_rows in sorted(by_type.items()):
+                if edge_rows:
+                    writer.put("edge", rel_type, edge_rows)
+        return report
+
     def read(self) -> Graph:
         graph = Graph()
         with self._session() as session:
@@ -165,6 +221,155 @@ class Neo4jStore(GraphStore):
 
     def discard(self) -> None:
         self.driver.close()
+
+
+@dataclass
+class BulkReport:
+    """What a bulk load wrote: nodes and relationships merged, and the batches (transactions) it took."""
+
+    nodes: int = 0
+    edges: int = 0
+    batches: int = 0
+
+
+class _BatchWriter:
+    """Sends batches from a queue on a thread of its own, one transaction each, in order.
+
+    The queue holds at most two batches, so memory stays bounded however large
+    the load; the first error stops the writer and is raised in the caller.
+    """
+
+    _BARRIER = ("barrier", "", [])
+
+    def __init__(
+        self,
+        store: Neo4jStore,
+        *,
+        read_back: bool,
+        report: BulkReport,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self.store = store
+        self.read_back = read_back
+        self.report = report
+        self.progress = progress
+        self.queue: queue.Queue[tuple[str, str, list[Any]] | None] = queue.Queue(maxsize=2)
+        self.error: BaseException | None = None
+        self.idle = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="neo4j-bulk-writer", daemon=True)
+
+    def __enter__(self) -> _BatchWriter:
+        self.thread.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
+        self.queue.put(None)
+        self.thread.join()
+        if exc_type is None and self.error is not None:
+            self._raise()
+
+    def put(self, kind: str, name: str, rows: list[Any]) -> None:
+        if self.error is not None:
+            self._raise()
+        self.queue.put((kind, name, rows))
+
+    def barrier(self) -> None:
+        """Wait until everything queued so far is committed."""
+        self.idle.clear()
+        self.put(*self._BARRIER)
+        while not self.idle.wait(0.5):
+            if not self.thread.is_alive():
+                break
+        if self.error is not None:
+            self._raise()
+
+    def _raise(self) -> None:
+        error = self.error
+        if isinstance(error, Neo4jError):
+            raise StoreError(f"Neo4j refused a bulk write: {error.message or error}") from error
+        if isinstance(error, ServiceUnavailable | OSError):
+            raise StoreError(f"Neo4j at {self.store.config.neo4j_uri} went away during a bulk load: {error}") from error
+        raise StoreError(f"bulk load failed: {error}") from error
+
+    def _run(self) -> None:
+        try:
+            with self.store._session() as session:
+                while (item := self.queue.get()) is not None:
+                    kind, name, rows = item
+                    if kind == "barrier":
+                        self.idle.set()
+                    elif kind == "node":
+                        session.execute_write(_write_nodes, name, rows, self.read_back)
+                        self._count(nodes=len(rows))
+                    else:
+                        session.execute_write(_write_edges, name, rows, self.read_back)
+                        self._count(edges=len(rows))
+        except BaseException as exc:  # handed to the caller's thread
+            self.error = exc
+            self.idle.set()
+            while self.queue.get() is not None:  # unblock a producer waiting on a full queue
+                pass
+
+    def _count(self, nodes: int = 0, edges: int = 0) -> None:
+        self.report.nodes += nodes
+        self.report.edges += edges
+        self.report.batches += 1
+        if self.progress is not None:
+            self.progress(self.report.nodes, self.report.edges)
+
+
+def _write_nodes(tx: ManagedTransaction, label: str, nodes: list[Node], read_back: bool) -> None:
+    """MERGE one label's nodes; with ``read_back``, stored properties and aliases are merged in first."""
+    if read_back:
+        result = tx.run(
+            "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) RETURN labels(n) AS labels, properties(n) AS props",
+            uids=[n.uid for n in nodes],
+        )
+        stored = {node.uid: node for node in (_node_from_record(r["labels"], r["props"]) for r in result)}
+        merged = []
+        for node in nodes:
+            held = stored.get(node.uid)
+            if held is not None:
+                if held.label != node.label:
+                    raise ModelError(f"uid {node.uid} is a {held.label} in Neo4j, not a {node.label}")
+                held.merge(node)
+                node = held
+            merged.append(node)
+        nodes = merged
+    tx.run(
+        # ``+=`` (cheaper than ``=`` on new nodes) loses nothing: merged props include every stored one.
+        f"UNWIND $rows AS row MERGE (n:Entity {{uid: row.uid}}) SET n += row.props, n:{_label(label)}",
+        rows=[{"uid": node.uid, "props": _node_props(node)} for node in nodes],
+    ).consume()
+
+
+def _write_edges(tx: ManagedTransaction, rel_type: str, edges: list[Edge], read_back: bool) -> None:
+    """MERGE one type's relationships; with ``read_back``, stored evidence is merged in first."""
+    if read_back:
+        result = tx.run(
+            f"UNWIND $rows AS row MATCH (a:Entity {{uid: row.start}})-[r:{_rel_type(rel_type)}]->"
+            "(b:Entity {uid: row.end}) RETURN row.start AS start, row.end AS end, properties(r) AS props",
+            rows=[{"start": e.start, "end": e.end} for e in edges],
+        )
+        stored = {
+            (r["start"], r["end"]): Edge.from_dict(
+                {**r["props"], "type": rel_type, "start": r["start"], "end": r["end"]}
+            )
+            for r in result
+        }
+        merged = []
+        for edge in edges:
+            held = stored.get((edge.start, edge.end))
+            if held is not None:
+                held.merge(edge)
+                edge = held
+            merged.append(edge)
+        edges = merged
+    tx.run(
+        "UNWIND $rows AS row MATCH (a:Entity {uid: row.start}) MATCH (b:Entity {uid: row.end}) "
+        f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r += row.props",
+        rows=[{"start": e.start, "end": e.end, "props": _edge_props(e)} for e in edges],
+    ).consume()
 
 
 def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:

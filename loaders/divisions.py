@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
@@ -219,8 +220,12 @@ def _scope_codes(scope: str | None) -> tuple[str | None, str | None]:
     return div.code[:4], div.code[:2]
 
 
+@lru_cache(maxsize=65536)
 def _choose(codes: tuple[str, ...], scope: str | None, *, short: bool) -> str | None:
-    """Pick the reading of an ambiguous name: inside the scope's city, then its province, then a unique one."""
+    """Pick the reading of an ambiguous name: inside the scope's city, then its province, then a unique one.
+
+    Cached: a document names the same few places hundreds of times, and each scan of it asks again.
+    """
     city, province = _scope_codes(scope)
     table = divisions()
     if short:
@@ -269,7 +274,20 @@ def _scan_hits(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
 
 
 def _scan(text: str, scope: str | None) -> list[DistrictMention]:
-    """Divisions named in ``text``: at each place the longest surface that has a reading in ``scope``."""
+    """Divisions named in ``text``: at each place the longest surface that has a reading in ``scope``.
+
+    A whole document is scanned in its city's scope twice (finding its scope, then its districts), so the
+    last few long answers are kept, as the native scan's hits are.
+    """
+    return list(_scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope))
+
+
+@lru_cache(maxsize=4)
+def _scan_long(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    return _read_scan(text, scope)
+
+
+def _read_scan(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
     table = divisions()
     out: list[DistrictMention] = []
     covered = 0
@@ -288,17 +306,23 @@ def _scan(text: str, scope: str | None) -> list[DistrictMention]:
                 out.append(DistrictMention(div.canonical, surface, div.level, start, start + len(surface)))
                 covered = start + len(surface)
                 break
-    return _merge_chains(out, text)
+    return tuple(_merge_chains(out, text))
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a word of the sentence around it (no word of a segmentation of its
     neighbourhood crosses its edges). Segmenting only a window keeps this cheap: short forms are few."""
+    left = max(0, start - 8)
+    return _is_word_in(text[left : end + 8], start - left, end - left)
+
+
+@lru_cache(maxsize=8192)
+def _is_word_in(window: str, start: int, end: int) -> bool:
+    """:func:`_is_word` on the window around the name (cached: a document is scanned in several scopes)."""
     import rjieba
 
-    left = max(0, start - 8)
-    offset = left
-    for token in rjieba.cut(text[left : end + 8]):
+    offset = 0
+    for token in rjieba.cut(window):
         token_end = offset + len(token)
         if offset < start < token_end or offset < end < token_end:
             return False
@@ -360,6 +384,8 @@ def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
 
 def _towns(text: str, counties: list[DistrictMention]) -> list[DistrictMention]:
     """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county precedes it."""
+    if "镇" not in text and "街道" not in text and "乡" not in text:
+        return []  # the usual case for a cell or heading: skip the position-by-position lookahead scan
     ends = {m.end for m in counties}
     out: list[DistrictMention] = []
     for match in _TOWN.finditer(text):
@@ -374,10 +400,19 @@ def _towns(text: str, counties: list[DistrictMention]) -> list[DistrictMention]:
         out.append(DistrictMention(name, name, "town", start, start + len(name)))
     found = {m.name[: -len(_suffix(m.name))]: m.name for m in out}
     for stem, name in found.items():
-        for match in re.finditer(re.escape(stem), text):
-            if not text.startswith(name, match.start()):
-                out.append(DistrictMention(name, stem, "town", match.start(), match.end()))
+        for start in _occurrences(stem, text):
+            if not text.startswith(name, start):
+                out.append(DistrictMention(name, stem, "town", start, start + len(stem)))
     return out
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Starts of the non-overlapping occurrences of ``word`` in ``text``, left to right (as ``re.finditer`` of
+    the escaped word finds them, without compiling a pattern per word)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
 
 
 def _abbreviation_runs(text: str) -> list[DistrictMention]:
@@ -402,8 +437,8 @@ _ZONE_BOARD = re.compile(r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全�
 
 def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     """Functional areas a 管委会 governs or the text lists beside counties (南太湖新区, 长合区管委会)."""
-    if "区" not in text:
-        return []
+    if "新区" not in text and "合作区" not in text and "区管委会" not in text:
+        return []  # neither pattern can match: skip their position-by-position lookbehind scans
     names = {m.group(1) for m in _ZONE.finditer(text)}
     names |= {m.group(1) for m in _ZONE_BOARD.finditer(text)}
     city = _city_of(scope)
@@ -412,8 +447,8 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
         if name in _surfaces()[0]:
             continue
         canonical = f"{city}{name}" if city and not name.startswith(city) else name
-        for match in re.finditer(re.escape(name), text):
-            out.append(DistrictMention(canonical, name, "zone", match.start(), match.end()))
+        for start in _occurrences(name, text):
+            out.append(DistrictMention(canonical, name, "zone", start, start + len(name)))
     return out
 
 

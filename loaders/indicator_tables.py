@@ -23,6 +23,8 @@ _NAME_HEADERS = ("指标名称", "指标", "名称")
 _VALUE_HEADERS = ("目标值", "目标", "指标值", "数值")
 _UNIT_HEADERS = ("责任单位", "责任部门", "牵头单位", "牵头部门")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_SPACE = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
 
 @dataclass
@@ -41,7 +43,7 @@ class TableValue:
 
 def split_unit(cell: str) -> tuple[str, str]:
     """规上工业亩均税收（万元/亩） → (规上工业亩均税收, 万元/亩)."""
-    cell = re.sub(r"\s+", "", cell)
+    cell = _SPACE.sub("", cell)
     match = _UNIT.search(cell)
     name, unit = (cell[: match.start()], match.group(1)) if match else (cell, "")
     return _TRAILING_COMPARATOR.sub("", name) or name, unit
@@ -49,7 +51,7 @@ def split_unit(cell: str) -> tuple[str, str]:
 
 def read_value(cell: str) -> tuple[float, str] | None:
     """The number in a value cell and its comparator (``2个以上`` → 2, >=); None for text-only cells."""
-    cell = re.sub(r"\s+", "", re.sub(r"[（(][^）)]*[）)]", "", cell))
+    cell = _SPACE.sub("", _BRACKETED.sub("", cell))
     match = _VALUE.search(cell)
     if not match or match.start() > 6:
         return None
@@ -83,22 +85,53 @@ def read_tables(text: str, scope: str | None, default_year: int | None) -> list[
     return out
 
 
+@dataclass
+class _Header:
+    """What a header row says about the rows below it, read once rather than for every row."""
+
+    cells: list[str]
+    owner_col: int | None
+    name_col: int | None
+    value_col: int | None
+    category_col: int | None
+    areas: dict[int, str]  # column → the district its heading names (indicator × area layout)
+
+
+def _header(cells: list[str], scope: str | None) -> _Header:
+    owner_col = _column(cells, _UNIT_HEADERS)
+    areas = {}
+    for col, head in enumerate(cells):
+        if col == 0 or col == owner_col or not head:
+            continue
+        found = divisions.find_districts(head, scope)
+        if found:
+            areas[col] = found[0].name
+    return _Header(
+        cells,
+        owner_col,
+        _column(cells, _NAME_HEADERS),
+        _column(cells, _VALUE_HEADERS),
+        _column(cells, ("类别", "分类")),
+        areas,
+    )
+
+
 def _read_block(rows: list[list[str]], scope: str | None, year: int | None) -> list[TableValue]:
     out: list[TableValue] = []
-    header: list[str] | None = None
+    header: _Header | None = None
     category = ""
     for row in rows:
-        cells = [re.sub(r"\s+", "", c) for c in row]
+        cells = [_SPACE.sub("", c) for c in row]
         if _is_header(cells):
-            header = cells
+            header = _header(cells, scope)
             header_year = next((_YEAR.search(c) for c in cells if _YEAR.search(c)), None)
             if header_year:
                 year = int(header_year.group(1))
             continue
         if header is None:
             continue
-        out += _read_row(header, cells, row, scope, year, category)
-        cat_col = _column(header, ("类别", "分类"))
+        out += _read_row(header, cells, row, year, category)
+        cat_col = header.category_col
         if cat_col is not None and cat_col < len(cells) and cells[cat_col]:
             category = cells[cat_col]
     return out
@@ -112,11 +145,10 @@ def _column(header: list[str], words: tuple[str, ...]) -> int | None:
     return next((i for i, c in enumerate(header) if any(w in c for w in words)), None)
 
 
-def _read_row(header, cells, row, scope, year, category) -> list[TableValue]:  # noqa: ANN001
-    owner_col = _column(header, _UNIT_HEADERS)
+def _read_row(header: _Header, cells, row, year, category) -> list[TableValue]:  # noqa: ANN001
+    owner_col = header.owner_col
     owner = cells[owner_col] if owner_col is not None and owner_col < len(cells) else None
-    name_col = _column(header, _NAME_HEADERS)
-    value_col = _column(header, _VALUE_HEADERS)
+    name_col, value_col = header.name_col, header.value_col
     if name_col is not None and value_col is not None:
         if name_col >= len(cells) or value_col >= len(cells) or not cells[name_col]:
             return []
@@ -126,12 +158,11 @@ def _read_row(header, cells, row, scope, year, category) -> list[TableValue]:  #
     # indicator × area: the first cell names the indicator, headers name the areas
     indicator, unit = split_unit(cells[0]) if cells else ("", "")
     out = []
-    for col, head in enumerate(header):
-        if col == 0 or col == owner_col or col >= len(cells) or not head:
+    for col, area in header.areas.items():
+        if col >= len(cells):
             continue
-        areas = divisions.find_districts(head, scope)
         read = read_value(cells[col])
-        if not areas or read is None or not indicator:
+        if read is None or not indicator:
             continue
-        out.append(TableValue(indicator, unit, read[0], read[1], areas[0].name, owner, year, "\t".join(row)))
+        out.append(TableValue(indicator, unit, read[0], read[1], area, owner, year, "\t".join(row)))
     return out

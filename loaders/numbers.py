@@ -7,6 +7,7 @@ hand-written table.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Comparator words (before or after the number) → comparator.
 COMPARATORS: tuple[tuple[str, str], ...] = (
@@ -49,8 +50,12 @@ def parse_number(text: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def comparator(before: str, after: str) -> str:
-    """The comparator stated around a number (以上 after it, 超过 before it …); ``=`` when none is."""
+    """The comparator stated around a number (以上 after it, 超过 before it …); ``=`` when none is.
+
+    Cached: the words around a figure repeat (达到 … 以上) and every figure of a document asks.
+    """
     for word, symbol in COMPARATORS:
         if after.startswith(word):
             return symbol

@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick_rs
+
 from graph.model import Node, clean_name, make_uid
 from loaders import departments, divisions, numbers
 from loaders.builder import DocumentGraph
@@ -71,9 +73,15 @@ _NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不�
 _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
+_YEAR_LEAD = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_YEAR_AFTER = re.compile(r"\d*年")
+
+
 def _indicator_name(raw: str, verb: str) -> str:
     name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
-    name = re.sub(r"^(?:到|至)?20\d{2}年(?:底|末)?", "", name)
+    name = _YEAR_LEAD.sub("", name)
     name = _LEAD.sub("", name)
     if verb.startswith(("年均", "同比")):
         name += verb
@@ -274,7 +282,7 @@ def read_figures(clause: str, scope: str | None = None) -> list[Figure]:
         name = _indicator_name(head, bridge.group(0))
         if "分别" in bridge.group(0) or (not name and out and "分别" in clause[: match.start()]):
             continue  # 分别 lists are read as a whole below
-        if len(name) < 2 or len(name) > 30 or not re.search(r"[\u4e00-\u9fff]{2}", name) or re.search(r"\d$", name):
+        if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
             continue
         if _CHANGE.match(name) and out:
             name = out[-1].indicator + name
@@ -302,7 +310,7 @@ def _without_place(name: str, scope: str | None) -> str:
 
 
 def _in_year(clause: str, match: re.Match[str]) -> bool:
-    return bool(re.match(r"\d*年", clause[match.end("num") :])) and not match.group("unit")
+    return bool(_YEAR_AFTER.match(clause, match.end("num"))) and not match.group("unit")
 
 
 def _is_word(char: str) -> bool:
@@ -429,15 +437,23 @@ class _Subjects:
                     if len(surface) >= 3:
                         surfaces.setdefault(surface, (node.label, node.name))
         self.surfaces = surfaces
-        ordered = sorted(surfaces, key=lambda s: (-len(s), s))
-        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        # Leftmost-longest matching, as a regex alternation of the names longest first would read them; an
+        # automaton is built in native code, where compiling that alternation cost more than the matching.
+        self.names = sorted(surfaces)
+        self.automaton = (
+            ahocorasick_rs.AhoCorasick(self.names, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            if surfaces
+            else None
+        )
 
     def before(self, doc: ParsedDocument, text: str) -> tuple[str, str] | None:
         """The last subject named in ``text`` (the paragraph up to a figure): a platform or firm, a town or
         county (not the document's own area)."""
         found: list[tuple[int, tuple[str, str]]] = []
-        if self.pattern is not None:
-            found += [(m.start(), self.surfaces[m.group(0)]) for m in self.pattern.finditer(text)]
+        if self.automaton is not None:
+            found += [
+                (start, self.surfaces[self.names[i]]) for i, start, _ in self.automaton.find_matches_as_indexes(text)
+            ]
         for mention in divisions.find_districts(text, doc.scope):
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))

@@ -53,11 +53,14 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, 
         here = offset
         offset += len(raw) + 1
         line = raw.strip()
-        quoted = doc.quote(here, here + len(raw)) if line else line  # the line as the file writes it
         top = _TOP_HEADING.match(line)
         if top and not re.search(r"成员|组", top.group(1)):
             break
         group = _GROUP_HEADING.match(line)
+        members = list(_MEMBER.finditer(line)) if not group else []
+        if not group and not members:
+            continue  # body text: no need to look up its source wording
+        quoted = doc.quote(here, here + len(raw)) if line else line  # the line as the file writes it
         if group:
             short = group.group(1)
             owner = graph.node(
@@ -65,7 +68,7 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, 
             )
             graph.edge("PART_OF", owner, force, quoted)
             continue
-        for member in _MEMBER.finditer(line):
+        for member in members:
             for part in re.split(r"[、，,]", member.group(1)):
                 unit = departments.read_unit(part, doc.scope)
                 if unit is not None and unit.name != owner.name:

@@ -161,18 +161,35 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+#: ``0, 1, 2 …``: the origin map of an untouched text, sliced rather than built per document (building an
+#: array from ``range`` costs a Python step per character). It grows to the longest text cleaned so far.
+_IDENTITY = array("l")
+
+
+def _identity(length: int) -> array:
+    """``array([0, 1, …, length - 1])``, a copy of a prefix of :data:`_IDENTITY`."""
+    global _IDENTITY
+    if len(_IDENTITY) < length:
+        _IDENTITY = array("l", range(max(length, 2 * len(_IDENTITY))))
+    return _IDENTITY[:length]
+
+
 def clean(text: str) -> Cleaned:
     """The text extraction reads (debris, page numbers, spaced characters and page-end breaks removed),
     with the map back to ``text`` so evidence can quote the source as written."""
     simple = _same_length_simplified(text).replace("\u00a0", " ").replace("\u3000", " ")
-    simple, origin = _delete(simple, array("l", range(len(text) + 1)), _DEBRIS)
+    simple, origin = _delete(simple, _identity(len(text) + 1), _DEBRIS)
+    # Spaced-out characters are removed in one pass over the whole text rather than line by line: the
+    # pattern matches only spaces between two characters of a line, so it never reaches across a line
+    # break, and a page-number line reads the same with or without them (its pattern allows any spacing).
+    simple, origin = _delete(simple, origin, _SPACED)
     lines: list[_Line] = []
     position = 0
     for line in simple.split("\n"):
-        line_origin = origin[position : position + len(line) + 1]
-        position += len(line) + 1
+        end = position + len(line)
         if not _PAGE_NUMBER.match(line):
-            lines.append(_delete(line, line_origin, _SPACED))
+            lines.append((line, origin[position : end + 1]))
+        position = end + 1
     joined = _join_broken(lines)
     cleaned = "\n".join(line for line, _ in joined) + "\n"
     mapped = array("l")

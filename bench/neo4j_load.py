@@ -1,0 +1,173 @@
+"""Load the generated industry-chain graph into a fresh local Neo4j and print how fast, and how fast it answers.
+
+Run ``python -m bench.neo4j_load [--scale 1.0]``. It starts its own server in a
+temporary folder, then:
+
+1. loads a small generated graph (the same generator at ``--sample-scale``) one
+   query per row, each its own auto-commit transaction as a naive loader does,
+   to give the ratio against the bulk loader;
+2. empties the database and loads the whole generated graph
+   (:mod:`bench.large_graph`) with :meth:`graph.neo4j_store.Neo4jStore.bulk_load`,
+   printing nodes/s, relationships/s and elements/s (generation included:
+   the generator streams, as a real export file would be read);
+3. times the chain-map queries and full-text search of the query registry on
+   that graph (p50/p95), and prints the loader process's peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.large_graph import Sizes, _Plan, iter_edges, iter_nodes
+from chainkg import local_neo4j
+from graph.model import Edge, Node
+from graph.neo4j_store import Neo4jStore, _edge_props, _label, _node_props, _rel_type
+from graph.store import StoreConfig
+from queries import get_query
+
+PASSWORD = "chainkg-bench-pw"
+
+
+def _per_row_load(store: Neo4jStore, scale: float, seed: int) -> tuple[int, float]:
+    """The generated graph at a small ``scale``, one MERGE query per node and edge; returns (elements, seconds)."""
+    nodes = [Node.from_dict(d) for d in iter_nodes(scale, seed)]
+    edges = [Edge.from_dict(d) for d in iter_edges(scale, seed)]
+    started = time.perf_counter()
+    with store.driver.session() as session:
+        for node in nodes:
+            session.run(
+                f"MERGE (n:Entity {{uid: $uid}}) SET n += $props, n:{_label(node.label)}",
+                uid=node.uid,
+                props=_node_props(node),
+            ).consume()
+        for edge in edges:
+            session.run(
+                "MATCH (a:Entity {uid: $start}) MATCH (b:Entity {uid: $end}) "
+                f"MERGE (a)-[r:{_rel_type(edge.type)}]->(b) SET r += $props",
+                start=edge.start,
+                end=edge.end,
+                props=_edge_props(edge),
+            ).consume()
+    return len(nodes) + len(edges), time.perf_counter() - started
+
+
+def _wipe(store: Neo4jStore) -> None:
+    with store.driver.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def _latencies(run: Callable[[Any], list[dict[str, Any]]], args: list[Any], repeat: int) -> tuple[float, float, int]:
+    """(p50 ms, p95 ms, rows of the last run) over ``repeat`` runs cycling through ``args``; two warm-up rounds."""
+    for arg in args[:2]:
+        run(arg)
+    times, rows = [], 0
+    for i in range(repeat):
+        started = time.perf_counter()
+        rows = len(run(args[i % len(args)]))
+        times.append((time.perf_counter() - started) * 1000)
+    cuts = statistics.quantiles(times, n=20)
+    return statistics.median(times), cuts[18], rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0 ≈ 1,009,000 nodes, 5,070,000 relationships")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--batch", type=int, default=20_000, help="rows per transaction of the bulk loader")
+    parser.add_argument("--sample-scale", type=float, default=0.0005, help="scale of the per-row baseline's graph")
+    parser.add_argument("--repeat", type=int, default=200, help="runs per timed query")
+    parser.add_argument("--heap", default="4g")
+    parser.add_argument("--pagecache-mb", type=int, default=2048)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the server's data in this folder (not deleted)")
+    args = parser.parse_args()
+
+    home = args.keep or Path(tempfile.mkdtemp(prefix="chainkg-bench-neo4j-"))
+    sizes = Sizes.of(args.scale)
+    print(f"scale {args.scale}: generator sizes {sizes}")
+    info = local_neo4j.start(
+        home, port=0, password=PASSWORD, heap=args.heap, jvm_flags=[f"-Dchainkg.pagecache.mb={args.pagecache_mb}"]
+    )
+    print(f"Neo4j {info.uri} (heap {args.heap}, page cache {args.pagecache_mb} MiB) in {home}")
+    try:
+        store = Neo4jStore(StoreConfig(neo4j_uri=info.uri, neo4j_password=PASSWORD))
+        try:
+            _run(store, args)
+        finally:
+            store.close()
+    finally:
+        local_neo4j.stop(home)
+        if args.keep is None:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def _run(store: Neo4jStore, args: argparse.Namespace) -> None:
+    baseline_elements, baseline_seconds = _per_row_load(store, args.sample_scale, args.seed)
+    baseline_rate = baseline_elements / baseline_seconds
+    print(f"per-row loader: {baseline_elements} elements in {baseline_seconds:.1f} s = {baseline_rate:,.0f} elements/s")
+    _wipe(store)
+
+    marks: dict[str, float] = {}
+
+    def progress(nodes: int, edges: int) -> None:
+        if edges == 0:
+            marks["nodes_done"] = time.perf_counter()
+
+    started = time.perf_counter()
+    report = store.bulk_load(
+        iter_nodes(args.scale, args.seed), iter_edges(args.scale, args.seed), batch=args.batch, progress=progress
+    )
+    ended = time.perf_counter()
+    node_seconds = marks["nodes_done"] - started
+    edge_seconds = ended - marks["nodes_done"]
+    total = report.nodes + report.edges
+    rate = total / (ended - started)
+    print(f"bulk loader: {report.nodes:,} nodes, {report.edges:,} relationships in {ended - started:.1f} s")
+    print(f"  nodes/s         {report.nodes / node_seconds:,.0f}  ({node_seconds:.1f} s)")
+    print(f"  relationships/s {report.edges / edge_seconds:,.0f}  ({edge_seconds:.1f} s)")
+    print(f"  elements/s      {rate:,.0f}  (target >= 50,000)")
+    print(f"  ratio to the per-row loader: {rate / baseline_rate:.1f}x")
+    print(f"  loader peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
+
+    with store.driver.session() as session:
+        session.run("CALL db.awaitIndexes(1800)").consume()
+        stored_nodes = session.run("MATCH (n:Entity) RETURN count(n) AS n").single()["n"]
+        stored_rels = session.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"]
+    print(f"stored: {stored_nodes:,} nodes, {stored_rels:,} relationships")
+
+    plan = _Plan(args.scale, args.seed)
+    rng = random.Random(args.seed)
+    chains = [plan.chain_uid(c) for c in rng.sample(range(plan.n.chains), min(50, plan.n.chains))]
+    firms_per_chain = [_count_firms(store, uid) for uid in chains[:5]]
+    print(f"timed chains have e.g. {firms_per_chain} firms")
+    for name in ("chain_map", "chain_firms"):
+        query = get_query(name)
+        p50, p95, rows = _latencies(
+            lambda uid, q=query: store.run_named(q, q.bind({"chain": uid})), chains, args.repeat
+        )
+        print(f"{name:<12} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows last run)")
+    words = ["新能源汽车", "经信局", "产业园", "恒峰", "集成电路", "研究院", "锂电池", "政办发", "专精特新", "嘉兴"]
+    words += [plan.firm_name(rng.randrange(plan.n.enterprises))[1] for _ in range(40)]
+    query = get_query("fulltext")
+    p50, p95, rows = _latencies(lambda q: store.run_named(query, query.bind({"q": q, "limit": 20})), words, args.repeat)
+    print(f"{'fulltext':<12} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows last run)")
+
+
+def _count_firms(store: Neo4jStore, chain_uid: str) -> int:
+    with store.driver.session() as session:
+        record = session.run(
+            "MATCH (:IndustryChain {uid: $uid})<-[:IN_CHAIN]-(e:Enterprise) RETURN count(e) AS n", uid=chain_uid
+        ).single()
+    return record["n"] if record else 0
+
+
+if __name__ == "__main__":
+    main()
