@@ -1,6 +1,7 @@
 // name: chain_firms
 // title: 产业链企业清单 / Firms of a chain
-// description: Every firm of one chain (IN_CHAIN, CHAIN_OWNER_OF, or IN_SEGMENT to one of its links) with its links,
+// description: Every firm of one chain (IN_CHAIN, CHAIN_OWNER_OF, IN_SEGMENT to one of its links, or MAKES a product
+// description: one of its links INCLUDES) with its links (by IN_SEGMENT or by that product),
 // description: whether it is a chain owner (链主), its tags, the districts and platforms it is located in (directly or
 // description: through its platform) and the documents that mention it.
 // param: chain string 智能物流装备 | uid or name of the chain
@@ -11,11 +12,15 @@ CALL (c) {
   MATCH (e:Enterprise)-[:IN_CHAIN|CHAIN_OWNER_OF]->(c) RETURN e
   UNION
   MATCH (e:Enterprise)-[:IN_SEGMENT]->(:ChainSegment)<-[:HAS_SEGMENT]-(c) RETURN e
+  UNION
+  MATCH (e:Enterprise)-[:MAKES]->(:Product)<-[:INCLUDES]-(:ChainSegment)<-[:HAS_SEGMENT]-(c) RETURN e
 }
 RETURN e.uid AS uid, e.name AS name, coalesce(e.aliases, []) AS aliases, coalesce(e.tags, []) AS tags,
   EXISTS { (e)-[:CHAIN_OWNER_OF]->(c) } AS owner,
   COLLECT {
-    MATCH (e)-[:IN_SEGMENT]->(s:ChainSegment)<-[:HAS_SEGMENT]-(c) WITH DISTINCT s ORDER BY s.name, s.uid
+    MATCH (c)-[:HAS_SEGMENT]->(s:ChainSegment)
+    WHERE (e)-[:IN_SEGMENT]->(s) OR (e)-[:MAKES]->(:Product)<-[:INCLUDES]-(s)
+    WITH DISTINCT s ORDER BY s.name, s.uid
     RETURN {uid: s.uid, name: s.name}
   } AS segments,
   COLLECT {

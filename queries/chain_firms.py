@@ -10,11 +10,19 @@ from graph.embedded_store import EmbeddedStore
 from queries.embedded_walk import chains_matching, has_edge, in_nodes, nulls_last, out_nodes, reach, refs, view
 
 
+def segment_firms(g: nx.MultiDiGraph, segment_uid: str) -> set[str]:
+    """Firms on a link: IN_SEGMENT it, or MAKES a product it INCLUDES (a firm placed by what it makes)."""
+    firms = set(in_nodes(g, segment_uid, "IN_SEGMENT", label="Enterprise"))
+    for product in out_nodes(g, segment_uid, "INCLUDES", label="Product"):
+        firms.update(in_nodes(g, product, "MAKES", label="Enterprise"))
+    return firms
+
+
 def firm_uids(g: nx.MultiDiGraph, chain_uid: str) -> set[str]:
-    """Firms IN_CHAIN / CHAIN_OWNER_OF the chain or IN_SEGMENT one of its links."""
+    """Firms IN_CHAIN / CHAIN_OWNER_OF the chain or on one of its links."""
     firms = set(in_nodes(g, chain_uid, "IN_CHAIN", "CHAIN_OWNER_OF", label="Enterprise"))
     for seg in out_nodes(g, chain_uid, "HAS_SEGMENT", label="ChainSegment"):
-        firms.update(in_nodes(g, seg, "IN_SEGMENT", label="Enterprise"))
+        firms.update(segment_firms(g, seg))
     return firms
 
 
@@ -22,7 +30,7 @@ def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:
     g = view(store)
     rows = []
     for chain_uid in chains_matching(g, chain):
-        segs = set(out_nodes(g, chain_uid, "HAS_SEGMENT", label="ChainSegment"))
+        on_link = {seg: segment_firms(g, seg) for seg in out_nodes(g, chain_uid, "HAS_SEGMENT", label="ChainSegment")}
         for uid in firm_uids(g, chain_uid):
             data = g.nodes[uid]
             docs = out_nodes(g, uid, "MENTIONED_IN", label="Document")
@@ -33,7 +41,7 @@ def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:
                     "aliases": data.get("aliases") or [],
                     "tags": data.get("tags") or [],
                     "owner": has_edge(g, uid, "CHAIN_OWNER_OF", chain_uid),
-                    "segments": refs(g, [s for s in out_nodes(g, uid, "IN_SEGMENT") if s in segs]),
+                    "segments": refs(g, [s for s, firms in on_link.items() if uid in firms]),
                     "districts": refs(g, reach(g, uid, "LOCATED_IN", 3, "District")),
                     "platforms": refs(g, reach(g, uid, "LOCATED_IN", 2, "Platform")),
                     "sources": [

@@ -1,13 +1,14 @@
 // name: chain_gaps
 // title: 短板清单：补链环节与缺链主的产业链 / Gaps: links without firms, chains without an owner
-// description: What an investment-attraction team goes looking for: every link (环节) of a chain that no firm is in
+// description: What an investment-attraction team goes looking for: every link (环节) of a chain that no firm is on
+// description: (IN_SEGMENT, or MAKES a product the link INCLUDES)
 // description: (kind missing_firms, 补链), with the products under it, and every chain with no chain-owner firm
 // description: (kind missing_owner, 缺链主; link fields null).
 // param: chain string 智能物流装备 | uid or name of a chain; empty for all
 // returns: chain_uid, chain, kind, uid, segment, position, order, products — by chain, kind, order
 CALL () {
   MATCH (c:IndustryChain)-[:HAS_SEGMENT]->(s:ChainSegment)
-  WHERE NOT EXISTS { (:Enterprise)-[:IN_SEGMENT]->(s) }
+  WHERE NOT (EXISTS { (:Enterprise)-[:IN_SEGMENT]->(s) } OR EXISTS { (:Enterprise)-[:MAKES]->(:Product)<-[:INCLUDES]-(s) })
   RETURN c, 'missing_firms' AS kind, s
   UNION
   MATCH (c:IndustryChain)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.embedded_store import EmbeddedStore
+from queries.chain_firms import segment_firms
 from queries.embedded_walk import chains_matching, in_nodes, names, nodes_with_label, nulls_last, out_nodes, view
 
 
@@ -15,7 +16,7 @@ def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:
     for c in chains:
         head = {"chain_uid": c, "chain": g.nodes[c]["name"]}
         for s in out_nodes(g, c, "HAS_SEGMENT", label="ChainSegment"):
-            if not in_nodes(g, s, "IN_SEGMENT", label="Enterprise"):
+            if not segment_firms(g, s):
                 seg = g.nodes[s]
                 rows.append(
                     {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.embedded_store import EmbeddedStore
-from queries.chain_firms import firm_uids
+from queries.chain_firms import firm_uids, segment_firms
 from queries.embedded_walk import in_nodes, nodes_with_label, nulls_last, out_nodes, view
 
 
@@ -23,7 +23,7 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
                 "segments": len(segs),
                 "firms": len(firm_uids(g, uid)),
                 "owners": len(in_nodes(g, uid, "CHAIN_OWNER_OF", label="Enterprise")),
-                "gaps": sum(1 for s in segs if not in_nodes(g, s, "IN_SEGMENT", label="Enterprise")),
+                "gaps": sum(1 for s in segs if not segment_firms(g, s)),
             }
         )
     return sorted(rows, key=lambda r: nulls_last(r["name"], r["uid"]))
