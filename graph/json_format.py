@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from graph.errors import StoreError
 from graph.model import Graph
@@ -21,19 +24,29 @@ def dump_json(graph: Graph) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one rename, so readers never see half a file."""
+@contextmanager
+def replacing(path: Path, mode: str = "wb", **open_args: Any) -> Iterator[IO[Any]]:
+    """A file opened beside ``path`` that replaces it in one rename when the block succeeds.
+
+    Readers never see half a file, and a failure leaves the old file as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, mode, **open_args) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` (see :func:`replacing`)."""
+    with replacing(path) as handle:
+        handle.write(data)
 
 
 def read_json(path: Path) -> Graph:

@@ -8,8 +8,6 @@ library API is this module's functions; ``chainkg export rdf`` and
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,6 +15,7 @@ from typing import Any, TextIO
 import rdflib
 
 from graph.errors import RdfError
+from graph.json_format import replacing
 from graph.model import Graph
 from graph.rdf.rdflib_graph import json_ld, rdflib_graph
 from graph.rdf.read import graph_from_rdf, parse_file
@@ -73,19 +72,8 @@ def write_rdf(
 
 def export_rdf(graph: Graph, path: Path, fmt: str = "ttl", base: str = DEFAULT_BASE) -> int:
     """Write ``graph`` to ``path`` (replaced in one rename, never half-written); returns the triple count."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
-            count = write_rdf(*_dicts(graph), handle, fmt, base)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    with replacing(Path(path), "w", encoding="utf-8", newline="\n", buffering=1 << 20) as handle:
+        return write_rdf(*_dicts(graph), handle, fmt, base)
 
 
 def to_rdflib(graph: Graph, base: str = DEFAULT_BASE) -> rdflib.Graph:
