@@ -4,10 +4,10 @@
 // description: one of its links INCLUDES) with its links (by IN_SEGMENT or by that product),
 // description: whether it is a chain owner (链主), its tags, the districts and platforms it is located in (directly or
 // description: through its platform) and the documents that mention it.
-// param: chain string 智能物流装备 | uid or name of the chain
+// param: chain string 智能物流装备 | uid, name or alias of the chain
 // returns: uid, name, aliases, tags, owner, segments [{uid, name}], districts [{uid, name}], platforms [{uid, name}],
 // returns: sources [{uid, name}] — one row per firm, by name
-MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain
+MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, [])
 CALL (c) {
   MATCH (e:Enterprise)-[:IN_CHAIN|CHAIN_OWNER_OF]->(c) RETURN e
   UNION

@@ -3,9 +3,9 @@
 // description: The links (环节) of one chain, upstream first: position, order, the products under each link and the
 // description: links directly downstream of it (UPSTREAM_OF). A chain without links gives one row whose link fields
 // description: are null. Firms come from chain_firms.
-// param: chain string 智能物流装备 | uid or name of the chain
+// param: chain string 智能物流装备 | uid, name or alias of the chain
 // returns: chain_uid, chain, category, uid, name, position, order, products [{uid, name}], downstream [uid]
-MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain
+MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, [])
 OPTIONAL MATCH (c)-[:HAS_SEGMENT]->(s:ChainSegment)
 RETURN c.uid AS chain_uid, c.name AS chain, c.category AS category, s.uid AS uid, s.name AS name,
   s.position AS position, s.order AS order,

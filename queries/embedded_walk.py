@@ -105,12 +105,19 @@ def reach(g: nx.MultiDiGraph, uid: str, rel_type: str, max_hops: int, label: str
 
 
 def chains_matching(g: nx.MultiDiGraph, key: str | None) -> list[str]:
-    """IndustryChain nodes whose uid or name is ``key`` (Cypher ``c.uid = $chain OR c.name = $chain``)."""
+    """IndustryChain nodes whose uid, name or an alias is ``key``.
+
+    Cypher: ``c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, [])``.
+    """
     if not key:
         return []
     if key in g and label_of(g, key) == "IndustryChain":
         return [key]
-    return [uid for uid in nodes_with_label(g, "IndustryChain") if g.nodes[uid]["name"] == key]
+    return [
+        uid
+        for uid in nodes_with_label(g, "IndustryChain")
+        if g.nodes[uid]["name"] == key or key in (g.nodes[uid].get("aliases") or ())
+    ]
 
 
 def ref(g: nx.MultiDiGraph, uid: str) -> dict[str, Any]:

@@ -3,18 +3,18 @@
 // description: Every measure (举措) with its policy, lead department (牵头, LED_BY), the other responsible units
 // description: (INVOLVES) and the chains it supports; a policy without measures is one row with null measure fields.
 // description: Given a chain, only the measures (or measure-less policies) that SUPPORT it.
-// param: chain string 智能物流装备 | uid or name of a chain; empty for all
+// param: chain string 智能物流装备 | uid, name or alias of a chain; empty for all
 // returns: policy_uid, policy, doc_number, uid, code, title, text, lead, involved, chains — by policy, code
 CALL () {
   MATCH (m:Measure)
   WHERE coalesce($chain, '') = ''
-    OR EXISTS { (m)-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain }
+    OR EXISTS { (m)-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, []) }
   WITH m, head(COLLECT { MATCH (m)-[:PART_OF*1..6]->(p:Policy) WITH DISTINCT p ORDER BY p.uid RETURN p }) AS p
   RETURN p, m
   UNION
   MATCH (p:Policy) WHERE NOT EXISTS { (:Measure)-[:PART_OF*1..6]->(p) }
     AND (coalesce($chain, '') = ''
-      OR EXISTS { (p)-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain })
+      OR EXISTS { (p)-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, []) })
   RETURN p, null AS m
 }
 WITH p, m, coalesce(m, p) AS x

@@ -7,8 +7,8 @@
 // returns: uid, name, indicator, value, unit, year, comparator, kind, scope, set_by — by indicator, year
 MATCH (t:Target)
 WHERE coalesce($chain, '') = ''
-  OR EXISTS { (t)-[:FOR]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain }
-  OR EXISTS { (t)<-[:SETS]-()-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain }
+  OR EXISTS { (t)-[:FOR]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, []) }
+  OR EXISTS { (t)<-[:SETS]-()-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, []) }
 RETURN t.uid AS uid, t.name AS name,
   head(COLLECT { MATCH (t)-[:OF_INDICATOR]->(i:Indicator) RETURN i.name ORDER BY i.name }) AS indicator,
   t.value AS value, t.unit AS unit, t.year AS year, t.comparator AS comparator, t.kind AS kind,

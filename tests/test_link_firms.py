@@ -21,7 +21,7 @@ NEWS = "乙能源科技有限公司生产电池模组，落户东区。"
 def _graph() -> DocumentGraph:
     doc = Node(make_uid("Document", "links"), "Document", "links.txt", {}, {"sha256": "links", "kind": "news"})
     g = DocumentGraph(doc)
-    chain = g.node("IndustryChain", CHAIN, PLAN)
+    chain = g.node("IndustryChain", CHAIN, PLAN, aliases={"储能产业链": "suffix"})
     links = []
     for order, (name, product) in enumerate((("上游", "电芯材料"), ("中游", "电池模组"), ("下游", "储能系统")), 1):
         seg = g.node("ChainSegment", name, PLAN, key=(CHAIN, name), order=order)
@@ -39,6 +39,7 @@ def test_firm_making_a_links_product_is_on_that_link(any_store: GraphStore) -> N
     assert [(f["name"], [s["name"] for s in f["segments"]]) for f in firms] == [("乙能源科技有限公司", ["中游"])]
     gaps = any_store.query("chain_gaps", {"chain": CHAIN})
     assert sorted(r["segment"] for r in gaps if r["kind"] == "missing_firms") == ["上游", "下游"]
+    assert any_store.query("chain_firms", {"chain": "储能产业链"}) == firms  # an alias finds the chain too
     (row,) = [r for r in any_store.query("chain_list") if r["name"] == CHAIN]
     assert (row["segments"], row["firms"], row["gaps"]) == (3, 1, 2)
 
