@@ -3,13 +3,17 @@
 The app is served by werkzeug on 127.0.0.1 in a thread. Every request the page makes that is
 not to 127.0.0.1 is blocked and fails the test (the viewer must work with no internet); every
 console error, page error and dialog fails it too (a markup name that ran as script would
-open one). Screenshots of the main pages go to ``docs/screenshots/``.
+open one). Screenshots of the main pages go to a temporary folder, or to ``$CHAINKG_SCREENSHOTS``
+when set (``CHAINKG_SCREENSHOTS=docs/screenshots ./tools/test.sh tests/test_browser.py`` refreshes
+the README's pictures), so a test run never rewrites tracked files.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +42,8 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ.get("CHAINKG_SCREENSHOTS") or tempfile.mkdtemp(prefix="chainkg-screenshots-"))
+SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="module")
