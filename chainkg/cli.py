@@ -213,7 +213,13 @@ def neo4j_start(home: Path, port: int) -> None:
 
 
 @neo4j.command("stop")
-@click.option("--home", type=click.Path(path_type=Path), default=settings.LOCAL_NEO4J_HOME, show_default=True)
+@click.option(
+    "--home",
+    type=click.Path(path_type=Path),
+    default=settings.LOCAL_NEO4J_HOME,
+    show_default=True,
+    help="Folder of the local server (as given to `chainkg neo4j start`).",
+)
 def neo4j_stop(home: Path) -> None:
     """Stop the local Neo4j (clean shutdown)."""
     from chainkg import local_neo4j
@@ -222,7 +228,13 @@ def neo4j_stop(home: Path) -> None:
 
 
 @neo4j.command("status")
-@click.option("--home", type=click.Path(path_type=Path), default=settings.LOCAL_NEO4J_HOME, show_default=True)
+@click.option(
+    "--home",
+    type=click.Path(path_type=Path),
+    default=settings.LOCAL_NEO4J_HOME,
+    show_default=True,
+    help="Folder of the local server (as given to `chainkg neo4j start`).",
+)
 def neo4j_status(home: Path) -> None:
     """Print the Bolt URI of the running local Neo4j, or exit 1 if none runs."""
     from chainkg import local_neo4j
@@ -337,7 +349,14 @@ def validate(config: StoreConfig, file: Path | None) -> None:
 @click.argument("name", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="How to print the rows.",
+)
 @store_options
 def query(config: StoreConfig, name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run the named query NAME of queries/ (see --list) with --param key=value, typed as its header declares."""
