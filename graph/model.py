@@ -38,6 +38,8 @@ LABELS: tuple[str, ...] = (
     "Target",
 )
 
+_LABEL_SET = frozenset(LABELS)  # for the membership test of every Node built (a set lookup, not a tuple scan)
+
 #: Relationship types with the labels allowed at each end (``None``: any label).
 REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
     "MENTIONED_IN": (None, frozenset({"Document"})),
@@ -128,7 +130,7 @@ class Node:
     props: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.label not in LABELS:
+        if self.label not in _LABEL_SET:
             raise ModelError(f"unknown label {self.label!r} for node {self.name!r}")
         self.name = clean_name(self.name) if self.label != "Document" else self.name
         self.alias_rules.pop(self.name, None)

@@ -38,16 +38,42 @@ class DocumentGraph(Graph):
         ``aliases`` maps other surface forms to the rule that tied them to it.
         """
         uid = make_uid(label, *key) if key else node_uid(label, name)
-        values = {k: v for k, v in props.items() if v is not None}
-        node = self.add_node(Node(uid, label, name, dict(aliases or {}), values))
-        mention = self.edges.get(("MENTIONED_IN", uid, self.document.uid))
+        held = self.nodes.get(uid)
+        if held is not None and held.label == label and held.name == name:
+            # The common case (a node mentioned again under its display name): do what
+            # Graph.add_node(Node(...)) would do through Node.merge, without building the Node.
+            for alias, rule in (aliases or {}).items():
+                held.add_alias(alias, rule)
+            for k, v in props.items():
+                if v is not None and held.props.get(k) in (None, "", []):
+                    held.props[k] = v
+            node = held
+        else:
+            values = {k: v for k, v in props.items() if v is not None}
+            node = Node(uid, label, name, dict(aliases or {}), values)
+            if held is None:
+                self.nodes[uid] = node
+            else:  # another name or label under the uid: Graph.add_node merges (or reports the clash)
+                node = self.add_node(node)
+        mention_key = ("MENTIONED_IN", uid, self.document.uid)
+        mention = self.edges.get(mention_key)
         if mention is None:
-            self.add_edge(Edge("MENTIONED_IN", uid, self.document.uid, {self.document.uid: evidence}, {"count": count}))
+            # Added without Graph.add_edge's checks: both ends are in the graph and any label may be MENTIONED_IN.
+            self.edges[mention_key] = Edge(*mention_key, {self.document.uid: evidence}, {"count": count})
         else:
             mention.props["count"] += count
         return node
 
     def edge(self, rel_type: str, start: Node, end: Node, evidence: str, **props: Any) -> Edge:
         """Add the fact ``start -rel_type-> end`` as read from ``evidence``."""
+        held = self.edges.get((rel_type, start.uid, end.uid))
+        if held is not None:
+            # Stated again: do what Edge.merge would, without building and re-validating an Edge
+            # (the held edge was checked when added, and its ends cannot change label).
+            held.evidence.setdefault(self.document.uid, evidence)
+            for k, v in props.items():
+                if v is not None and held.props.get(k) in (None, "", []):
+                    held.props[k] = v
+            return held
         values = {k: v for k, v in props.items() if v is not None}
         return self.add_edge(Edge(rel_type, start.uid, end.uid, {self.document.uid: evidence}, values))

@@ -439,8 +439,8 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     """Functional areas a 管委会 governs or the text lists beside counties (南太湖新区, 长合区管委会)."""
     if "新区" not in text and "合作区" not in text and "区管委会" not in text:
         return []  # neither pattern can match: skip their position-by-position lookbehind scans
-    names = {m.group(1) for m in _ZONE.finditer(text)}
-    names |= {m.group(1) for m in _ZONE_BOARD.finditer(text)}
+    names = {m.group(1) for m in _matches_near(_ZONE, text, ("新区", "合作区"), 8)}
+    names |= {m.group(1) for m in _matches_near(_ZONE_BOARD, text, ("区管委会",), 4)}
     city = _city_of(scope)
     out = []
     for name in sorted(names):
@@ -450,6 +450,25 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
         for start in _occurrences(name, text):
             out.append(DistrictMention(canonical, name, "zone", start, start + len(name)))
     return out
+
+
+def _matches_near(
+    pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern each match of which holds one of ``keywords`` at most ``reach``
+    characters after its start: the search starts ``reach`` characters before the next keyword instead of
+    trying the pattern at every position of a long text (a lookbehind at the start keeps the engine from
+    skipping ahead by itself). No match is missed: one starting earlier would hold an earlier keyword."""
+    pos = 0
+    while True:
+        found = [at for at in (text.find(word, pos) for word in keywords) if at >= 0]
+        if not found:
+            return
+        match = pattern.search(text, max(pos, min(found) - reach))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def _city_of(scope: str | None) -> str | None:
@@ -472,6 +491,31 @@ def find_districts(text: str, scope: str | None) -> list[DistrictMention]:
     if len(text) > _SHORT:
         return list(_find_districts_long(text, scope))
     return list(_find_districts(text, scope))
+
+
+def leading_district(text: str, scope: str | None) -> DistrictMention | None:
+    """The first district :func:`find_districts` reads in ``text`` when it starts the text (吴兴区化妆品…), else None.
+
+    Names asked about are mostly new (an indicator, a list item) and read in each document's own scope,
+    so the cache of :func:`find_districts` rarely answers. Most such names start with no place at all,
+    which is decided without the scope: no surface of the data set starts there, and none of the words a
+    town, zone, scope reference or run of abbreviations needs is present.
+    """
+    hits = _hits(text)
+    if (
+        not (hits and hits[0][0] == 0)
+        and "镇" not in text
+        and "街道" not in text
+        and "乡" not in text
+        and "新区" not in text
+        and "合作区" not in text
+        and "区管委会" not in text
+        and _SCOPE_WORD.match(text) is None
+        and _ABBREVIATION_RUN.match(text) is None
+    ):
+        return None
+    found = find_districts(text, scope)
+    return found[0] if found and found[0].start == 0 else None
 
 
 @lru_cache(maxsize=16384)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from weakref import WeakKeyDictionary
@@ -29,7 +30,7 @@ import ahocorasick_rs
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
-from loaders.divisions import DistrictMention, ancestors, find_districts
+from loaders.divisions import DistrictMention, ancestors, find_districts, leading_district
 from loaders.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
 from loaders.text import ParsedDocument
 from loaders.text_spans import district_display, district_mentions, district_node, sentence_of, unit_name
@@ -195,13 +196,7 @@ def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
 def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
     out: list[IndustryMention] = []
-    for marker in _COUNT.finditer(text):
-        near = marker.group(0) == "等"
-        if not near and _number(marker.group("n")) < 2:
-            continue
-        head = (_HEAD_NEAR if near else _HEAD).match(text, marker.end())
-        if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
-            continue
+    for marker, head, near in _list_ends(text):
         items = _list_items(text, marker.start())
         good = [(item, start) for item, start in items if not _NOT_INDUSTRY.search(item)]
         if len(good) * 2 <= len(items):
@@ -216,12 +211,23 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
+def _list_ends(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
+    """Where a list of industries may close: a count of two or more or 等 (``near``), then its head word."""
+    for marker in _COUNT.finditer(text):
+        near = marker.group(0) == "等"
+        if not near and _number(marker.group("n")) < 2:
+            continue
+        head = (_HEAD_NEAR if near else _HEAD).match(text, marker.end())
+        if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
+            continue
+        yield marker, head, near
+
+
 def _without_place(item: str, start: int, scope: str | None) -> tuple[str, int]:
     """长兴纺织 is the 纺织 industry (of 长兴): the place goes to DEVELOPED_IN, not the name."""
-    places = find_districts(item, scope)
-    if places and places[0].start == 0 and len(item) - places[0].end >= 2:
-        cut = places[0].end
-        return item[cut:], start + cut
+    place = leading_district(item, scope)
+    if place is not None and len(item) - place.end >= 2:
+        return item[place.end :], start + place.end
     return item, start
 
 
@@ -316,7 +322,22 @@ def find_industries(text: str, scope: str | None = None) -> list[IndustryMention
 
 @lru_cache(maxsize=8192)
 def _find_short(text: str, scope: str | None) -> tuple[IndustryMention, ...]:
+    if not _reads_places(text):
+        return _find_anywhere(text)
     return tuple(_find(text, scope))
+
+
+@lru_cache(maxsize=8192)
+def _find_anywhere(text: str) -> tuple[IndustryMention, ...]:
+    """The answer for a text whose reading does not depend on the scope, shared by every scope: a plan's
+    measure is worded alike in the plans of many cities, and a corpus mixes cities."""
+    return tuple(_find(text, None))
+
+
+def _reads_places(text: str) -> bool:
+    """Whether the scope can change what ``text`` names: only counted groups and coded clusters
+    (:func:`_groups`) and the items of a list (:func:`_lists`) are read with it."""
+    return _GROUP.search(text) is not None or "产业集群" in text or next(_list_ends(text), None) is not None
 
 
 def _find(text: str, scope: str | None) -> list[IndustryMention]:

@@ -158,8 +158,15 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     for match in _APPOSITION.finditer(text):
         out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
     out.sort(key=lambda m: (m.start, -m.end))
-    # 浙江大学 inside 浙江大学湖州研究院 is part of the longer name, not a second one
-    return [a for a in out if not any(b is not a and b.start <= a.start and b.end > a.end for b in out)]
+    # 浙江大学 inside 浙江大学湖州研究院 is part of the longer name, not a second one. In this order a name
+    # lies inside another exactly when one sorted before it reaches further (one pass, not all pairs).
+    kept: list[PlatformMention] = []
+    reach = -1
+    for mention in out:
+        if mention.end >= reach:
+            kept.append(mention)
+        reach = max(reach, mention.end)
+    return kept
 
 
 _FOUND: WeakKeyDictionary[ParsedDocument, tuple[list[PlatformMention], dict[str, str]]] = WeakKeyDictionary()

@@ -298,14 +298,9 @@ def read_figures(clause: str, scope: str | None = None) -> list[Figure]:
 def _without_place(name: str, scope: str | None) -> str:
     """吴兴区化妆品生产企业总产值 → 化妆品生产企业总产值: the county or town is the target's scope, not its
     indicator (a province stays: 浙江制造精品 is a brand)."""
-    places = divisions.find_districts(name[:12], scope)
-    if (
-        places
-        and places[0].start == 0
-        and places[0].level in ("county", "town", "zone")
-        and len(name) - places[0].end >= 2
-    ):
-        return name[places[0].end :]
+    place = divisions.leading_district(name[:12], scope)
+    if place is not None and place.level in ("county", "town", "zone") and len(name) - place.end >= 2:
+        return name[place.end :]
     return name
 
 
@@ -392,13 +387,16 @@ def _text_figures(
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
                 continue
+            figures = read_figures(clause, doc.scope)
+            if not figures:
+                continue  # a date or a qualifier: no need to look for its subject
             year = year_context
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
                 stated_years = [int(y) for y in _PAST_YEAR.findall(sentence.text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
-            for figure in read_figures(clause, doc.scope):
+            for figure in figures:
                 if subject is not None and figure.scope is None:
                     figure.scope = subject
                 if previous is not None and _CHANGE.match(figure.indicator):
