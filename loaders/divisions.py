@@ -587,12 +587,31 @@ def _finest(mentions: list[DistrictMention]) -> str:
     return first.name
 
 
+#: Where a trip goes (赴上海、杭州等地举办…, 前往深圳参加…) and whom a place works with (同上海、苏州等城市的
+#: 一体化, 接轨沪杭): places visited or partnered with, not places the text is about; a district named
+#: only there is no node. Read in news, where trips and partners are reported.
+_TRIP = re.compile(
+    r"(?:赴|前往|奔赴|远赴)([^，。；：:\d\n]{2,40}?)"
+    r"(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)"
+    r"|(?:同|与)([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"
+    r"|(?:接轨|联通|融入)([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"
+)
+
+
+def _trip_spans(text: str) -> list[tuple[int, int]]:
+    return [next(match.span(i) for i in (1, 2, 3) if match.group(i)) for match in _TRIP.finditer(text)]
+
+
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """District nodes for every district named, with their aliases and the hierarchy above them."""
+    """District nodes for every district named (not only as a trip's destination), with their aliases
+    and the hierarchy above them."""
     scope = doc.scope
+    trips = _trip_spans(doc.text) if graph.document.props.get("kind") == "news" else []
     # one node call per written form (全市 is named hundreds of times), counted, with its first sentence
     forms: dict[tuple[str, str, str], list[DistrictMention]] = {}
     for mention in find_districts(doc.text, scope):
+        if any(start <= mention.start < end for start, end in trips):
+            continue
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     placed: set[str] = set()
     for (name, surface, level), mentions in forms.items():

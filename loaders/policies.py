@@ -32,6 +32,16 @@ _UNMARKED = re.compile(
 _QUOTED = re.compile(r"“([^“”《》，。；\s]{2,30}?(?:计划|方案|意见|办法|条例|规划|纲要|政策|细则))”")
 #: 《…》 titles that are publications, not instruments (定期编印《…简报》).
 _PUBLICATION = re.compile(r"(?:简报|报告|年鉴|杂志|日报|晚报|白皮书|蓝皮书|通讯|专报|快报)$")
+#: News names the instruments it reports on: a 《…》 title ending as an instrument does, a quoted label
+#: followed by its instrument word (实施“A—B—C”梯度培育计划), or a list of short names of local policy
+#: packages after 出台/实施 (出台实施人才新政2.0、招商七条、科技人才六条).
+_NEWS_INSTRUMENT = ("条例", "纲要", "政策", "规范", "新政", *POLICY_CUES)
+_NEWS_QUOTED = re.compile(
+    r"(?:实施|出台|制定|推出|发布|落实)“([^“”《》，。；\s]{2,30})”"
+    r"([^“”《》，。；、\s]{0,8}?(?:计划|方案|意见|办法|规划|政策|细则))(?=[，。；、）)]|$)"
+)
+_PACKAGE = r"[\u4e00-\u9fff]{2,8}?(?:新政(?:\d+(?:\.\d+)?)?|[一二三四五六七八九十]{1,3}条)"
+_NEWS_PACKAGES = re.compile(rf"(?:出台|实施|推出|发布)+((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
 _FOCUS_CLAUSE = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
 _FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
 
@@ -227,8 +237,32 @@ def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node:
         graph.edge("INVOLVES", node, departments.add(graph, other, found.evidence), found.evidence)
 
 
+def _news_citations(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """Policy nodes for the instruments a news text names (no citing policy: news cites none itself)."""
+    found: list[tuple[str, int]] = []
+    for match in _BOOK.finditer(doc.text):
+        title = match.group(1)
+        instrument = title.rstrip("）)").rstrip("0123456789—-－年（(").endswith(_NEWS_INSTRUMENT)
+        if instrument and not _PUBLICATION.search(title):
+            found.append((title, match.start()))
+    for match in _NEWS_QUOTED.finditer(doc.text):
+        found.append((match.group(1) + match.group(2), match.start(1)))
+    for match in _NEWS_PACKAGES.finditer(doc.text):
+        offset = match.start(1)
+        for name in match.group(1).split("、"):
+            found.append((name, offset))
+            offset += len(name) + 1
+    for title, offset in found:
+        name = clean_name(title)
+        if len(name) >= 4:
+            graph.node("Policy", name, doc.sentence_at(offset))
+
+
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """Policy, Measure and their relations for every instrument of a policy document."""
+    """Policy, Measure and their relations for every instrument of a policy document; the instruments
+    a news text names."""
+    if graph.document.props.get("kind") == "news":
+        _news_citations(doc, graph)
     found = sections(doc)
     number = graph.document.props.get("docNumber")
     names = {identity_key(n) for s in found for n in (s.name, s.title)}

@@ -27,10 +27,10 @@ from loaders.text import ParsedDocument
 
 UNITS = (
     "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
-    "万人次 万人 人次 人 万家 家 个 项 条 台 件 场 所 座 次 批 套 吨"
+    "万人次 万人 人次 人 名 万家 家 个 项 条 万台 台 亿件 万件 件 场 所 座 次 批 套 吨"
 ).split()
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
-COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人".split())
+COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
 _UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 #: A stated value: number (2/3 is a share), unit, trailing comparator.
 _VALUE = re.compile(
@@ -40,6 +40,8 @@ _VALUE = re.compile(
 _COUNT_VERBS = re.compile(
     r"培育|新增|建设|建成|实施|引进|引育|打造|创建|认定|组织|开展|招引|落地|新建|建立|形成|培训|举办|推动|支持"
 )
+#: 亿余元 / 万多人: the 余 written inside the unit.
+_MAGNITUDE_APPROX = re.compile(r"(万|亿)(余|多)(?=元|美元|人|家|件|台|吨|亩)")
 #: Periods that a list of values walks through (一季度30%、二季度65%): the indicator is the first one's, re-dated.
 _PERIOD = re.compile(r"[一二三四]季度|上半年|下半年|全年")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -67,6 +69,8 @@ _LEAD = re.compile(
 )
 #: A change stated after a level (总产值67.86亿元，同比增长36%): the change of that level.
 _CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
+#: A share stated after a level (销售额达9亿元，占市场总量的60%): the level's share.
+_SHARE = re.compile(r"^占[^，。；\d]{1,12}$")
 _CLAUSE = re.compile(r"[，；。,;：:]")
 #: Figures that are not goals: subsidies and rewards, entry thresholds (亩均税收低于1万元的企业).
 _NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于")
@@ -86,6 +90,39 @@ def _indicator_name(raw: str, verb: str) -> str:
     if verb.startswith(("年均", "同比")):
         name += verb
     return name.strip("的")
+
+
+#: Words before a reported count that say when or which, not what (现有, 该服务点已…).
+_NEWS_LEAD = re.compile(
+    r"^(?:现有|现已|该|已|目前|当前|共有|共|总共|\d{1,2}(?:至|-|—|－)\d{1,2}月份?|[一二三四]季度|上半年)+"
+)
+#: What a count is named as, by its unit (News reports 企业470家; the indicator is 企业数量).
+_COUNT_NOUN = {"人次": "人次", "万人次": "人次", "次": "次数", "场": "场次", "人": "人数", "万人": "人数", "名": "人数"}
+#: Money reported after an activity (完成外贸出口208.5亿元): the indicator is its amount (外贸出口额).
+_MONEY_UNITS = frozenset("亿元 万元 元 亿美元 万美元".split())
+_ACTIVITY_END = ("出口", "进口", "销售", "交易", "成交", "融资")
+_COUNTED_END = ("数量", "数", "人次", "次数", "场次", "人数", "人才", "率", "额", "值", "量", "规模", "面积")
+#: Words between a reported count's noun and its number (企业共计470家).
+_NEWS_TAIL = re.compile(r"(?:共计|共有|合计|累计|总计|共|已)+$")
+#: Who acted together before a count's verb (市监局联合某小镇培育…企业3家): the actors are no part of the name.
+_JOINT_ACTORS = re.compile(rf"^[^，。]{{2,24}}?(?:联合|会同|携手)[^，。]{{2,12}}?(?={_COUNT_VERBS.pattern})")
+#: A yearly output (年产各类童装15亿件): the indicator is the product's 年产量.
+_YEARLY_OUTPUT = re.compile(r"^年产(?:各类|各种)?(.{2,})$")
+
+
+def news_indicator(name: str, unit: str) -> str:
+    """A reported figure's indicator named as gold sets and statistics name them: 龙头企业10家 → 龙头企业数量,
+    办理业务1500次 → 办理业务次数; leading 现有/该/已 dropped."""
+    name = _NEWS_TAIL.sub("", _LEAD.sub("", _NEWS_LEAD.sub("", _BRACKETED.sub("", name)))) or name
+    name = _JOINT_ACTORS.sub("", name)
+    yearly = _YEARLY_OUTPUT.match(name)
+    if yearly:
+        return yearly.group(1) + "年产量"
+    if unit in _MONEY_UNITS and name.endswith(_ACTIVITY_END):
+        name += "额"
+    if unit in COUNT_UNITS and not name.endswith(_COUNTED_END):
+        name += _COUNT_NOUN.get(unit, "数量")
+    return name
 
 
 def _target_node(
@@ -230,14 +267,17 @@ class Figure:
     scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
 
 
-def read_figures(clause: str, scope: str | None = None) -> list[Figure]:
+def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
     """The figures a clause states: ``规上工业增加值增长7%以上``, ``建设60个海外仓``,
     ``A、B产值分别达到1000亿元、500亿元``.
 
     A value written before a noun (``10亿元以上重大项目``) qualifies that noun and
     becomes part of the next indicator's name; a count before a noun
-    (``实施500项技术改造项目``) is the value of verb + noun.
+    (``实施500项技术改造项目``) is the value of verb + noun. News reports counts after any short verb
+    (``出口涵盖153个国家``, ``服务超过800个商家``), not only after a plan's verbs (``news``).
     """
+    if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
+        clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
     values = [
         m
         for m in _VALUE.finditer(clause)
@@ -271,7 +311,7 @@ def read_figures(clause: str, scope: str | None = None) -> list[Figure]:
                 head = acting.group(2) + acting.group(1)
             elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
                 head = noun.group(0)
-            elif unit not in COUNT_UNITS or len(verb) > 6 or not _COUNT_VERBS.search(verb):
+            elif unit not in COUNT_UNITS or len(verb) > 6 or not (news or _COUNT_VERBS.search(verb)):
                 continue  # a qualifier: 3亿元以上项目
             else:
                 head = head + (noun.group(0) if noun else "")
@@ -387,7 +427,7 @@ def _text_figures(
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
                 continue
-            figures = read_figures(clause, doc.scope)
+            figures = read_figures(clause, doc.scope, news=subjects is not None)
             if not figures:
                 continue  # a date or a qualifier: no need to look for its subject
             year = year_context
@@ -399,13 +439,24 @@ def _text_figures(
             for figure in figures:
                 if subject is not None and figure.scope is None:
                     figure.scope = subject
+                if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
+                    named = figure.scope[1] if figure.scope else ""
+                    if named and figure.indicator.startswith(named) and len(figure.indicator) > len(named) + 1:
+                        figure.indicator = figure.indicator[len(named) :]
+                    figure.indicator = news_indicator(figure.indicator, figure.unit)
                 if previous is not None and _CHANGE.match(figure.indicator):
                     figure.indicator = previous.indicator + figure.indicator
+                elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
+                    figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
                 _store_figure(doc, graph, figure, clause, evidence, item, policy, kind, year, stated)
 
 
 _PAST_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?!底前|前)")
+#: A year written into an event's name (第六届…博览会2023长三角…大会, 2023湖州商品交易会): not a count (2000家).
+_EDITION_YEAR = re.compile(
+    r"(?<![\d.])(20[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
+)
 _EXPLICIT_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?P<after>.{0,8})")
 #: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
 _CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
@@ -415,8 +466,9 @@ def reference_year(text: str) -> int | None:
     """The year a news text reports in, when it carries no date: the latest year it names that is not a goal
     (到2025年); one later when that year is only spoken of as closed (2022年销售额…) and the text says 今年."""
     mentions = [(int(m.group(1)), m.group("after")) for m in _EXPLICIT_YEAR.finditer(text)]
-    if not mentions:
-        return None
+    if not mentions:  # no 20XX年: an event's edition year (2023湖州商品交易会) dates the report
+        editions = [int(m.group(1)) for m in _EDITION_YEAR.finditer(text)]
+        return max(editions) if editions else None
     latest = max(year for year, _ in mentions)
     closed = all(_CLOSED_YEAR.match(after) for year, after in mentions if year == latest)
     return latest + 1 if closed and ("今年" in text or "截至目前" in text) else latest

@@ -206,3 +206,44 @@ def test_formulas_of_kinds_and_a_quoted_kind_word_are_no_platforms() -> None:
     graph = _graph("shunde_appliances_plan.txt")
     names = {n.name for n in graph.by_label("Platform")}
     assert not any("+" in n or n.endswith("产业大脑") for n in names), names
+
+
+def test_news_names_the_instruments_it_reports_on() -> None:
+    graph = _graph("jiangyin_policies.txt")
+    names = {n.name for n in graph.by_label("Policy")}
+    assert names == {
+        "江阴市链长制推进集成电路产业发展的实施方案",
+        "人才新政3.0",
+        "招商十条",
+        "科技创新八条",
+        "专精特新—小巨人—单项冠军梯度培育计划",
+    }
+
+
+def test_places_visited_or_partnered_with_are_no_districts() -> None:
+    graph = _graph("kunshan_trips.txt")
+    names = {n.name for n in graph.by_label("District")}
+    assert "苏州市昆山市" in names or "昆山市" in names
+    assert not names & {"深圳市", "成都市", "西安市", "厦门市", "上海市", "无锡市", "南京市"}
+
+
+def test_reported_figures_are_named_as_indicators_and_dated_by_an_event_year() -> None:
+    graph = _graph("jintan_figures.txt")
+    figures = {
+        graph.nodes[next(e.end for e in graph.edges.values() if e.type == "OF_INDICATOR" and e.start == t.uid)].name: (
+            t.props["value"],
+            t.props["year"],
+            t.props["kind"],
+        )
+        for t in graph.by_label("Target")
+    }
+    assert figures["光伏龙头企业数量"] == (12, 2024, "actual")
+    assert figures["光伏及配套企业数量"][0] == 320
+    assert figures["产业集聚度"][0] == 85
+    assert figures["外贸出口额"][0] == 56.3
+    assert figures["外贸出口额同比增长"][0] == 9.1
+    assert figures["国外销售额"][0] == 3
+    assert figures["国外销售额占比"][0] == 40
+    assert figures["光伏组件年产量"][0] == 20
+    assert figures["培育江苏精品光伏企业数量"][0] == 5
+    assert figures["引进省级人才"][0] == 8
