@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 BATCH = 2000
 #: Rows per transaction of a bulk load: large enough that the round trip is noise, small enough for the heap.
 BULK_BATCH = 20_000
+#: Seconds a bulk load waits for the rebuilt search indexes to come online.
+INDEX_TIMEOUT = 3600
 #: Bolt schemes: direct (bolt), routed for clusters and Aura (neo4j), with TLS (+s) or self-signed TLS (+ssc).
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _SEARCH_SEPARATOR = "\n"
@@ -55,13 +58,24 @@ def schema_statements() -> list[str]:
         statements.append(
             f"CREATE CONSTRAINT {label.lower()}_uid IF NOT EXISTS FOR (n:{label}) REQUIRE n.uid IS UNIQUE"
         )
-        statements.append(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+    return statements + _search_index_statements()
+
+
+def _search_index_statements() -> list[str]:
+    """The name indexes and the full-text index: not needed to write, so a bulk load into an empty
+    database builds them once at the end (Neo4j populates an index in bulk, several times faster
+    than updating it row by row; Lucene's full-text index most of all)."""
+    statements = [f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)" for label in LABELS]
     labels = "|".join(LABELS)
     statements.append(
         f"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.searchText] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
     return statements
+
+
+def _search_index_names() -> list[str]:
+    return [f"{label.lower()}_name" for label in LABELS] + ["entity_names"]
 
 
 def _node_props(node: Node) -> dict[str, Any]:
@@ -95,7 +109,9 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"bad Neo4j URI {config.neo4j_uri!r}: the scheme must be one of {', '.join(URI_SCHEMES)}")
         auth = (config.neo4j_user, config.neo4j_password or "")
         try:
-            self.driver: Driver = GraphDatabase.driver(config.neo4j_uri or "", auth=auth)
+            self.driver: Driver = GraphDatabase.driver(
+                config.neo4j_uri or "", auth=auth, max_transaction_retry_time=config.neo4j_retry_seconds
+            )
             self.driver.verify_connectivity()
         except AuthError as exc:
             raise StoreError(
@@ -136,21 +152,34 @@ class Neo4jStore(GraphStore):
     ) -> BulkReport:
         """Merge a whole graph given in export form (``Node.to_dict()`` / ``Edge.to_dict()`` dicts).
 
-        For ``chainkg push`` and the benchmarks: the same ``UNWIND … MERGE`` as
-        :meth:`write_document`, but in transactions of ``batch`` rows per label
-        or type, and with nothing read back when the database holds no nodes
-        (then every uid is new and the rows are the merged result already). On a
-        non-empty database each batch reads the stored nodes and edges it
-        touches and merges them with the model's rules, so the result is the
-        one :meth:`write_document` would give. Every batch commits on its own:
-        if Neo4j stops, what was committed stays, and running the load again
-        completes it. Batches are sent by a second thread while this one
+        For ``chainkg push`` and the benchmarks, in transactions of ``batch``
+        rows per label or type. Two paths give the same result:
+
+        - Into a database holding no nodes, every uid is new and the rows are
+          the merged result already, so nodes and relationships are CREATEd
+          (MERGE of a relationship scans the relationships of its end node,
+          and Document and chain nodes have hundreds of thousands), and the
+          name and full-text indexes are dropped first and rebuilt in bulk at
+          the end; ``bulk_load`` returns once they are online (if the load
+          fails half-way, opening the store recreates them). The input must
+          then hold each uid and each (type, start, end) once, as an export
+          does: a repeated uid fails on the uid constraint.
+        - Into a non-empty database, each batch reads the stored nodes and
+          edges it touches, merges them with the model's rules and MERGEs the
+          result, so the result is the one :meth:`write_document` would give.
+
+        Every batch commits on its own: if Neo4j stops, what was committed
+        stays (on the empty path a rerun then takes the merge path and
+        completes it). Batches are sent by a second thread while this one
         prepares the next, so Python and Neo4j work at the same time.
         ``progress(nodes_written, edges_written)`` is called after each batch.
         """
         with self._session() as session:
             empty = session.run("MATCH (n:Entity) RETURN n.uid LIMIT 1").single() is None
-        report = BulkReport()
+            if empty:
+                for name in _search_index_names():
+                    session.run(f"DROP INDEX {name} IF EXISTS").consume()
+        report = BulkReport(created=empty)
         with _BatchWriter(self, read_back=not empty, report=report, progress=progress) as writer:
             by_label: dict[str, list[Node]] = defaultdict(list)
             for item in nodes:
@@ -175,6 +204,12 @@ class Neo4jStore(GraphStore):
             for rel_type, edge_rows in sorted(by_type.items()):
                 if edge_rows:
                     writer.put("edge", rel_type, edge_rows)
+        if empty:
+            started = time.perf_counter()
+            self.init_schema()
+            with self._session() as session:
+                session.run("CALL db.awaitIndexes($seconds)", seconds=INDEX_TIMEOUT).consume()
+            report.index_seconds = time.perf_counter() - started
         return report
 
     def read(self) -> Graph:
@@ -225,11 +260,15 @@ class Neo4jStore(GraphStore):
 
 @dataclass
 class BulkReport:
-    """What a bulk load wrote: nodes and relationships merged, and the batches (transactions) it took."""
+    """What a bulk load wrote: nodes and relationships, and the batches (transactions) it took."""
 
     nodes: int = 0
     edges: int = 0
     batches: int = 0
+    #: Whether the database was empty, so rows were created and the search indexes rebuilt at the end.
+    created: bool = False
+    #: Seconds spent rebuilding the name and full-text indexes after an empty-database load.
+    index_seconds: float = 0.0
 
 
 class _BatchWriter:
@@ -319,56 +358,66 @@ class _BatchWriter:
 
 
 def _write_nodes(tx: ManagedTransaction, label: str, nodes: list[Node], read_back: bool) -> None:
-    """MERGE one label's nodes; with ``read_back``, stored properties and aliases are merged in first."""
-    if read_back:
-        result = tx.run(
-            "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) RETURN labels(n) AS labels, properties(n) AS props",
-            uids=[n.uid for n in nodes],
-        )
-        stored = {node.uid: node for node in (_node_from_record(r["labels"], r["props"]) for r in result)}
-        merged = []
-        for node in nodes:
-            held = stored.get(node.uid)
-            if held is not None:
-                if held.label != node.label:
-                    raise ModelError(f"uid {node.uid} is a {held.label} in Neo4j, not a {node.label}")
-                held.merge(node)
-                node = held
-            merged.append(node)
-        nodes = merged
+    """CREATE one label's nodes into an empty database; else merge with the stored ones (read back) and MERGE."""
+    if not read_back:
+        tx.run(
+            f"UNWIND $rows AS row CREATE (n:Entity:{_label(label)}) SET n = row",
+            rows=[{**_node_props(node), "uid": node.uid} for node in nodes],
+        ).consume()
+        return
+    result = tx.run(
+        "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) RETURN labels(n) AS labels, properties(n) AS props",
+        uids=[n.uid for n in nodes],
+    )
+    stored = {node.uid: node for node in (_node_from_record(r["labels"], r["props"]) for r in result)}
+    merged = []
+    for node in nodes:
+        held = stored.get(node.uid)
+        if held is not None:
+            if held.label != node.label:
+                raise ModelError(f"uid {node.uid} is a {held.label} in Neo4j, not a {node.label}")
+            held.merge(node)
+            node = held
+        merged.append(node)
     tx.run(
         # ``+=`` (cheaper than ``=`` on new nodes) loses nothing: merged props include every stored one.
         f"UNWIND $rows AS row MERGE (n:Entity {{uid: row.uid}}) SET n += row.props, n:{_label(label)}",
-        rows=[{"uid": node.uid, "props": _node_props(node)} for node in nodes],
+        rows=[{"uid": node.uid, "props": _node_props(node)} for node in merged],
     ).consume()
 
 
 def _write_edges(tx: ManagedTransaction, rel_type: str, edges: list[Edge], read_back: bool) -> None:
-    """MERGE one type's relationships; with ``read_back``, stored evidence is merged in first."""
-    if read_back:
-        result = tx.run(
-            f"UNWIND $rows AS row MATCH (a:Entity {{uid: row.start}})-[r:{_rel_type(rel_type)}]->"
-            "(b:Entity {uid: row.end}) RETURN row.start AS start, row.end AS end, properties(r) AS props",
-            rows=[{"start": e.start, "end": e.end} for e in edges],
-        )
-        stored = {
-            (r["start"], r["end"]): Edge.from_dict(
-                {**r["props"], "type": rel_type, "start": r["start"], "end": r["end"]}
-            )
-            for r in result
-        }
-        merged = []
-        for edge in edges:
-            held = stored.get((edge.start, edge.end))
-            if held is not None:
-                held.merge(edge)
-                edge = held
-            merged.append(edge)
-        edges = merged
+    """CREATE one type's relationships into an empty database; else merge stored evidence (read back) and MERGE.
+
+    Rows travel as ``[start, end, props]`` lists: less for the driver to pack than maps.
+    """
+    if not read_back:
+        tx.run(
+            "UNWIND $rows AS row MATCH (a:Entity {uid: row[0]}) MATCH (b:Entity {uid: row[1]}) "
+            f"CREATE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row[2]",
+            rows=[[e.start, e.end, _edge_props(e)] for e in edges],
+        ).consume()
+        return
+    result = tx.run(
+        f"UNWIND $rows AS row MATCH (a:Entity {{uid: row[0]}})-[r:{_rel_type(rel_type)}]->"
+        "(b:Entity {uid: row[1]}) RETURN row[0] AS start, row[1] AS end, properties(r) AS props",
+        rows=[[e.start, e.end] for e in edges],
+    )
+    stored = {
+        (r["start"], r["end"]): Edge.from_dict({**r["props"], "type": rel_type, "start": r["start"], "end": r["end"]})
+        for r in result
+    }
+    merged = []
+    for edge in edges:
+        held = stored.get((edge.start, edge.end))
+        if held is not None:
+            held.merge(edge)
+            edge = held
+        merged.append(edge)
     tx.run(
-        "UNWIND $rows AS row MATCH (a:Entity {uid: row.start}) MATCH (b:Entity {uid: row.end}) "
-        f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r += row.props",
-        rows=[{"start": e.start, "end": e.end, "props": _edge_props(e)} for e in edges],
+        "UNWIND $rows AS row MATCH (a:Entity {uid: row[0]}) MATCH (b:Entity {uid: row[1]}) "
+        f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r += row[2]",
+        rows=[[e.start, e.end, _edge_props(e)] for e in merged],
     ).consume()
 
 

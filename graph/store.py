@@ -29,6 +29,8 @@ class StoreConfig:
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = None
     neo4j_database: str | None = None
+    #: How long the driver retries a transaction the server could not take (a restart, a leader change).
+    neo4j_retry_seconds: float = 30.0
 
     def describe(self) -> str:
         return f"Neo4j at {self.neo4j_uri}" if self.neo4j_uri else f"embedded store {self.path}"

@@ -132,7 +132,8 @@ def test_a_server_stopped_mid_load_loses_nothing_committed(tmp_path: Path) -> No
     assert len(documents) >= 40
     home, password = tmp_path / "neo4j", "stop-test-pw"
     info = local_neo4j.start(home, port=0, password=password)
-    config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
+    # Retries give up soon after the server stops, so the writer sees the failure quickly.
+    config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password, neo4j_retry_seconds=2.0)
     store = Neo4jStore(config)
     committed: list[str] = []
     failure: list[BaseException] = []
@@ -151,8 +152,8 @@ def test_a_server_stopped_mid_load_loses_nothing_committed(tmp_path: Path) -> No
     while len(committed) < 5 and writer.is_alive() and time.monotonic() < deadline:
         time.sleep(0.01)
     local_neo4j.stop(home)
-    store.driver.close()  # the driver would otherwise retry the interrupted transaction for 30 s
-    writer.join(60)
+    store.driver.close()
+    writer.join(120)
     assert not writer.is_alive()
     assert failure, "the load finished before the server stopped; stop it earlier"
     assert 5 <= len(committed) < len(documents)
