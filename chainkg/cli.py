@@ -188,19 +188,22 @@ def serve(config: StoreConfig, host: str, port: int) -> None:
     app.run(host=host, port=port, debug=False)
 
 
+home_option = click.option(
+    "--home",
+    type=click.Path(path_type=Path),
+    default=settings.LOCAL_NEO4J_HOME,
+    show_default=True,
+    help="Folder of the local server's data, log and pid file (env CHAINKG_NEO4J_HOME).",
+)
+
+
 @main.group()
 def neo4j() -> None:
     """Start, stop and prepare a local Neo4j (Community, from Maven Central; no Docker)."""
 
 
 @neo4j.command("start")
-@click.option(
-    "--home",
-    type=click.Path(path_type=Path),
-    default=settings.LOCAL_NEO4J_HOME,
-    show_default=True,
-    help="Folder for the server's data, log and pid file.",
-)
+@home_option
 @click.option("--port", default=7687, show_default=True, help="Bolt port on 127.0.0.1 (0: any free port).")
 def neo4j_start(home: Path, port: int) -> None:
     """Start the local Neo4j in the background and print its Bolt URI."""
@@ -213,13 +216,7 @@ def neo4j_start(home: Path, port: int) -> None:
 
 
 @neo4j.command("stop")
-@click.option(
-    "--home",
-    type=click.Path(path_type=Path),
-    default=settings.LOCAL_NEO4J_HOME,
-    show_default=True,
-    help="Folder of the local server (as given to `chainkg neo4j start`).",
-)
+@home_option
 def neo4j_stop(home: Path) -> None:
     """Stop the local Neo4j (clean shutdown)."""
     from chainkg import local_neo4j
@@ -228,13 +225,7 @@ def neo4j_stop(home: Path) -> None:
 
 
 @neo4j.command("status")
-@click.option(
-    "--home",
-    type=click.Path(path_type=Path),
-    default=settings.LOCAL_NEO4J_HOME,
-    show_default=True,
-    help="Folder of the local server (as given to `chainkg neo4j start`).",
-)
+@home_option
 def neo4j_status(home: Path) -> None:
     """Print the Bolt URI of the running local Neo4j, or exit 1 if none runs."""
     from chainkg import local_neo4j
