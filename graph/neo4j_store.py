@@ -15,9 +15,9 @@ import queue
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
@@ -28,6 +28,8 @@ from graph.store import GraphStore, StoreConfig
 
 if TYPE_CHECKING:
     from queries import NamedQuery
+
+T = TypeVar("T")
 
 BATCH = 2000
 #: Rows per transaction of a bulk load: large enough that the round trip is noise, small enough for the heap.
@@ -92,6 +94,23 @@ def _node_from_record(labels: list[str], props: dict[str, Any]) -> Node:
     label = next(label for label in labels if label in LABELS)
     props = {k: v for k, v in props.items() if k != "searchText"}
     return Node.from_dict({**props, "label": label})
+
+
+def _grouped(items: Iterable[T], key: Callable[[T], str], size: int) -> Iterator[tuple[str, list[T]]]:
+    """Batches of at most ``size`` items sharing a key (a label or a type), streamed as they fill.
+
+    Full batches go out as soon as they fill; the partial ones at the end go out in key order.
+    """
+    pending: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        rows = pending[key(item)]
+        rows.append(item)
+        if len(rows) >= size:
+            yield key(item), rows
+            pending[key(item)] = []
+    for name, rows in sorted(pending.items()):
+        if rows:
+            yield name, rows
 
 
 def _chunks(rows: list[dict[str, Any]], size: int = BATCH) -> Iterable[list[dict[str, Any]]]:
@@ -181,29 +200,11 @@ class Neo4jStore(GraphStore):
                     session.run(f"DROP INDEX {name} IF EXISTS").consume()
         report = BulkReport(created=empty)
         with _BatchWriter(self, read_back=not empty, report=report, progress=progress) as writer:
-            by_label: dict[str, list[Node]] = defaultdict(list)
-            for item in nodes:
-                node = Node.from_dict(item)
-                rows = by_label[node.label]
-                rows.append(node)
-                if len(rows) >= batch:
-                    writer.put("node", node.label, rows)
-                    by_label[node.label] = []
-            for label, rows in sorted(by_label.items()):
-                if rows:
-                    writer.put("node", label, rows)
+            for label, node_rows in _grouped((Node.from_dict(item) for item in nodes), lambda n: n.label, batch):
+                writer.put("node", label, node_rows)
             writer.barrier()  # every node is stored before an edge needs its ends
-            by_type: dict[str, list[Edge]] = defaultdict(list)
-            for item in edges:
-                edge = Edge.from_dict(item)
-                edge_rows = by_type[edge.type]
-                edge_rows.append(edge)
-                if len(edge_rows) >= batch:
-                    writer.put("edge", edge.type, edge_rows)
-                    by_type[edge.type] = []
-            for rel_type, edge_rows in sorted(by_type.items()):
-                if edge_rows:
-                    writer.put("edge", rel_type, edge_rows)
+            for rel_type, edge_rows in _grouped((Edge.from_dict(item) for item in edges), lambda e: e.type, batch):
+                writer.put("edge", rel_type, edge_rows)
         if empty:
             started = time.perf_counter()
             self.init_schema()
