@@ -153,17 +153,12 @@ class Finding:
         return {"outcome": self.outcome, "kind": self.kind, "group": self.group, "text": self.text}
 
 
-@dataclass
-class DocumentScore:
-    """The counts of one gold document, per label, per relationship type and for targets."""
+class _Totals:
+    """Entity, relation and overall totals of anything that scores per label and per type."""
 
-    document: str
-    gold_file: str
-    found: bool
-    entities: dict[str, Counts] = field(default_factory=dict)
-    relations: dict[str, Counts] = field(default_factory=dict)
-    targets: Counts = field(default_factory=Counts)
-    findings: list[Finding] = field(default_factory=list)
+    entities: dict[str, Counts]
+    relations: dict[str, Counts]
+    targets: Counts
 
     @property
     def entities_total(self) -> Counts:
@@ -176,6 +171,19 @@ class DocumentScore:
     @property
     def overall(self) -> Counts:
         return _summed((self.entities_total, self.relations_total, self.targets))
+
+
+@dataclass
+class DocumentScore(_Totals):
+    """The counts of one gold document, per label, per relationship type and for targets."""
+
+    document: str
+    gold_file: str
+    found: bool
+    entities: dict[str, Counts] = field(default_factory=dict)
+    relations: dict[str, Counts] = field(default_factory=dict)
+    targets: Counts = field(default_factory=Counts)
+    findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self, details: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -201,7 +209,7 @@ def _ordered(counts: dict[str, Counts], order: tuple[str, ...]) -> dict[str, Cou
 
 
 @dataclass
-class EvalReport:
+class EvalReport(_Totals):
     """Scores of every gold document and their sums; render() for people, to_dict() for tools."""
 
     gold_dir: str
@@ -226,18 +234,6 @@ class EvalReport:
     @property
     def targets(self) -> Counts:
         return _summed(d.targets for d in self.documents)
-
-    @property
-    def entities_total(self) -> Counts:
-        return _summed(self.entities.values())
-
-    @property
-    def relations_total(self) -> Counts:
-        return _summed(self.relations.values())
-
-    @property
-    def overall(self) -> Counts:
-        return _summed((self.entities_total, self.relations_total, self.targets))
 
     def to_dict(self, details: bool = False) -> dict[str, Any]:
         return {
