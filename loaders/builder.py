@@ -4,6 +4,10 @@ Extractors never build :class:`graph.model.Node` or ``Edge`` by hand: they call
 :meth:`DocumentGraph.node` and :meth:`DocumentGraph.edge`, which give every node
 its ``MENTIONED_IN`` edge to the Document (with a mention count and the first
 sentence it was seen in) and every edge its ``source`` and ``evidence``.
+
+Both run some hundreds of times per document, mostly for a node or edge the
+graph already holds, so that case is done in place, without building a Node or
+Edge only to merge it away.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import Edge, Graph, Node, make_uid, node_uid
+
+#: Property values that count as unset: a later reading may fill them (as :meth:`Node.merge` does).
+_UNSET = (None, "", [])
 
 
 class DocumentGraph(Graph):
@@ -42,24 +49,28 @@ class DocumentGraph(Graph):
         if held is not None and held.label == label and held.name == name:
             # The common case (a node mentioned again under its display name): do what
             # Graph.add_node(Node(...)) would do through Node.merge, without building the Node.
-            for alias, rule in (aliases or {}).items():
-                held.add_alias(alias, rule)
-            for k, v in props.items():
-                if v is not None and held.props.get(k) in (None, "", []):
-                    held.props[k] = v
+            if aliases:
+                for alias, rule in aliases.items():
+                    held.add_alias(alias, rule)
+            if props:
+                held_props = held.props
+                for k, v in props.items():
+                    if v is not None and held_props.get(k) in _UNSET:
+                        held_props[k] = v
             node = held
         else:
-            values = {k: v for k, v in props.items() if v is not None}
-            node = Node(uid, label, name, dict(aliases or {}), values)
+            values = {k: v for k, v in props.items() if v is not None} if props else {}
+            node = Node(uid, label, name, dict(aliases) if aliases else {}, values)
             if held is None:
                 self.nodes[uid] = node
             else:  # another name or label under the uid: Graph.add_node merges (or reports the clash)
                 node = self.add_node(node)
-        mention_key = ("MENTIONED_IN", uid, self.document.uid)
+        document = self.document.uid
+        mention_key = ("MENTIONED_IN", uid, document)
         mention = self.edges.get(mention_key)
         if mention is None:
             # Added without Graph.add_edge's checks: both ends are in the graph and any label may be MENTIONED_IN.
-            self.edges[mention_key] = Edge(*mention_key, {self.document.uid: evidence}, {"count": count})
+            self.edges[mention_key] = Edge("MENTIONED_IN", uid, document, {document: evidence}, {"count": count})
         else:
             mention.props["count"] += count
         return node
@@ -71,9 +82,11 @@ class DocumentGraph(Graph):
             # Stated again: do what Edge.merge would, without building and re-validating an Edge
             # (the held edge was checked when added, and its ends cannot change label).
             held.evidence.setdefault(self.document.uid, evidence)
-            for k, v in props.items():
-                if v is not None and held.props.get(k) in (None, "", []):
-                    held.props[k] = v
+            if props:
+                held_props = held.props
+                for k, v in props.items():
+                    if v is not None and held_props.get(k) in _UNSET:
+                        held_props[k] = v
             return held
-        values = {k: v for k, v in props.items() if v is not None}
+        values = {k: v for k, v in props.items() if v is not None} if props else {}
         return self.add_edge(Edge(rel_type, start.uid, end.uid, {self.document.uid: evidence}, values))

@@ -98,7 +98,9 @@ NATIONAL: dict[str, str] = {
 _ORG_SUFFIX = (
     r"(?:领导小组办公室|领导小组|工作专班|专班|管理委员会|管委会|办公室|委员会|集团|中心|局|委|办|厅|部|院|室|所|会|行)"
 )
-_PREFIX = r"(?:省|市|区|县|镇|街道)"
+_PREFIXES = ("省", "市", "区", "县", "镇", "街道")
+_PREFIX = f"(?:{'|'.join(_PREFIXES)})"
+_PREFIX_RE = re.compile(_PREFIX)
 _JOB_TITLE = re.compile(
     r"(?:常务)?(?:副)?(?:局长|主任|部长|处长|科长|行长|秘书长|市长|区长|县长|书记|总经理|组长|调研员|干部|巡视员|"
     r"总工程师|总规划师|总统计师|总经济师|总会计师|专员|委员|主席)$"
@@ -120,8 +122,12 @@ class DepartmentMention:
     end: int
 
 
+@lru_cache(maxsize=1024)
 def _prefix_division(prefix: str, scope: str | None) -> tuple[str, str] | None:
-    """The division a level prefix (省/市/区/县) means in ``scope``: (name used in department names, level)."""
+    """The division a level prefix (省/市/区/县) means in ``scope``: (name used in department names, level).
+
+    Cached: every department a document names asks again with the same few prefixes and its one scope.
+    """
     if not scope:
         return None
     chain = [scope, *divisions.ancestors(scope)]
@@ -139,11 +145,15 @@ def _prefix_division(prefix: str, scope: str | None) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def expand(surface: str, scope: str | None) -> tuple[str, str] | None:
-    """Full name and level of a department written ``surface`` (市经信局 → 湖州市经济和信息化局)."""
+    """Full name and level of a department written ``surface`` (市经信局 → 湖州市经济和信息化局).
+
+    Cached: a document writes the same few departments dozens of times.
+    """
     if surface in NATIONAL:
         return NATIONAL[surface], "national"
-    match = re.match(_PREFIX, surface)
+    match = _PREFIX_RE.match(surface)
     if not match:
         return None
     place = _prefix_division(match.group(0), scope)
@@ -168,11 +178,16 @@ def _party_tails() -> frozenset[str]:
 
 @cache
 def _core_pattern() -> re.Pattern[str]:
-    """Level prefix + a known core, longest core first."""
+    """Level prefix + a known core, longest core first.
+
+    Led by a class of the first characters a match can have (the national names' and the prefixes'),
+    which lets the engine skip to candidate positions instead of trying every branch at each character.
+    """
     cores = sorted({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"}, key=len, reverse=True)
     national = sorted(NATIONAL, key=len, reverse=True)
+    firsts = "".join(sorted({name[0] for name in national} | {prefix[0] for prefix in _PREFIXES}))
     alternation = "|".join(map(re.escape, cores))
-    return re.compile(rf"(?:{'|'.join(map(re.escape, national))})|{_PREFIX}(?:{alternation})")
+    return re.compile(rf"(?=[{firsts}])(?:(?:{'|'.join(map(re.escape, national))})|{_PREFIX}(?:{alternation}))")
 
 
 def _generic(segment: str) -> re.Match[str] | None:

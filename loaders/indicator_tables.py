@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders import divisions, numbers
 
@@ -41,16 +42,24 @@ class TableValue:
     row: str
 
 
+@lru_cache(maxsize=4096)
 def split_unit(cell: str) -> tuple[str, str]:
-    """规上工业亩均税收（万元/亩） → (规上工业亩均税收, 万元/亩)."""
+    """规上工业亩均税收（万元/亩） → (规上工业亩均税收, 万元/亩).
+
+    Cached, as :func:`read_value` is: a plan restates its indicators in a list and an area table.
+    """
     cell = _SPACE.sub("", cell)
     match = _UNIT.search(cell)
     name, unit = (cell[: match.start()], match.group(1)) if match else (cell, "")
     return _TRAILING_COMPARATOR.sub("", name) or name, unit
 
 
+@lru_cache(maxsize=4096)
 def read_value(cell: str) -> tuple[float, str] | None:
-    """The number in a value cell and its comparator (``2个以上`` → 2, >=); None for text-only cells."""
+    """The number in a value cell and its comparator (``2个以上`` → 2, >=); None for text-only cells.
+
+    Cached: value cells repeat (an area table often gives every county the same 7 or 12).
+    """
     cell = _SPACE.sub("", _BRACKETED.sub("", cell))
     match = _VALUE.search(cell)
     if not match or match.start() > 6:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from loaders.readers import SourceDocument
 from loaders.text_clean import Cleaned, clean
@@ -21,13 +21,13 @@ from loaders.text_clean import Cleaned, clean
 _SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """A sentence: its cleaned text (what extraction reads), where it stands there, and its source wording.
 
     ``source`` is the same sentence as the file writes it (traditional
     characters, spaced-out letters, a page break inside it), trimmed: the
-    evidence stored on the graph.
+    evidence stored on the graph. A named tuple, not a frozen dataclass: a
+    document has hundreds of sentences, and a tuple is built several times faster.
     """
 
     text: str
@@ -44,6 +44,7 @@ def split_sentences(text: str, cleaned: Cleaned | None = None) -> list[Sentence]
     the text itself.
     """
     out: list[Sentence] = []
+    origin, source_text = (cleaned.origin, cleaned.source) if cleaned is not None else (None, "")
     for match in _SENTENCE_END.finditer(text):
         chunk = match.group(0)
         stripped = chunk.strip()
@@ -51,7 +52,8 @@ def split_sentences(text: str, cleaned: Cleaned | None = None) -> list[Sentence]
             continue
         start = match.start() + (len(chunk) - len(chunk.lstrip()))
         end = start + len(stripped)
-        source = stripped if cleaned is None else cleaned.source_text(start, end)
+        # cleaned.source_text(start, end), inlined: this runs for every sentence of every document
+        source = stripped if origin is None else source_text[origin[start] : origin[end - 1] + 1].strip()
         out.append(Sentence(stripped, start, end, source))
     return out
 
