@@ -32,7 +32,7 @@ from typing import Any
 from bench.large_graph import Sizes, _Plan, iter_edges, iter_nodes
 from chainkg import local_neo4j
 from graph.model import Edge, Node
-from graph.neo4j_store import Neo4jStore, _edge_props, _label, _node_props, _rel_type
+from graph.neo4j_store import Neo4jStore, _label, _rel_type, edge_props, node_props
 from graph.store import StoreConfig
 from queries import get_query
 
@@ -49,7 +49,7 @@ def _per_row_load(store: Neo4jStore, scale: float, seed: int) -> tuple[int, floa
             session.run(
                 f"MERGE (n:Entity {{uid: $uid}}) SET n += $props, n:{_label(node.label)}",
                 uid=node.uid,
-                props=_node_props(node),
+                props=node_props(node.to_dict()),
             ).consume()
         for edge in edges:
             session.run(
@@ -57,7 +57,7 @@ def _per_row_load(store: Neo4jStore, scale: float, seed: int) -> tuple[int, floa
                 f"MERGE (a)-[r:{_rel_type(edge.type)}]->(b) SET r += $props",
                 start=edge.start,
                 end=edge.end,
-                props=_edge_props(edge),
+                props=edge_props(edge.to_dict()),
             ).consume()
     return len(nodes) + len(edges), time.perf_counter() - started
 

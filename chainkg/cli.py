@@ -237,6 +237,51 @@ def neo4j_status(home: Path) -> None:
     click.echo(f"{info.uri} (pid {info.pid})")
 
 
+@neo4j.command("import")
+@home_option
+@click.option(
+    "--from",
+    "source",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Embedded store or export file to load (default: CHAINKG_STORE or .chainkg/graph.json).",
+)
+@click.option("--port", default=7687, show_default=True, help="Bolt port if the server has to be started.")
+@click.option("--heap", default="1g", show_default=True, help="Java heap of the server and of the importer.")
+@click.option("--replace", is_flag=True, help="Replace a database that already holds nodes (they are dropped).")
+def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace: bool) -> None:
+    """Load a graph into the local Neo4j with Neo4j's offline importer: the fastest first load.
+
+    Several times faster than push for a big graph, but it replaces the whole
+    database, with the server stopped meanwhile: it starts the server if
+    needed, refuses a database holding nodes unless --replace, writes the
+    importer's files, stops the server, imports, and starts it again with its
+    constraints and indexes built. For a remote server, a cluster or Aura, or to
+    merge into what a database holds, use push.
+    """
+    from chainkg import local_neo4j
+    from graph.json_format import read_json
+
+    path = source or settings.DEFAULT_STORE
+    if not path.exists():
+        raise click.ClickException(f"no embedded store at {path}")
+    data = read_json(path).to_dict()
+    report = local_neo4j.import_graph(
+        home,
+        data["nodes"],
+        data["edges"],
+        password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD,
+        port=port,
+        heap=heap,
+        replace=replace,
+    )
+    click.echo(
+        f"imported {report.nodes} nodes and {report.relationships} relationships from {path} into {report.uri} "
+        f"(files {report.write_seconds:.1f} s, import {report.import_seconds:.1f} s, "
+        f"restart and indexes {report.schema_seconds:.1f} s)"
+    )
+
+
 @neo4j.command("init")
 @store_options
 def neo4j_init(config: StoreConfig) -> None:

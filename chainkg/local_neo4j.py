@@ -28,10 +28,11 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import ChainKGError
 
@@ -43,6 +44,8 @@ MODULE_DIR = REPO_ROOT / "tools" / "neo4j"
 DEFAULT_PASSWORD = "chainkg-local"
 #: Java class that runs the server.
 LAUNCHER_CLASS = "chainkg.neo4j.Launcher"
+#: Java class of ``neo4j-admin``, whose ``database import full`` is Neo4j's offline importer.
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 
 #: Flags Neo4j 5 needs on Java 17 (it reaches into NIO internals for its page cache and
 #: network code), plus those its own neo4j.conf sets by default.
@@ -223,6 +226,123 @@ def status(state_dir: Path) -> ServerInfo | None:
     except FileNotFoundError:
         return None
     return ServerInfo(uri=uri, pid=pid, state_dir=state_dir) if uri else None
+
+
+@dataclass
+class ImportReport:
+    """What :func:`import_graph` loaded and how long each step took (seconds)."""
+
+    uri: str
+    nodes: int
+    relationships: int
+    #: Writing the importer's files, reading the input included.
+    write_seconds: float
+    #: Neo4j's importer alone (the server is down meanwhile).
+    import_seconds: float
+    #: Starting the server again and building the constraints, name and full-text indexes.
+    schema_seconds: float
+
+
+def import_graph(
+    state_dir: Path,
+    nodes: Iterable[dict[str, Any]],
+    edges: Iterable[dict[str, Any]],
+    *,
+    password: str | None = None,
+    port: int = 0,
+    heap: str = "1g",
+    jvm_flags: Sequence[str] = (),
+    replace: bool = False,
+) -> ImportReport:
+    """Load a graph in export form into the local server's database with Neo4j's offline importer.
+
+    Several times faster than :meth:`graph.neo4j_store.Neo4jStore.bulk_load`
+    over Bolt, for a first load of a big graph; but the importer writes a new
+    database, with the server stopped. So: the server is started if it is down
+    (to see what it holds), the files are written while it still serves, it is
+    stopped, the importer replaces its database, and it is started again (on
+    the same port) with the constraints and indexes built before this returns.
+    A database holding nodes is refused unless ``replace``: the import would
+    drop them (``chainkg push`` merges instead). If the importer fails (a
+    repeated uid, an edge to a missing node), the error carries its log's tail.
+    """
+    from graph.neo4j_import import IMPORT_OPTIONS, write_import_files
+    from graph.neo4j_store import Neo4jStore
+    from graph.store import StoreConfig
+
+    state_dir = Path(state_dir).resolve()
+    password = password or os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
+    info = status(state_dir) or start(state_dir, port, password, heap, jvm_flags=jvm_flags)
+    store = Neo4jStore(StoreConfig(neo4j_uri=info.uri, neo4j_password=password))
+    try:
+        held = store.node_count()
+    finally:
+        store.close()
+    if held and not replace:
+        raise LocalNeo4jError(
+            f"the local Neo4j in {state_dir} holds {held} nodes and an import replaces the whole database: "
+            "pass replace (--replace) to drop them, or merge with chainkg push"
+        )
+    folder = state_dir / "import"
+    shutil.rmtree(folder, ignore_errors=True)
+    try:
+        started = time.perf_counter()
+        files = write_import_files(nodes, edges, folder)
+        written = time.perf_counter()
+        stop(state_dir)
+        _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments], heap)
+        imported = time.perf_counter()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    info = start(state_dir, int(info.uri.rsplit(":", 1)[1]), password, heap, jvm_flags=jvm_flags)
+    store = Neo4jStore(StoreConfig(neo4j_uri=info.uri, neo4j_password=password))  # creates the schema
+    try:
+        store.await_indexes()
+    finally:
+        store.close()
+    return ImportReport(
+        uri=info.uri,
+        nodes=files.nodes,
+        relationships=files.relationships,
+        write_seconds=written - started,
+        import_seconds=imported - written,
+        schema_seconds=time.perf_counter() - imported,
+    )
+
+
+def _run_importer(state_dir: Path, arguments: list[str], heap: str) -> None:
+    """``neo4j-admin database import full`` on the database of the stopped server of ``state_dir``.
+
+    The launcher's DBMS home is ``state_dir/data`` (databases in ``data/data``), so
+    the admin tool gets that as NEO4J_HOME and an empty configuration of its own.
+    """
+    conf = state_dir / "admin-conf"
+    conf.mkdir(exist_ok=True)
+    (conf / "neo4j.conf").write_text("# chainkg: defaults; the admin tool finds the data under NEO4J_HOME\n")
+    log = state_dir / "import.log"
+    cmd = [
+        _java(),
+        f"-Xmx{heap}",
+        *JVM_FLAGS,
+        "-cp",
+        f"{_CLASSES}{os.pathsep}{_LIB / '*'}",
+        ADMIN_CLASS,
+        "database",
+        "import",
+        "full",
+        "neo4j",
+        "--overwrite-destination=true",
+        f"--report-file={state_dir / 'import.report'}",
+        *arguments,
+    ]
+    env = {**os.environ, "NEO4J_HOME": str(state_dir / "data"), "NEO4J_CONF": str(conf)}
+    with open(log, "wb") as out:
+        result = subprocess.run(cmd, cwd=state_dir, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out)
+    if result.returncode != 0:
+        lines = log.read_text(errors="replace").splitlines()
+        raise LocalNeo4jError(
+            f"Neo4j's importer failed (exit {result.returncode}); last lines of {log}:\n{_tail_lines(lines, 20)}"
+        )
 
 
 # -- helpers -------------------------------------------------------------------

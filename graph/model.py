@@ -171,12 +171,16 @@ class Node:
                 self.props[key] = value
 
     def to_dict(self) -> dict[str, Any]:
-        """The export form: ``uid``, ``label``, ``name``, ``aliases``, then the properties."""
+        """The export form: ``uid``, ``label``, ``name``, ``aliases``, then the properties.
+
+        A property holding an empty list is left out (it says nothing, and
+        Neo4j's offline importer cannot write one), so every store round-trips it alike.
+        """
         out: dict[str, Any] = {"uid": self.uid, "label": self.label, "name": self.name}
         out["aliases"] = self.aliases
         if self.alias_rules:
             out["mergedBy"] = [f"{a} ⇐ {self.alias_rules[a]}" for a in self.aliases]
-        out.update(sorted(self.props.items()))
+        out.update(sorted(item for item in self.props.items() if item[1] != []))
         return out
 
     @classmethod
@@ -238,7 +242,7 @@ class Edge:
         if len(sources) > 1:
             out["sources"] = sources
             out["evidences"] = [self.evidence[s] for s in sources]
-        out.update(sorted(self.props.items()))
+        out.update(sorted(item for item in self.props.items() if item[1] != []))  # as for nodes
         return out
 
     @classmethod

@@ -38,7 +38,8 @@ BULK_BATCH = 20_000
 INDEX_TIMEOUT = 3600
 #: Bolt schemes: direct (bolt), routed for clusters and Aura (neo4j), with TLS (+s) or self-signed TLS (+ssc).
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
-_SEARCH_SEPARATOR = "\n"
+#: Between a node's name and aliases in ``searchText``: a break no name holds, so no match spans two names.
+SEARCH_SEPARATOR = "\n"
 
 
 def _label(label: str) -> str:
@@ -80,14 +81,24 @@ def _search_index_names() -> list[str]:
     return [f"{label.lower()}_name" for label in LABELS] + ["entity_names"]
 
 
-def _node_props(node: Node) -> dict[str, Any]:
-    props = {k: v for k, v in node.to_dict().items() if k != "label" and v is not None}
-    props["searchText"] = _SEARCH_SEPARATOR.join([node.name, *node.aliases])
+def node_props(data: dict[str, Any]) -> dict[str, Any]:
+    """The properties a node is stored with, from its export form (``Node.to_dict()``): all but the
+    label, plus ``searchText`` for the full-text index.
+
+    Empty lists are left out, as Neo4j's offline importer cannot write one
+    (:mod:`graph.neo4j_import`): a list property that is absent reads as empty
+    (``Node.from_dict``; the queries use ``coalesce(n.aliases, [])``), so every
+    load route stores the same thing.
+    """
+    props = {k: v for k, v in data.items() if k != "label" and v is not None and v != []}
+    props["searchText"] = SEARCH_SEPARATOR.join([data["name"], *data.get("aliases", ())])
     return props
 
 
-def _edge_props(edge: Edge) -> dict[str, Any]:
-    return {k: v for k, v in edge.to_dict().items() if k not in ("type", "start", "end") and v is not None}
+def edge_props(data: dict[str, Any]) -> dict[str, Any]:
+    """The properties an edge is stored with, from its export form (``Edge.to_dict()``): all but type and ends
+    (and, as for nodes, no empty list)."""
+    return {k: v for k, v in data.items() if k not in ("type", "start", "end") and v is not None and v != []}
 
 
 def _node_from_record(labels: list[str], props: dict[str, Any]) -> Node:
@@ -193,9 +204,9 @@ class Neo4jStore(GraphStore):
         prepares the next, so Python and Neo4j work at the same time.
         ``progress(nodes_written, edges_written)`` is called after each batch.
         """
-        with self._session() as session:
-            empty = session.run("MATCH (n:Entity) RETURN n.uid LIMIT 1").single() is None
-            if empty:
+        empty = self.node_count() == 0
+        if empty:
+            with self._session() as session:
                 for name in _search_index_names():
                     session.run(f"DROP INDEX {name} IF EXISTS").consume()
         report = BulkReport(created=empty)
@@ -208,10 +219,14 @@ class Neo4jStore(GraphStore):
         if empty:
             started = time.perf_counter()
             self.init_schema()
-            with self._session() as session:
-                session.run("CALL db.awaitIndexes($seconds)", seconds=INDEX_TIMEOUT).consume()
+            self.await_indexes()
             report.index_seconds = time.perf_counter() - started
         return report
+
+    def await_indexes(self, seconds: int = INDEX_TIMEOUT) -> None:
+        """Block until every index is online (after a bulk load or an import they are built in the background)."""
+        with self._session() as session:
+            session.run("CALL db.awaitIndexes($seconds)", seconds=seconds).consume()
 
     def read(self) -> Graph:
         graph = Graph()
@@ -242,6 +257,11 @@ class Neo4jStore(GraphStore):
             for record in session.run("MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(*) AS n"):
                 out[record["type"]] = record["n"]
         return dict(sorted(out.items()))
+
+    def node_count(self) -> int:
+        """How many nodes the database holds (Neo4j's count store answers at once)."""
+        with self._session() as session:
+            return int(session.run("MATCH (n:Entity) RETURN count(n) AS n").single()["n"])
 
     def document_hashes(self) -> dict[str, str]:
         with self._session() as session:
@@ -363,7 +383,7 @@ def _write_nodes(tx: ManagedTransaction, label: str, nodes: list[Node], read_bac
     if not read_back:
         tx.run(
             f"UNWIND $rows AS row CREATE (n:Entity:{_label(label)}) SET n = row",
-            rows=[{**_node_props(node), "uid": node.uid} for node in nodes],
+            rows=[{**node_props(node.to_dict()), "uid": node.uid} for node in nodes],
         ).consume()
         return
     result = tx.run(
@@ -383,7 +403,7 @@ def _write_nodes(tx: ManagedTransaction, label: str, nodes: list[Node], read_bac
     tx.run(
         # ``+=`` (cheaper than ``=`` on new nodes) loses nothing: merged props include every stored one.
         f"UNWIND $rows AS row MERGE (n:Entity {{uid: row.uid}}) SET n += row.props, n:{_label(label)}",
-        rows=[{"uid": node.uid, "props": _node_props(node)} for node in merged],
+        rows=[{"uid": node.uid, "props": node_props(node.to_dict())} for node in merged],
     ).consume()
 
 
@@ -396,7 +416,7 @@ def _write_edges(tx: ManagedTransaction, rel_type: str, edges: list[Edge], read_
         tx.run(
             "UNWIND $rows AS row MATCH (a:Entity {uid: row[0]}) MATCH (b:Entity {uid: row[1]}) "
             f"CREATE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row[2]",
-            rows=[[e.start, e.end, _edge_props(e)] for e in edges],
+            rows=[[e.start, e.end, edge_props(e.to_dict())] for e in edges],
         ).consume()
         return
     result = tx.run(
@@ -418,7 +438,7 @@ def _write_edges(tx: ManagedTransaction, rel_type: str, edges: list[Edge], read_
     tx.run(
         "UNWIND $rows AS row MATCH (a:Entity {uid: row[0]}) MATCH (b:Entity {uid: row[1]}) "
         f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r += row[2]",
-        rows=[[e.start, e.end, _edge_props(e)] for e in merged],
+        rows=[[e.start, e.end, edge_props(e.to_dict())] for e in merged],
     ).consume()
 
 
@@ -443,7 +463,7 @@ def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
                 raise ModelError(f"uid {uid} is a {held.label} in Neo4j, not a {node.label}")
             held.merge(node)
             node = held
-        by_label[node.label].append({"uid": uid, "props": _node_props(node)})
+        by_label[node.label].append({"uid": uid, "props": node_props(node.to_dict())})
     for label, rows in sorted(by_label.items()):
         for chunk in _chunks(rows):
             tx.run(
@@ -473,7 +493,7 @@ def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
         if held_edge is not None:
             held_edge.merge(edge)
             edge = held_edge
-        by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": _edge_props(edge)})
+        by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": edge_props(edge.to_dict())})
     for rel_type, rows in sorted(by_type.items()):
         for chunk in _chunks(rows):
             tx.run(
@@ -503,7 +523,7 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> bool:
         edge.evidence.pop(document_uid, None)
         touched.update((edge.start, edge.end))
         if edge.evidence:
-            updates.append({"id": record["id"], "props": _edge_props(edge)})
+            updates.append({"id": record["id"], "props": edge_props(edge.to_dict())})
         else:
             deletions.append(record["id"])
     for chunk in _chunks(updates):

@@ -1,0 +1,155 @@
+"""Files for Neo4j's offline importer (``neo4j-admin database import full``), for a first load of a big graph.
+
+Over Bolt, :meth:`graph.neo4j_store.Neo4jStore.bulk_load` is bounded by Neo4j's
+transactional write path (about 20,000 elements/s on two cores: every
+relationship is a locked, logged update of two node records). The offline
+importer writes the store files directly, several times faster, but only into a
+database that is stopped and replaced, on the machine that holds its files; so
+it serves the local server (``chainkg neo4j import``), and ``bulk_load`` stays
+the way to load a remote server, a cluster or Aura.
+
+The files hold what ``bulk_load`` would store (:func:`graph.neo4j_store.node_props`),
+so both routes give the same database. CSV columns are typed in the header and
+one file must have one header, so rows are written to one file per label (or
+relationship type) and property signature: a label whose nodes carry different
+properties, or an ``int`` here and a ``float`` there, gets several files.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import StoreError
+from graph.neo4j_store import edge_props, node_props
+
+#: Separates the items of a list property (and is the importer's ``--array-delimiter``):
+#: a control character that no document text keeps, unlike ``;`` or ``，``.
+ARRAY_DELIMITER = "\x1f"
+
+#: Importer options matching how the files are written: quoted CSV whose fields may span lines
+#: (evidence sentences from tables and the ``searchText`` of a node hold line breaks).
+IMPORT_OPTIONS = ("--multiline-fields=true", "--array-delimiter=U+001F")
+
+_SCALAR_TYPES: dict[type, str] = {str: "string", bool: "boolean", int: "long", float: "double"}
+_ITEM_TYPES: dict[type, str] = {str: "string", int: "long", float: "double"}
+
+
+@dataclass
+class ImportFiles:
+    """The files written for one import, as the importer's ``--nodes``/``--relationships`` arguments."""
+
+    folder: Path
+    nodes: int = 0
+    relationships: int = 0
+    arguments: list[str] = field(default_factory=list)
+
+
+class _Writers:
+    """One open CSV file per (label or type, property signature), created as rows first need it."""
+
+    def __init__(self, folder: Path, kind: str, id_columns: list[str]) -> None:
+        self.folder = folder
+        self.kind = kind
+        self.id_columns = id_columns
+        self.files: dict[tuple[Any, ...], _File] = {}
+
+    def write(self, name: str, ids: list[str], props: dict[str, Any]) -> None:
+        """Write one row: ``ids`` (the ID columns) then ``props``, to the file of its name and signature."""
+        key = (name, *props, *map(type, props.values()))
+        try:
+            file = self.files.get(key)
+            if file is None:
+                file = self.files[key] = _File(self.folder / f"{self.kind}-{name}-{len(self.files):03d}.csv", name)
+                file.start(self.id_columns, props)
+            row: list[Any] = [*ids, *props.values()]
+            offset = len(ids)
+            for i, value in enumerate(props.values()):
+                if type(value) is list:
+                    row[offset + i] = _joined(value, file.item_types[i], list(props)[i])
+                elif type(value) is bool:
+                    row[offset + i] = "true" if value else "false"
+        except StoreError as exc:
+            raise StoreError(f"{name} {' → '.join(ids)}: {exc}") from None
+        file.writer.writerow(row)
+
+    def close(self, option: str, prefix: str) -> list[str]:
+        """Close the files; return ``--nodes=Entity:Label=FILE`` / ``--relationships=TYPE=FILE`` for each."""
+        out = []
+        for file in sorted(self.files.values(), key=lambda f: f.path):
+            file.handle.close()
+            out.append(f"{option}={prefix}{file.name}={file.path}")
+        return out
+
+
+class _File:
+    """One CSV file: its header types the columns, so its rows must all have the same property types."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path = path
+        self.name = name
+        self.handle = open(path, "w", encoding="utf-8", newline="")
+        # Every string quoted: the importer reads a quoted "" as an empty string, an unquoted empty field as no value.
+        self.writer = csv.writer(self.handle, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+        #: The item type of each list column (by property position), None for the other columns.
+        self.item_types: list[type | None] = []
+
+    def start(self, id_columns: list[str], props: dict[str, Any]) -> None:
+        header = list(id_columns)
+        for key, value in props.items():
+            column, item_type = _column_type(value, key)
+            header.append(f"{key}:{column}")
+            self.item_types.append(item_type)
+        self.writer.writerow(header)
+
+
+def write_import_files(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]], folder: Path) -> ImportFiles:
+    """Write a graph given in export form (``Graph.to_dict()``: nodes, then edges) as importer CSV files.
+
+    Streams: memory stays flat however large the graph. The rows must be in
+    export form, each uid and each (type, start, end) once, as an export is: the
+    properties are taken as they come (:func:`graph.neo4j_store.node_props` on
+    the export form), and the importer
+    reports a repeated uid or an edge to an unknown node as bad input.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    files = ImportFiles(folder)
+    node_files = _Writers(folder, "nodes", ["uid:ID"])
+    edge_files = _Writers(folder, "relationships", [":START_ID", ":END_ID"])
+    try:
+        for item in nodes:
+            props = node_props(item)
+            uid = props.pop("uid")  # the ID column, which the importer stores as property ``uid``
+            node_files.write(item["label"], [uid], props)
+            files.nodes += 1
+        for item in edges:
+            props = edge_props(item)
+            edge_files.write(item["type"], [item["start"], item["end"]], props)
+            files.relationships += 1
+    finally:
+        files.arguments = node_files.close("--nodes", "Entity:") + edge_files.close("--relationships", "")
+    return files
+
+
+def _column_type(value: Any, key: str) -> tuple[str, type | None]:
+    """The importer's type of a column holding ``value``, and the item type if it is a list."""
+    if type(value) is list:
+        item_type = type(value[0])
+        if item_type in _ITEM_TYPES:
+            return _ITEM_TYPES[item_type] + "[]", item_type
+    elif type(value) in _SCALAR_TYPES:
+        return _SCALAR_TYPES[type(value)], None
+    raise StoreError(f"property {key!r} = {value!r} cannot be stored in Neo4j")
+
+
+def _joined(values: list[Any], item_type: type | None, key: str) -> str:
+    """A list as one field: items of the column's type joined by :data:`ARRAY_DELIMITER`, which none may hold."""
+    if any(type(v) is not item_type for v in values):
+        raise StoreError(f"property {key!r} = {values!r} mixes types; a Neo4j list holds one type")
+    text = ARRAY_DELIMITER.join(map(str, values))
+    if text.count(ARRAY_DELIMITER) != len(values) - 1:
+        raise StoreError(f"property {key!r} holds the control character U+001F, which the import uses")
+    return text

@@ -1,0 +1,151 @@
+"""Neo4j's offline importer: the files it reads, and a real import into a real local server.
+
+The import must store what ``bulk_load`` stores, property for property, so the
+two load routes give the same database.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chainkg import local_neo4j, settings
+from chainkg.cli import main
+from graph.embedded_store import EmbeddedStore
+from graph.errors import StoreError
+from graph.json_format import dump_json, write_atomic
+from graph.neo4j_import import ARRAY_DELIMITER, write_import_files
+from graph.neo4j_store import Neo4jStore
+from graph.store import GraphStore, StoreConfig
+from loaders.pipeline import build
+
+PASSWORD = "import-pass-123"
+
+
+def _node(uid: str, label: str = "Enterprise", **props: object) -> dict[str, object]:
+    return {"uid": uid, "label": label, "name": f"名称{uid}", "aliases": [], **props}
+
+
+def _rows(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_files_are_typed_per_signature(tmp_path: Path) -> None:
+    nodes = [
+        _node("e1", tags=["链主", "上市"], aliases=["甲"], mergedBy=["甲 ⇐ suffix"]),
+        _node("e2"),  # no tags, no aliases: another header
+        _node("t1", "Target", value=1.5, year=2025, unit="", listed=True),
+        _node("t2", "Target", value=3, year=2025, unit="亿元", listed=False),  # an int value: another file
+    ]
+    edges = [{"type": "LED_BY", "start": "e1", "end": "e2", "source": "d1", "evidence": "第一行\n第二行"}]
+    files = write_import_files(nodes, edges, tmp_path)
+    assert (files.nodes, files.relationships) == (4, 1)
+    assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Enterprise=")]) == 2
+    assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Target=")]) == 2
+    by_file = {Path(a.rsplit("=", 1)[1]).name: _rows(Path(a.rsplit("=", 1)[1])) for a in files.arguments}
+    first = by_file["nodes-Enterprise-000.csv"]
+    assert first[0] == [
+        "uid:ID",
+        "name:string",
+        "aliases:string[]",
+        "tags:string[]",
+        "mergedBy:string[]",
+        "searchText:string",
+    ]
+    assert first[1] == ["e1", "名称e1", "甲", f"链主{ARRAY_DELIMITER}上市", "甲 ⇐ suffix", "名称e1\n甲"]
+    assert by_file["nodes-Enterprise-001.csv"][0] == ["uid:ID", "name:string", "searchText:string"]
+    float_target = by_file["nodes-Target-002.csv"]
+    assert float_target[0][1:] == [
+        "name:string",
+        "value:double",
+        "year:long",
+        "unit:string",
+        "listed:boolean",
+        "searchText:string",
+    ]
+    assert by_file["nodes-Target-003.csv"][0][2] == "value:long"
+    # An empty string is written quoted, which the importer keeps as "" (unquoted would mean no value).
+    text = (tmp_path / "nodes-Target-002.csv").read_text(encoding="utf-8")
+    assert '"t1","名称t1",1.5,2025,"","true","名称t1"' in text
+    assert by_file["relationships-LED_BY-000.csv"] == [
+        [":START_ID", ":END_ID", "source:string", "evidence:string"],
+        ["e1", "e2", "d1", "第一行\n第二行"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("node", "reason"),
+    [
+        (_node("bad1", tags=["a\x1fb"]), "control character"),
+        (_node("bad2", codes=[1, "二"]), "mixes types"),
+        (_node("bad3", extra={"a": 1}), "cannot be stored"),
+    ],
+)
+def test_values_neo4j_cannot_hold_are_refused_by_uid(tmp_path: Path, node: dict[str, object], reason: str) -> None:
+    with pytest.raises(StoreError, match=reason) as error:
+        write_import_files([node], [], tmp_path)
+    assert str(node["uid"]) in str(error.value)
+
+
+@pytest.mark.neo4j
+def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: Path) -> None:
+    """The sample corpus (line breaks, empty strings, several sources) imported equals the same graph bulk-loaded."""
+    assert isinstance(neo4j_store, Neo4jStore)
+    embedded = EmbeddedStore(tmp_path / "graph.json")
+    build([settings.SAMPLE_CORPUS], embedded, workers=1)
+    embedded.flush()
+    graph = embedded.read()
+    data = graph.to_dict()
+    neo4j_store.bulk_load(data["nodes"], data["edges"])
+
+    home = tmp_path / "local"
+    report = local_neo4j.import_graph(home, data["nodes"], data["edges"], password=PASSWORD, heap="512m")
+    try:
+        assert (report.nodes, report.relationships) == (len(graph.nodes), len(graph.edges))
+        imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
+        try:
+            assert imported.read().to_dict() == data
+            assert _stored(imported) == _stored(neo4j_store)
+            # The schema is built: the cjk full-text index answers, the uid constraints hold.
+            hits = imported.query("fulltext", {"q": "经信局", "limit": 5})
+            assert hits and all("经济和信息化局" in row["name"] or "经信局" in row["name"] for row in hits)
+            assert imported.query("chain_owners", {"chain": ""}) == neo4j_store.query("chain_owners", {"chain": ""})
+        finally:
+            imported.close()
+
+        # A database holding nodes is not replaced unless asked; what it holds stays.
+        with pytest.raises(local_neo4j.LocalNeo4jError, match="replace"):
+            local_neo4j.import_graph(home, data["nodes"][:1], [], password=PASSWORD, heap="512m")
+        source = tmp_path / "one.json"
+        write_atomic(source, dump_json(graph))
+        refused = CliRunner().invoke(
+            main, ["neo4j", "import", "--home", str(home), "--from", str(source)], env={"NEO4J_PASSWORD": PASSWORD}
+        )
+        assert refused.exit_code == 1 and "--replace" in refused.output
+        imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
+        try:
+            assert imported.node_count() == len(graph.nodes)
+        finally:
+            imported.close()
+    finally:
+        local_neo4j.stop(home)
+
+
+def _stored(store: Neo4jStore) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """Every node's labels and raw properties, every relationship's type, ends and raw properties, sorted."""
+    with store.driver.session() as session:
+        nodes = sorted(
+            (r["uid"], sorted(r["labels"]), sorted(r["props"].items()))
+            for r in session.run("MATCH (n) RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props")
+        )
+        rels = sorted(
+            (r["type"], r["start"], r["end"], sorted(r["props"].items()))
+            for r in session.run(
+                "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props"
+            )
+        )
+    return nodes, rels
