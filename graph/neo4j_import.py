@@ -59,7 +59,7 @@ class _Writers:
 
     def write(self, name: str, ids: list[str], props: dict[str, Any]) -> None:
         """Write one row: ``ids`` (the ID columns) then ``props``, to the file of its name and signature."""
-        key = (name, *props, *map(type, props.values()))
+        key = (name, *props, *map(_value_type, props.values()))
         try:
             file = self.files.get(key)
             if file is None:
@@ -132,6 +132,11 @@ def write_import_files(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str
     finally:
         files.arguments = node_files.close("--nodes", "Entity:") + edge_files.close("--relationships", "")
     return files
+
+
+def _value_type(value: Any) -> Any:
+    """What decides a value's column type: its type, and for a list the type of its first item."""
+    return (list, type(value[0])) if type(value) is list and value else type(value)
 
 
 def _column_type(value: Any, key: str) -> tuple[str, type | None]:

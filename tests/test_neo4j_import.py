@@ -40,12 +40,14 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         _node("e2"),  # no tags, no aliases: another header
         _node("t1", "Target", value=1.5, year=2025, unit="", listed=True),
         _node("t2", "Target", value=3, year=2025, unit="亿元", listed=False),  # an int value: another file
+        _node("t3", "Target", codes=["一"]),
+        _node("t4", "Target", codes=[1, 2]),  # a list of another item type: another file, not an error
     ]
     edges = [{"type": "LED_BY", "start": "e1", "end": "e2", "source": "d1", "evidence": "第一行\n第二行"}]
     files = write_import_files(nodes, edges, tmp_path)
-    assert (files.nodes, files.relationships) == (4, 1)
+    assert (files.nodes, files.relationships) == (6, 1)
     assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Enterprise=")]) == 2
-    assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Target=")]) == 2
+    assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Target=")]) == 4
     by_file = {Path(a.rsplit("=", 1)[1]).name: _rows(Path(a.rsplit("=", 1)[1])) for a in files.arguments}
     first = by_file["nodes-Enterprise-000.csv"]
     assert first[0] == [
@@ -68,6 +70,9 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         "searchText:string",
     ]
     assert by_file["nodes-Target-003.csv"][0][2] == "value:long"
+    assert by_file["nodes-Target-004.csv"][0][2] == "codes:string[]"
+    assert by_file["nodes-Target-005.csv"][0][2] == "codes:long[]"
+    assert by_file["nodes-Target-005.csv"][1][2] == f"1{ARRAY_DELIMITER}2"
     # An empty string is written quoted, which the importer keeps as "" (unquoted would mean no value).
     text = (tmp_path / "nodes-Target-002.csv").read_text(encoding="utf-8")
     assert '"t1","名称t1",1.5,2025,"","true","名称t1"' in text
