@@ -183,7 +183,8 @@ def _supports(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node,
     own = _chains(item.text, doc.scope)
     heading_chains = [c for child in item.children for c in _chains(child.title, doc.scope) if c[1] == child.title]
     passed = list(inherited)
-    title_chain = [c for c in own if c[1] == clean_name(item.title)]
+    title = clean_name(item.title)
+    title_chain = [c for c in own if c[1] == title]
     if title_chain:
         passed = [*passed, *title_chain]
     evidence = doc.sentence_at(item.start)
@@ -212,6 +213,8 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
             graph.edge("APPLIES_TO", node, district, evidence)
             for chain in chains:
                 graph.edge("DEVELOPED_IN", chain, district, evidence)
+    if "重点区域" not in item.text and "重点地区" not in item.text:
+        return  # what a focus clause ends with: skip its scan, which tries a clause at every character
     for match in _FOCUS_CLAUSE.finditer(item.text):
         at = doc.text.find(match.group(0), item.start)
         evidence = doc.sentence_at(at) if at >= 0 else match.group(0)
