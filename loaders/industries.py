@@ -19,7 +19,7 @@ Aho–Corasick automaton.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -383,25 +383,19 @@ class _OtherLists:
     def __init__(self, text: str) -> None:
         self.text = text
         self.spans: dict[int, list[tuple[int, int]]] = {}
-        self._stops: list[int] | None = None
 
     def holds(self, offset: int) -> bool:
         """Whether the mention at ``offset`` stands in such a list."""
         text = self.text
         if text.find("、", max(0, offset - 60), offset + 60) < 0:
             return False  # no list near it
-        if self._stops is None:  # one scan of the text for clause stops, then a lookup per mention
-            self._stops = [stop.start() for stop in _CLAUSE_STOP.finditer(text)]
-        stops = self._stops
-        after = bisect_left(stops, offset)  # the first stop at or after the mention
-        # the clause opens after the last stop before the mention, looking back at most 200 characters
         left = max(0, offset - 200)
-        if after and stops[after - 1] >= left:
-            left = stops[after - 1] + 1
+        for stop in _CLAUSE_STOP.finditer(text, left, offset):
+            left = stop.end()
         spans = self.spans.get(left)
         if spans is None:
-            right = stops[after] if after < len(stops) else len(text)
-            spans = self.spans[left] = _other_lists(text, left, right)
+            stop = _CLAUSE_STOP.search(text, offset)
+            spans = self.spans[left] = _other_lists(text, left, stop.start() if stop else len(text))
         return any(s <= offset < e for s, e in spans)
 
 
