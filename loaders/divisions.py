@@ -192,7 +192,12 @@ def _automaton() -> tuple[object, list[tuple[str, tuple[str, ...] | None, tuple[
     full, short = _surfaces()
     surfaces = sorted({*full, *short})
     readings = [(s, full.get(s), short.get(s)) for s in surfaces]
-    return ahocorasick_rs.AhoCorasick(surfaces, matchkind=ahocorasick_rs.MatchKind.Standard), readings
+    # a DFA scans about twice as fast as the default NFA for this many patterns; it costs some hundredths
+    # of a second more to build, once per process
+    automaton = ahocorasick_rs.AhoCorasick(
+        surfaces, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA
+    )
+    return automaton, readings
 
 
 def ancestors(name: str) -> list[str]:

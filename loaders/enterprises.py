@@ -38,7 +38,13 @@ _FIRM_WORD_THEN_VERB = re.compile(
     + r"(?=便是|正投资|正在|已|先后|直接|经过|首台|首批|落户|成立|投资|兼并|收购|\d{4}年)"
 )
 _CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
-_VERB_SUBJECT = re.compile(r"(?=[直先正已兼收并投])(?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d)")
+#: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
+#: verbs too, not in a group), which lets the engine skip to candidate characters; a leading optional group or
+#: lookahead makes it try every position.
+_VERB = r"(?:兼并|收购|并购|投资\d)"
+_VERB_SUBJECT = re.compile(
+    "|".join(f"{adverb}{_VERB}" for adverb in ("直接", "先后", "正", "已")) + r"|兼并|收购|并购|投资\d"
+)
 _NOT_FIRM = re.compile(
     r"企业|产业|项目|平台|基地|园|小镇|中心|研究院|实验室|大学|学院|政府|局|委|办|部|镇|市|区|县|省|品牌|"
     r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素|完成|年度|投资|跨国"

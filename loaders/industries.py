@@ -76,6 +76,8 @@ _CUE_WORDS = (
 _CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
 _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
 _HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
+#: What every head word of :data:`_HEAD_WORD` starts with.
+_HEAD_STARTS = ("产业", "集群", "行业", "领域")
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节).
@@ -213,6 +215,8 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
 
 def _list_ends(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
     """Where a list of industries may close: a count of two or more or 等 (``near``), then its head word."""
+    if not any(word in text for word in _HEAD_STARTS):
+        return  # no head word, so no list closes here: skip the scan for counts
     for marker in _COUNT.finditer(text):
         near = marker.group(0) == "等"
         if not near and _number(marker.group("n")) < 2:

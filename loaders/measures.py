@@ -23,6 +23,8 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
     ("circled", re.compile(r"^([①-⑳])\s*(.*)$")),
 )
+#: The characters an item can open with (an Arabic numeral is any decimal digit, as ``\d`` reads it).
+_ITEM_FIRSTS = frozenset(f"{_CN}（(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
 _ANNEX_LIST = re.compile(r"^(?:[-•·]\s*)?附件\s*[:：]")
 _CIRCLED_INLINE = re.compile(r"[①-⑳]")
 _TITLE_END = re.compile(r"[。！？；]")
@@ -102,6 +104,9 @@ def parse(text: str, start: int = 0, end: int | None = None) -> list[Item]:
 
 def _item_of(line: str, start: int, stack: list[Item]) -> Item | None:
     """The item a line opens (closing deeper items on ``stack``), or None for body text."""
+    first = line[:1]
+    if first and first not in _ITEM_FIRSTS and not first.isdecimal():
+        return None  # no style's pattern can match: body text, decided without trying them in turn
     for style, pattern in STYLES:
         match = pattern.match(line)
         if not match or not match.group(2).strip():

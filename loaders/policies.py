@@ -183,7 +183,8 @@ def _supports(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node,
     own = _chains(item.text, doc.scope)
     heading_chains = [c for child in item.children for c in _chains(child.title, doc.scope) if c[1] == child.title]
     passed = list(inherited)
-    title_chain = [c for c in own if c[1] == clean_name(item.title)]
+    title = clean_name(item.title)
+    title_chain = [c for c in own if c[1] == title]
     if title_chain:
         passed = [*passed, *title_chain]
     evidence = doc.sentence_at(item.start)
@@ -212,7 +213,9 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
             graph.edge("APPLIES_TO", node, district, evidence)
             for chain in chains:
                 graph.edge("DEVELOPED_IN", chain, district, evidence)
-    for match in _FOCUS_CLAUSE.finditer(item.text):
+    # the clause pattern tries a clause at every character: start it only shortly before a focus word
+    # (a match holds one at most 41 characters after its start)
+    for match in divisions._matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
         at = doc.text.find(match.group(0), item.start)
         evidence = doc.sentence_at(at) if at >= 0 else match.group(0)
         for mention in divisions.find_districts(match.group(1), doc.scope):

@@ -92,19 +92,22 @@ def sections(doc: ParsedDocument) -> list[PolicySection]:
     cached = doc.__dict__.get("_policy_sections")
     if cached is not None:
         return cached
-    out = _find_sections(doc) if doc.source and _is_policy(doc) else []
+    out: list[PolicySection] = []
+    if doc.source:
+        lines = _indexed_lines(doc.text)  # read once: both the kind of document and its sections need them
+        if _is_policy(doc, lines):
+            out = _find_sections(doc, lines)
     doc.__dict__["_policy_sections"] = out
     return out
 
 
-def _is_policy(doc: ParsedDocument) -> bool:
+def _is_policy(doc: ParsedDocument, lines: list[tuple[int, str]]) -> bool:
     from loaders.documents import document_kind
 
-    return document_kind(_first_title(doc), doc.text) == "policy"
+    return document_kind(_first_title(lines), doc.text) == "policy"
 
 
-def _first_title(doc: ParsedDocument) -> str:
-    lines = _indexed_lines(doc.text)
+def _first_title(lines: list[tuple[int, str]]) -> str:
     start = next((i for i, (_, line) in enumerate(lines[:40]) if _is_title_line(line) and len(line) >= 8), 0)
     return _title_at(lines, start)[0] if lines else ""
 
@@ -113,14 +116,14 @@ def _indexed_lines(text: str) -> list[tuple[int, str]]:
     out = []
     offset = 0
     for raw in text.split("\n"):
-        if raw.strip():
-            out.append((offset + raw.index(raw.strip()[0]), raw.strip()))
+        line = raw.strip()
+        if line:
+            out.append((offset + raw.index(line[0]), line))
         offset += len(raw) + 1
     return out
 
 
-def _find_sections(doc: ParsedDocument) -> list[PolicySection]:
-    lines = _indexed_lines(doc.text)
+def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[PolicySection]:
     first = next((i for i, (_, line) in enumerate(lines[:40]) if _is_title_line(line) and len(line) >= 8), 0)
     title, after = _title_at(lines, first)
     main = PolicySection(title, lines[first][0], len(doc.text))

@@ -19,16 +19,14 @@ from loaders.builder import DocumentGraph
 from loaders.divisions import DistrictMention, division, find_districts
 from loaders.text import ParsedDocument
 
-_STARTS: WeakKeyDictionary[ParsedDocument, list[int]] = WeakKeyDictionary()
 _DISTRICTS: WeakKeyDictionary[ParsedDocument, list[DistrictMention]] = WeakKeyDictionary()
 
 
 def sentence_of(doc: ParsedDocument, offset: int) -> int:
     """Index of the sentence holding ``offset`` (the one before it when it falls between two)."""
-    starts = _STARTS.get(doc)
-    if starts is None:
-        starts = _STARTS[doc] = [s.start for s in doc.sentences]
-    return max(0, bisect_right(starts, offset) - 1)
+    # the document's own cached list of starts: a plain attribute read, where a weak-keyed cache
+    # would build a weak reference on every call (this runs for every mention of every extractor)
+    return max(0, bisect_right(doc._sentence_starts, offset) - 1)
 
 
 def district_mentions(doc: ParsedDocument) -> list[DistrictMention]:
