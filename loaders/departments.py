@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from loaders import divisions
 from loaders.builder import DocumentGraph
 from loaders.text import ParsedDocument
+from loaders.text_spans import alternation, trie_branches
 
 #: Short core → full core (general abbreviation rules). Cores not listed keep their written form.
 ABBREVIATIONS: dict[str, str] = {
@@ -178,16 +179,16 @@ def _party_tails() -> frozenset[str]:
 
 @cache
 def _core_pattern() -> re.Pattern[str]:
-    """Level prefix + a known core, longest core first.
+    """A national name, else a level prefix + a known core; the longest of each.
 
-    Led by a class of the first characters a match can have (the national names' and the prefixes'),
-    which lets the engine skip to candidate positions instead of trying every branch at each character.
+    Written as top-level branches that each open with a character (the tries of
+    the national names, then each prefix with the trie of the cores), which lets
+    the engine skip to candidate positions instead of trying the pattern at each
+    character (a leading lookahead or group would).
     """
-    cores = sorted({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"}, key=len, reverse=True)
-    national = sorted(NATIONAL, key=len, reverse=True)
-    firsts = "".join(sorted({name[0] for name in national} | {prefix[0] for prefix in _PREFIXES}))
-    alternation = "|".join(map(re.escape, cores))
-    return re.compile(rf"(?=[{firsts}])(?:(?:{'|'.join(map(re.escape, national))})|{_PREFIX}(?:{alternation}))")
+    cores = trie_branches({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"})
+    prefixed = [f"{re.escape(prefix)}(?:{'|'.join(cores)})" for prefix in _PREFIXES]
+    return re.compile("|".join([*trie_branches(NATIONAL), *prefixed]))
 
 
 def _generic(segment: str) -> re.Match[str] | None:
@@ -197,8 +198,8 @@ def _generic(segment: str) -> re.Match[str] | None:
 
 @cache
 def _full_core_pattern() -> re.Pattern[str]:
-    cores = sorted({*ABBREVIATIONS.values(), *ABBREVIATIONS, *PLAIN_CORES}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, cores)))
+    """The longest full or abbreviated core (a trie, read once per character: see :func:`alternation`)."""
+    return re.compile(alternation({*ABBREVIATIONS.values(), *ABBREVIATIONS, *PLAIN_CORES}))
 
 
 def _full_name_mentions(text: str, scope: str | None) -> list[DepartmentMention]:

@@ -70,18 +70,27 @@ def alternation(words: Iterable[str]) -> str:
     The match is the same: the words matching at one position all lie on one path
     of the trie, which is tried deepest first.
     """
-    return _trie(set(words))
+    return f"(?:{'|'.join(trie_branches(words))})"
 
 
-def _trie(words: set[str]) -> str:
-    """The trie regex of ``words`` (suffixes below one node; "" when the node ends a word)."""
+def trie_branches(words: Iterable[str]) -> list[str]:
+    """The branches of the trie regex of ``words`` (see :func:`alternation`), one per first character.
+
+    For a pattern that puts further branches beside them at its top level: a
+    nested group there would hide the first characters from the engine.
+    """
     children: dict[str, set[str]] = {}
     for word in words:
         if word:
             children.setdefault(word[0], set()).add(word[1:])
-    branches = [re.escape(first) + _trie(rest) for first, rest in sorted(children.items())]
+    return [re.escape(first) + _trie(rest) for first, rest in sorted(children.items())]
+
+
+def _trie(suffixes: set[str]) -> str:
+    """The trie regex of the ``suffixes`` below one node ("" among them when the node ends a word)."""
+    branches = trie_branches(suffixes)
     if not branches:
         return ""
-    if "" in words:  # a word ends here: the longer words first, then this one
+    if "" in suffixes:  # a word ends here: the longer words first, then this one
         return f"(?:{'|'.join(branches)})?"
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
