@@ -624,16 +624,23 @@ def _finest(mentions: list[DistrictMention]) -> str:
 #: Where a trip goes (赴上海、杭州等地举办…, 前往深圳参加…) and whom a place works with (同上海、苏州等城市的
 #: 一体化, 接轨沪杭): places visited or partnered with, not places the text is about; a district named
 #: only there is no node. Read in news, where trips and partners are reported.
-_TRIP = re.compile(
-    r"(?:赴|前往|奔赴|远赴)([^，。；：:\d\n]{2,40}?)"
-    r"(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)"
-    r"|(?:同|与)([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"
-    r"|(?:接轨|联通|融入)([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"
+#: Forms: (leading words, the rest with the place as its group). Each leading word opens its own top-level
+#: branch of :data:`_TRIP`: with every branch opening with a character the engine skips to candidates,
+#: where a leading group (?:赴|前往|…) would have it try the pattern at every position of the text.
+_TRIP_FORMS = (
+    (
+        ("赴", "前往", "奔赴", "远赴"),
+        r"([^，。；：:\d\n]{2,40}?)(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)",
+    ),
+    (("同", "与"), r"([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"),
+    (("接轨", "联通", "融入"), r"([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"),
 )
+_TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
 
 
 def _trip_spans(text: str) -> list[tuple[int, int]]:
-    return [next(match.span(i) for i in (1, 2, 3) if match.group(i)) for match in _TRIP.finditer(text)]
+    # one group per branch, so the one that took part is the last one
+    return [match.span(match.lastindex) for match in _TRIP.finditer(text)]  # type: ignore[arg-type]
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
