@@ -41,7 +41,10 @@ _NEWS_QUOTED = re.compile(
     r"([^“”《》，。；、\s]{0,8}?(?:计划|方案|意见|办法|规划|政策|细则))(?=[，。；、）)]|$)"
 )
 _PACKAGE = r"[\u4e00-\u9fff]{2,8}?(?:新政(?:\d+(?:\.\d+)?)?|[一二三四五六七八九十]{1,3}条)"
-_NEWS_PACKAGES = re.compile(rf"(?:出台|实施|推出|发布)+((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
+_ISSUED = "(?:出台|实施|推出|发布)"
+#: One or more issuing verbs, written X X* and not X+: a pattern opening with a repeat is tried at every
+#: position of the text, one opening with the group of words lets the engine skip to their first characters.
+_NEWS_PACKAGES = re.compile(rf"{_ISSUED}{_ISSUED}*((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
 _FOCUS_CLAUSE = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
 _FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
 
