@@ -77,7 +77,12 @@ ABBREVIATIONS: dict[str, str] = {
     "锡": "无锡市",
     "榕": "福州市",
 }
-_ABBREVIATION_RUN = re.compile(rf"[{''.join(ABBREVIATIONS)}]{{2,6}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)")
+#: [简称]{2,6} written [简称][简称]{1,5}: a pattern opening with a character class lets the engine skip to its
+#: characters, one opening with a repeat is tried at every position.
+_ABBREVIATION_CHAR = f"[{''.join(ABBREVIATIONS)}]"
+_ABBREVIATION_RUN = re.compile(
+    rf"{_ABBREVIATION_CHAR}{_ABBREVIATION_CHAR}{{1,5}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)"
+)
 _DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
 _TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
 #: Characters that start a clause rather than a place name (在织里镇 is 织里镇).

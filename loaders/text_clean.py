@@ -21,9 +21,10 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _WIDE = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
-#: Spaces between two CJK characters (or a CJK character and a number) are layout, not words. The leading
-#: ``(?= )`` lets the engine skip to the next space instead of trying both lookbehinds at every character.
-_SPACED = re.compile(rf"(?= )(?:(?<=[{_WIDE}]) +(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)]) +(?=[{_WIDE}]))")
+#: Spaces between two CJK characters (or a CJK character and a number) are layout, not words. Written to open
+#: with the literal first space (the lookbehinds then look past it) so the engine skips straight to spaces with
+#: a fast literal search; a leading lookahead or lookbehind would have it try the pattern at every character.
+_SPACED = re.compile(rf" (?:(?<=[{_WIDE}] ) *(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)] ) *(?=[{_WIDE}]))")
 _SENTENCE_END = tuple("。！？；：:;!?）)”》")
 #: A line ending like a title (…方案, …要点) is a heading, not a sentence cut at a page end.
 _TITLE_ENDS = (
