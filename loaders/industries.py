@@ -58,7 +58,8 @@ _STRONG_SUFFIX = re.compile(r"产业链|产业集群|产业|行业")
 #: What makes a short term an industry: a head word (服装产业, 机床企业, 家电类目), or a list of firms it closes
 #: (织里童装、纺织等企业: the firms of the 纺织 industry).
 _WEAK_SUFFIX = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
-_NUM = r"[0-9一二三四五六七八九十两]+"
+_DIGIT = "[0-9一二三四五六七八九十两]"
+_NUM = f"{_DIGIT}+"
 #: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
 _GROUP = re.compile(
     r"大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
@@ -66,7 +67,12 @@ _GROUP = re.compile(
 _NUMBER_BEFORE = re.compile(rf"{_NUM}\Z")
 #: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
 _CODE_BEFORE = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
-_COUNT = re.compile(rf"(?=[等共0-9一二三四五六七八九十两])(?:(?:等|共)?(?P<n>{_NUM})(?:条|个|大)|等)")
+#: A count closing a list: (等|共)?{_NUM}(条|个|大), or a bare 等. Written to open with the class of the characters
+#: a count can start with (the lookbehinds then tell which form it opens) so the engine skips to them: a leading
+#: lookahead or optional group would have it try the pattern at every character of the text.
+_COUNT = re.compile(
+    rf"[等共0-9一二三四五六七八九十两](?:(?<=[等共]){_NUM}[条个大]|(?<=等)|(?<![等共]){_DIGIT}*[条个大])"
+)
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
@@ -219,7 +225,7 @@ def _list_ends(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]
         return  # no head word, so no list closes here: skip the scan for counts
     for marker in _COUNT.finditer(text):
         near = marker.group(0) == "等"
-        if not near and _number(marker.group("n")) < 2:
+        if not near and _number(marker.group(0).lstrip("等共")[:-1]) < 2:  # the number, without 等/共 and 条/个/大
             continue
         head = (_HEAD_NEAR if near else _HEAD).match(text, marker.end())
         if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
