@@ -362,7 +362,7 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
         if m.label == CHAIN and m.head in ("", "领域") and lists.holds(m.start):
             continue  # a list headed 产业/行业 is one of industries; 等领域 may be fields of application
         kept.append(m)
-    return _fold(kept)
+    return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
 
 
 _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
