@@ -191,9 +191,12 @@ def _core_pattern() -> re.Pattern[str]:
     return re.compile("|".join([*trie_branches(NATIONAL), *prefixed]))
 
 
+_GENERIC_UNIT = re.compile(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}")
+
+
 def _generic(segment: str) -> re.Match[str] | None:
     """A listed unit the lexicon does not know: level prefix, a body, an organisational suffix."""
-    return re.fullmatch(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}", segment)
+    return _GENERIC_UNIT.fullmatch(segment)
 
 
 @cache
@@ -268,6 +271,11 @@ def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
     return out
 
 
+#: What follows a unit in a list: a bracketed remark, a space before a job title.
+_REMARK = re.compile(r"[\s〈<（(].*$")
+_ZONE_BOARD = re.compile(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)")
+
+
 @lru_cache(maxsize=8192)
 def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     """One unit of a list (责任单位 item, a member's office): known core, full name or a generic body.
@@ -275,7 +283,7 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     A member's office carries a job title and sub-unit (市经信局产业处处长):
     both are cut so the member is the department.
     """
-    segment = re.sub(r"[\s〈<（(].*$", "", segment.strip()) if not segment.startswith("各") else segment.strip()
+    segment = _REMARK.sub("", segment.strip()) if not segment.startswith("各") else segment.strip()
     segment = _JOB_TITLE.sub("", segment)
     segment = segment.removesuffix("及各成员单位")
     if not segment:
@@ -289,7 +297,7 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     mentions = find_departments(segment, scope)
     if mentions and mentions[0].start == 0:
         return mentions[0]
-    zone = re.fullmatch(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)", segment)
+    zone = _ZONE_BOARD.fullmatch(segment)
     if zone:
         city = divisions._city_of(scope)
         area = zone.group(1) if not city or zone.group(1).startswith(city) else city + zone.group(1)

@@ -235,6 +235,8 @@ def _tag(node: Node, sentence: str, start: int, end: int) -> None:
     for cue, tag in _TAGS.items():
         if tag in tags:
             continue
+        if cue not in sentence:  # most sentences hold no cue: spare the scan
+            continue
         for match in re.finditer(cue, sentence):
             gap_after = sentence[end : match.start()]
             gap_before = sentence[match.end() : start]

@@ -193,9 +193,12 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     return items
 
 
+_PARENTHETICAL = re.compile(r"(.+?)[（(](.+?)[）)]")
+
+
 def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
     """生物医药(美妆) names two industries."""
-    match = re.fullmatch(r"(.+?)[（(](.+?)[）)]", item)
+    match = _PARENTHETICAL.fullmatch(item)
     if not match or canonical(item) != item:
         return [(item, start)]
     return [(match.group(1), start), (match.group(2), start + match.start(2))]
@@ -435,11 +438,14 @@ def _other_lists(text: str, left: int, right: int) -> list[tuple[int, int]]:
     return out
 
 
+_AND = re.compile("[和及与]")
+
+
 def _last_items(item: str) -> list[str]:
     """The last item of a list may join two with 和/及/与 (物联网和人工智能), unless it is one industry."""
     if _is_industry_item(item):
         return [item]
-    return [i for i in re.split("[和及与]", item) if i]
+    return [i for i in _AND.split(item) if i]
 
 
 def _other_class(text: str, class_at: int, start: int, items: list[str]) -> bool:
@@ -548,6 +554,7 @@ _CLAUSE_END = re.compile(r"[，。；：！？,;:]")
 
 #: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
 _GROUP_NAME = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
+_MEMBER_CUE = re.compile(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
 _CHAIN_CODE = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
 
 
@@ -575,8 +582,7 @@ def _link_sentence(
     code = _CHAIN_CODE.search(sentence)
     if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
         clusters += _counted_groups(graph, _number(code.group("chains")))
-    member_cue = re.search(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链", sentence)
-    if clusters and member_cue:
+    if clusters and _MEMBER_CUE.search(sentence):
         for chain in chains:
             for cluster in {c.uid: c for c in clusters}.values():
                 graph.edge("PART_OF", chain, cluster, sentence)
