@@ -81,9 +81,8 @@ _CUE_WORDS = (
 #: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking).
 _CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
 _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
+#: (Every head word starts with 产业, 集群, 行业 or 领域: :func:`_list_ends` tests for them before scanning.)
 _HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
-#: What every head word of :data:`_HEAD_WORD` starts with.
-_HEAD_STARTS = ("产业", "集群", "行业", "领域")
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节).
@@ -224,8 +223,10 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
 
 def _list_ends(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
     """Where a list of industries may close: a count of two or more or 等 (``near``), then its head word."""
-    if not any(word in text for word in _HEAD_STARTS):
-        return  # no head word, so no list closes here: skip the scan for counts
+    # no head word, so no list closes here: skip the scan for counts (tests written out, not any() over a
+    # generator: this runs for every text asked about)
+    if "产业" not in text and "集群" not in text and "行业" not in text and "领域" not in text:
+        return
     for marker in _COUNT.finditer(text):
         near = marker.group(0) == "等"
         if not near and _number(marker.group(0).lstrip("等共")[:-1]) < 2:  # the number, without 等/共 and 条/个/大
@@ -369,6 +370,9 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
 
 
 _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
+#: Up to the last clause stop of the span matched (the greedy ``.*`` backs off from its end): one match, where
+#: iterating over every stop of the span costs a Python step each.
+_LAST_CLAUSE_STOP = re.compile("(?s:.*)[，。；：！？\n（）()]")
 #: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
 _OTHER_CLASS = re.compile(
     r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
@@ -399,8 +403,9 @@ class _OtherLists:
         if text.find("、", max(0, offset - 60), offset + 60) < 0:
             return False  # no list near it
         left = max(0, offset - 200)
-        for stop in _CLAUSE_STOP.finditer(text, left, offset):
-            left = stop.end()
+        last_stop = _LAST_CLAUSE_STOP.match(text, left, offset)
+        if last_stop:
+            left = last_stop.end()
         spans = self.spans.get(left)
         if spans is None:
             stop = _CLAUSE_STOP.search(text, offset)
