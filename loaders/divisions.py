@@ -495,19 +495,24 @@ def _matches_near(
     pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern each match of which holds one of ``keywords`` at most ``reach``
-    characters after its start: the search starts ``reach`` characters before the next keyword instead of
-    trying the pattern at every position of a long text (a lookbehind at the start keeps the engine from
-    skipping ahead by itself). No match is missed: one starting earlier would hold an earlier keyword."""
+    characters after its start: the pattern is tried only from ``reach`` characters before each keyword up to
+    it, instead of at every position of a long text (a lookbehind at the start keeps the engine from skipping
+    ahead by itself; a search from before a keyword that starts no match would go on to the end). No match is
+    missed: one starting elsewhere would hold no keyword, or a keyword tried before or after."""
     pos = 0
     while True:
         found = [at for at in (text.find(word, pos) for word in keywords) if at >= 0]
         if not found:
             return
-        match = pattern.search(text, max(pos, min(found) - reach))
-        if match is None:
-            return
-        yield match
-        pos = match.end()
+        keyword = min(found)
+        for start in range(max(pos, keyword - reach), keyword + 1):
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = keyword + 1
 
 
 def _city_of(scope: str | None) -> str | None:
