@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from loaders import divisions
 from loaders.builder import DocumentGraph
 from loaders.text import ParsedDocument
+from loaders.text_spans import alternation, trie_branches
 
 #: Short core → full core (general abbreviation rules). Cores not listed keep their written form.
 ABBREVIATIONS: dict[str, str] = {
@@ -178,27 +179,30 @@ def _party_tails() -> frozenset[str]:
 
 @cache
 def _core_pattern() -> re.Pattern[str]:
-    """Level prefix + a known core, longest core first.
+    """A national name, else a level prefix + a known core; the longest of each.
 
-    Led by a class of the first characters a match can have (the national names' and the prefixes'),
-    which lets the engine skip to candidate positions instead of trying every branch at each character.
+    Written as top-level branches that each open with a character (the tries of
+    the national names, then each prefix with the trie of the cores), which lets
+    the engine skip to candidate positions instead of trying the pattern at each
+    character (a leading lookahead or group would).
     """
-    cores = sorted({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"}, key=len, reverse=True)
-    national = sorted(NATIONAL, key=len, reverse=True)
-    firsts = "".join(sorted({name[0] for name in national} | {prefix[0] for prefix in _PREFIXES}))
-    alternation = "|".join(map(re.escape, cores))
-    return re.compile(rf"(?=[{firsts}])(?:(?:{'|'.join(map(re.escape, national))})|{_PREFIX}(?:{alternation}))")
+    cores = trie_branches({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"})
+    prefixed = [f"{re.escape(prefix)}(?:{'|'.join(cores)})" for prefix in _PREFIXES]
+    return re.compile("|".join([*trie_branches(NATIONAL), *prefixed]))
+
+
+_GENERIC_UNIT = re.compile(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}")
 
 
 def _generic(segment: str) -> re.Match[str] | None:
     """A listed unit the lexicon does not know: level prefix, a body, an organisational suffix."""
-    return re.fullmatch(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}", segment)
+    return _GENERIC_UNIT.fullmatch(segment)
 
 
 @cache
 def _full_core_pattern() -> re.Pattern[str]:
-    cores = sorted({*ABBREVIATIONS.values(), *ABBREVIATIONS, *PLAIN_CORES}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, cores)))
+    """The longest full or abbreviated core (a trie, read once per character: see :func:`alternation`)."""
+    return re.compile(alternation({*ABBREVIATIONS.values(), *ABBREVIATIONS, *PLAIN_CORES}))
 
 
 def _full_name_mentions(text: str, scope: str | None) -> list[DepartmentMention]:
@@ -267,6 +271,11 @@ def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
     return out
 
 
+#: What follows a unit in a list: a bracketed remark, a space before a job title.
+_REMARK = re.compile(r"[\s〈<（(].*$")
+_ZONE_BOARD = re.compile(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)")
+
+
 @lru_cache(maxsize=8192)
 def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     """One unit of a list (责任单位 item, a member's office): known core, full name or a generic body.
@@ -274,7 +283,7 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     A member's office carries a job title and sub-unit (市经信局产业处处长):
     both are cut so the member is the department.
     """
-    segment = re.sub(r"[\s〈<（(].*$", "", segment.strip()) if not segment.startswith("各") else segment.strip()
+    segment = _REMARK.sub("", segment.strip()) if not segment.startswith("各") else segment.strip()
     segment = _JOB_TITLE.sub("", segment)
     segment = segment.removesuffix("及各成员单位")
     if not segment:
@@ -288,7 +297,7 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     mentions = find_departments(segment, scope)
     if mentions and mentions[0].start == 0:
         return mentions[0]
-    zone = re.fullmatch(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)", segment)
+    zone = _ZONE_BOARD.fullmatch(segment)
     if zone:
         city = divisions._city_of(scope)
         area = zone.group(1) if not city or zone.group(1).startswith(city) else city + zone.group(1)

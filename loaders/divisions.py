@@ -77,7 +77,12 @@ ABBREVIATIONS: dict[str, str] = {
     "锡": "无锡市",
     "榕": "福州市",
 }
-_ABBREVIATION_RUN = re.compile(rf"[{''.join(ABBREVIATIONS)}]{{2,6}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)")
+#: [简称]{2,6} written [简称][简称]{1,5}: a pattern opening with a character class lets the engine skip to its
+#: characters, one opening with a repeat is tried at every position.
+_ABBREVIATION_CHAR = f"[{''.join(ABBREVIATIONS)}]"
+_ABBREVIATION_RUN = re.compile(
+    rf"{_ABBREVIATION_CHAR}{_ABBREVIATION_CHAR}{{1,5}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)"
+)
 _DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
 _TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
 #: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
@@ -490,19 +495,24 @@ def _matches_near(
     pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern each match of which holds one of ``keywords`` at most ``reach``
-    characters after its start: the search starts ``reach`` characters before the next keyword instead of
-    trying the pattern at every position of a long text (a lookbehind at the start keeps the engine from
-    skipping ahead by itself). No match is missed: one starting earlier would hold an earlier keyword."""
+    characters after its start: the pattern is tried only from ``reach`` characters before each keyword up to
+    it, instead of at every position of a long text (a lookbehind at the start keeps the engine from skipping
+    ahead by itself; a search from before a keyword that starts no match would go on to the end). No match is
+    missed: one starting elsewhere would hold no keyword, or a keyword tried before or after."""
     pos = 0
     while True:
         found = [at for at in (text.find(word, pos) for word in keywords) if at >= 0]
         if not found:
             return
-        match = pattern.search(text, max(pos, min(found) - reach))
-        if match is None:
-            return
-        yield match
-        pos = match.end()
+        keyword = min(found)
+        for start in range(max(pos, keyword - reach), keyword + 1):
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
+                break
+        else:
+            pos = keyword + 1
 
 
 def _city_of(scope: str | None) -> str | None:
@@ -624,16 +634,23 @@ def _finest(mentions: list[DistrictMention]) -> str:
 #: Where a trip goes (赴上海、杭州等地举办…, 前往深圳参加…) and whom a place works with (同上海、苏州等城市的
 #: 一体化, 接轨沪杭): places visited or partnered with, not places the text is about; a district named
 #: only there is no node. Read in news, where trips and partners are reported.
-_TRIP = re.compile(
-    r"(?:赴|前往|奔赴|远赴)([^，。；：:\d\n]{2,40}?)"
-    r"(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)"
-    r"|(?:同|与)([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"
-    r"|(?:接轨|联通|融入)([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"
+#: Forms: (leading words, the rest with the place as its group). Each leading word opens its own top-level
+#: branch of :data:`_TRIP`: with every branch opening with a character the engine skips to candidates,
+#: where a leading group (?:赴|前往|…) would have it try the pattern at every position of the text.
+_TRIP_FORMS = (
+    (
+        ("赴", "前往", "奔赴", "远赴"),
+        r"([^，。；：:\d\n]{2,40}?)(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)",
+    ),
+    (("同", "与"), r"([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"),
+    (("接轨", "联通", "融入"), r"([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"),
 )
+_TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
 
 
 def _trip_spans(text: str) -> list[tuple[int, int]]:
-    return [next(match.span(i) for i in (1, 2, 3) if match.group(i)) for match in _TRIP.finditer(text)]
+    # one group per branch, so the one that took part is the last one
+    return [match.span(match.lastindex) for match in _TRIP.finditer(text)]  # type: ignore[arg-type]
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:

@@ -58,7 +58,8 @@ _STRONG_SUFFIX = re.compile(r"产业链|产业集群|产业|行业")
 #: What makes a short term an industry: a head word (服装产业, 机床企业, 家电类目), or a list of firms it closes
 #: (织里童装、纺织等企业: the firms of the 纺织 industry).
 _WEAK_SUFFIX = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
-_NUM = r"[0-9一二三四五六七八九十两]+"
+_DIGIT = "[0-9一二三四五六七八九十两]"
+_NUM = f"{_DIGIT}+"
 #: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
 _GROUP = re.compile(
     r"大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
@@ -66,7 +67,12 @@ _GROUP = re.compile(
 _NUMBER_BEFORE = re.compile(rf"{_NUM}\Z")
 #: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
 _CODE_BEFORE = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
-_COUNT = re.compile(rf"(?=[等共0-9一二三四五六七八九十两])(?:(?:等|共)?(?P<n>{_NUM})(?:条|个|大)|等)")
+#: A count closing a list: (等|共)?{_NUM}(条|个|大), or a bare 等. Written to open with the class of the characters
+#: a count can start with (the lookbehinds then tell which form it opens) so the engine skips to them: a leading
+#: lookahead or optional group would have it try the pattern at every character of the text.
+_COUNT = re.compile(
+    rf"[等共0-9一二三四五六七八九十两](?:(?<=[等共]){_NUM}[条个大]|(?<=等)|(?<![等共]){_DIGIT}*[条个大])"
+)
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
@@ -75,9 +81,8 @@ _CUE_WORDS = (
 #: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking).
 _CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
 _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
+#: (Every head word starts with 产业, 集群, 行业 or 领域: :func:`_list_ends` tests for them before scanning.)
 _HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
-#: What every head word of :data:`_HEAD_WORD` starts with.
-_HEAD_STARTS = ("产业", "集群", "行业", "领域")
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节).
@@ -187,9 +192,12 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     return items
 
 
+_PARENTHETICAL = re.compile(r"(.+?)[（(](.+?)[）)]")
+
+
 def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
     """生物医药(美妆) names two industries."""
-    match = re.fullmatch(r"(.+?)[（(](.+?)[）)]", item)
+    match = _PARENTHETICAL.fullmatch(item)
     if not match or canonical(item) != item:
         return [(item, start)]
     return [(match.group(1), start), (match.group(2), start + match.start(2))]
@@ -215,11 +223,13 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
 
 def _list_ends(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
     """Where a list of industries may close: a count of two or more or 等 (``near``), then its head word."""
-    if not any(word in text for word in _HEAD_STARTS):
-        return  # no head word, so no list closes here: skip the scan for counts
+    # no head word, so no list closes here: skip the scan for counts (tests written out, not any() over a
+    # generator: this runs for every text asked about)
+    if "产业" not in text and "集群" not in text and "行业" not in text and "领域" not in text:
+        return
     for marker in _COUNT.finditer(text):
         near = marker.group(0) == "等"
-        if not near and _number(marker.group("n")) < 2:
+        if not near and _number(marker.group(0).lstrip("等共")[:-1]) < 2:  # the number, without 等/共 and 条/个/大
             continue
         head = (_HEAD_NEAR if near else _HEAD).match(text, marker.end())
         if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
@@ -356,10 +366,13 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
         if m.label == CHAIN and m.head in ("", "领域") and lists.holds(m.start):
             continue  # a list headed 产业/行业 is one of industries; 等领域 may be fields of application
         kept.append(m)
-    return _fold(kept)
+    return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
 
 
 _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
+#: Up to the last clause stop of the span matched (the greedy ``.*`` backs off from its end): one match, where
+#: iterating over every stop of the span costs a Python step each.
+_LAST_CLAUSE_STOP = re.compile("(?s:.*)[，。；：！？\n（）()]")
 #: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
 _OTHER_CLASS = re.compile(
     r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
@@ -390,8 +403,9 @@ class _OtherLists:
         if text.find("、", max(0, offset - 60), offset + 60) < 0:
             return False  # no list near it
         left = max(0, offset - 200)
-        for stop in _CLAUSE_STOP.finditer(text, left, offset):
-            left = stop.end()
+        last_stop = _LAST_CLAUSE_STOP.match(text, left, offset)
+        if last_stop:
+            left = last_stop.end()
         spans = self.spans.get(left)
         if spans is None:
             stop = _CLAUSE_STOP.search(text, offset)
@@ -429,11 +443,14 @@ def _other_lists(text: str, left: int, right: int) -> list[tuple[int, int]]:
     return out
 
 
+_AND = re.compile("[和及与]")
+
+
 def _last_items(item: str) -> list[str]:
     """The last item of a list may join two with 和/及/与 (物联网和人工智能), unless it is one industry."""
     if _is_industry_item(item):
         return [item]
-    return [i for i in re.split("[和及与]", item) if i]
+    return [i for i in _AND.split(item) if i]
 
 
 def _other_class(text: str, class_at: int, start: int, items: list[str]) -> bool:
@@ -542,6 +559,7 @@ _CLAUSE_END = re.compile(r"[，。；：！？,;:]")
 
 #: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
 _GROUP_NAME = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
+_MEMBER_CUE = re.compile(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
 _CHAIN_CODE = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
 
 
@@ -569,8 +587,7 @@ def _link_sentence(
     code = _CHAIN_CODE.search(sentence)
     if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
         clusters += _counted_groups(graph, _number(code.group("chains")))
-    member_cue = re.search(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链", sentence)
-    if clusters and member_cue:
+    if clusters and _MEMBER_CUE.search(sentence):
         for chain in chains:
             for cluster in {c.uid: c for c in clusters}.values():
                 graph.edge("PART_OF", chain, cluster, sentence)

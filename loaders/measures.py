@@ -53,12 +53,15 @@ def _label(style: str, number: str) -> str:
     return f"（{number}）" if style.endswith("_paren") else number
 
 
+_UNITS_AFTER_TITLE = re.compile(r"[（(](?:责任单位|牵头单位)[:：].*$")
+
+
 def heading(rest: str) -> str:
     """The heading of an item: the words before the first 。, without trailing unit lists."""
     rest = rest.strip()
     match = _TITLE_END.search(rest)
     title = rest[: match.start()] if match else rest
-    title = re.sub(r"[（(](?:责任单位|牵头单位)[:：].*$", "", title)
+    title = _UNITS_AFTER_TITLE.sub("", title)
     return title.strip(" ：:")
 
 

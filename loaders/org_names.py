@@ -29,8 +29,10 @@ _CUE_WORDS = (
 _CUE_FIRSTS = "".join(sorted({w[0] for w in _CUE_WORDS.split("|") if not w.startswith("(")} | {"原"}))
 #: Longest words first: at the last cue's position 以上 wins over 以 (产值500亿元以上“万亩千亿”新产业平台).
 _CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
-#: A run of name characters up to the end of the searched span: its leftmost start is the longest run.
-_RUN_TO_END = re.compile(NAME_CHARS + r"*\Z")
+#: The last character of the searched span that cannot be in a name (the greedy ``.*`` backs off from the end):
+#: the run of name characters after it is the longest one ending there. One match reading the span once,
+#: where searching for the leftmost start of a run up to the end tries a match from every position.
+_LAST_NOT_NAME = re.compile(r".*[^" + NAME_CHARS[1:], re.DOTALL)
 _EDGE = re.compile(r"^[“”]+|[“]+$")
 LEGAL_SUFFIX = _LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团股份|集团|公司)$")
 _BRACKET_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
@@ -53,7 +55,9 @@ def trim_left(run: str) -> str:
 
 def run_before(text: str, end: int, limit: int = 30) -> tuple[str, int]:
     """The run of name characters ending at ``end`` (at most ``limit`` long) and where it starts."""
-    start = _RUN_TO_END.search(text, max(0, end - limit), end).start()  # type: ignore[union-attr]  # * always matches
+    left = max(0, end - limit)
+    last = _LAST_NOT_NAME.match(text, left, end)
+    start = last.end() if last else left
     return text[start:end], start
 
 

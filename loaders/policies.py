@@ -41,7 +41,11 @@ _NEWS_QUOTED = re.compile(
     r"([^“”《》，。；、\s]{0,8}?(?:计划|方案|意见|办法|规划|政策|细则))(?=[，。；、）)]|$)"
 )
 _PACKAGE = r"[\u4e00-\u9fff]{2,8}?(?:新政(?:\d+(?:\.\d+)?)?|[一二三四五六七八九十]{1,3}条)"
-_NEWS_PACKAGES = re.compile(rf"(?:出台|实施|推出|发布)+((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
+_ISSUED = "(?:出台|实施|推出|发布)"
+#: One or more issuing verbs, written X X* and not X+: a pattern opening with a repeat is tried at every
+#: position of the text, one opening with the group of words lets the engine skip to their first characters.
+_NEWS_PACKAGES = re.compile(rf"{_ISSUED}{_ISSUED}*((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
+_INSTRUMENT_WORD = re.compile(r"(?:计划|方案|意见|办法|规划|政策|细则)$")
 _FOCUS_CLAUSE = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
 _FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
 
@@ -105,7 +109,7 @@ def _core(name: str) -> str:
     places = divisions.find_districts(name[:12], None)
     if places and places[0].start == 0 and places[0].level in ("province", "city", "county"):
         name = name[places[0].end :]
-    return re.sub(r"(?:计划|方案|意见|办法|规划|政策|细则)$", "", name)
+    return _INSTRUMENT_WORD.sub("", name)
 
 
 def _is_subsequence(short: str, long: str) -> bool:

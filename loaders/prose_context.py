@@ -70,7 +70,9 @@ class _Facts:
 
 
 _FACTS: WeakKeyDictionary[ParsedDocument, _Facts] = WeakKeyDictionary()
-_BREAK = re.compile(r"\n+")
+#: \n+ written \n\n*: a pattern opening with a literal lets the engine skip to it, one opening with a repeat is
+#: tried at every character.
+_BREAK = re.compile(r"\n\n*")
 
 
 def _facts(doc: ParsedDocument) -> _Facts:

@@ -30,13 +30,19 @@ class Responsibility:
     evidence: str
 
 
+_BODY_TAIL = re.compile(r"为责任主体.*$")
+_INCLUDING = re.compile(r"[〈<（(]含")
+_CLOSING = re.compile(r"[〉>）)]")
+_UNIT_SEPARATOR = re.compile(r"[、，,；;。]")
+
+
 def _units(text: str, scope: str | None) -> list[DepartmentMention]:
     text = _META.sub("", text)
-    text = re.sub(r"为责任主体.*$", "", text)
-    text = re.sub(r"[〈<（(]含", "、", text)
-    text = re.sub(r"[〉>）)]", "", text)
+    text = _BODY_TAIL.sub("", text)
+    text = _INCLUDING.sub("、", text)
+    text = _CLOSING.sub("", text)
     out: list[DepartmentMention] = []
-    parts = [p.strip() for p in re.split(r"[、，,；;。]", text) if p.strip()]
+    parts = [p.strip() for p in _UNIT_SEPARATOR.split(text) if p.strip()]
     shared = any(p.endswith("区管委会") for p in parts)
     for part in parts:
         if shared and part.endswith("区"):

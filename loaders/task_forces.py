@@ -20,6 +20,7 @@ _FOUNDED = re.compile(r"(?:成立|组建|设立)了?([\u4e00-\u9fff]{2,40}?(?:�
 _GENERIC = re.compile(r"(?:[市区县]级)?(?:工作)?(?:专班|领导小组)")
 _GROUP_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*([\u4e00-\u9fff]{2,12}组)$")
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
+_UNIT_SEPARATOR = re.compile(r"[、，,]")
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{1,4}[（(]([^）)]{2,40})[）)]")
 
 
@@ -69,7 +70,7 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, 
             graph.edge("PART_OF", owner, force, quoted)
             continue
         for member in members:
-            for part in re.split(r"[、，,]", member.group(1)):
+            for part in _UNIT_SEPARATOR.split(member.group(1)):
                 unit = departments.read_unit(part, doc.scope)
                 if unit is not None and unit.name != owner.name:
                     node = departments.add(graph, unit, quoted)

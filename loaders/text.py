@@ -18,7 +18,11 @@ from typing import NamedTuple
 from loaders.readers import SourceDocument
 from loaders.text_clean import Cleaned, clean
 
-_SENTENCE_END = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$)")
+#: A sentence (group 1) after the white space before it: the leading ``\s*`` takes the white space (line breaks
+#: too, which would only end blank sentences) so a sentence needs no left strip and no offset arithmetic.
+_SENTENCE = re.compile(r"\s*([^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$))")
+#: ``Sentence(...)`` without the Python frame of the named tuple's ``__new__`` (one per sentence of every document).
+_new_tuple = tuple.__new__
 
 
 class Sentence(NamedTuple):
@@ -45,16 +49,16 @@ def split_sentences(text: str, cleaned: Cleaned | None = None) -> list[Sentence]
     """
     out: list[Sentence] = []
     origin, source_text = (cleaned.origin, cleaned.source) if cleaned is not None else (None, "")
-    for match in _SENTENCE_END.finditer(text):
-        chunk = match.group(0)
-        stripped = chunk.strip()
+    append = out.append
+    for match in _SENTENCE.finditer(text):
+        stripped = match.group(1).rstrip()
         if not stripped:
             continue
-        start = match.start() + (len(chunk) - len(chunk.lstrip()))
+        start = match.start(1)
         end = start + len(stripped)
         # cleaned.source_text(start, end), inlined: this runs for every sentence of every document
         source = stripped if origin is None else source_text[origin[start] : origin[end - 1] + 1].strip()
-        out.append(Sentence(stripped, start, end, source))
+        append(_new_tuple(Sentence, (stripped, start, end, source)))
     return out
 
 

@@ -21,9 +21,10 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 _WIDE = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
-#: Spaces between two CJK characters (or a CJK character and a number) are layout, not words. The leading
-#: ``(?= )`` lets the engine skip to the next space instead of trying both lookbehinds at every character.
-_SPACED = re.compile(rf"(?= )(?:(?<=[{_WIDE}]) +(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)]) +(?=[{_WIDE}]))")
+#: Spaces between two CJK characters (or a CJK character and a number) are layout, not words. Written to open
+#: with the literal first space (the lookbehinds then look past it) so the engine skips straight to spaces with
+#: a fast literal search; a leading lookahead or lookbehind would have it try the pattern at every character.
+_SPACED = re.compile(rf" (?:(?<=[{_WIDE}] ) *(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)] ) *(?=[{_WIDE}]))")
 _SENTENCE_END = tuple("。！？；：:;!?）)”》")
 #: A line ending like a title (…方案, …要点) is a heading, not a sentence cut at a page end.
 _TITLE_ENDS = (
@@ -124,19 +125,23 @@ def _same_length_simplified(text: str) -> str:
     return "\n".join(lines)
 
 
-#: A cleaned line and the source offset of each of its characters plus one for the line break after it.
-_Line = tuple[str, array]
+#: A cleaned line and where its characters, then the line break after it, stand in the origin map of the text
+#: being cleaned, as ranges ``[start, stop)`` of that map. Ranges rather than copies of the map: most lines are
+#: kept as they are, and the ranges of consecutive kept lines join into one, so the cleaned text's map is built
+#: from a few long slices instead of two small arrays per line.
+_Line = tuple[str, list[tuple[int, int]]]
 
 
-def _join_broken(lines: list[_Line]) -> list[_Line]:
-    """Glue a body line cut at a page end to the line that continues it."""
+def _join_broken(lines: list[tuple[str, int]]) -> list[_Line]:
+    """Glue a body line cut at a page end to the line that continues it (``lines``: each with where it starts)."""
     out: list[_Line] = []
     pending_blank = False
-    for line, origin in lines:
+    for line, at in lines:
         stripped = line.strip()
+        brk = at + len(line)  # the line break after the line
         if not stripped:
             if not pending_blank:
-                blank_origin = origin[-1:]
+                blank_break = brk
             pending_blank = True
             continue
         prev = out[-1][0] if out else ""
@@ -151,13 +156,13 @@ def _join_broken(lines: list[_Line]) -> list[_Line]:
             and not stripped.endswith(("：", ":"))
             and not prev.endswith(_TITLE_ENDS)
         ):
-            prev_origin = out[-1][1]
-            out[-1] = (prev + stripped, prev_origin[: len(prev)] + origin[lead : lead + len(stripped)] + origin[-1:])
+            prev_ranges = out[-1][1][:-1]  # without the line break of the previous line
+            out[-1] = (prev + stripped, [*prev_ranges, (at + lead, at + lead + len(stripped)), (brk, brk + 1)])
         else:
             if pending_blank and out:
-                out.append(("", blank_origin))
+                out.append(("", [(blank_break, blank_break + 1)]))
             kept = line.rstrip()
-            out.append((kept, origin[: len(kept)] + origin[-1:]))
+            out.append((kept, [(at, at + len(kept)), (brk, brk + 1)]))
         pending_blank = False
     return out
 
@@ -184,18 +189,23 @@ def clean(text: str) -> Cleaned:
     # pattern matches only spaces between two characters of a line, so it never reaches across a line
     # break, and a page-number line reads the same with or without them (its pattern allows any spacing).
     simple, origin = _delete(simple, origin, _SPACED)
-    lines: list[_Line] = []
+    lines: list[tuple[str, int]] = []
     position = 0
     for line in simple.split("\n"):
-        end = position + len(line)
         if not _PAGE_NUMBER.match(line):
-            lines.append((line, origin[position : end + 1]))
-        position = end + 1
+            lines.append((line, position))
+        position += len(line) + 1
     joined = _join_broken(lines)
     cleaned = "\n".join(line for line, _ in joined) + "\n"
     mapped = array("l")
-    for _, line_origin in joined:
-        mapped.extend(line_origin)
+    start = stop = 0  # the range of the map not copied yet
+    for _, ranges in joined:
+        for first, last in ranges:
+            if first != stop:
+                mapped.extend(origin[start:stop])
+                start = first
+            stop = last
+    mapped.extend(origin[start:stop])
     if not joined:
         mapped.append(len(text))
     mapped.append(len(text))

@@ -60,12 +60,37 @@ def district_display(text: str, offset: int, scope: str | None) -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` (longest first), led by a class of their first characters.
+    """A regex matching any of ``words`` (non-empty), the longest where several match: a trie of them.
 
-    Python's ``re`` scans a bare alternation position by position, trying every
-    branch; the leading lookahead lets it skip to candidate positions first,
-    which makes vocabulary scans over a whole document about ten times faster.
+    Written as a trie (一(?:二|三四)?), not as the list of words longest first
+    (一三四|一二|一), and not led by a lookahead: a pattern whose every top-level
+    branch opens with a plain character lets ``re`` skip to the characters that can
+    start a match (a lookahead or leading group makes it try every position), and
+    at a candidate the trie reads each character once instead of trying every word.
+    The match is the same: the words matching at one position all lie on one path
+    of the trie, which is tried deepest first.
     """
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    firsts = "".join(sorted({re.escape(w[0]) for w in ordered}))
-    return f"(?=[{firsts}])(?:{'|'.join(map(re.escape, ordered))})"
+    return f"(?:{'|'.join(trie_branches(words))})"
+
+
+def trie_branches(words: Iterable[str]) -> list[str]:
+    """The branches of the trie regex of ``words`` (see :func:`alternation`), one per first character.
+
+    For a pattern that puts further branches beside them at its top level: a
+    nested group there would hide the first characters from the engine.
+    """
+    children: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            children.setdefault(word[0], set()).add(word[1:])
+    return [re.escape(first) + _trie(rest) for first, rest in sorted(children.items())]
+
+
+def _trie(suffixes: set[str]) -> str:
+    """The trie regex of the ``suffixes`` below one node ("" among them when the node ends a word)."""
+    branches = trie_branches(suffixes)
+    if not branches:
+        return ""
+    if "" in suffixes:  # a word ends here: the longer words first, then this one
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
