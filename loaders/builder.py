@@ -59,7 +59,8 @@ class DocumentGraph(Graph):
                         held_props[k] = v
             node = held
         else:
-            values = {k: v for k, v in props.items() if v is not None} if props else {}
+            # ``props`` is this call's own dict: it becomes the node's unless a None must be left out
+            values = props if None not in props.values() else {k: v for k, v in props.items() if v is not None}
             node = Node(uid, label, name, dict(aliases) if aliases else {}, values)
             if held is None:
                 self.nodes[uid] = node
@@ -88,5 +89,5 @@ class DocumentGraph(Graph):
                     if v is not None and held_props.get(k) in _UNSET:
                         held_props[k] = v
             return held
-        values = {k: v for k, v in props.items() if v is not None} if props else {}
+        values = props if None not in props.values() else {k: v for k, v in props.items() if v is not None}
         return self.add_edge(Edge(rel_type, start.uid, end.uid, {self.document.uid: evidence}, values))
