@@ -38,7 +38,7 @@ LABELS: tuple[str, ...] = (
     "Target",
 )
 
-_LABEL_SET = frozenset(LABELS)  # for the membership test of every Node built (a set lookup, not a tuple scan)
+_LABEL_SET = frozenset(LABELS)  # for the membership test of every Node and uid built (a set lookup, not a tuple scan)
 
 #: Relationship types with the labels allowed at each end (``None``: any label).
 REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
@@ -109,7 +109,7 @@ def make_uid(label: str, *key_parts: str) -> str:
     The same label and key always give the same uid, across runs and machines,
     which is what makes loading idempotent and exports byte-identical.
     """
-    if label not in LABELS:
+    if label not in _LABEL_SET:
         raise ModelError(f"unknown label {label!r}; known labels: {', '.join(LABELS)}")
     digest = hashlib.sha1("\x1f".join((label, *key_parts)).encode("utf-8")).hexdigest()
     return f"{label[0].lower()}{label[1:]}-{digest[:16]}"
@@ -292,10 +292,7 @@ class Graph:
 
     def add_edge(self, edge: Edge) -> Edge:
         """Add or merge ``edge``; both ends must already be in the graph."""
-        nodes = self.nodes
-        start, end = nodes.get(edge.start), nodes.get(edge.end)
-        if start is None or end is None or (edge.type, start.label, end.label) not in _ALLOWED_ENDS:
-            self._reject(edge)
+        self._check_ends(edge)
         key = (edge.type, edge.start, edge.end)
         held = self.edges.get(key)
         if held is None:
@@ -304,8 +301,15 @@ class Graph:
         held.merge(edge)
         return held
 
+    def _check_ends(self, edge: Edge) -> None:
+        """Both ends of ``edge`` are held, with labels its type allows (one set lookup; the reason when not)."""
+        nodes = self.nodes
+        start, end = nodes.get(edge.start), nodes.get(edge.end)
+        if start is None or end is None or (edge.type, start.label, end.label) not in _ALLOWED_ENDS:
+            self._reject(edge)
+
     def _reject(self, edge: Edge) -> NoReturn:
-        """Raise the reason ``edge`` cannot be added (the checks :meth:`add_edge` makes at once, one by one)."""
+        """Raise the reason ``edge`` cannot be added, checking its ends one by one."""
         allowed = REL_TYPES[edge.type]
         for uid, labels in ((edge.start, allowed[0]), (edge.end, allowed[1])):
             node = self.nodes.get(uid)
