@@ -280,12 +280,16 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
         clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
     indexed = "指数" in clause  # an index stated without a unit needs the word (checked once, not per number)
+    # A number with a unit is a figure (no unit starts with 年); one without is a share (2/3) or an index, if
+    # no 年 follows its digits (2025年). The unit is asked first: it decides most numbers alone.
     values = [
         m
         for m in _VALUE.finditer(clause)
-        if (m.group("unit") or "/" in m.group("num") or (indexed and _INDEX_BEFORE.search(clause, 0, m.start())))
-        and not clause.startswith("年", m.end("num"))
-        and not _in_year(clause, m)
+        if m.group("unit")
+        or (
+            ("/" in m.group("num") or (indexed and _INDEX_BEFORE.search(clause, 0, m.start())))
+            and not _YEAR_AFTER.match(clause, m.end("num"))
+        )
     ]
     if not values:
         return []  # a date, a code or a bare number: no figure, and no 分别 list to pair
@@ -338,7 +342,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
         comparator = numbers.comparator(bridge.group(0), match.group("approx") or match.group("post") or "")
         out.append(Figure(name, value, unit, comparator))
-    return out + _respectively(clause, values, scope)
+    return out + _respectively(clause, values, scope) if "分别" in clause else out
 
 
 def _without_place(name: str, scope: str | None) -> str:
@@ -350,10 +354,6 @@ def _without_place(name: str, scope: str | None) -> str:
     return name
 
 
-def _in_year(clause: str, match: re.Match[str]) -> bool:
-    return bool(_YEAR_AFTER.match(clause, match.end("num"))) and not match.group("unit")
-
-
 def _is_word(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" and char not in "的等和及或"
 
@@ -363,10 +363,9 @@ _CHAIN_WORDS = re.compile(r"^(?:等)?(?:[一二两三四五六七八九十]+大)
 
 
 def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
-    """``A、B产值分别达到1000亿元、500亿元``: one figure per item, paired in order; chains become the scope."""
-    word = clause.find("分别")
-    if word < 0:
-        return []
+    """``A、B产值分别达到1000亿元、500亿元`` (a clause with 分别): one figure per item, paired in order; chains become
+    the scope."""
+    word = clause.index("分别")
     listed = [m for m in values if m.start() > word]
     subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
     verb = _BRIDGE.search(clause[word : listed[0].start()]).group(0) if listed else ""
@@ -413,6 +412,12 @@ def _text_figures(
             break
         if _is_table_row(sentence.text):
             continue
+        if not _HAS_NUMBER.search(sentence.text):
+            # Most sentences hold no number, hence no figure and no year (到2025年); all they can
+            # change is a plan's year, back to the default at an item's start.
+            if section is not None and _ITEM_START.match(sentence.text):
+                year_context = default_year
+            continue
         by_year = _BY_YEAR.search(sentence.text)
         kind = "target"
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
@@ -423,8 +428,6 @@ def _text_figures(
             year_context = int(by_year.group(1))
         elif _ITEM_START.match(sentence.text):
             year_context = default_year
-        if not _HAS_NUMBER.search(sentence.text):
-            continue
         item = _item_at(items, item_starts, sentence.start) if section else None
         if item is not None and id(item) not in chains:
             chains[id(item)] = _chain_of(item, doc)
@@ -434,7 +437,6 @@ def _text_figures(
         evidence = sentence.source
         offset = 0
         previous: Figure | None = None
-        paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
         for clause in _CLAUSE.split(sentence.text):
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
@@ -445,6 +447,7 @@ def _text_figures(
             year = year_context
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
+                paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
                 stated_years = [int(y) for y in _PAST_YEAR.findall(sentence.text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
@@ -536,7 +539,7 @@ _HAS_NUMBER = re.compile(r"\d")
 
 def _is_table_row(text: str) -> bool:
     """A row of a tab-separated table (read by :mod:`loaders.indicator_tables`), not a sentence."""
-    return text.count("\t") >= 1 and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
+    return "\t" in text and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
 
 
 def _document_year(graph: DocumentGraph) -> int | None:
