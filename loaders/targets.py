@@ -56,14 +56,25 @@ _TOTAL = re.compile(r"共有?$")
 _ACTOR = re.compile(r"^(企业|单位|园区|平台|机构)([\u4e00-\u9fff“”]{3,})$")
 #: A size word ending the words before ``N亿元的X`` (规模, 面积, 总投资): the indicator is X's size.
 _METRIC_END = re.compile(r"(?:规模|面积|总投资|投资|产值|总量)$")
-_VERBS = (
-    r"(?:年均增长|年均下降|年均增幅|同比增长|同比下降|增长|下降|提高到|提升到|提升至|提高至"
-    r"|达到|突破|超过|不低于|不少于|不超过|控制在|保持|达|超|为|占比)"
+#: What stands between an indicator and its value (力争达到, 均不低于, 超 …): a word of each list or none, in this
+#: order; the last list's word is the comparator written before the number (``pre``).
+_BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("分别", "均"),
+    ("原则上",),
+    ("力争", "确保", "争取"),
+    ("预计",),
+    ("已", "将", "可"),
+    (
+        *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
+        *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
+    ),
+    ("超过", "突破", "超", "近", "约"),
 )
-#: What stands between an indicator and its value: 力争达到, 均不低于, 超 …
 _BRIDGE = re.compile(
-    rf"(?:分别|均)?(?:原则上)?(?:力争|确保|争取)?(?:预计)?(?:已|将|可)?(?:{_VERBS})?(?P<pre>超过|突破|超|近|约)?$"
+    "".join(f"(?:{'|'.join(words)})?" for words in _BRIDGE_WORDS[:-1]) + f"(?P<pre>{'|'.join(_BRIDGE_WORDS[-1])})?$"
 )
+#: Every character a bridge can hold.
+_BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
 _BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
 _LEAD = re.compile(
     r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
@@ -300,7 +311,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     for match in values:
         after = clause[match.end() : match.end() + 1]
         raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
-        bridge = _BRIDGE.search(raw)
+        bridge = _bridge(raw)
         head = raw[: bridge.start()]
         unit = match.group("unit") or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
@@ -345,6 +356,18 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     return out + _respectively(clause, values, scope) if "分别" in clause else out
 
 
+def _bridge(raw: str) -> re.Match[str]:
+    """The bridge ending ``raw`` (maybe empty).
+
+    Sought only in the run of bridge characters ending ``raw``: a bridge cannot start before it, and trying
+    the pattern (all of it optional) at every position of the words before a value cost more than the rest
+    of reading most figures.
+    """
+    match = _BRIDGE.search(raw, len(raw.rstrip(_BRIDGE_CHARS)))
+    assert match is not None  # every part is optional: the empty bridge at the end always matches
+    return match
+
+
 def _without_place(name: str, scope: str | None) -> str:
     """吴兴区化妆品生产企业总产值 → 化妆品生产企业总产值: the county or town is the target's scope, not its
     indicator (a province stays: 浙江制造精品 is a brand)."""
@@ -368,7 +391,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     word = clause.index("分别")
     listed = [m for m in values if m.start() > word]
     subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
-    verb = _BRIDGE.search(clause[word : listed[0].start()]).group(0) if listed else ""
+    verb = _bridge(clause[word : listed[0].start()]).group(0) if listed else ""
     from loaders.industries import find_industries
 
     chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
