@@ -33,9 +33,11 @@ UNITS = (
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
 COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
 _UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
-#: A stated value: number (2/3 is a share), unit, trailing comparator.
+#: A stated value: number (2/3 is a share), unit, trailing comparator. The first digit stands before the
+#: alternation: a pattern that starts with a plain digit is searched for by the engine's fast scan for one,
+#: not tried at every position of a clause.
 _VALUE = re.compile(
-    rf"(?P<num>\d+/\d+|\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
+    rf"(?P<num>\d(?:\d*/\d+|\d*(?:\.\d+)?))(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
 )
 #: Verbs of a plan's goals that put the count before the thing counted (培育10家链主企业, 建设60个海外仓).
 _COUNT_VERBS = re.compile(
