@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from graph.errors import ModelError
 
@@ -38,7 +38,7 @@ LABELS: tuple[str, ...] = (
     "Target",
 )
 
-_LABEL_SET = frozenset(LABELS)  # for the membership test of every Node built (a set lookup, not a tuple scan)
+_LABEL_SET = frozenset(LABELS)  # for the membership test of every Node and uid built (a set lookup, not a tuple scan)
 
 #: Relationship types with the labels allowed at each end (``None``: any label).
 REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
@@ -79,6 +79,14 @@ REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
     "INVESTS_IN": (frozenset({"Enterprise"}), frozenset({"Project"})),
 }
 
+#: Every (type, start label, end label) :data:`REL_TYPES` allows, for a one-lookup check of each edge added.
+_ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
+    (rel_type, start, end)
+    for rel_type, (starts, ends) in REL_TYPES.items()
+    for start in (starts if starts is not None else LABELS)
+    for end in ends
+)
+
 _MARKS = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
 
 
@@ -101,14 +109,18 @@ def make_uid(label: str, *key_parts: str) -> str:
     The same label and key always give the same uid, across runs and machines,
     which is what makes loading idempotent and exports byte-identical.
     """
-    if label not in LABELS:
+    if label not in _LABEL_SET:
         raise ModelError(f"unknown label {label!r}; known labels: {', '.join(LABELS)}")
     digest = hashlib.sha1("\x1f".join((label, *key_parts)).encode("utf-8")).hexdigest()
     return f"{label[0].lower()}{label[1:]}-{digest[:16]}"
 
 
+@functools.lru_cache(maxsize=65536)
 def node_uid(label: str, name: str) -> str:
-    """The uid of a node identified by its canonical name alone (most labels)."""
+    """The uid of a node identified by its canonical name alone (most labels).
+
+    Cached as a whole (one lookup rather than two): a document names the same things again and again.
+    """
     return make_uid(label, identity_key(name))
 
 
@@ -280,6 +292,24 @@ class Graph:
 
     def add_edge(self, edge: Edge) -> Edge:
         """Add or merge ``edge``; both ends must already be in the graph."""
+        self._check_ends(edge)
+        key = (edge.type, edge.start, edge.end)
+        held = self.edges.get(key)
+        if held is None:
+            self.edges[key] = edge
+            return edge
+        held.merge(edge)
+        return held
+
+    def _check_ends(self, edge: Edge) -> None:
+        """Both ends of ``edge`` are held, with labels its type allows (one set lookup; the reason when not)."""
+        nodes = self.nodes
+        start, end = nodes.get(edge.start), nodes.get(edge.end)
+        if start is None or end is None or (edge.type, start.label, end.label) not in _ALLOWED_ENDS:
+            self._reject(edge)
+
+    def _reject(self, edge: Edge) -> NoReturn:
+        """Raise the reason ``edge`` cannot be added, checking its ends one by one."""
         allowed = REL_TYPES[edge.type]
         for uid, labels in ((edge.start, allowed[0]), (edge.end, allowed[1])):
             node = self.nodes.get(uid)
@@ -287,12 +317,7 @@ class Graph:
                 raise ModelError(f"{edge.type} edge refers to missing node {uid}")
             if labels is not None and node.label not in labels:
                 raise ModelError(f"{edge.type} cannot touch a {node.label} ({node.name})")
-        held = self.edges.get(edge.key)
-        if held is None:
-            self.edges[edge.key] = edge
-            return edge
-        held.merge(edge)
-        return held
+        raise AssertionError(f"{edge.key} passes every check")  # unreachable: _ALLOWED_ENDS mirrors REL_TYPES
 
     def merge(self, other: Graph) -> None:
         """Fold ``other`` into this graph (nodes first, so edges find their ends).

@@ -59,7 +59,8 @@ class DocumentGraph(Graph):
                         held_props[k] = v
             node = held
         else:
-            values = {k: v for k, v in props.items() if v is not None} if props else {}
+            # ``props`` is this call's own dict: it becomes the node's unless a None must be left out
+            values = props if None not in props.values() else {k: v for k, v in props.items() if v is not None}
             node = Node(uid, label, name, dict(aliases) if aliases else {}, values)
             if held is None:
                 self.nodes[uid] = node
@@ -77,7 +78,8 @@ class DocumentGraph(Graph):
 
     def edge(self, rel_type: str, start: Node, end: Node, evidence: str, **props: Any) -> Edge:
         """Add the fact ``start -rel_type-> end`` as read from ``evidence``."""
-        held = self.edges.get((rel_type, start.uid, end.uid))
+        key = (rel_type, start.uid, end.uid)
+        held = self.edges.get(key)
         if held is not None:
             # Stated again: do what Edge.merge would, without building and re-validating an Edge
             # (the held edge was checked when added, and its ends cannot change label).
@@ -88,5 +90,8 @@ class DocumentGraph(Graph):
                     if v is not None and held_props.get(k) in _UNSET:
                         held_props[k] = v
             return held
-        values = {k: v for k, v in props.items() if v is not None} if props else {}
-        return self.add_edge(Edge(rel_type, start.uid, end.uid, {self.document.uid: evidence}, values))
+        values = props if None not in props.values() else {k: v for k, v in props.items() if v is not None}
+        edge = Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
+        self._check_ends(edge)  # what Graph.add_edge does for a new edge, with the key built and looked up once
+        self.edges[key] = edge
+        return edge

@@ -32,6 +32,10 @@ _FRACTION = re.compile(r"^(\d+)/(\d+)$")
 
 def parse_number(text: str) -> float | None:
     """A written number as a float (2/3 → 66.67 when it is a share, left to the caller), or None."""
+    try:
+        return float(text)  # most numbers are written plainly: read them without the other readings' work
+    except ValueError:
+        pass
     text = text.strip().replace(",", "").replace("，", "")
     if not text:
         return None

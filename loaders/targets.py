@@ -33,9 +33,11 @@ UNITS = (
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
 COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
 _UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
-#: A stated value: number (2/3 is a share), unit, trailing comparator.
+#: A stated value: number (2/3 is a share), unit, trailing comparator. The first digit stands before the
+#: alternation: a pattern that starts with a plain digit is searched for by the engine's fast scan for one,
+#: not tried at every position of a clause.
 _VALUE = re.compile(
-    rf"(?P<num>\d+/\d+|\d+(?:\.\d+)?)(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
+    rf"(?P<num>\d(?:\d*/\d+|\d*(?:\.\d+)?))(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
 )
 #: Verbs of a plan's goals that put the count before the thing counted (培育10家链主企业, 建设60个海外仓).
 _COUNT_VERBS = re.compile(
@@ -56,14 +58,25 @@ _TOTAL = re.compile(r"共有?$")
 _ACTOR = re.compile(r"^(企业|单位|园区|平台|机构)([\u4e00-\u9fff“”]{3,})$")
 #: A size word ending the words before ``N亿元的X`` (规模, 面积, 总投资): the indicator is X's size.
 _METRIC_END = re.compile(r"(?:规模|面积|总投资|投资|产值|总量)$")
-_VERBS = (
-    r"(?:年均增长|年均下降|年均增幅|同比增长|同比下降|增长|下降|提高到|提升到|提升至|提高至"
-    r"|达到|突破|超过|不低于|不少于|不超过|控制在|保持|达|超|为|占比)"
+#: What stands between an indicator and its value (力争达到, 均不低于, 超 …): a word of each list or none, in this
+#: order; the last list's word is the comparator written before the number (``pre``).
+_BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("分别", "均"),
+    ("原则上",),
+    ("力争", "确保", "争取"),
+    ("预计",),
+    ("已", "将", "可"),
+    (
+        *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
+        *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
+    ),
+    ("超过", "突破", "超", "近", "约"),
 )
-#: What stands between an indicator and its value: 力争达到, 均不低于, 超 …
 _BRIDGE = re.compile(
-    rf"(?:分别|均)?(?:原则上)?(?:力争|确保|争取)?(?:预计)?(?:已|将|可)?(?:{_VERBS})?(?P<pre>超过|突破|超|近|约)?$"
+    "".join(f"(?:{'|'.join(words)})?" for words in _BRIDGE_WORDS[:-1]) + f"(?P<pre>{'|'.join(_BRIDGE_WORDS[-1])})?$"
 )
+#: Every character a bridge can hold.
+_BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
 _BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
 _LEAD = re.compile(
     r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
@@ -280,12 +293,16 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
         clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
     indexed = "指数" in clause  # an index stated without a unit needs the word (checked once, not per number)
+    # A number with a unit is a figure (no unit starts with 年); one without is a share (2/3) or an index, if
+    # no 年 follows its digits (2025年). The unit is asked first: it decides most numbers alone.
     values = [
         m
         for m in _VALUE.finditer(clause)
-        if (m.group("unit") or "/" in m.group("num") or (indexed and _INDEX_BEFORE.search(clause, 0, m.start())))
-        and not clause.startswith("年", m.end("num"))
-        and not _in_year(clause, m)
+        if m.group("unit")
+        or (
+            ("/" in m.group("num") or (indexed and _INDEX_BEFORE.search(clause, 0, m.start())))
+            and not _YEAR_AFTER.match(clause, m.end("num"))
+        )
     ]
     if not values:
         return []  # a date, a code or a bare number: no figure, and no 分别 list to pair
@@ -296,7 +313,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     for match in values:
         after = clause[match.end() : match.end() + 1]
         raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
-        bridge = _BRIDGE.search(raw)
+        bridge = _bridge(raw)
         head = raw[: bridge.start()]
         unit = match.group("unit") or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
@@ -338,7 +355,19 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
         comparator = numbers.comparator(bridge.group(0), match.group("approx") or match.group("post") or "")
         out.append(Figure(name, value, unit, comparator))
-    return out + _respectively(clause, values, scope)
+    return out + _respectively(clause, values, scope) if "分别" in clause else out
+
+
+def _bridge(raw: str) -> re.Match[str]:
+    """The bridge ending ``raw`` (maybe empty).
+
+    Sought only in the run of bridge characters ending ``raw``: a bridge cannot start before it, and trying
+    the pattern (all of it optional) at every position of the words before a value cost more than the rest
+    of reading most figures.
+    """
+    match = _BRIDGE.search(raw, len(raw.rstrip(_BRIDGE_CHARS)))
+    assert match is not None  # every part is optional: the empty bridge at the end always matches
+    return match
 
 
 def _without_place(name: str, scope: str | None) -> str:
@@ -350,10 +379,6 @@ def _without_place(name: str, scope: str | None) -> str:
     return name
 
 
-def _in_year(clause: str, match: re.Match[str]) -> bool:
-    return bool(_YEAR_AFTER.match(clause, match.end("num"))) and not match.group("unit")
-
-
 def _is_word(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff" and char not in "的等和及或"
 
@@ -363,13 +388,12 @@ _CHAIN_WORDS = re.compile(r"^(?:等)?(?:[一二两三四五六七八九十]+大)
 
 
 def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
-    """``A、B产值分别达到1000亿元、500亿元``: one figure per item, paired in order; chains become the scope."""
-    word = clause.find("分别")
-    if word < 0:
-        return []
+    """``A、B产值分别达到1000亿元、500亿元`` (a clause with 分别): one figure per item, paired in order; chains become
+    the scope."""
+    word = clause.index("分别")
     listed = [m for m in values if m.start() > word]
     subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
-    verb = _BRIDGE.search(clause[word : listed[0].start()]).group(0) if listed else ""
+    verb = _bridge(clause[word : listed[0].start()]).group(0) if listed else ""
     from loaders.industries import find_industries
 
     chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
@@ -413,6 +437,12 @@ def _text_figures(
             break
         if _is_table_row(sentence.text):
             continue
+        if not _HAS_NUMBER.search(sentence.text):
+            # Most sentences hold no number, hence no figure and no year (到2025年); all they can
+            # change is a plan's year, back to the default at an item's start.
+            if section is not None and _ITEM_START.match(sentence.text):
+                year_context = default_year
+            continue
         by_year = _BY_YEAR.search(sentence.text)
         kind = "target"
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
@@ -423,8 +453,6 @@ def _text_figures(
             year_context = int(by_year.group(1))
         elif _ITEM_START.match(sentence.text):
             year_context = default_year
-        if not _HAS_NUMBER.search(sentence.text):
-            continue
         item = _item_at(items, item_starts, sentence.start) if section else None
         if item is not None and id(item) not in chains:
             chains[id(item)] = _chain_of(item, doc)
@@ -434,7 +462,6 @@ def _text_figures(
         evidence = sentence.source
         offset = 0
         previous: Figure | None = None
-        paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
         for clause in _CLAUSE.split(sentence.text):
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
@@ -445,6 +472,7 @@ def _text_figures(
             year = year_context
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
+                paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
                 stated_years = [int(y) for y in _PAST_YEAR.findall(sentence.text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
@@ -536,7 +564,7 @@ _HAS_NUMBER = re.compile(r"\d")
 
 def _is_table_row(text: str) -> bool:
     """A row of a tab-separated table (read by :mod:`loaders.indicator_tables`), not a sentence."""
-    return text.count("\t") >= 1 and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
+    return "\t" in text and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
 
 
 def _document_year(graph: DocumentGraph) -> int | None:
