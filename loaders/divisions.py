@@ -405,11 +405,11 @@ def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _towns(text: str, counties: list[DistrictMention]) -> list[DistrictMention]:
-    """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county precedes it."""
+def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[DistrictMention]:
+    """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county (or city) precedes it."""
     if "镇" not in text and "街道" not in text and "乡" not in text:
         return []  # the usual case for a cell or heading: skip the position-by-position lookahead scan
-    ends = {m.end for m in counties}
+    ends = {m.end for m in divisions_found if m.level in ("county", "city")}
     out: list[DistrictMention] = []
     for start in _town_starts(text):
         match = _TOWN.match(text, start)
@@ -573,10 +573,11 @@ def _find_districts_long(text: str, scope: str | None) -> tuple[DistrictMention,
 
 
 def _read_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
-    found = _scan(text, scope)
-    counties = [m for m in found if m.level in ("county", "city")]
-    candidates = found + _zones(text, scope) + _towns(text, counties) + _scope_references(text, scope)
-    candidates += _abbreviation_runs(text)
+    found = _scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope)
+    others = _zones(text, scope) + _towns(text, found) + _scope_references(text, scope) + _abbreviation_runs(text)
+    if not others:
+        return found  # the usual case for a short text: a scan's mentions are in text order and apart already
+    candidates = [*found, *others]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[DistrictMention] = []
     for mention in candidates:
