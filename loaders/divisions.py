@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -262,38 +263,37 @@ def _choose(codes: tuple[str, ...], scope: str | None, short: bool) -> str | Non
 
 
 _Reading = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]
+#: A surface found in a text: the automaton's pattern index (its reading is ``readings[index]``), start, end.
+_Hit = tuple[int, int, int]
+_START = itemgetter(1)
+_END = itemgetter(2)
 
 
-def _hits(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+def _hits(text: str) -> tuple[_Hit, ...]:
     """Every surface found in ``text`` (one native scan): by start, longest first. Cached, because a
     document's head is read once without and once with its city's scope."""
     return _hits_long(text) if len(text) > _SHORT else _hits_short(text)
 
 
 @lru_cache(maxsize=4096)
-def _hits_short(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+def _hits_short(text: str) -> tuple[_Hit, ...]:
     return _scan_hits(text)
 
 
 @lru_cache(maxsize=4)
-def _hits_long(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
+def _hits_long(text: str) -> tuple[_Hit, ...]:
     return _scan_hits(text)
 
 
-def _scan_hits(text: str) -> tuple[tuple[int, tuple[_Reading, ...]], ...]:
-    automaton, readings = _automaton()
-    by_start: dict[int, list[_Reading]] = {}
-    for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
-        by_start.setdefault(start, []).append(readings[index])
-    # most places have one surface: only where several start together are they ordered, longest first
-    return tuple(
-        (start, tuple(found) if len(found) == 1 else tuple(sorted(found, key=_longest_first)))
-        for start, found in sorted(by_start.items())
-    )
-
-
-def _longest_first(reading: _Reading) -> int:
-    return -len(reading[0])
+def _scan_hits(text: str) -> tuple[_Hit, ...]:
+    """The automaton's matches ordered by two sorts on C-level keys (end descending, then start): the
+    surfaces starting at one place differ in their end, so they come out longest first. Kept flat, as the
+    automaton gives them, rather than grouped by start: grouping cost a Python step per match."""
+    automaton, _ = _automaton()
+    matches = automaton.find_matches_as_indexes(text, overlapping=True)
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
+    return tuple(matches)
 
 
 def _scan(text: str, scope: str | None) -> list[DistrictMention]:
@@ -312,23 +312,23 @@ def _scan_long(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
 
 def _read_scan(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
     table = divisions()
+    readings = _automaton()[1]
     out: list[DistrictMention] = []
     covered = 0
-    for start, hits in _hits(text):
+    # at each place the first surface with a reading is taken; it covers the shorter ones starting there
+    for index, start, end in _hits(text):
         if start < covered:
             continue
-        for surface, full_codes, short_codes in hits:
-            short = len(surface) <= 2
-            code = _choose(full_codes, scope, short) if full_codes else _choose(short_codes, scope, True)
-            if not code:
-                continue
-            end = start + len(surface)
-            if (full_codes is None or short) and not _is_word(text, start, end):
-                continue  # 白山 inside 长白山: a short form must stand as a word of its own
-            div = table[code]
-            out.append(DistrictMention(div.canonical, surface, div.level, start, end))
-            covered = end
-            break
+        surface, full_codes, short_codes = readings[index]
+        short = end - start <= 2
+        code = _choose(full_codes, scope, short) if full_codes else _choose(short_codes, scope, True)
+        if not code:
+            continue
+        if (full_codes is None or short) and not _is_word(text, start, end):
+            continue  # 白山 inside 长白山: a short form must stand as a word of its own
+        div = table[code]
+        out.append(DistrictMention(div.canonical, surface, div.level, start, end))
+        covered = end
     return tuple(_merge_chains(out, text))
 
 
@@ -405,11 +405,11 @@ def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _towns(text: str, counties: list[DistrictMention]) -> list[DistrictMention]:
-    """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county precedes it."""
+def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[DistrictMention]:
+    """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county (or city) precedes it."""
     if "镇" not in text and "街道" not in text and "乡" not in text:
         return []  # the usual case for a cell or heading: skip the position-by-position lookahead scan
-    ends = {m.end for m in counties}
+    ends = {m.end for m in divisions_found if m.level in ("county", "city")}
     out: list[DistrictMention] = []
     for start in _town_starts(text):
         match = _TOWN.match(text, start)
@@ -547,7 +547,7 @@ def leading_district(text: str, scope: str | None) -> DistrictMention | None:
     """
     hits = _hits(text)
     if (
-        not (hits and hits[0][0] == 0)
+        not (hits and hits[0][1] == 0)
         and "镇" not in text
         and "街道" not in text
         and "乡" not in text
@@ -573,10 +573,11 @@ def _find_districts_long(text: str, scope: str | None) -> tuple[DistrictMention,
 
 
 def _read_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
-    found = _scan(text, scope)
-    counties = [m for m in found if m.level in ("county", "city")]
-    candidates = found + _zones(text, scope) + _towns(text, counties) + _scope_references(text, scope)
-    candidates += _abbreviation_runs(text)
+    found = _scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope)
+    others = _zones(text, scope) + _towns(text, found) + _scope_references(text, scope) + _abbreviation_runs(text)
+    if not others:
+        return found  # the usual case for a short text: a scan's mentions are in text order and apart already
+    candidates = [*found, *others]
     candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[DistrictMention] = []
     for mention in candidates:
