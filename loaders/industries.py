@@ -22,8 +22,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -38,9 +38,12 @@ from loaders.text_spans import district_display, district_mentions, district_nod
 CHAIN, CLUSTER = "IndustryChain", "Cluster"
 
 
-@dataclass(frozen=True)
-class IndustryMention:
-    """One mention of a chain or cluster: canonical name, the text's form and where it stands."""
+class IndustryMention(NamedTuple):
+    """One mention of a chain or cluster: canonical name, the text's form and where it stands.
+
+    A named tuple, not a frozen dataclass: every vocabulary hit of every text asked about builds one, and a
+    frozen dataclass sets each field through ``object.__setattr__`` (several times slower to build).
+    """
 
     name: str
     surface: str
