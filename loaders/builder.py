@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import Edge, Graph, Node, make_uid, node_uid
+from graph.model import _ALLOWED_ENDS, Edge, Graph, Node, checked_edge, checked_node, make_uid, node_uid
 
 #: Property values that count as unset: a later reading may fill them (as :meth:`Node.merge` does).
 _UNSET = (None, "", [])
@@ -60,8 +60,10 @@ class DocumentGraph(Graph):
             node = held
         else:
             # ``props`` is this call's own dict: it becomes the node's unless a None must be left out
-            values = props if None not in props.values() else {k: v for k, v in props.items() if v is not None}
-            node = Node(uid, label, name, dict(aliases) if aliases else {}, values)
+            values = (
+                props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
+            )
+            node = checked_node(uid, label, name, dict(aliases) if aliases else {}, values)
             if held is None:
                 self.nodes[uid] = node
             else:  # another name or label under the uid: Graph.add_node merges (or reports the clash)
@@ -71,7 +73,9 @@ class DocumentGraph(Graph):
         mention = self.edges.get(mention_key)
         if mention is None:
             # Added without Graph.add_edge's checks: both ends are in the graph and any label may be MENTIONED_IN.
-            self.edges[mention_key] = Edge("MENTIONED_IN", uid, document, {document: evidence}, {"count": count})
+            self.edges[mention_key] = checked_edge(
+                "MENTIONED_IN", uid, document, {document: evidence}, {"count": count}
+            )
         else:
             mention.props["count"] += count
         return node
@@ -90,8 +94,11 @@ class DocumentGraph(Graph):
                     if v is not None and held_props.get(k) in _UNSET:
                         held_props[k] = v
             return held
-        values = props if None not in props.values() else {k: v for k, v in props.items() if v is not None}
-        edge = Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
-        self._check_ends(edge)  # what Graph.add_edge does for a new edge, with the key built and looked up once
-        self.edges[key] = edge
+        values = props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
+        # What Graph.add_edge checks for a new edge (both ends held, with labels the type allows; only known
+        # types are allowed), inlined, with the key built and looked up once
+        held_start, held_end = self.nodes.get(key[1]), self.nodes.get(key[2])
+        if held_start is None or held_end is None or (rel_type, held_start.label, held_end.label) not in _ALLOWED_ENDS:
+            self._reject(Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values))
+        edge = self.edges[key] = checked_edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
         return edge

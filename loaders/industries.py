@@ -22,8 +22,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -38,9 +38,12 @@ from loaders.text_spans import district_display, district_mentions, district_nod
 CHAIN, CLUSTER = "IndustryChain", "Cluster"
 
 
-@dataclass(frozen=True)
-class IndustryMention:
-    """One mention of a chain or cluster: canonical name, the text's form and where it stands."""
+class IndustryMention(NamedTuple):
+    """One mention of a chain or cluster: canonical name, the text's form and where it stands.
+
+    A named tuple, not a frozen dataclass: every vocabulary hit of every text asked about builds one, and a
+    frozen dataclass sets each field through ``object.__setattr__`` (several times slower to build).
+    """
 
     name: str
     surface: str
@@ -306,9 +309,10 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
             target[name] = target[target[name]]
     clusters = {m.name for m in mentions if m.label == CLUSTER}
     target.update(_fold_groups(clusters))
+    not_chains = clusters | set(target.values()) - set(names)  # names no chain mention may keep: built once
     out = []
     for m in mentions:
-        if m.label == CHAIN and target.get(m.name, m.name) in clusters | set(target.values()) - set(names):
+        if m.label == CHAIN and target.get(m.name, m.name) in not_chains:
             continue
         out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label))
     return out
@@ -555,6 +559,9 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
 
 
 _CLAUSE_END = re.compile(r"[，。；：！？,;:]")
+#: Up to the last clause end of the span matched (the greedy ``.*`` backs off from its end): one match, where
+#: iterating over every clause end of the span costs a Python step each.
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)[，。；：！？,;:]")
 
 
 #: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
@@ -624,7 +631,8 @@ def _developed_in(
     if adjacent:
         return adjacent
     window = max(0, mention.start - 80)
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, window, mention.start)), default=window)
+    last_end = _LAST_CLAUSE_END.match(text, window, mention.start)
+    left = last_end.end() if last_end else window
     right_match = _CLAUSE_END.search(text, mention.end)
     right = right_match.start() if right_match else len(text)
     return [d for d in districts if left <= d.start and d.end <= right and d.level != "province" and d.end not in taken]

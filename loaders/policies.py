@@ -16,6 +16,7 @@ from graph.model import Node, clean_name, identity_key
 from loaders import departments, divisions, responsible_units
 from loaders.builder import DocumentGraph
 from loaders.documents import DOC_NUMBER, POLICY_CUES
+from loaders.industries import find_industries
 from loaders.measures import Item, walk
 from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
@@ -177,8 +178,6 @@ def _measure_node(graph: DocumentGraph, policy: Node, item: Item, doc: ParsedDoc
 
 
 def _chains(text: str, scope: str | None) -> list[tuple[str, str]]:
-    from loaders.industries import find_industries
-
     return [(m.label, m.name) for m in find_industries(text, scope)]
 
 
