@@ -192,8 +192,8 @@ def _import(home: Path, args: argparse.Namespace, baseline_rate: float) -> None:
     print(f"  restart and search indexes {report.schema_seconds:.1f} s")
     queryable = time.perf_counter() - started
     print(f"  elements/s until queryable (files + import + restart + indexes) {total / queryable:,.0f}")
-    importer_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"  importer peak memory (largest child process, the JVM): {importer_peak:,.0f} MiB")
+    largest_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  peak memory of the largest child process (the importer's or the server's JVM): {largest_child:,.0f} MiB")
     store = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
     try:
         print(f"stored: {store.node_count():,} nodes; queries on the imported database:")

@@ -58,23 +58,33 @@ class _Writers:
         self.files: dict[tuple[Any, ...], _File] = {}
 
     def write(self, name: str, ids: list[str], props: dict[str, Any]) -> None:
-        """Write one row: ``ids`` (the ID columns) then ``props``, to the file of its name and signature."""
-        key = (name, *props, *map(_value_type, props.values()))
+        """Write one row: ``ids`` (the ID columns) then ``props``, to the file of its name and signature.
+
+        Runs once per node and relationship (millions in a big import), so the
+        usual row, of strings and numbers only, takes a path of C-level calls:
+        the values' types are the signature, and only a row holding a list or
+        a bool is converted value by value.
+        """
+        values = list(props.values())
+        types = tuple(map(type, values))
+        special = list in types or bool in types
+        items = tuple(_item_type(v) for v in values) if list in types else None
+        key = (name, tuple(props), types, items)
         try:
             file = self.files.get(key)
             if file is None:
                 file = self.files[key] = _File(self.folder / f"{self.kind}-{name}-{len(self.files):03d}.csv", name)
                 file.start(self.id_columns, props)
-            row: list[Any] = [*ids, *props.values()]
-            offset = len(ids)
-            for i, value in enumerate(props.values()):
-                if type(value) is list:
-                    row[offset + i] = _joined(value, file.item_types[i], list(props)[i])
-                elif type(value) is bool:
-                    row[offset + i] = "true" if value else "false"
+            if special:
+                keys = list(props)
+                for i, value in enumerate(values):
+                    if type(value) is list:
+                        values[i] = _joined(value, file.item_types[i], keys[i])
+                    elif type(value) is bool:
+                        values[i] = "true" if value else "false"
         except StoreError as exc:
             raise StoreError(f"{name} {' → '.join(ids)}: {exc}") from None
-        file.writer.writerow(row)
+        file.writer.writerow([*ids, *values])
 
     def close(self, option: str, prefix: str) -> list[str]:
         """Close the files; return ``--nodes=Entity:Label=FILE`` / ``--relationships=TYPE=FILE`` for each."""
@@ -134,9 +144,9 @@ def write_import_files(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str
     return files
 
 
-def _value_type(value: Any) -> Any:
-    """What decides a value's column type: its type, and for a list the type of its first item."""
-    return (list, type(value[0])) if type(value) is list and value else type(value)
+def _item_type(value: Any) -> type | None:
+    """The type of a list's first item, which types its column (None for a value that is no list)."""
+    return type(value[0]) if type(value) is list and value else None
 
 
 def _column_type(value: Any, key: str) -> tuple[str, type | None]:
