@@ -188,6 +188,17 @@ def serve(config: StoreConfig, host: str, port: int) -> None:
     app.run(host=host, port=port, debug=False)
 
 
+def source_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--from FILE``: a graph file to read (an embedded store or a JSON export), given as ``source``."""
+    return click.option(
+        "--from",
+        "source",
+        type=click.Path(path_type=Path, exists=True, dir_okay=False),
+        default=None,
+        help=help_text,
+    )
+
+
 home_option = click.option(
     "--home",
     type=click.Path(path_type=Path),
@@ -239,13 +250,7 @@ def neo4j_status(home: Path) -> None:
 
 @neo4j.command("import")
 @home_option
-@click.option(
-    "--from",
-    "source",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    default=None,
-    help="Embedded store or export file to load (default: CHAINKG_STORE or .chainkg/graph.json).",
-)
+@source_option("Embedded store or export file to load (default: CHAINKG_STORE or .chainkg/graph.json).")
 @click.option("--port", default=7687, show_default=True, help="Bolt port if the server has to be started.")
 @click.option("--heap", default="1g", show_default=True, help="Java heap of the server and of the importer.")
 @click.option("--replace", is_flag=True, help="Replace a database that already holds nodes (they are dropped).")
@@ -419,13 +424,7 @@ def query(config: StoreConfig, name: str | None, list_queries: bool, params: tup
 
 
 @main.command()
-@click.option(
-    "--from",
-    "source",
-    type=click.Path(path_type=Path, exists=True, dir_okay=False),
-    default=None,
-    help="Embedded store file to copy (default: --store, CHAINKG_STORE or the default store).",
-)
+@source_option("Embedded store file to copy (default: --store, CHAINKG_STORE or the default store).")
 @click.option("--batch", default=20_000, show_default=True, help="Rows per transaction.")
 @store_options
 def push(config: StoreConfig, source: Path | None, batch: int) -> None:
