@@ -80,7 +80,7 @@ REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
 }
 
 #: Every (type, start label, end label) :data:`REL_TYPES` allows, for a one-lookup check of each edge added.
-_ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
+ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
     (rel_type, start, end)
     for rel_type, (starts, ends) in REL_TYPES.items()
     for start in (starts if starts is not None else LABELS)
@@ -334,7 +334,7 @@ class Graph:
         """Both ends of ``edge`` are held, with labels its type allows (one set lookup; the reason when not)."""
         nodes = self.nodes
         start, end = nodes.get(edge.start), nodes.get(edge.end)
-        if start is None or end is None or (edge.type, start.label, end.label) not in _ALLOWED_ENDS:
+        if start is None or end is None or (edge.type, start.label, end.label) not in ALLOWED_ENDS:
             self._reject(edge)
 
     def _reject(self, edge: Edge) -> NoReturn:
@@ -346,7 +346,7 @@ class Graph:
                 raise ModelError(f"{edge.type} edge refers to missing node {uid}")
             if labels is not None and node.label not in labels:
                 raise ModelError(f"{edge.type} cannot touch a {node.label} ({node.name})")
-        raise AssertionError(f"{edge.key} passes every check")  # unreachable: _ALLOWED_ENDS mirrors REL_TYPES
+        raise AssertionError(f"{edge.key} passes every check")  # unreachable: ALLOWED_ENDS mirrors REL_TYPES
 
     def merge(self, other: Graph) -> None:
         """Fold ``other`` into this graph (nodes first, so edges find their ends).
