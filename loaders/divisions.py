@@ -478,8 +478,8 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     """Functional areas a 管委会 governs or the text lists beside counties (南太湖新区, 长合区管委会)."""
     if "新区" not in text and "合作区" not in text and "区管委会" not in text:
         return []  # neither pattern can match: skip their position-by-position lookbehind scans
-    names = {m.group(1) for m in _matches_near(_ZONE, text, ("新区", "合作区"), 8)}
-    names |= {m.group(1) for m in _matches_near(_ZONE_BOARD, text, ("区管委会",), 4)}
+    names = {m.group(1) for m in matches_near(_ZONE, text, ("新区", "合作区"), 8)}
+    names |= {m.group(1) for m in matches_near(_ZONE_BOARD, text, ("区管委会",), 4)}
     city = _city_of(scope)
     out = []
     for name in sorted(names):
@@ -491,7 +491,7 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     return out
 
 
-def _matches_near(
+def matches_near(
     pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern each match of which holds one of ``keywords`` at most ``reach``

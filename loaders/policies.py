@@ -218,7 +218,7 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
                 graph.edge("DEVELOPED_IN", chain, district, evidence)
     # the clause pattern tries a clause at every character: start it only shortly before a focus word
     # (a match holds one at most 41 characters after its start)
-    for match in divisions._matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
+    for match in divisions.matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
         at = doc.text.find(match.group(0), item.start)
         evidence = doc.sentence_at(at) if at >= 0 else match.group(0)
         for mention in divisions.find_districts(match.group(1), doc.scope):
