@@ -491,9 +491,7 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     return out
 
 
-def matches_near(
-    pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int
-) -> Iterator[re.Match[str]]:
+def matches_near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern each match of which holds one of ``keywords`` at most ``reach``
     characters after its start: the pattern is tried only from ``reach`` characters before each keyword up to
     it, instead of at every position of a long text (a lookbehind at the start keeps the engine from skipping
