@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -458,11 +458,16 @@ class _Plan:
         return make_uid("Target", self.indicator(i)[0], scope, str(year), "target")
 
 
-def iter_nodes(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
-    """Every node of the generated graph as a ``Node.to_dict()`` dict, streamed (constant memory)."""
+def iter_nodes(scale: float = 1.0, seed: int = 0, part: int = 0, parts: int = 1) -> Iterator[dict[str, Any]]:
+    """Every node of the generated graph as a ``Node.to_dict()`` dict, streamed (constant memory).
+
+    With ``parts`` > 1, only the share ``part`` of them (:func:`_shares`), so that
+    several processes can stream one graph together, each computing only its own.
+    """
     plan = _Plan(scale, seed)
     n = plan.n
-    for d in range(n.documents):
+    share = _shares(part, parts)
+    for d in share(n.documents):
         kind = "policy" if d < n.policies else "news"
         props: dict[str, Any] = {"kind": kind, "path": f"bench/{kind}/{d:06d}.txt", "sha256": plan.doc_sha(d)}
         year = plan.policy(d)[3] if d < n.policies else 2020 + d % 5
@@ -471,25 +476,26 @@ def iter_nodes(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
         if d < n.policies:
             props["docNumber"] = plan.policy(d)[2]
         yield _node(plan.doc_uid(d), "Document", plan.doc_title(d), {}, props)
-    yield _node(plan.district_uid("province", 0), "District", "浙江省", {"浙江": "suffix"}, {"level": "province"})
-    for c in range(n.cities):
+    if part == 0:
+        yield _node(plan.district_uid("province", 0), "District", "浙江省", {"浙江": "suffix"}, {"level": "province"})
+    for c in share(n.cities):
         name = plan.city_name(c)
         yield _node(plan.district_uid("city", c), "District", name, {name[:-1]: "suffix"}, {"level": "city"})
-    for q in range(n.counties):
+    for q in share(n.counties):
         name = plan.county_name(q)
         alias = plan.city_name(q // 10) + name
         yield _node(plan.district_uid("county", q), "District", name, {alias: "scope"}, {"level": "county"})
-    for t in range(n.towns):
+    for t in share(n.towns):
         yield _node(plan.district_uid("town", t), "District", plan.town_name(t), {}, {"level": "town"})
-    for i in range(n.departments):
+    for i in share(n.departments):
         uid, name, alias, where = plan.dept(i)
         level = "city" if where >= 0 else "county"
         yield _node(uid, "Department", name, {alias: "scope-abbreviation"}, {"level": level})
-    for k in range(n.clusters):
+    for k in share(n.clusters):
         name = f"{plan.city_name(k % n.cities)}{INDUSTRIES[k % len(INDUSTRIES)]}产业集群"
         yield _node(node_uid("Cluster", name), "Cluster", name, {}, {})
     categories = ("emerging", "traditional", "future")
-    for c in range(n.chains):
+    for c in share(n.chains):
         industry = plan.chain_industry(c)
         aliases = {f"{plan.city_name(c % n.cities)[:-1]}{industry}产业": "suffix"}
         props = {"category": categories[plan.h(7, c) % 3]}
@@ -500,36 +506,47 @@ def iter_nodes(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
             for j in range(5):
                 uid, name = plan.product(c, k, j)
                 yield _node(uid, "Product", name, {}, {})
-    for p in range(n.platforms):
+    for p in share(n.platforms):
         uid, name, kind, _ = plan.platform(p)
         yield _node(uid, "Platform", name, {}, {"kind": kind})
-    for i in range(n.institutes):
+    for i in share(n.institutes):
         yield _node(*_institute(plan, i)[:3], {}, {})
-    for e in range(n.enterprises):
+    for e in share(n.enterprises):
         name, short = plan.firm_name(e)
         tags = plan.firm(e)[5]
         aliases = {short: "short-name"} if plan.h(8, e) % 3 == 0 else {}
         yield _node(node_uid("Enterprise", name), "Enterprise", name, aliases, {"tags": list(tags)} if tags else {})
-    for j in range(n.projects):
+    for j in share(n.projects):
         uid, name, _, _, h = plan.project(j)
         props = {"investment": round(1 + (h >> 8) % 2000 / 10, 1), "area": (h >> 20) % 900 + 50}
         props["status"] = _PROJECT_STATUS[(h >> 32) % 4]
         yield _node(uid, "Project", name, {}, props)
-    for p in range(n.policies):
+    for p in share(n.policies):
         uid, name, number, year = plan.policy(p)
         yield _node(uid, "Policy", name, {}, {"docNumber": number, "period": f"{year}-{year + 4}"})
         for k in range(10):
             m_uid, title, code = plan.measure(p * 10 + k)
             yield _node(m_uid, "Measure", title, {}, {"code": code, "title": title})
-    for i in range(n.indicators):
+    for i in share(n.indicators):
         uid, name, unit = plan.indicator(i)
         yield _node(uid, "Indicator", name, {}, {"unit": unit})
-    for t in range(n.targets):
+    for t in share(n.targets):
         i, _, _, year, _ = plan.target(t)
         h = plan.h(10, t)
         props = {"comparator": _COMPARATORS[h % 4], "kind": "target", "unit": plan.indicator(i)[2], "year": year}
         props["value"] = round((h >> 8) % 100_000 / 100, 2)
         yield _node(plan.target_uid(t), "Target", f"{plan.indicator(i)[1]}{year}年目标", {}, props)
+
+
+def _shares(part: int, parts: int) -> Callable[[int], range]:
+    """The indexes of each kind that share ``part`` of ``parts`` generates: every ``parts``-th, from ``part``.
+
+    Each thing is a pure function of its index, so the shares are disjoint, together make the
+    whole graph, and each costs only its own part of the generation.
+    """
+    if not 0 <= part < parts:
+        raise ValueError(f"part {part} of {parts}")
+    return lambda count: range(part, count, parts)
 
 
 def _institute(plan: _Plan, i: int) -> tuple[str, str, str, int]:
@@ -542,10 +559,12 @@ def _institute(plan: _Plan, i: int) -> tuple[str, str, str, int]:
     return node_uid("Institute", name), "Institute", name, c * 10 + plan.h(11, i) % 10
 
 
-def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
-    """Every relationship as an ``Edge.to_dict()`` dict (source and evidence set), streamed."""
+def iter_edges(scale: float = 1.0, seed: int = 0, part: int = 0, parts: int = 1) -> Iterator[dict[str, Any]]:
+    """Every relationship as an ``Edge.to_dict()`` dict (source and evidence set), streamed; with ``parts`` > 1,
+    only the share ``part`` of them, as for :func:`iter_nodes`."""
     plan = _Plan(scale, seed)
     n = plan.n
+    share = _shares(part, parts)
     doc = plan.doc_uid
 
     def mention(uid: str, name: str, d: int, count: int = 1) -> dict[str, Any]:
@@ -553,32 +572,33 @@ def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
 
     # Geography and government.
     province = plan.district_uid("province", 0)
-    yield mention(province, "浙江省", n.policies)
-    for c in range(n.cities):
+    if part == 0:
+        yield mention(province, "浙江省", n.policies)
+    for c in share(n.cities):
         uid, d = plan.district_uid("city", c), c
         yield mention(uid, plan.city_name(c), d)
         yield _edge("PART_OF", uid, province, doc(d), f"{plan.city_name(c)}隶属浙江省。")
-    for q in range(n.counties):
+    for q in share(n.counties):
         uid, d = plan.district_uid("county", q), q // 10
         yield mention(uid, plan.county_name(q), d)
         city = plan.city_name(q // 10)
         yield _edge("PART_OF", uid, plan.district_uid("city", q // 10), doc(d), f"{city}{plan.county_name(q)}。")
-    for t in range(n.towns):
+    for t in share(n.towns):
         uid, d = plan.district_uid("town", t), n.policies + t % (n.documents - n.policies)
         yield mention(uid, plan.town_name(t), d)
         county = plan.county_name(t // 4)
         yield _edge("PART_OF", uid, plan.district_uid("county", t // 4), doc(d), f"{county}{plan.town_name(t)}。")
-    for i in range(n.departments):
+    for i in share(n.departments):
         uid, name, _, where = plan.dept(i)
         district = plan.district_uid("city", where) if where >= 0 else plan.district_uid("county", -1 - where)
         d = where if where >= 0 else (-1 - where) // 10
         yield mention(uid, name, d, 1 + plan.h(12, i) % 3)
         yield _edge("PART_OF", uid, district, doc(d), f"{name}为本级政府工作部门。")
     # Chains, segments, products, clusters, where chains are developed.
-    for k in range(n.clusters):
+    for k in share(n.clusters):
         name = f"{plan.city_name(k % n.cities)}{INDUSTRIES[k % len(INDUSTRIES)]}产业集群"
         yield mention(node_uid("Cluster", name), name, k % n.cities)
-    for c in range(n.chains):
+    for c in share(n.chains):
         uid, name, city, d = plan.chain_uid(c), plan.chain_name(c), c % n.cities, c % n.cities
         yield mention(uid, name, d, 3)
         if c % 2 == 0 and n.clusters:
@@ -605,7 +625,7 @@ def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
                 yield mention(p_uid, p_name, d)
                 yield _edge("INCLUDES", s_uid, p_uid, doc(d), f"{industry}{segment}环节主要产品为{p_name}。")
     # Platforms and institutes.
-    for p in range(n.platforms):
+    for p in share(n.platforms):
         uid, name, _, q = plan.platform(p)
         d = plan.news_doc(plan.h(15, p))
         yield mention(uid, name, d)
@@ -614,13 +634,13 @@ def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
         for chain in sorted({plan.chain_of_city(q // 10, h >> (8 * j)) for j in range(1 + h % 3)}):
             sentence = f"{name}聚焦{plan.chain_name(chain)}。"
             yield _edge("HOSTS", uid, plan.chain_uid(chain), doc(d), sentence)
-    for i in range(n.institutes):
+    for i in share(n.institutes):
         uid, _, name, q = _institute(plan, i)
         d = plan.news_doc(plan.h(17, i))
         yield mention(uid, name, d)
         yield _edge("LOCATED_IN", uid, plan.district_uid("county", q), doc(d), f"{name}落户{plan.county_name(q)}。")
     # Enterprises: chain, segment, product, location, chain owners, acquisitions.
-    for e in range(n.enterprises):
+    for e in share(n.enterprises):
         chain, seg, prod, platform, county, tags, d = plan.firm(e)
         name = plan.firm_name(e)[0]
         uid = node_uid("Enterprise", name)
@@ -645,7 +665,7 @@ def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
             sentence = f"{name}完成对{plan.firm_name(other)[0]}的并购。"
             yield _edge("ACQUIRED", uid, plan.firm_uid(other), doc(d), sentence)
     # Projects: in a chain and a county, invested in by a firm.
-    for j in range(n.projects):
+    for j in share(n.projects):
         uid, name, chain, county, h = plan.project(j)
         d = plan.news_doc(h >> 40)
         yield mention(uid, name, d)
@@ -657,7 +677,7 @@ def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
         sentence = f"{plan.firm_name(investor)[0]}投资建设{name}。"
         yield _edge("INVESTS_IN", plan.firm_uid(investor), uid, doc(d), sentence)
     # Policies and measures.
-    for p in range(n.policies):
+    for p in share(n.policies):
         uid, name, _, _ = plan.policy(p)
         c = p % n.cities
         yield mention(uid, name, p, 2)
@@ -696,13 +716,13 @@ def iter_edges(scale: float = 1.0, seed: int = 0) -> Iterator[dict[str, Any]]:
                     f"{title}（重点区域：{plan.county_name(county)}）。",
                 )
     # Indicators and targets.
-    for i in range(n.indicators):
+    for i in share(n.indicators):
         uid, name, _ = plan.indicator(i)
         c = i % n.cities
         owner = plan.dept(plan.city_dept(c, (i * 3) % len(_CITY_DEPTS)))
         yield mention(uid, name, c)
         yield _edge("OWNED_BY", uid, owner[0], doc(c), f"{name}（责任单位：{owner[2]}）")
-    for t in range(n.targets):
+    for t in share(n.targets):
         i, kind, index, year, m = plan.target(t)
         uid, ind_name = plan.target_uid(t), plan.indicator(i)[1]
         d = m // 10

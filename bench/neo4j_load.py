@@ -16,7 +16,8 @@ temporary folder, then:
    that graph (p50/p95), and prints the loader process's peak memory;
 4. loads the same graph again with Neo4j's offline importer
    (:func:`chainkg.local_neo4j.import_graph`, ``chainkg neo4j import``), which
-   replaces the database: the importer's files written from the streamed graph,
+   replaces the database: the importer's files written from the streamed graph
+   (by ``--import-workers`` processes, each generating and writing its share),
    the import, and the restart with the search indexes, each timed; the
    importer's peak memory; and the same queries on the imported database.
 
@@ -28,13 +29,15 @@ local server. Both store the same database (``tests/test_neo4j_import.py``).
 from __future__ import annotations
 
 import argparse
+import functools
+import os
 import random
 import resource
 import shutil
 import statistics
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +101,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200, help="runs per timed query")
     parser.add_argument("--heap", default="4g")
     parser.add_argument("--pagecache-mb", type=int, default=4096, help="scale 1.0 makes a store of about 3 GiB")
+    parser.add_argument(
+        "--import-workers", type=int, default=os.cpu_count() or 1, help="processes writing the importer's files"
+    )
     parser.add_argument("--keep", type=Path, default=None, help="keep the server's data in this folder (not deleted)")
     args = parser.parse_args()
 
@@ -174,10 +180,13 @@ def _run(store: Neo4jStore, args: argparse.Namespace) -> float:
 def _import(home: Path, args: argparse.Namespace, baseline_rate: float) -> None:
     """The same graph through Neo4j's offline importer into the same server (its database replaced)."""
     started = time.perf_counter()
+    parts = [
+        functools.partial(_generated_part, args.scale, args.seed, part, args.import_workers)
+        for part in range(args.import_workers)
+    ]
     report = local_neo4j.import_graph(
         home,
-        iter_nodes(args.scale, args.seed),
-        iter_edges(args.scale, args.seed),
+        parts,
         password=PASSWORD,
         heap=args.heap,
         jvm_flags=[f"-Dchainkg.pagecache.mb={args.pagecache_mb}"],
@@ -186,7 +195,10 @@ def _import(home: Path, args: argparse.Namespace, baseline_rate: float) -> None:
     total = report.nodes + report.relationships
     loaded = report.write_seconds + report.import_seconds
     print(f"offline importer: {report.nodes:,} nodes, {report.relationships:,} relationships")
-    print(f"  files written (generation included) {report.write_seconds:.1f} s, import {report.import_seconds:.1f} s")
+    print(
+        f"  files written by {args.import_workers} processes (generation included) {report.write_seconds:.1f} s, "
+        f"import {report.import_seconds:.1f} s"
+    )
     print(f"  elements/s      {total / loaded:,.0f}  (files + import; target >= 50,000)")
     print(f"  ratio to the per-row loader: {total / loaded / baseline_rate:.1f}x")
     print(f"  restart and search indexes {report.schema_seconds:.1f} s")
@@ -200,6 +212,11 @@ def _import(home: Path, args: argparse.Namespace, baseline_rate: float) -> None:
         _time_queries(store, args)
     finally:
         store.close()
+
+
+def _generated_part(scale: float, seed: int, part: int, parts: int) -> tuple[Iterator[Any], Iterator[Any]]:
+    """One process's share of the generated graph, for the importer's files (:func:`bench.large_graph.iter_nodes`)."""
+    return iter_nodes(scale, seed, part, parts), iter_edges(scale, seed, part, parts)
 
 
 def _time_queries(store: Neo4jStore, args: argparse.Namespace) -> None:

@@ -254,7 +254,14 @@ def neo4j_status(home: Path) -> None:
 @click.option("--port", default=7687, show_default=True, help="Bolt port if the server has to be started.")
 @click.option("--heap", default="1g", show_default=True, help="Java heap of the server and of the importer.")
 @click.option("--replace", is_flag=True, help="Replace a database that already holds nodes (they are dropped).")
-def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace: bool) -> None:
+@click.option(
+    "--workers",
+    "-j",
+    default=max(1, (os.cpu_count() or 1)),
+    show_default=True,
+    help="Processes that write the importer's files, each a part of the graph.",
+)
+def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace: bool, workers: int) -> None:
     """Load a graph into the local Neo4j with Neo4j's offline importer: the fastest first load.
 
     Several times faster than push for a big graph, but it replaces the whole
@@ -266,6 +273,7 @@ def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace:
     """
     from chainkg import local_neo4j
     from graph.json_format import read_json
+    from graph.neo4j_import import split_graph
 
     path = source or settings.DEFAULT_STORE
     if not path.exists():
@@ -273,8 +281,7 @@ def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace:
     data = read_json(path).to_dict()
     report = local_neo4j.import_graph(
         home,
-        data["nodes"],
-        data["edges"],
+        split_graph(data["nodes"], data["edges"], workers),
         password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD,
         port=port,
         heap=heap,

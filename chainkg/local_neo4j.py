@@ -28,13 +28,16 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from graph.errors import ChainKGError
+
+if TYPE_CHECKING:
+    from graph.neo4j_import import GraphPart
 
 #: The repository root; ``tools/neo4j`` is found relative to it.
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -245,8 +248,7 @@ class ImportReport:
 
 def import_graph(
     state_dir: Path,
-    nodes: Iterable[dict[str, Any]],
-    edges: Iterable[dict[str, Any]],
+    parts: Sequence[GraphPart],
     *,
     password: str | None = None,
     port: int = 0,
@@ -265,8 +267,12 @@ def import_graph(
     A database holding nodes is refused unless ``replace``: the import would
     drop them (``chainkg push`` merges instead). If the importer fails (a
     repeated uid, an edge to a missing node), the error carries its log's tail.
+
+    The graph comes in ``parts`` (:func:`graph.neo4j_import.split_graph` for one in
+    memory), written at once by one process each: writing the files is most of
+    the time outside the importer, and the server is idle meanwhile.
     """
-    from graph.neo4j_import import IMPORT_OPTIONS, write_import_files
+    from graph.neo4j_import import IMPORT_OPTIONS, write_parts
     from graph.neo4j_store import Neo4jStore
     from graph.store import StoreConfig
 
@@ -287,7 +293,7 @@ def import_graph(
     shutil.rmtree(folder, ignore_errors=True)
     try:
         started = time.perf_counter()
-        files = write_import_files(nodes, edges, folder)
+        files = write_parts(parts, folder)
         written = time.perf_counter()
         stop(state_dir)
         _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments], heap)

@@ -13,13 +13,21 @@ so both routes give the same database. CSV columns are typed in the header and
 one file must have one header, so rows are written to one file per label (or
 relationship type) and property signature: a label whose nodes carry different
 properties, or an ``int`` here and a ``float`` there, gets several files.
+
+Writing the rows is most of the time spent outside the importer, and the
+server is idle meanwhile, so a graph is written in parts, one process each
+(:func:`write_parts`): each part gets files of its own, which the importer
+reads together.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import gc
+import multiprocessing
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +44,11 @@ IMPORT_OPTIONS = ("--multiline-fields=true", "--array-delimiter=U+001F")
 
 _SCALAR_TYPES: dict[type, str] = {str: "string", bool: "boolean", int: "long", float: "double"}
 _ITEM_TYPES: dict[type, str] = {str: "string", int: "long", float: "double"}
+
+
+#: A part of a graph to write: called in the process that writes it, it gives the part's
+#: nodes and edges in export form (``Graph.to_dict()``), as iterables that may stream.
+GraphPart = Callable[[], tuple[Iterable[dict[str, Any]], Iterable[dict[str, Any]]]]
 
 
 @dataclass
@@ -116,19 +129,22 @@ class _File:
         self.writer.writerow(header)
 
 
-def write_import_files(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]], folder: Path) -> ImportFiles:
+def write_import_files(
+    nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str, Any]], folder: Path, part: int = 0
+) -> ImportFiles:
     """Write a graph given in export form (``Graph.to_dict()``: nodes, then edges) as importer CSV files.
 
     Streams: memory stays flat however large the graph. The rows must be in
     export form, each uid and each (type, start, end) once, as an export is: the
     properties are taken as they come (:func:`graph.neo4j_store.node_props` on
     the export form), and the importer
-    reports a repeated uid or an edge to an unknown node as bad input.
+    reports a repeated uid or an edge to an unknown node as bad input. ``part``
+    numbers the files, so that the parts of one graph (:func:`write_parts`) can share a folder.
     """
     folder.mkdir(parents=True, exist_ok=True)
     files = ImportFiles(folder)
-    node_files = _Writers(folder, "nodes", ["uid:ID"])
-    edge_files = _Writers(folder, "relationships", [":START_ID", ":END_ID"])
+    node_files = _Writers(folder, f"nodes-p{part}", ["uid:ID"])
+    edge_files = _Writers(folder, f"relationships-p{part}", [":START_ID", ":END_ID"])
     try:
         for item in nodes:
             props = node_props(item)
@@ -142,6 +158,79 @@ def write_import_files(nodes: Iterable[dict[str, Any]], edges: Iterable[dict[str
     finally:
         files.arguments = node_files.close("--nodes", "Entity:") + edge_files.close("--relationships", "")
     return files
+
+
+def write_parts(parts: Sequence[GraphPart], folder: Path) -> ImportFiles:
+    """Write the parts of a graph as importer files, all at once: one forked process per part.
+
+    The parts are closures over whatever holds the graph (a graph in memory, a
+    generator's arguments): a forked process inherits them, so nothing is
+    pickled but the short report each sends back. Where processes cannot be
+    forked, or for one part, they are written here, one after the other. If a
+    part fails, the first failure is raised once all have ended.
+    """
+    reports: list[ImportFiles | BaseException]
+    if len(parts) == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        reports = [write_import_files(*part(), folder, index) for index, part in enumerate(parts)]
+    else:
+        context = multiprocessing.get_context("fork")
+        running = []
+        for index, part in enumerate(parts):
+            receiver, sender = context.Pipe(duplex=False)
+            process = context.Process(target=_write_part, args=(part, folder, index, sender), daemon=True)
+            process.start()
+            sender.close()
+            running.append((process, receiver))
+        reports = [_report(process, receiver) for process, receiver in running]
+    merged = ImportFiles(folder)
+    for report in reports:
+        if isinstance(report, BaseException):
+            raise report
+        merged.nodes += report.nodes
+        merged.relationships += report.relationships
+        merged.arguments += report.arguments
+    return merged
+
+
+def split_graph(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], parts: int) -> list[GraphPart]:
+    """A graph in memory (export form) as ``parts`` parts for :func:`write_parts`: contiguous slices,
+    so that each process touches only its own stretch of the inherited memory."""
+
+    def part(index: int) -> GraphPart:
+        def rows() -> tuple[Sequence[dict[str, Any]], Sequence[dict[str, Any]]]:
+            return _slice(nodes, index, parts), _slice(edges, index, parts)
+
+        return rows
+
+    return [part(index) for index in range(max(1, parts))]
+
+
+def _slice(rows: Sequence[dict[str, Any]], index: int, parts: int) -> Sequence[dict[str, Any]]:
+    size = -(-len(rows) // parts)
+    return rows[index * size : (index + 1) * size]
+
+
+def _write_part(part: GraphPart, folder: Path, index: int, sender: Connection) -> None:
+    """In a forked process: write one part and send back its report, or the error that stopped it."""
+    gc.freeze()  # the inherited graph is not garbage: keep the collector off it (and its pages shared)
+    try:
+        sender.send(write_import_files(*part(), folder, index))
+    except Exception as exc:  # sent whole to the parent, which raises it; a StoreError names the bad row
+        sender.send(exc if isinstance(exc, StoreError) else StoreError(f"{type(exc).__name__}: {exc}"))
+    finally:
+        sender.close()
+
+
+def _report(process: multiprocessing.process.BaseProcess, receiver: Connection) -> ImportFiles | BaseException:
+    """What a part's process sent, once it has ended; an error if it died without a word."""
+    try:
+        report: ImportFiles | BaseException = receiver.recv()
+    except EOFError:
+        report = StoreError("a process writing import files died")
+    process.join()
+    if process.exitcode and not isinstance(report, BaseException):
+        report = StoreError(f"a process writing import files exited with code {process.exitcode}")
+    return report
 
 
 def _item_type(value: Any) -> type | None:

@@ -7,17 +7,20 @@ two load routes give the same database.
 from __future__ import annotations
 
 import csv
+import functools
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bench.large_graph import iter_edges, iter_nodes
 from chainkg import local_neo4j, settings
 from chainkg.cli import main
 from graph.embedded_store import EmbeddedStore
 from graph.errors import StoreError
 from graph.json_format import dump_json, write_atomic
-from graph.neo4j_import import ARRAY_DELIMITER, write_import_files
+from graph.neo4j_import import ARRAY_DELIMITER, ImportFiles, split_graph, write_import_files, write_parts
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore, StoreConfig
 from loaders.pipeline import build
@@ -49,7 +52,7 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
     assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Enterprise=")]) == 2
     assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Target=")]) == 4
     by_file = {Path(a.rsplit("=", 1)[1]).name: _rows(Path(a.rsplit("=", 1)[1])) for a in files.arguments}
-    first = by_file["nodes-Enterprise-000.csv"]
+    first = by_file["nodes-p0-Enterprise-000.csv"]
     assert first[0] == [
         "uid:ID",
         "name:string",
@@ -59,8 +62,8 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         "searchText:string",
     ]
     assert first[1] == ["e1", "名称e1", "甲", f"链主{ARRAY_DELIMITER}上市", "甲 ⇐ suffix", "名称e1\n甲"]
-    assert by_file["nodes-Enterprise-001.csv"][0] == ["uid:ID", "name:string", "searchText:string"]
-    float_target = by_file["nodes-Target-002.csv"]
+    assert by_file["nodes-p0-Enterprise-001.csv"][0] == ["uid:ID", "name:string", "searchText:string"]
+    float_target = by_file["nodes-p0-Target-002.csv"]
     assert float_target[0][1:] == [
         "name:string",
         "value:double",
@@ -69,14 +72,14 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         "listed:boolean",
         "searchText:string",
     ]
-    assert by_file["nodes-Target-003.csv"][0][2] == "value:long"
-    assert by_file["nodes-Target-004.csv"][0][2] == "codes:string[]"
-    assert by_file["nodes-Target-005.csv"][0][2] == "codes:long[]"
-    assert by_file["nodes-Target-005.csv"][1][2] == f"1{ARRAY_DELIMITER}2"
+    assert by_file["nodes-p0-Target-003.csv"][0][2] == "value:long"
+    assert by_file["nodes-p0-Target-004.csv"][0][2] == "codes:string[]"
+    assert by_file["nodes-p0-Target-005.csv"][0][2] == "codes:long[]"
+    assert by_file["nodes-p0-Target-005.csv"][1][2] == f"1{ARRAY_DELIMITER}2"
     # An empty string is written quoted, which the importer keeps as "" (unquoted would mean no value).
-    text = (tmp_path / "nodes-Target-002.csv").read_text(encoding="utf-8")
+    text = (tmp_path / "nodes-p0-Target-002.csv").read_text(encoding="utf-8")
     assert '"t1","名称t1",1.5,2025,"","true","名称t1"' in text
-    assert by_file["relationships-LED_BY-000.csv"] == [
+    assert by_file["relationships-p0-LED_BY-000.csv"] == [
         [":START_ID", ":END_ID", "source:string", "evidence:string"],
         ["e1", "e2", "d1", "第一行\n第二行"],
     ]
@@ -96,6 +99,35 @@ def test_values_neo4j_cannot_hold_are_refused_by_uid(tmp_path: Path, node: dict[
     assert str(node["uid"]) in str(error.value)
 
 
+def _imported_rows(files: ImportFiles) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
+    """Every row of the files as (label or type, its cells by column), whatever file and part it is in."""
+    rows: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
+    for argument in files.arguments:
+        name, path = argument.split("=", 1)[1].removeprefix("Entity:").rsplit("=", 1)
+        header, *body = _rows(Path(path))
+        rows.update((name, tuple(zip(header, row, strict=True))) for row in body)
+    return rows
+
+
+def test_parts_written_at_once_hold_the_whole_graph(tmp_path: Path) -> None:
+    """A generated graph written in three shares by three processes: the same rows as written whole, in part files."""
+    whole = write_import_files(iter_nodes(0.002, 3), iter_edges(0.002, 3), tmp_path / "whole")
+
+    def share(part: int) -> tuple[object, object]:
+        return iter_nodes(0.002, 3, part, 3), iter_edges(0.002, 3, part, 3)
+
+    parts = write_parts([functools.partial(share, part) for part in range(3)], tmp_path / "parts")
+    assert (parts.nodes, parts.relationships) == (whole.nodes, whole.relationships) > (3000, 12000)
+    assert {Path(a).name.split("-")[1] for a in parts.arguments} == {"p0", "p1", "p2"}
+    assert _imported_rows(parts) == _imported_rows(whole)
+
+
+def test_a_part_that_fails_in_its_process_is_raised_with_the_uid(tmp_path: Path) -> None:
+    nodes = [_node("good"), _node("bad", tags=["a\x1fb"])]
+    with pytest.raises(StoreError, match="bad.*control character"):
+        write_parts(split_graph(nodes, [], 2), tmp_path)
+
+
 @pytest.mark.neo4j
 def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: Path) -> None:
     """The sample corpus (line breaks, empty strings, several sources) imported equals the same graph bulk-loaded."""
@@ -108,7 +140,8 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
     neo4j_store.bulk_load(data["nodes"], data["edges"])
 
     home = tmp_path / "local"
-    report = local_neo4j.import_graph(home, data["nodes"], data["edges"], password=PASSWORD, heap="512m")
+    parts = split_graph(data["nodes"], data["edges"], 2)  # two processes write the files, as on a 2-core machine
+    report = local_neo4j.import_graph(home, parts, password=PASSWORD, heap="512m")
     try:
         assert (report.nodes, report.relationships) == (len(graph.nodes), len(graph.edges))
         imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
@@ -124,7 +157,7 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
 
         # A database holding nodes is not replaced unless asked; what it holds stays.
         with pytest.raises(local_neo4j.LocalNeo4jError, match="replace"):
-            local_neo4j.import_graph(home, data["nodes"][:1], [], password=PASSWORD, heap="512m")
+            local_neo4j.import_graph(home, split_graph(data["nodes"][:1], [], 1), password=PASSWORD, heap="512m")
         source = tmp_path / "one.json"
         write_atomic(source, dump_json(graph))
         refused = CliRunner().invoke(
