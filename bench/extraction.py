@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import random
 import re
 import resource
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -132,6 +134,7 @@ def main() -> None:
         paths = generate(args.corpus, Path(tmp), args.documents)
         megabytes = sum(p.stat().st_size for p in paths) / 2**20
         print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB (UTF-8) from {args.corpus}")
+        print(f"python {platform.python_version()} ({os.path.realpath(sys.executable)})")
         _extract_one(paths[0])  # warm the divisions data and lexicons
         _segment(paths[:1])  # and the segmenter's dictionary
         yardstick = megabytes / min(_segment(paths) for _ in range(3))  # best of three: it takes a second

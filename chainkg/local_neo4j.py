@@ -296,7 +296,7 @@ def import_graph(
         files = write_parts(parts, folder)
         written = time.perf_counter()
         stop(state_dir)
-        _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments], heap)
+        _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments(state_dir)], heap)
         imported = time.perf_counter()
     finally:
         shutil.rmtree(folder, ignore_errors=True)

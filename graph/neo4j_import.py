@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import gc
 import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -38,9 +39,8 @@ from graph.neo4j_store import edge_props, node_props
 #: a control character that no document text keeps, unlike ``;`` or ``，``.
 ARRAY_DELIMITER = "\x1f"
 
-#: Importer options matching how the files are written: quoted CSV whose fields may span lines
-#: (evidence sentences from tables and the ``searchText`` of a node hold line breaks).
-IMPORT_OPTIONS = ("--multiline-fields=true", "--array-delimiter=U+001F")
+#: Importer options matching how every file is written (:meth:`ImportFiles.arguments` adds the files).
+IMPORT_OPTIONS = ("--array-delimiter=U+001F",)
 
 _SCALAR_TYPES: dict[type, str] = {str: "string", bool: "boolean", int: "long", float: "double"}
 _ITEM_TYPES: dict[type, str] = {str: "string", int: "long", float: "double"}
@@ -51,14 +51,40 @@ _ITEM_TYPES: dict[type, str] = {str: "string", int: "long", float: "double"}
 GraphPart = Callable[[], tuple[Iterable[dict[str, Any]], Iterable[dict[str, Any]]]]
 
 
+@dataclass(frozen=True)
+class ImportFile:
+    """One written file: its importer option, label (``Entity:Label``) or type, and whether a field spans lines."""
+
+    option: str
+    name: str
+    path: Path
+    multiline: bool
+
+
 @dataclass
 class ImportFiles:
-    """The files written for one import, as the importer's ``--nodes``/``--relationships`` arguments."""
+    """The files written for one import."""
 
     folder: Path
     nodes: int = 0
     relationships: int = 0
-    arguments: list[str] = field(default_factory=list)
+    files: list[ImportFile] = field(default_factory=list)
+
+    def arguments(self, cwd: Path) -> list[str]:
+        """The importer's ``--nodes``/``--relationships`` options, for an importer run in ``cwd``.
+
+        Paths are relative to ``cwd``: the importer splits its file lists at commas
+        and may read a name as a pattern, which the folder's own path must not
+        disturb. Only the files holding a line break inside a field (the
+        ``searchText`` of a node with aliases, evidence from a table) are declared
+        multi-line: the importer reads those on one thread, so declaring every
+        file so (``--multiline-fields=true``) made it several times slower.
+        """
+        out = [f"{f.option}={f.name}={os.path.relpath(f.path, cwd)}" for f in self.files]
+        multiline = [os.path.relpath(f.path, cwd) for f in self.files if f.multiline]
+        if multiline:
+            out += ["--multiline-fields-format=v2", f"--multiline-fields={','.join(multiline)}"]
+        return out
 
 
 class _Writers:
@@ -88,6 +114,7 @@ class _Writers:
             if file is None:
                 file = self.files[key] = _File(self.folder / f"{self.kind}-{name}-{len(self.files):03d}.csv", name)
                 file.start(self.id_columns, props)
+            file.rows += 1
             if special:
                 keys = list(props)
                 for i, value in enumerate(values):
@@ -99,13 +126,12 @@ class _Writers:
             raise StoreError(f"{name} {' → '.join(ids)}: {exc}") from None
         file.writer.writerow([*ids, *values])
 
-    def close(self, option: str, prefix: str) -> list[str]:
-        """Close the files; return ``--nodes=Entity:Label=FILE`` / ``--relationships=TYPE=FILE`` for each."""
-        out = []
-        for file in sorted(self.files.values(), key=lambda f: f.path):
-            file.handle.close()
-            out.append(f"{option}={prefix}{file.name}={file.path}")
-        return out
+    def close(self, option: str, prefix: str) -> list[ImportFile]:
+        """Close the files and describe them (``--nodes`` with ``prefix`` ``Entity:``, or ``--relationships``)."""
+        return [
+            ImportFile(option, prefix + file.name, file.path, file.close())
+            for file in sorted(self.files.values(), key=lambda f: f.path)
+        ]
 
 
 class _File:
@@ -119,6 +145,7 @@ class _File:
         self.writer = csv.writer(self.handle, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
         #: The item type of each list column (by property position), None for the other columns.
         self.item_types: list[type | None] = []
+        self.rows = 0
 
     def start(self, id_columns: list[str], props: dict[str, Any]) -> None:
         header = list(id_columns)
@@ -127,6 +154,20 @@ class _File:
             header.append(f"{key}:{column}")
             self.item_types.append(item_type)
         self.writer.writerow(header)
+
+    def close(self) -> bool:
+        """Close the file; return whether a field spans lines (more line ends than rows, or a carriage return).
+
+        Read back rather than checked row by row: a count over the file's bytes
+        costs far less than a test of every value of millions of rows.
+        """
+        self.handle.close()
+        breaks = returns = 0
+        with open(self.path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 24), b""):
+                breaks += chunk.count(b"\n")
+                returns += chunk.count(b"\r")
+        return returns > 0 or breaks != self.rows + 1
 
 
 def write_import_files(
@@ -156,7 +197,7 @@ def write_import_files(
             edge_files.write(item["type"], [item["start"], item["end"]], props)
             files.relationships += 1
     finally:
-        files.arguments = node_files.close("--nodes", "Entity:") + edge_files.close("--relationships", "")
+        files.files = node_files.close("--nodes", "Entity:") + edge_files.close("--relationships", "")
     return files
 
 
@@ -188,7 +229,7 @@ def write_parts(parts: Sequence[GraphPart], folder: Path) -> ImportFiles:
             raise report
         merged.nodes += report.nodes
         merged.relationships += report.relationships
-        merged.arguments += report.arguments
+        merged.files += report.files
     return merged
 
 

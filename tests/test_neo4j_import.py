@@ -49,9 +49,9 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
     edges = [{"type": "LED_BY", "start": "e1", "end": "e2", "source": "d1", "evidence": "第一行\n第二行"}]
     files = write_import_files(nodes, edges, tmp_path)
     assert (files.nodes, files.relationships) == (6, 1)
-    assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Enterprise=")]) == 2
-    assert len([a for a in files.arguments if a.startswith("--nodes=Entity:Target=")]) == 4
-    by_file = {Path(a.rsplit("=", 1)[1]).name: _rows(Path(a.rsplit("=", 1)[1])) for a in files.arguments}
+    assert len([f for f in files.files if f.option == "--nodes" and f.name == "Entity:Enterprise"]) == 2
+    assert len([f for f in files.files if f.option == "--nodes" and f.name == "Entity:Target"]) == 4
+    by_file = {f.path.name: _rows(f.path) for f in files.files}
     first = by_file["nodes-p0-Enterprise-000.csv"]
     assert first[0] == [
         "uid:ID",
@@ -83,6 +83,12 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         [":START_ID", ":END_ID", "source:string", "evidence:string"],
         ["e1", "e2", "d1", "第一行\n第二行"],
     ]
+    # Only the files with a field that spans lines are declared so (the importer reads those on one thread).
+    multiline = ["nodes-p0-Enterprise-000.csv", "relationships-p0-LED_BY-000.csv"]  # searchText 名称e1\n甲; evidence
+    assert sorted(f.path.name for f in files.files if f.multiline) == multiline
+    arguments = files.arguments(tmp_path.parent)
+    assert f"--nodes=Entity:Target={tmp_path.name}/nodes-p0-Target-002.csv" in arguments
+    assert arguments[-1] == f"--multiline-fields={','.join(f'{tmp_path.name}/{name}' for name in multiline)}"
 
 
 @pytest.mark.parametrize(
@@ -102,10 +108,9 @@ def test_values_neo4j_cannot_hold_are_refused_by_uid(tmp_path: Path, node: dict[
 def _imported_rows(files: ImportFiles) -> Counter[tuple[str, tuple[tuple[str, str], ...]]]:
     """Every row of the files as (label or type, its cells by column), whatever file and part it is in."""
     rows: Counter[tuple[str, tuple[tuple[str, str], ...]]] = Counter()
-    for argument in files.arguments:
-        name, path = argument.split("=", 1)[1].removeprefix("Entity:").rsplit("=", 1)
-        header, *body = _rows(Path(path))
-        rows.update((name, tuple(zip(header, row, strict=True))) for row in body)
+    for file in files.files:
+        header, *body = _rows(file.path)
+        rows.update((file.name, tuple(zip(header, row, strict=True))) for row in body)
     return rows
 
 
@@ -118,7 +123,7 @@ def test_parts_written_at_once_hold_the_whole_graph(tmp_path: Path) -> None:
 
     parts = write_parts([functools.partial(share, part) for part in range(3)], tmp_path / "parts")
     assert (parts.nodes, parts.relationships) == (whole.nodes, whole.relationships) > (3000, 12000)
-    assert {Path(a).name.split("-")[1] for a in parts.arguments} == {"p0", "p1", "p2"}
+    assert {f.path.name.split("-")[1] for f in parts.files} == {"p0", "p1", "p2"}
     assert _imported_rows(parts) == _imported_rows(whole)
 
 
