@@ -97,7 +97,10 @@ _ENDS_IN_DIGIT = re.compile(r"\d$")
 _YEAR_AFTER = re.compile(r"\d*年")
 
 
+@lru_cache(maxsize=8192)
 def _indicator_name(raw: str, verb: str) -> str:
+    """The indicator named by the words before a value, without leading 全市/力争/到2025年 (cached: a plan names
+    its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
     name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
     name = _YEAR_LEAD.sub("", name)
     name = _LEAD.sub("", name)
@@ -370,9 +373,10 @@ def _bridge(raw: str) -> re.Match[str]:
     return match
 
 
+@lru_cache(maxsize=8192)
 def _without_place(name: str, scope: str | None) -> str:
     """吴兴区化妆品生产企业总产值 → 化妆品生产企业总产值: the county or town is the target's scope, not its
-    indicator (a province stays: 浙江制造精品 is a brand)."""
+    indicator (a province stays: 浙江制造精品 is a brand). Cached, as :func:`_indicator_name` is."""
     place = divisions.leading_district(name[:12], scope)
     if place is not None and place.level in ("county", "town", "zone") and len(name) - place.end >= 2:
         return name[place.end :]
@@ -430,20 +434,23 @@ def _text_figures(
     year_context = default_year
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
-    chains: dict[int, tuple[str, str] | None] = {}  # the chain each item is headed by, read once per item
+    # the chain each item is headed by and the node that sets its targets, read once per item (an item
+    # without a measure has no ``uid``, and getattr's miss costs an exception raised and caught)
+    by_item: dict[int, tuple[tuple[str, str] | None, Node | None]] = {}
     first = bisect.bisect_left(doc._sentence_starts, start)
     for sentence in doc.sentences[first:]:
         if sentence.end > end:
             break
-        if _is_table_row(sentence.text):
+        text = sentence.text
+        if "\t" in text and _is_table_row(text):  # a sentence with no tab is no table row: skip the call
             continue
-        if not _HAS_NUMBER.search(sentence.text):
+        if not _HAS_NUMBER.search(text):
             # Most sentences hold no number, hence no figure and no year (到2025年); all they can
             # change is a plan's year, back to the default at an item's start.
-            if section is not None and _ITEM_START.match(sentence.text):
+            if section is not None and _ITEM_START.match(text):
                 year_context = default_year
             continue
-        by_year = _BY_YEAR.search(sentence.text)
+        by_year = _BY_YEAR.search(text)
         kind = "target"
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
             goal = by_year is not None and not by_year.group(0).startswith("截至")
@@ -451,18 +458,24 @@ def _text_figures(
             year_context = int(by_year.group(1)) if goal else default_year
         elif by_year:
             year_context = int(by_year.group(1))
-        elif _ITEM_START.match(sentence.text):
+        elif _ITEM_START.match(text):
             year_context = default_year
         item = _item_at(items, item_starts, sentence.start) if section else None
-        if item is not None and id(item) not in chains:
-            chains[id(item)] = _chain_of(item, doc)
-        chain = chains[id(item)] if item is not None else None
-        setter_uid = getattr(item, "uid", None) if item is not None else None
-        setter = graph.nodes.get(setter_uid) if setter_uid else policy
+        if item is None:
+            chain, setter = None, policy
+        else:
+            known = by_item.get(id(item))
+            if known is None:
+                setter_uid = getattr(item, "uid", None)
+                known = by_item[id(item)] = (
+                    _chain_of(item, doc),
+                    graph.nodes.get(setter_uid) if setter_uid else policy,
+                )
+            chain, setter = known
         evidence = sentence.source
         offset = 0
         previous: Figure | None = None
-        for clause in _CLAUSE.split(sentence.text):
+        for clause in _CLAUSE.split(text):
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
                 continue
@@ -474,7 +487,7 @@ def _text_figures(
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
-                stated_years = [int(y) for y in _PAST_YEAR.findall(sentence.text[:offset])]
+                stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
                 if subject is not None and figure.scope is None:
