@@ -505,12 +505,15 @@ def _text_figures(
                 _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated)
 
 
-_PAST_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?!底前|前)")
+#: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
+#: ``(?<![到至])20``): a pattern that starts with a literal is searched for by the engine's fast scan for it,
+#: one that starts with a lookbehind is tried at every position of a whole text.
+_PAST_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?!底前|前)")
 #: A year written into an event's name (第六届…博览会2023长三角…大会, 2023湖州商品交易会): not a count (2000家).
 _EDITION_YEAR = re.compile(
-    r"(?<![\d.])(20[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
+    r"(20(?<![\d.]20)[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
 )
-_EXPLICIT_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?P<after>.{0,8})")
+_EXPLICIT_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
 #: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
 _CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
 
