@@ -127,9 +127,10 @@ _JOINT_ACTORS = re.compile(rf"^[^，。]{{2,24}}?(?:联合|会同|携手)[^，�
 _YEARLY_OUTPUT = re.compile(r"^年产(?:各类|各种)?(.{2,})$")
 
 
+@lru_cache(maxsize=8192)
 def news_indicator(name: str, unit: str) -> str:
     """A reported figure's indicator named as gold sets and statistics name them: 龙头企业10家 → 龙头企业数量,
-    办理业务1500次 → 办理业务次数; leading 现有/该/已 dropped."""
+    办理业务1500次 → 办理业务次数; leading 现有/该/已 dropped. Cached, as :func:`_indicator_name` is."""
     name = _NEWS_TAIL.sub("", _LEAD.sub("", _NEWS_LEAD.sub("", _BRACKETED.sub("", name)))) or name
     name = _JOINT_ACTORS.sub("", name)
     yearly = _YEARLY_OUTPUT.match(name)
@@ -210,11 +211,15 @@ def _table_targets(
 ) -> None:
     year = section.years[1] if section.years else None
     rows: dict[str, tuple[str, Node | None]] = {}  # a row's source wording and indicator, read once per row
+    # A row holds a tab and no line break, so it stands on a line with a tab: it is sought from the line of
+    # the section's first tab on, not through all the prose before the table (the first match is the same).
+    first_tab = doc.text.find("\t", section.start)
+    rows_from = max(section.start, doc.text.rfind("\n", 0, first_tab) + 1)
     for value in read_tables(doc.text[section.start : section.end], doc.scope, year):
         if value.year is None:
             continue
         if value.row not in rows:
-            at = doc.text.find(value.row, section.start)
+            at = doc.text.find(value.row, rows_from)
             rows[value.row] = (doc.quote(at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
         scope = stated.place(graph, value.area or doc.scope, evidence)
@@ -563,9 +568,11 @@ class _Subjects:
         county (not the document's own area)."""
         found: list[tuple[int, tuple[str, str]]] = []
         if self.automaton is not None:
-            found += [
-                (start, self.surfaces[self.names[i]]) for i, start, _ in self.automaton.find_matches_as_indexes(text)
-            ]
+            # its matches do not overlap and come in text order: only the last can start last
+            matches = self.automaton.find_matches_as_indexes(text)
+            if matches:
+                index, start, _ = matches[-1]
+                found.append((start, self.surfaces[self.names[index]]))
         for mention in divisions.find_districts(text, doc.scope):
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
