@@ -321,8 +321,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     for match in values:
         after = clause[match.end() : match.end() + 1]
         raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
-        bridge = _bridge(raw)
-        head = raw[: bridge.start()]
+        head, bridge = _bridge(raw)
         unit = match.group("unit") or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
             # 规模不低于100亿元的区域引导基金: the size of the thing named next; 总投资10亿元以上的
@@ -350,8 +349,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
             continue
-        name = _indicator_name(head, bridge.group(0))
-        if "分别" in bridge.group(0) or (not name and out and "分别" in clause[: match.start()]):
+        name = _indicator_name(head, bridge)
+        if "分别" in bridge or (not name and out and "分别" in clause[: match.start()]):
             continue  # 分别 lists are read as a whole below
         if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
             continue
@@ -361,21 +360,23 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         period = _PERIOD.fullmatch(name)
         if period and out and _PERIOD.search(out[-1].indicator):
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
-        comparator = numbers.comparator(bridge.group(0), match.group("approx") or match.group("post") or "")
+        comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
         out.append(Figure(name, value, unit, comparator))
     return out + _respectively(clause, values, scope) if "分别" in clause else out
 
 
-def _bridge(raw: str) -> re.Match[str]:
-    """The bridge ending ``raw`` (maybe empty).
+@lru_cache(maxsize=8192)
+def _bridge(raw: str) -> tuple[str, str]:
+    """``raw`` cut before the bridge ending it: the words before the bridge, and the bridge (maybe empty).
 
     Sought only in the run of bridge characters ending ``raw``: a bridge cannot start before it, and trying
     the pattern (all of it optional) at every position of the words before a value cost more than the rest
-    of reading most figures.
+    of reading most figures. Cached: the words before a value recur (规上工业增加值年均增长) in a plan's
+    text and tables and from plan to plan.
     """
     match = _BRIDGE.search(raw, len(raw.rstrip(_BRIDGE_CHARS)))
     assert match is not None  # every part is optional: the empty bridge at the end always matches
-    return match
+    return raw[: match.start()], match.group(0)
 
 
 @lru_cache(maxsize=8192)
@@ -402,7 +403,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     word = clause.index("分别")
     listed = [m for m in values if m.start() > word]
     subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
-    verb = _bridge(clause[word : listed[0].start()]).group(0) if listed else ""
+    verb = _bridge(clause[word : listed[0].start()])[1] if listed else ""
     from loaders.industries import find_industries
 
     chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
