@@ -602,9 +602,12 @@ def _grams(name: str, size: int) -> frozenset[str]:
     return frozenset(name[i : i + size] for i in range(len(name) - size + 1))
 
 
+@lru_cache(maxsize=16384)
 def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
     """Two ways of writing one indicator: one contains the other, most of their character pairs agree,
-    or (``loose``) they share a four-character term (整治高耗低效企业 / 高耗低效整治企业数)."""
+    or (``loose``) they share a four-character term (整治高耗低效企业 / 高耗低效整治企业数).
+
+    Cached: a plan's table restates its text's indicators, and plans restate each other's."""
     if a in b or b in a:
         return True
     if loose and not _grams(a, 4).isdisjoint(_grams(b, 4)):
