@@ -166,12 +166,14 @@ def _read_row(header: _Header, cells, row, year, category) -> list[TableValue]: 
         return [TableValue(indicator, unit, read[0], read[1], None, owner, year, "\t".join(row))] if read else []
     # indicator × area: the first cell names the indicator, headers name the areas
     indicator, unit = split_unit(cells[0]) if cells else ("", "")
+    if not indicator:
+        return []  # no value of the row is read without its indicator: skip reading them
+    source = "\t".join(row)  # the row as written, shared by its values
     out = []
     for col, area in header.areas.items():
         if col >= len(cells):
             continue
         read = read_value(cells[col])
-        if read is None or not indicator:
-            continue
-        out.append(TableValue(indicator, unit, read[0], read[1], area, owner, year, "\t".join(row)))
+        if read is not None:
+            out.append(TableValue(indicator, unit, read[0], read[1], area, owner, year, source))
     return out

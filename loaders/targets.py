@@ -97,7 +97,10 @@ _ENDS_IN_DIGIT = re.compile(r"\d$")
 _YEAR_AFTER = re.compile(r"\d*年")
 
 
+@lru_cache(maxsize=8192)
 def _indicator_name(raw: str, verb: str) -> str:
+    """The indicator named by the words before a value, without leading 全市/力争/到2025年 (cached: a plan names
+    its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
     name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
     name = _YEAR_LEAD.sub("", name)
     name = _LEAD.sub("", name)
@@ -124,9 +127,10 @@ _JOINT_ACTORS = re.compile(rf"^[^，。]{{2,24}}?(?:联合|会同|携手)[^，�
 _YEARLY_OUTPUT = re.compile(r"^年产(?:各类|各种)?(.{2,})$")
 
 
+@lru_cache(maxsize=8192)
 def news_indicator(name: str, unit: str) -> str:
     """A reported figure's indicator named as gold sets and statistics name them: 龙头企业10家 → 龙头企业数量,
-    办理业务1500次 → 办理业务次数; leading 现有/该/已 dropped."""
+    办理业务1500次 → 办理业务次数; leading 现有/该/已 dropped. Cached, as :func:`_indicator_name` is."""
     name = _NEWS_TAIL.sub("", _LEAD.sub("", _NEWS_LEAD.sub("", _BRACKETED.sub("", name)))) or name
     name = _JOINT_ACTORS.sub("", name)
     yearly = _YEARLY_OUTPUT.match(name)
@@ -207,11 +211,15 @@ def _table_targets(
 ) -> None:
     year = section.years[1] if section.years else None
     rows: dict[str, tuple[str, Node | None]] = {}  # a row's source wording and indicator, read once per row
+    # A row holds a tab and no line break, so it stands on a line with a tab: it is sought from the line of
+    # the section's first tab on, not through all the prose before the table (the first match is the same).
+    first_tab = doc.text.find("\t", section.start)
+    rows_from = max(section.start, doc.text.rfind("\n", 0, first_tab) + 1)
     for value in read_tables(doc.text[section.start : section.end], doc.scope, year):
         if value.year is None:
             continue
         if value.row not in rows:
-            at = doc.text.find(value.row, section.start)
+            at = doc.text.find(value.row, rows_from)
             rows[value.row] = (doc.quote(at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
         scope = stated.place(graph, value.area or doc.scope, evidence)
@@ -313,8 +321,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     for match in values:
         after = clause[match.end() : match.end() + 1]
         raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
-        bridge = _bridge(raw)
-        head = raw[: bridge.start()]
+        head, bridge = _bridge(raw)
         unit = match.group("unit") or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
             # 规模不低于100亿元的区域引导基金: the size of the thing named next; 总投资10亿元以上的
@@ -342,8 +349,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
             continue
-        name = _indicator_name(head, bridge.group(0))
-        if "分别" in bridge.group(0) or (not name and out and "分别" in clause[: match.start()]):
+        name = _indicator_name(head, bridge)
+        if "分别" in bridge or (not name and out and "分别" in clause[: match.start()]):
             continue  # 分别 lists are read as a whole below
         if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
             continue
@@ -353,26 +360,29 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         period = _PERIOD.fullmatch(name)
         if period and out and _PERIOD.search(out[-1].indicator):
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
-        comparator = numbers.comparator(bridge.group(0), match.group("approx") or match.group("post") or "")
+        comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
         out.append(Figure(name, value, unit, comparator))
     return out + _respectively(clause, values, scope) if "分别" in clause else out
 
 
-def _bridge(raw: str) -> re.Match[str]:
-    """The bridge ending ``raw`` (maybe empty).
+@lru_cache(maxsize=8192)
+def _bridge(raw: str) -> tuple[str, str]:
+    """``raw`` cut before the bridge ending it: the words before the bridge, and the bridge (maybe empty).
 
     Sought only in the run of bridge characters ending ``raw``: a bridge cannot start before it, and trying
     the pattern (all of it optional) at every position of the words before a value cost more than the rest
-    of reading most figures.
+    of reading most figures. Cached: the words before a value recur (规上工业增加值年均增长) in a plan's
+    text and tables and from plan to plan.
     """
     match = _BRIDGE.search(raw, len(raw.rstrip(_BRIDGE_CHARS)))
     assert match is not None  # every part is optional: the empty bridge at the end always matches
-    return match
+    return raw[: match.start()], match.group(0)
 
 
+@lru_cache(maxsize=8192)
 def _without_place(name: str, scope: str | None) -> str:
     """吴兴区化妆品生产企业总产值 → 化妆品生产企业总产值: the county or town is the target's scope, not its
-    indicator (a province stays: 浙江制造精品 is a brand)."""
+    indicator (a province stays: 浙江制造精品 is a brand). Cached, as :func:`_indicator_name` is."""
     place = divisions.leading_district(name[:12], scope)
     if place is not None and place.level in ("county", "town", "zone") and len(name) - place.end >= 2:
         return name[place.end :]
@@ -393,7 +403,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     word = clause.index("分别")
     listed = [m for m in values if m.start() > word]
     subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
-    verb = _bridge(clause[word : listed[0].start()]).group(0) if listed else ""
+    verb = _bridge(clause[word : listed[0].start()])[1] if listed else ""
     from loaders.industries import find_industries
 
     chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
@@ -430,20 +440,23 @@ def _text_figures(
     year_context = default_year
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
-    chains: dict[int, tuple[str, str] | None] = {}  # the chain each item is headed by, read once per item
+    # the chain each item is headed by and the node that sets its targets, read once per item (an item
+    # without a measure has no ``uid``, and getattr's miss costs an exception raised and caught)
+    by_item: dict[int, tuple[tuple[str, str] | None, Node | None]] = {}
     first = bisect.bisect_left(doc._sentence_starts, start)
     for sentence in doc.sentences[first:]:
         if sentence.end > end:
             break
-        if _is_table_row(sentence.text):
+        text = sentence.text
+        if "\t" in text and _is_table_row(text):  # a sentence with no tab is no table row: skip the call
             continue
-        if not _HAS_NUMBER.search(sentence.text):
+        if not _HAS_NUMBER.search(text):
             # Most sentences hold no number, hence no figure and no year (到2025年); all they can
             # change is a plan's year, back to the default at an item's start.
-            if section is not None and _ITEM_START.match(sentence.text):
+            if section is not None and _ITEM_START.match(text):
                 year_context = default_year
             continue
-        by_year = _BY_YEAR.search(sentence.text)
+        by_year = _BY_YEAR.search(text)
         kind = "target"
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
             goal = by_year is not None and not by_year.group(0).startswith("截至")
@@ -451,18 +464,24 @@ def _text_figures(
             year_context = int(by_year.group(1)) if goal else default_year
         elif by_year:
             year_context = int(by_year.group(1))
-        elif _ITEM_START.match(sentence.text):
+        elif _ITEM_START.match(text):
             year_context = default_year
         item = _item_at(items, item_starts, sentence.start) if section else None
-        if item is not None and id(item) not in chains:
-            chains[id(item)] = _chain_of(item, doc)
-        chain = chains[id(item)] if item is not None else None
-        setter_uid = getattr(item, "uid", None) if item is not None else None
-        setter = graph.nodes.get(setter_uid) if setter_uid else policy
+        if item is None:
+            chain, setter = None, policy
+        else:
+            known = by_item.get(id(item))
+            if known is None:
+                setter_uid = getattr(item, "uid", None)
+                known = by_item[id(item)] = (
+                    _chain_of(item, doc),
+                    graph.nodes.get(setter_uid) if setter_uid else policy,
+                )
+            chain, setter = known
         evidence = sentence.source
         offset = 0
         previous: Figure | None = None
-        for clause in _CLAUSE.split(sentence.text):
+        for clause in _CLAUSE.split(text):
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
                 continue
@@ -474,7 +493,7 @@ def _text_figures(
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
-                stated_years = [int(y) for y in _PAST_YEAR.findall(sentence.text[:offset])]
+                stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
                 if subject is not None and figure.scope is None:
@@ -492,12 +511,15 @@ def _text_figures(
                 _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated)
 
 
-_PAST_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?!底前|前)")
+#: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
+#: ``(?<![到至])20``): a pattern that starts with a literal is searched for by the engine's fast scan for it,
+#: one that starts with a lookbehind is tried at every position of a whole text.
+_PAST_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?!底前|前)")
 #: A year written into an event's name (第六届…博览会2023长三角…大会, 2023湖州商品交易会): not a count (2000家).
 _EDITION_YEAR = re.compile(
-    r"(?<![\d.])(20[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
+    r"(20(?<![\d.]20)[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
 )
-_EXPLICIT_YEAR = re.compile(r"(?<![到至])(20\d{2})年(?P<after>.{0,8})")
+_EXPLICIT_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
 #: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
 _CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
 
@@ -547,9 +569,11 @@ class _Subjects:
         county (not the document's own area)."""
         found: list[tuple[int, tuple[str, str]]] = []
         if self.automaton is not None:
-            found += [
-                (start, self.surfaces[self.names[i]]) for i, start, _ in self.automaton.find_matches_as_indexes(text)
-            ]
+            # its matches do not overlap and come in text order: only the last can start last
+            matches = self.automaton.find_matches_as_indexes(text)
+            if matches:
+                index, start, _ = matches[-1]
+                found.append((start, self.surfaces[self.names[index]]))
         for mention in divisions.find_districts(text, doc.scope):
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
@@ -578,9 +602,12 @@ def _grams(name: str, size: int) -> frozenset[str]:
     return frozenset(name[i : i + size] for i in range(len(name) - size + 1))
 
 
+@lru_cache(maxsize=16384)
 def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
     """Two ways of writing one indicator: one contains the other, most of their character pairs agree,
-    or (``loose``) they share a four-character term (整治高耗低效企业 / 高耗低效整治企业数)."""
+    or (``loose``) they share a four-character term (整治高耗低效企业 / 高耗低效整治企业数).
+
+    Cached: a plan's table restates its text's indicators, and plans restate each other's."""
     if a in b or b in a:
         return True
     if loose and not _grams(a, 4).isdisjoint(_grams(b, 4)):
