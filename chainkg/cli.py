@@ -282,6 +282,7 @@ def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace:
     report = local_neo4j.import_graph(
         home,
         split_graph(data["nodes"], data["edges"], workers),
+        progress=lambda text: click.echo(f"{text} …", err=True),
         password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD,
         port=port,
         heap=heap,

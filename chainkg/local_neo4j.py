@@ -28,7 +28,7 @@ import shutil
 import signal
 import subprocess
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -255,6 +255,7 @@ def import_graph(
     heap: str = "1g",
     jvm_flags: Sequence[str] = (),
     replace: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Load a graph in export form into the local server's database with Neo4j's offline importer.
 
@@ -271,6 +272,7 @@ def import_graph(
     The graph comes in ``parts`` (:func:`graph.neo4j_import.split_graph` for one in
     memory), written at once by one process each: writing the files is most of
     the time outside the importer, and the server is idle meanwhile.
+    ``progress`` hears each step as it begins (a minute or more each on a big graph).
     """
     from graph.neo4j_import import IMPORT_OPTIONS, write_parts
     from graph.neo4j_store import Neo4jStore
@@ -289,17 +291,21 @@ def import_graph(
             f"the local Neo4j in {state_dir} holds {held} nodes and an import replaces the whole database: "
             "pass replace (--replace) to drop them, or merge with chainkg push"
         )
+    step = progress or (lambda _text: None)
     folder = state_dir / "import"
     shutil.rmtree(folder, ignore_errors=True)
     try:
         started = time.perf_counter()
+        step(f"writing the importer's files in {len(parts)} part(s) to {folder}")
         files = write_parts(parts, folder)
         written = time.perf_counter()
+        step(f"stopping the server; importing {files.nodes} nodes and {files.relationships} relationships")
         stop(state_dir)
         _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments(state_dir)], heap)
         imported = time.perf_counter()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    step("starting the server; building constraints and indexes")
     info = start(state_dir, int(info.uri.rsplit(":", 1)[1]), password, heap, jvm_flags=jvm_flags)
     store = Neo4jStore(StoreConfig(neo4j_uri=info.uri, neo4j_password=password))  # creates the schema
     try:

@@ -20,6 +20,7 @@ from chainkg.cli import main
 from graph.embedded_store import EmbeddedStore
 from graph.errors import StoreError
 from graph.json_format import dump_json, write_atomic
+from graph.model import Graph
 from graph.neo4j_import import ARRAY_DELIMITER, ImportFiles, split_graph, write_import_files, write_parts
 from graph.neo4j_store import Neo4jStore
 from graph.store import GraphStore, StoreConfig
@@ -163,15 +164,25 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
         # A database holding nodes is not replaced unless asked; what it holds stays.
         with pytest.raises(local_neo4j.LocalNeo4jError, match="replace"):
             local_neo4j.import_graph(home, split_graph(data["nodes"][:1], [], 1), password=PASSWORD, heap="512m")
-        source = tmp_path / "one.json"
-        write_atomic(source, dump_json(graph))
-        refused = CliRunner().invoke(
-            main, ["neo4j", "import", "--home", str(home), "--from", str(source)], env={"NEO4J_PASSWORD": PASSWORD}
-        )
+        source = tmp_path / "small.json"
+        small = Graph.from_dict({"nodes": data["nodes"][:7], "edges": []})
+        write_atomic(source, dump_json(small))
+        command = ["neo4j", "import", "--home", str(home), "--from", str(source)]
+        refused = CliRunner().invoke(main, command, env={"NEO4J_PASSWORD": PASSWORD})
         assert refused.exit_code == 1 and "--replace" in refused.output
         imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
         try:
             assert imported.node_count() == len(graph.nodes)
+        finally:
+            imported.close()
+
+        # Asked to, the command replaces the database, in three parts, telling each step.
+        replaced = CliRunner().invoke(main, [*command, "--replace", "-j", "3"], env={"NEO4J_PASSWORD": PASSWORD})
+        assert replaced.exit_code == 0, replaced.output
+        assert "in 3 part(s)" in replaced.output and "imported 7 nodes and 0 relationships" in replaced.output
+        imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
+        try:
+            assert imported.read().to_dict() == small.to_dict()
         finally:
             imported.close()
     finally:
