@@ -297,7 +297,13 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
     names = sorted({m.name for m in mentions if m.label == CHAIN})
     counts = Counter(m.name for m in mentions)
     target: dict[str, str] = {}
+    # Every name once, on its own line (no name holds a line break): a name lies inside another exactly when
+    # it occurs here more than once. One scan in C per name spares testing it against every other name, and
+    # most names of a document lie in no other one.
+    lines = "\n".join(names)
     for name in names:
+        if lines.count(name) == 1:
+            continue
         longer = [other for other in names if other != name and name in other]
         tails = [o for o in longer if o.endswith(name)]
         heads = [o for o in longer if o.startswith(name)]
