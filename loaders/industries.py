@@ -297,7 +297,13 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
     names = sorted({m.name for m in mentions if m.label == CHAIN})
     counts = Counter(m.name for m in mentions)
     target: dict[str, str] = {}
+    # Every name once, on its own line (no name holds a line break): a name lies inside another exactly when
+    # it occurs here more than once. One scan in C per name spares testing it against every other name, and
+    # most names of a document lie in no other one.
+    lines = "\n".join(names)
     for name in names:
+        if lines.count(name) == 1:
+            continue
         longer = [other for other in names if other != name and name in other]
         tails = [o for o in longer if o.endswith(name)]
         heads = [o for o in longer if o.startswith(name)]
@@ -591,7 +597,8 @@ def _link_sentence(
     # a cluster named as a list item (新一代信息技术、高端装备…共4个产业集群) is a peer of the chains, not their group
     clusters = [n for m, n in items if m.label == CLUSTER and _GROUP_NAME.search(m.name)]
     chains = [n for m, n in items if m.label == CHAIN]
-    code = _CHAIN_CODE.search(sentence)
+    # (四群八链 holds 群: a sentence without it is not scanned, the pattern opening with a class tried everywhere)
+    code = _CHAIN_CODE.search(sentence) if "群" in sentence else None
     if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
         clusters += _counted_groups(graph, _number(code.group("chains")))
     if clusters and _MEMBER_CUE.search(sentence):

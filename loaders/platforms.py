@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -58,8 +59,14 @@ _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
 _CARRIERS = frozenset(_CARRIER.split("|"))
 _FIND = re.compile(alternation([*_PLATFORM_SUFFIXES, *INSTITUTE_SUFFIX.split("|")]))
-_ALIAS = re.compile(r"[（(]以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
-_APPOSITION = re.compile(r"(?:平台|基地|园区|产业园)——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
+#: "X（以下简称“Y”）" without its opening bracket, which :func:`_alias_definitions` checks (see there why).
+_ALIAS = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
+#: "…平台——Y" names platform Y: found from the dash, then the kind word before it is checked. A pattern
+#: opening with the literal dash lets ``re`` skip straight to dashes; one opening with the kind words tries a
+#: match at every character that can start one. The matches are the same: a name holds no dash, so every
+#: dash is tried.
+_APPOSITION = re.compile(r"——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
+_APPOSITION_KINDS = ("平台", "基地", "园区", "产业园")
 #: A name continued by these is a modifier of another noun (平台建设, 开发区管委会, 园区企业).
 #: Of those, the verbs: after a name that a place or a code makes distinctive, the name still stands.
 _VERBS_AFTER = frozenset({"建设", "集聚"})
@@ -156,7 +163,8 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
         label = "Platform" if platform else "Institute"
         out.append(PlatformMention(label, name, suffix, start, match.end()))
     for match in _APPOSITION.finditer(text):
-        out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
+        if text.endswith(_APPOSITION_KINDS, 0, match.start()):
+            out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
     out.sort(key=lambda m: (m.start, -m.end))
     # 浙江大学 inside 浙江大学湖州研究院 is part of the longer name, not a second one. In this order a name
     # lies inside another exactly when one sorted before it reaches further (one pass, not all pairs).
@@ -178,7 +186,8 @@ def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
     if held is None:
         text = doc.text
         aliases = {
-            clean_name(trim_left(run_before(text, m.start())[0])): clean_name(m.group(1)) for m in _ALIAS.finditer(text)
+            clean_name(trim_left(run_before(text, start)[0])): clean_name(short)
+            for start, short in _alias_definitions(text)
         }
         full_of = {short: full for full, short in aliases.items()}
         places = sorted((d.start, d.end) for d in district_mentions(doc))
@@ -187,6 +196,22 @@ def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
         ]
         held = _FOUND[doc] = (names, aliases)
     return held
+
+
+def _alias_definitions(text: str) -> Iterator[tuple[int, str]]:
+    """(where the bracket opens, Y) of every "（以下简称“Y”）" of ``text``, as a scan for the whole phrase finds them.
+
+    The search is for 以下简称, a literal ``re`` skips straight to (a pattern opening with the bracket class tries
+    a match at every character). Where no bracket opens before it, the search goes on one character later, as a
+    scan for the whole phrase would: so the phrases found, and their order, are the same.
+    """
+    match = _ALIAS.search(text)
+    while match:
+        if text[match.start() - 1 : match.start()] in ("（", "("):
+            yield match.start() - 1, match.group(1)
+            match = _ALIAS.search(text, match.end())
+        else:
+            match = _ALIAS.search(text, match.start() + 1)
 
 
 def find_platforms(doc: ParsedDocument) -> list[PlatformMention]:

@@ -164,11 +164,11 @@ def measure_key(policy: Node, item: Item) -> tuple[str, str]:
     return (policy.uid, item.code)
 
 
-def _measure_node(graph: DocumentGraph, policy: Node, item: Item, doc: ParsedDocument) -> Node:
+def _measure_node(graph: DocumentGraph, policy: Node, item: Item, evidence: str) -> Node:
     return graph.node(
         "Measure",
         clean_name(item.title) or item.code,
-        doc.sentence_at(item.start),
+        evidence,
         key=measure_key(policy, item),
         code=item.code,
         title=clean_name(item.title),
@@ -181,8 +181,11 @@ def _chains(text: str, scope: str | None) -> list[tuple[str, str]]:
     return [(m.label, m.name) for m in find_industries(text, scope)]
 
 
-def _supports(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, inherited: list[tuple[str, str]]):  # noqa: ANN202
-    """SUPPORTS to the chains the item names, to child headings that are chains, and to an ancestor's chain."""
+def _supports(  # noqa: ANN202
+    graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, inherited: list[tuple[str, str]], evidence: str
+):
+    """SUPPORTS to the chains the item names, to child headings that are chains, and to an ancestor's chain
+    (``evidence``: the sentence the item starts in)."""
     own = _chains(item.text, doc.scope)
     heading_chains = [c for child in item.children for c in _chains(child.title, doc.scope) if c[1] == child.title]
     passed = list(inherited)
@@ -190,7 +193,6 @@ def _supports(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node,
     title_chain = [c for c in own if c[1] == title]
     if title_chain:
         passed = [*passed, *title_chain]
-    evidence = doc.sentence_at(item.start)
     targets = []
     for label, name in dict.fromkeys([*own, *heading_chains, *inherited]):
         if label not in ("IndustryChain", "Cluster"):
@@ -288,12 +290,13 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
 def _measures(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection) -> None:
     inherited: dict[int, list[tuple[str, str]]] = {}
     for item in walk(section.items or []):
-        node = _measure_node(graph, policy, item, doc)
+        evidence = doc.sentence_at(item.start)  # of the measure, its PART_OF and its SUPPORTS: looked up once
+        node = _measure_node(graph, policy, item, evidence)
         item.uid = node.uid  # type: ignore[attr-defined]  # read by targets.extract
         parent_uid = getattr(item.parent, "uid", None) if item.parent else None
         parent = graph.nodes[parent_uid] if parent_uid else policy
-        graph.edge("PART_OF", node, parent, doc.sentence_at(item.start))
-        passed, chains = _supports(graph, doc, item, node, inherited.get(id(item.parent), []))
+        graph.edge("PART_OF", node, parent, evidence)
+        passed, chains = _supports(graph, doc, item, node, inherited.get(id(item.parent), []), evidence)
         inherited[id(item)] = passed
         _responsibility(graph, doc, item, node)
         # the chains a 重点区域 line develops are those the item is headed by (1.健康座椅), not every one it names
