@@ -301,7 +301,16 @@ def import_graph(
         written = time.perf_counter()
         step(f"stopping the server; importing {files.nodes} nodes and {files.relationships} relationships")
         stop(state_dir)
-        _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments(state_dir)], heap)
+        try:
+            _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments(state_dir)], heap)
+        except LocalNeo4jError:
+            # Neo4j 5.26's reader of files named multi-line (v2) can fail on a field spanning lines across
+            # its 4 MiB read buffer ("Weird input data, found CR outside a text cell"); its older reader,
+            # for every file at once, does not, but reads everything on one thread.
+            if not files.multiline or "MultiLineChunker" not in (state_dir / "import.log").read_text(errors="replace"):
+                raise
+            step("the importer's reader of multi-line files failed; importing again, every file read as multi-line")
+            _run_importer(state_dir, [*IMPORT_OPTIONS, *files.arguments(state_dir, all_multiline=True)], heap)
         imported = time.perf_counter()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -344,6 +353,7 @@ def _run_importer(state_dir: Path, arguments: list[str], heap: str) -> None:
         "full",
         "neo4j",
         "--overwrite-destination=true",
+        "--verbose",  # a failure's cause, not only "Error importing csv file", reaches the log and the error
         f"--report-file={state_dir / 'import.report'}",
         *arguments,
     ]

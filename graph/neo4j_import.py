@@ -70,19 +70,28 @@ class ImportFiles:
     relationships: int = 0
     files: list[ImportFile] = field(default_factory=list)
 
-    def arguments(self, cwd: Path) -> list[str]:
+    @property
+    def multiline(self) -> bool:
+        """Whether any file has a field spanning lines."""
+        return any(f.multiline for f in self.files)
+
+    def arguments(self, cwd: Path, *, all_multiline: bool = False) -> list[str]:
         """The importer's ``--nodes``/``--relationships`` options, for an importer run in ``cwd``.
 
         Paths are relative to ``cwd``: the importer splits its file lists at commas
         and may read a name as a pattern, which the folder's own path must not
-        disturb. Only the files holding a line break inside a field (the
-        ``searchText`` of a node with aliases, evidence from a table) are declared
+        disturb. Only the files holding a line break inside a field (evidence
+        read from a table, a measure's text) are declared
         multi-line: the importer reads those on one thread, so declaring every
-        file so (``--multiline-fields=true``) made it several times slower.
+        file so made its relationship phase more than twice as slow. ``all_multiline``
+        declares every file so (``--multiline-fields=true``), for the importer's other
+        reader of multi-line files (see :func:`chainkg.local_neo4j.import_graph`).
         """
         out = [f"{f.option}={f.name}={os.path.relpath(f.path, cwd)}" for f in self.files]
         multiline = [os.path.relpath(f.path, cwd) for f in self.files if f.multiline]
-        if multiline:
+        if all_multiline:
+            out.append("--multiline-fields=true")
+        elif multiline:
             out += ["--multiline-fields-format=v2", f"--multiline-fields={','.join(multiline)}"]
         return out
 

@@ -22,7 +22,7 @@ from graph.errors import StoreError
 from graph.json_format import dump_json, write_atomic
 from graph.model import Graph
 from graph.neo4j_import import ARRAY_DELIMITER, ImportFiles, split_graph, write_import_files, write_parts
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j_store import SEARCH_SEPARATOR, Neo4jStore
 from graph.store import GraphStore, StoreConfig
 from loaders.pipeline import build
 
@@ -62,7 +62,8 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         "mergedBy:string[]",
         "searchText:string",
     ]
-    assert first[1] == ["e1", "名称e1", "甲", f"链主{ARRAY_DELIMITER}上市", "甲 ⇐ suffix", "名称e1\n甲"]
+    tags, search = f"链主{ARRAY_DELIMITER}上市", f"名称e1{SEARCH_SEPARATOR}甲"
+    assert first[1] == ["e1", "名称e1", "甲", tags, "甲 ⇐ suffix", search]
     assert by_file["nodes-p0-Enterprise-001.csv"][0] == ["uid:ID", "name:string", "searchText:string"]
     float_target = by_file["nodes-p0-Target-002.csv"]
     assert float_target[0][1:] == [
@@ -85,11 +86,16 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         ["e1", "e2", "d1", "第一行\n第二行"],
     ]
     # Only the files with a field that spans lines are declared so (the importer reads those on one thread).
-    multiline = ["nodes-p0-Enterprise-000.csv", "relationships-p0-LED_BY-000.csv"]  # searchText 名称e1\n甲; evidence
-    assert sorted(f.path.name for f in files.files if f.multiline) == multiline
+    assert [f.path.name for f in files.files if f.multiline] == ["relationships-p0-LED_BY-000.csv"]
     arguments = files.arguments(tmp_path.parent)
     assert f"--nodes=Entity:Target={tmp_path.name}/nodes-p0-Target-002.csv" in arguments
-    assert arguments[-1] == f"--multiline-fields={','.join(f'{tmp_path.name}/{name}' for name in multiline)}"
+    assert arguments[-2:] == [
+        "--multiline-fields-format=v2",
+        f"--multiline-fields={tmp_path.name}/relationships-p0-LED_BY-000.csv",
+    ]
+    assert files.arguments(tmp_path.parent, all_multiline=True)[-1] == "--multiline-fields=true"
+    one_line = write_import_files(nodes, [], tmp_path / "nodes-only")
+    assert not one_line.multiline and not any("multiline" in a for a in one_line.arguments(tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -183,6 +189,23 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
         imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
         try:
             assert imported.read().to_dict() == small.to_dict()
+        finally:
+            imported.close()
+
+        # Many fields spanning lines in one big file trip the importer's reader of files named multi-line;
+        # the import is then run again with its other reader, and stores every line break.
+        notes = [_node(f"n{i}", note=f"第{i}行\n说明{i}") for i in range(300_000)]
+        steps: list[str] = []
+        local_neo4j.import_graph(
+            home, split_graph(notes, [], 1), password=PASSWORD, heap="512m", replace=True, progress=steps.append
+        )
+        assert any("every file read as multi-line" in step for step in steps)
+        imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
+        try:
+            assert imported.node_count() == len(notes)
+            with imported.driver.session() as session:
+                note = session.run("MATCH (n:Enterprise {uid: 'n299999'}) RETURN n.note AS note").single()["note"]
+            assert note == "第299999行\n说明299999"
         finally:
             imported.close()
     finally:

@@ -273,6 +273,8 @@ def test_fulltext(chain_store: GraphStore) -> None:
     assert len(_q(chain_store, "fulltext", q="湖州", limit=3)) == 3
     # A quote in the text is escaped inside the phrase, not a Lucene syntax error.
     assert [r["name"] for r in _q(chain_store, "fulltext", q='"中力')] == ["浙江中力机械股份有限公司"]
+    # No match spans a name and the alias after it in the index (…有限公司 | 中力机械).
+    assert _q(chain_store, "fulltext", q="公司中力") == []
     assert _q(chain_store, "fulltext", q="   ") == []
 
 
