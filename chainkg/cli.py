@@ -88,15 +88,14 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
+def workers_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--workers``/``-j``: how many processes share the work, one per core by default."""
+    return click.option("--workers", "-j", default=max(1, os.cpu_count() or 1), show_default=True, help=help_text)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--workers",
-    "-j",
-    default=max(1, (os.cpu_count() or 1)),
-    show_default=True,
-    help="Processes that extract documents in parallel.",
-)
+@workers_option("Processes that extract documents in parallel.")
 @click.option("--force", is_flag=True, help="Re-extract files already stored unchanged (the result is the same).")
 @store_options
 def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: bool) -> None:
@@ -254,13 +253,7 @@ def neo4j_status(home: Path) -> None:
 @click.option("--port", default=7687, show_default=True, help="Bolt port if the server has to be started.")
 @click.option("--heap", default="1g", show_default=True, help="Java heap of the server and of the importer.")
 @click.option("--replace", is_flag=True, help="Replace a database that already holds nodes (they are dropped).")
-@click.option(
-    "--workers",
-    "-j",
-    default=max(1, (os.cpu_count() or 1)),
-    show_default=True,
-    help="Processes that write the importer's files, each a part of the graph.",
-)
+@workers_option("Processes that write the importer's files, each a part of the graph.")
 def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace: bool, workers: int) -> None:
     """Load a graph into the local Neo4j with Neo4j's offline importer: the fastest first load.
 
