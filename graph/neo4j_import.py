@@ -123,7 +123,6 @@ class _Writers:
             if file is None:
                 file = self.files[key] = _File(self.folder / f"{self.kind}-{name}-{len(self.files):03d}.csv", name)
                 file.start(self.id_columns, props)
-            file.rows += 1
             if special:
                 keys = list(props)
                 for i, value in enumerate(values):
@@ -134,6 +133,7 @@ class _Writers:
         except StoreError as exc:
             raise StoreError(f"{name} {' → '.join(ids)}: {exc}") from None
         file.writer.writerow([*ids, *values])
+        file.rows += 1
 
     def close(self, option: str, prefix: str) -> list[ImportFile]:
         """Close the files and describe them (``--nodes`` with ``prefix`` ``Entity:``, or ``--relationships``)."""
@@ -245,6 +245,7 @@ def write_parts(parts: Sequence[GraphPart], folder: Path) -> ImportFiles:
 def split_graph(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]], parts: int) -> list[GraphPart]:
     """A graph in memory (export form) as ``parts`` parts for :func:`write_parts`: contiguous slices,
     so that each process touches only its own stretch of the inherited memory."""
+    parts = max(1, parts)
 
     def part(index: int) -> GraphPart:
         def rows() -> tuple[Sequence[dict[str, Any]], Sequence[dict[str, Any]]]:
@@ -252,7 +253,7 @@ def split_graph(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]]
 
         return rows
 
-    return [part(index) for index in range(max(1, parts))]
+    return [part(index) for index in range(parts)]
 
 
 def _slice(rows: Sequence[dict[str, Any]], index: int, parts: int) -> Sequence[dict[str, Any]]:
