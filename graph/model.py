@@ -80,7 +80,7 @@ REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
 }
 
 #: Every (type, start label, end label) :data:`REL_TYPES` allows, for a one-lookup check of each edge added.
-ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
+_ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
     (rel_type, start, end)
     for rel_type, (starts, ends) in REL_TYPES.items()
     for start in (starts if starts is not None else LABELS)
@@ -321,7 +321,8 @@ class Graph:
 
     def add_edge(self, edge: Edge) -> Edge:
         """Add or merge ``edge``; both ends must already be in the graph."""
-        self._check_ends(edge)
+        if not self._ends_allowed(edge.type, edge.start, edge.end):
+            self._reject(edge)
         key = (edge.type, edge.start, edge.end)
         held = self.edges.get(key)
         if held is None:
@@ -330,12 +331,15 @@ class Graph:
         held.merge(edge)
         return held
 
-    def _check_ends(self, edge: Edge) -> None:
-        """Both ends of ``edge`` are held, with labels its type allows (one set lookup; the reason when not)."""
+    def _ends_allowed(self, rel_type: str, start: str, end: str) -> bool:
+        """Whether both ends are held, with labels ``rel_type`` allows: one set lookup (:meth:`_reject` says why)."""
         nodes = self.nodes
-        start, end = nodes.get(edge.start), nodes.get(edge.end)
-        if start is None or end is None or (edge.type, start.label, end.label) not in ALLOWED_ENDS:
-            self._reject(edge)
+        held_start, held_end = nodes.get(start), nodes.get(end)
+        return (
+            held_start is not None
+            and held_end is not None
+            and (rel_type, held_start.label, held_end.label) in _ALLOWED_ENDS
+        )
 
     def _reject(self, edge: Edge) -> NoReturn:
         """Raise the reason ``edge`` cannot be added, checking its ends one by one."""
@@ -346,7 +350,7 @@ class Graph:
                 raise ModelError(f"{edge.type} edge refers to missing node {uid}")
             if labels is not None and node.label not in labels:
                 raise ModelError(f"{edge.type} cannot touch a {node.label} ({node.name})")
-        raise AssertionError(f"{edge.key} passes every check")  # unreachable: ALLOWED_ENDS mirrors REL_TYPES
+        raise AssertionError(f"{edge.key} passes every check")  # unreachable: _ALLOWED_ENDS mirrors REL_TYPES
 
     def merge(self, other: Graph) -> None:
         """Fold ``other`` into this graph (nodes first, so edges find their ends).

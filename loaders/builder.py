@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import ALLOWED_ENDS, Edge, Graph, Node, checked_edge, checked_node, make_uid, node_uid
+from graph.model import Edge, Graph, Node, checked_edge, checked_node, make_uid, node_uid
 
 #: Property values that count as unset: a later reading may fill them (as :meth:`Node.merge` does).
 _UNSET = (None, "", [])
@@ -95,10 +95,9 @@ class DocumentGraph(Graph):
                         held_props[k] = v
             return held
         values = props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
-        # What Graph.add_edge checks for a new edge (both ends held, with labels the type allows; only known
-        # types are allowed), inlined, with the key built and looked up once
-        held_start, held_end = self.nodes.get(key[1]), self.nodes.get(key[2])
-        if held_start is None or held_end is None or (rel_type, held_start.label, held_end.label) not in ALLOWED_ENDS:
+        # Graph.add_edge's check of a new edge (both ends held, with labels the type allows; only known types
+        # pass), with an Edge built and validated only to report a rejection
+        if not self._ends_allowed(rel_type, key[1], key[2]):
             self._reject(Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values))
         edge = self.edges[key] = checked_edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
         return edge

@@ -296,13 +296,13 @@ def _scan_hits(text: str) -> tuple[_Hit, ...]:
     return tuple(matches)
 
 
-def _scan(text: str, scope: str | None) -> list[DistrictMention]:
+def _scan(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
     """Divisions named in ``text``: at each place the longest surface that has a reading in ``scope``.
 
     A whole document is scanned in its city's scope twice (finding its scope, then its districts), so the
     last few long answers are kept, as the native scan's hits are.
     """
-    return list(_scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope))
+    return _scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope)
 
 
 @lru_cache(maxsize=4)
@@ -571,7 +571,7 @@ def _find_districts_long(text: str, scope: str | None) -> tuple[DistrictMention,
 
 
 def _read_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
-    found = _scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope)
+    found = _scan(text, scope)
     others = _zones(text, scope) + _towns(text, found) + _scope_references(text, scope) + _abbreviation_runs(text)
     if not others:
         return found  # the usual case for a short text: a scan's mentions are in text order and apart already
@@ -621,7 +621,7 @@ def _level_of(name: str) -> str | None:
     return div.level if div else None
 
 
-def _finest(mentions: list[DistrictMention]) -> str:
+def _finest(mentions: tuple[DistrictMention, ...]) -> str:
     """The most specific division in a title: 湖州市 for 湖州市…方案, 嘉兴市平湖市 for 平湖市…方案."""
     first = mentions[0]
     for mention in mentions[1:]:

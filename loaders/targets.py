@@ -448,7 +448,7 @@ def _text_figures(
         if sentence.end > end:
             break
         text = sentence.text
-        if "\t" in text and _is_table_row(text):  # a sentence with no tab is no table row: skip the call
+        if _is_table_row(text):
             continue
         if not _HAS_NUMBER.search(text):
             # Most sentences hold no number, hence no figure and no year (到2025年); all they can
