@@ -269,16 +269,13 @@ class Edge:
         return edge
 
 
-_new_object = object.__new__
-
-
 def checked_node(uid: str, label: str, name: str, alias_rules: dict[str, str], props: dict[str, Any]) -> Node:
     """A :class:`Node` of a label the caller has checked already (by making its uid: :func:`make_uid` rejects an
     unknown label), built as ``Node(...)`` would be but without the dataclass's ``__init__`` and the label check.
 
     For :class:`loaders.builder.DocumentGraph`, which builds a node for every new thing a document names.
     """
-    node = _new_object(Node)
+    node = Node.__new__(Node)
     node.uid, node.label, node.props = uid, label, props
     node.name = name = clean_name(name) if label != "Document" else name
     alias_rules.pop(name, None)
@@ -293,7 +290,7 @@ def checked_edge(rel_type: str, start: str, end: str, evidence: dict[str, str], 
     allowed triples (only known types are there) or adds a MENTIONED_IN edge: a document adds some hundreds of
     edges, and the dataclass's ``__init__`` and the repeated check were a third of the cost of each.
     """
-    edge = _new_object(Edge)
+    edge = Edge.__new__(Edge)
     edge.type, edge.start, edge.end, edge.evidence, edge.props = rel_type, start, end, evidence, props
     return edge
 

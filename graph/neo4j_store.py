@@ -301,7 +301,7 @@ class _BatchWriter:
     the load; the first error stops the writer and is raised in the caller.
     """
 
-    _BARRIER = ("barrier", "", [])
+    _BARRIER: tuple[str, str, list[Any]] = ("barrier", "", [])
 
     def __init__(
         self,

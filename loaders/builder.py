@@ -12,12 +12,13 @@ Edge only to merge it away.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from graph.model import Edge, Graph, Node, checked_edge, checked_node, make_uid, node_uid
 
 #: Property values that count as unset: a later reading may fill them (as :meth:`Node.merge` does).
-_UNSET = (None, "", [])
+_UNSET: tuple[object, ...] = (None, "", [])
 
 
 class DocumentGraph(Graph):
@@ -26,6 +27,11 @@ class DocumentGraph(Graph):
     def __init__(self, document: Node) -> None:
         super().__init__()
         self.document = self.add_node(document)
+
+    def __reduce__(self) -> tuple[Callable[..., DocumentGraph], tuple[Any, ...]]:
+        """Pickled as its document, nodes and edges: a parallel build sends each graph back from a worker, and
+        the compiled class (see :mod:`graph.compiled`) would otherwise be rebuilt without its document."""
+        return _restored, (self.document, self.nodes, self.edges)
 
     def node(
         self,
@@ -101,3 +107,9 @@ class DocumentGraph(Graph):
             self._reject(Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values))
         edge = self.edges[key] = checked_edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
         return edge
+
+
+def _restored(document: Node, nodes: dict[str, Node], edges: dict[tuple[str, str, str], Edge]) -> DocumentGraph:
+    graph = DocumentGraph(document)
+    graph.nodes, graph.edges = nodes, edges
+    return graph

@@ -142,7 +142,7 @@ def _prefix_division(prefix: str, scope: str | None) -> tuple[str, str] | None:
     if prefix == "市":
         if div is not None and div.level == "county" and scope.endswith("市"):
             return div.name, "county"  # a county-level city: 平湖市经济和信息化局
-        city = next((c for c in chain if divisions.division(c) and divisions.division(c).level == "city"), None)
+        city = next((c for c in chain if divisions.level_of(c) == "city"), None)
         return (city, "city") if city else None
     if prefix in ("区", "县") and div is not None and div.level == "county":
         return scope, "county"

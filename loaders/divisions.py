@@ -26,6 +26,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
+import ahocorasick_rs
+
 from loaders.builder import DocumentGraph
 from loaders.text import ParsedDocument
 
@@ -187,14 +189,12 @@ def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
 
 
 @cache
-def _automaton() -> tuple[object, list[tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]]]:
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[_Reading]]:
     """One Aho–Corasick automaton over every full name and short form, built once per process.
 
     A text is scanned once in native code whatever the number of names (the
     divisions data set has some 7000 surfaces); pattern i's readings are ``readings[i]``.
     """
-    import ahocorasick_rs
-
     full, short = _surfaces()
     surfaces = sorted({*full, *short})
     readings = [(s, full.get(s), short.get(s)) for s in surfaces]
@@ -598,7 +598,7 @@ def document_scope(doc: ParsedDocument) -> str | None:
     """
     head = doc.text[:20000]
     first = Counter(m.name for m in _scan(head, None))
-    city = max((n for n in first if _level_of(n) == "city"), key=first.get, default=None)
+    city = max((n for n in first if level_of(n) == "city"), key=first.__getitem__, default=None)
     for line in _title_lines(doc):
         mentions = _scan(line, city)
         if mentions:
@@ -606,7 +606,9 @@ def document_scope(doc: ParsedDocument) -> str | None:
     counts = Counter(m.name for m in _scan(head, city))
     if not counts:
         return None
-    best = {lvl: max((n for n in counts if _level_of(n) == lvl), key=counts.get, default=None) for lvl in _LEVELS}
+    best = {
+        lvl: max((n for n in counts if level_of(n) == lvl), key=counts.__getitem__, default=None) for lvl in _LEVELS
+    }
     county, city = best["county"], best["city"]
     if county and counts[county] >= 2 and (not city or city in ancestors(county) or counts[county] * 2 >= counts[city]):
         return county
@@ -616,7 +618,8 @@ def document_scope(doc: ParsedDocument) -> str | None:
 _LEVELS = ("county", "city", "province")
 
 
-def _level_of(name: str) -> str | None:
+def level_of(name: str) -> str | None:
+    """The level (province, city, county, …) of the division ``name`` canonically names, if any."""
     div = division(name)
     return div.level if div else None
 
@@ -682,8 +685,7 @@ def _add_parents(graph: DocumentGraph, node, mention: DistrictMention, scope: st
         city = _city_of(scope)
         chain = [city, *ancestors(city)] if city else []
     elif mention.level == "town":
-        div = division(scope) if scope else None
-        chain = [scope, *ancestors(scope)] if div is not None and div.level == "county" else []
+        chain = [scope, *ancestors(scope)] if scope and level_of(scope) == "county" else []
     child = node
     for parent_name in chain:
         parent_div = division(parent_name)

@@ -331,7 +331,7 @@ def _acquired_object(sentence: str, local: int, node: Node) -> bool:
     """The firm is the object of 兼并/收购 here: it is not placed in a chain by this sentence."""
     verb = _ACQUIRE.search(sentence, 0, local)
     return (
-        bool(verb)
+        verb is not None
         and local - verb.end() < 20
         and not any(sentence.find(n) < verb.start() for n in (node.name, *node.alias_rules) if n in sentence)
     )

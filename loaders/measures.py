@@ -41,6 +41,8 @@ class Item:
     start: int
     parent: Item | None = None
     children: list[Item] = field(default_factory=list)
+    #: The uid of the item's Measure node, once :func:`loaders.policies.extract` has made it (targets read it).
+    uid: str | None = None
 
     @property
     def own_text(self) -> str:

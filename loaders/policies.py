@@ -146,7 +146,7 @@ def _cites(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: Pol
         if written != name:
             aliases[written] = "same-plan"
         period = re.search(r"(\d{4})\s*[—\-－–]+\s*(\d{4})", name)
-        cited = graph.node(
+        cited_node = graph.node(
             "Policy",
             name,
             evidence,
@@ -154,9 +154,9 @@ def _cites(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: Pol
             docNumber=code,
             period=f"{period.group(1)}-{period.group(2)}" if period else None,
         )
-        graph.edge("CITES", policy, cited, evidence)
+        graph.edge("CITES", policy, cited_node, evidence)
         if notice:
-            _issuer(graph, cited, notice.group("issuer"), doc, evidence)
+            _issuer(graph, cited_node, notice.group("issuer"), doc, evidence)
 
 
 def measure_key(policy: Node, item: Item) -> tuple[str, str]:
@@ -277,7 +277,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     main: Node | None = None
     for index, section in enumerate(found):
         policy = _policy_node(graph, section, doc, number if index == 0 else None)
-        section.uid = policy.uid  # type: ignore[attr-defined]  # read by targets.extract
+        section.uid = policy.uid
         _issuer(graph, policy, section.issuer, doc, doc.sentence_at(section.start))
         if main is None:
             main = policy
@@ -292,8 +292,8 @@ def _measures(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: 
     for item in walk(section.items or []):
         evidence = doc.sentence_at(item.start)  # of the measure, its PART_OF and its SUPPORTS: looked up once
         node = _measure_node(graph, policy, item, evidence)
-        item.uid = node.uid  # type: ignore[attr-defined]  # read by targets.extract
-        parent_uid = getattr(item.parent, "uid", None) if item.parent else None
+        item.uid = node.uid
+        parent_uid = item.parent.uid if item.parent else None
         parent = graph.nodes[parent_uid] if parent_uid else policy
         graph.edge("PART_OF", node, parent, evidence)
         passed, chains = _supports(graph, doc, item, node, inherited.get(id(item.parent), []), evidence)

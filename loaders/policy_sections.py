@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from loaders import measures
 from loaders.documents import DOC_NUMBER, POLICY_CUES
@@ -39,6 +40,8 @@ class PolicySection:
     issuer: str | None = None
     status: str | None = None
     items: list[measures.Item] | None = None
+    #: The uid of the section's Policy node, once :func:`loaders.policies.extract` has made it (targets read it).
+    uid: str | None = None
 
     @property
     def name(self) -> str:
@@ -87,9 +90,12 @@ def _title_at(lines: list[tuple[int, str]], index: int) -> tuple[str, int]:
     return "".join(parts), i
 
 
+_SECTIONS: WeakKeyDictionary[ParsedDocument, list[PolicySection]] = WeakKeyDictionary()
+
+
 def sections(doc: ParsedDocument) -> list[PolicySection]:
-    """The policies of a policy document (none for news), in text order; cached on ``doc``."""
-    cached = doc.__dict__.get("_policy_sections")
+    """The policies of a policy document (none for news), in text order; once per document."""
+    cached = _SECTIONS.get(doc)
     if cached is not None:
         return cached
     out: list[PolicySection] = []
@@ -97,7 +103,7 @@ def sections(doc: ParsedDocument) -> list[PolicySection]:
         lines = _indexed_lines(doc.text)  # read once: both the kind of document and its sections need them
         if _is_policy(doc, lines):
             out = _find_sections(doc, lines)
-    doc.__dict__["_policy_sections"] = out
+    _SECTIONS[doc] = out
     return out
 
 

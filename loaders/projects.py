@@ -10,6 +10,7 @@ The firm named before it in the sentence, or whose name it starts with, INVESTS_
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
@@ -81,8 +82,8 @@ def _is_industry(stem: str) -> bool:
     return any(m.start == 0 and m.end == len(stem) for m in find_industries(stem))
 
 
-def _props(sentence: str) -> dict[str, object]:
-    props: dict[str, object] = {}
+def _props(sentence: str) -> dict[str, Any]:
+    props: dict[str, Any] = {}
     invest = _INVEST.search(sentence)
     if invest:
         props["investment"] = float(invest.group(1)) if "." in invest.group(1) else int(invest.group(1))

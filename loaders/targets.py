@@ -144,7 +144,14 @@ def news_indicator(name: str, unit: str) -> str:
 
 
 def _target_node(
-    graph: DocumentGraph, indicator: Node, scope: Node, year: int, kind: str, value: float, evidence: str, **props
+    graph: DocumentGraph,
+    indicator: Node,
+    scope: Node,
+    year: int | None,
+    kind: str,
+    value: float,
+    evidence: str,
+    **props,
 ) -> Node:
     key = (indicator.uid, scope.uid, str(year), kind, f"{value:g}")
     name = f"{indicator.name} {scope.name} {year}"
@@ -172,7 +179,7 @@ class _Known:
 
     targets: dict[tuple[str, int, float], list[tuple[str, bool]]] = field(default_factory=dict)
     indicators: dict[str, list[Node]] = field(default_factory=dict)
-    places: dict[str, Node | None] = field(default_factory=dict)
+    places: dict[str | None, Node | None] = field(default_factory=dict)
 
     def place(self, graph: DocumentGraph, name: str | None, evidence: str) -> Node | None:
         """The District node a target is for (one per name per document: a target is no mention of it)."""
@@ -461,7 +468,7 @@ def _text_figures(
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
             goal = by_year is not None and not by_year.group(0).startswith("截至")
             kind = "target" if goal else "actual"
-            year_context = int(by_year.group(1)) if goal else default_year
+            year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
         elif by_year:
             year_context = int(by_year.group(1))
         elif _ITEM_START.match(text):
@@ -472,10 +479,9 @@ def _text_figures(
         else:
             known = by_item.get(id(item))
             if known is None:
-                setter_uid = getattr(item, "uid", None)
                 known = by_item[id(item)] = (
                     _chain_of(item, doc),
-                    graph.nodes.get(setter_uid) if setter_uid else policy,
+                    graph.nodes.get(item.uid) if item.uid else policy,
                 )
             chain, setter = known
         evidence = sentence.source
@@ -651,8 +657,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
         _text_figures(doc, graph, None, None, stated)
         return
     for section in found:
-        uid = getattr(section, "uid", None)
-        policy = graph.nodes.get(uid) if uid else None
+        policy = graph.nodes.get(section.uid) if section.uid else None
         if policy is None:
             continue
         _table_targets(doc, graph, section, policy, stated)

@@ -17,12 +17,18 @@ if [ ! -x "$root/.venv/bin/python" ]; then
     echo "setup: creating $root/.venv" >&2
     "$python" -m venv "$root/.venv"
 fi
-extra=""
-[ "${CHAINKG_DEV:-0}" = "1" ] && extra="[dev]"
+extra="[native]"
+[ "${CHAINKG_DEV:-0}" = "1" ] && extra="[dev,native]"
 stamp="$root/.venv/.chainkg-installed$extra"
 if [ ! -f "$stamp" ] || [ "$root/pyproject.toml" -nt "$stamp" ]; then
     echo "setup: installing chainkg$extra into .venv" >&2
     "$root/.venv/bin/python" -m pip install --quiet --upgrade pip
     "$root/.venv/bin/python" -m pip install --quiet -e "$root$extra"
     touch "$stamp"
+fi
+# The compiled build of the extraction modules (graph/compiled.py): made again only when a source
+# changed. Without a C compiler the product still runs, on the Python sources; the tests need it.
+if ! "$root/.venv/bin/python" "$root/tools/compile.py"; then
+    [ "${CHAINKG_DEV:-0}" = "1" ] && { echo "setup: compiling the extraction modules failed" >&2; exit 1; }
+    echo "setup: compiling failed; extraction runs on the Python sources (slower, same results)" >&2
 fi
