@@ -7,28 +7,35 @@ is also read and cut into words by rjieba (jieba in Rust, the usual first step
 of Chinese text processing, one core): the ratio of the two speeds says how
 far extraction is from that floor on any machine.
 
+Extraction runs on the compiled build when it matches the sources (see
+graph/compiled.py); the same files are then also extracted by the Python sources
+in a child process, one worker, and the ratio of the two is printed.
+
 The corpus is made from the sample documents with their city, counties and
 figures substituted (another prefecture city of the divisions data set, its
 own counties, every number scaled), so it is not one text repeated and the
 extractors resolve a different scope in each copy.
 
-    python -m bench.extraction [--documents 1000] [--workers 2] [--corpus examples/corpus]
+    python -m bench.extraction [--documents 1000] [--workers 2] [--corpus examples/corpus] [--no-baseline]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
 import re
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from graph import compiled
 from loaders import divisions
 from loaders.pipeline import extract
 from loaders.readers import read_document
@@ -124,22 +131,47 @@ def _run(paths: list[Path], workers: int) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu() - cpu
 
 
+def _pure_baseline(paths: list[Path]) -> float:
+    """CPU seconds of extracting ``paths`` on the Python sources (a child process, one worker)."""
+    env = {**os.environ, compiled.PURE_ENV: "1"}
+    folder = paths[0].parent
+    command = [sys.executable, "-m", "bench.extraction", "--measure", str(folder)]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)["cpu"]
+
+
+def _measure(folder: Path) -> None:
+    """The baseline's child: print the CPU seconds of extracting every file of ``folder`` (after a warm-up)."""
+    paths = sorted(folder.glob("*.txt"))
+    _extract_one(paths[0])
+    _, cpu = _run(paths, 1)
+    print(json.dumps({"cpu": cpu, "compiled": compiled.in_use()}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--corpus", type=Path, default=Path("examples/corpus"))
+    parser.add_argument("--no-baseline", action="store_true", help="skip the same-run baseline on the Python sources")
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the baseline's child process
     args = parser.parse_args()
+    if args.measure:
+        _measure(args.measure)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         paths = generate(args.corpus, Path(tmp), args.documents)
         megabytes = sum(p.stat().st_size for p in paths) / 2**20
         print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB (UTF-8) from {args.corpus}")
         print(f"python {platform.python_version()} ({os.path.realpath(sys.executable)})")
+        built = "the compiled build (mypyc)" if compiled.in_use() else "the Python sources (no matching build)"
+        print(f"extraction runs on {built}")
         _extract_one(paths[0])  # warm the divisions data and lexicons
         _segment(paths[:1])  # and the segmenter's dictionary
         yardstick = megabytes / min(_segment(paths) for _ in range(3))  # best of three: it takes a second
         print(f"yardstick: read + rjieba word segmentation: {yardstick:.2f} MB per CPU-second")
-        for workers in sorted({1, args.workers}):
+        # several workers first: forked from this process, they would inherit the caches a run here fills
+        for workers in sorted({1, args.workers}, reverse=True):
             seconds, cpu = _run(paths, workers)
             print(
                 f"workers={workers}: {seconds:.1f} s, {megabytes / seconds:.2f} MB/s, "
@@ -147,6 +179,12 @@ def main() -> None:
                 f"per CPU-second: {megabytes / cpu:.2f} MB, {len(paths) / cpu:.0f} docs ({cpu:.1f} CPU s); "
                 f"{yardstick / (megabytes / cpu):.1f}x the CPU time of word segmentation"
             )
+            if workers == 1 and compiled.in_use() and not args.no_baseline:
+                pure = _pure_baseline(paths)
+                print(
+                    f"baseline, Python sources, workers=1: per CPU-second {megabytes / pure:.2f} MB, "
+                    f"{len(paths) / pure:.0f} docs ({pure:.1f} CPU s); the compiled build is {pure / cpu:.2f}x as fast"
+                )
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {own:.0f} MiB (main process), {children:.0f} MiB (largest worker)")
