@@ -1,16 +1,18 @@
 """Compile the extraction modules with mypyc into build/compiled/ (see graph/compiled.py).
 
-    python tools/compile.py [--force] [--jobs N]
+    python tools/compile.py [--force] [--check] [--jobs N]
 
 Does nothing while the build matches the sources. The build is made in a fresh
 folder and moved into place with its manifest written last, so a failed or
-interrupted compile leaves either the previous build or none, never half of one.
+interrupted compile leaves either the previous build or none, never half of one;
+compiles started at once (two set-ups) take turns on a lock.
 Needs a C compiler and the interpreter's headers (Debian: gcc, python3-dev).
 """
 
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
 import shutil
@@ -28,13 +30,11 @@ from graph import compiled  # noqa: E402
 GROUP = "graph.native"
 
 
-def build(jobs: int) -> Path:
-    """Compile :data:`graph.compiled.SOURCES` into a fresh folder next to the build; return it."""
+def build(out: Path, jobs: int) -> None:
+    """Compile :data:`graph.compiled.SOURCES` into the folder ``out``."""
     from mypyc.build import mypycify
     from setuptools import setup
 
-    compiled.BUILD_DIR.parent.mkdir(parents=True, exist_ok=True)
-    out = Path(tempfile.mkdtemp(prefix="compiled-", dir=compiled.BUILD_DIR.parent))
     temp = compiled.BUILD_DIR.parent / "mypyc"
     cwd = os.getcwd()
     os.chdir(compiled.ROOT)  # mypy reads [tool.mypy] from pyproject.toml; paths are relative to the root
@@ -47,21 +47,35 @@ def build(jobs: int) -> Path:
         )
     finally:
         os.chdir(cwd)
-    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--force", action="store_true", help="compile even if the build matches the sources")
+    parser.add_argument("--check", action="store_true", help="only say (exit status 0 or 1) whether the build matches")
     parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help="C compiler processes")
     args = parser.parse_args()
-    if not args.force and compiled.manifest_matches():
-        print(f"compile: {compiled.BUILD_DIR} matches the sources", file=sys.stderr)
-        return 0
+    if args.check:
+        return 0 if compiled.manifest_matches() else 1
+    compiled.BUILD_DIR.parent.mkdir(parents=True, exist_ok=True)
+    with open(compiled.BUILD_DIR.parent / "compile.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if this process dies
+        if not args.force and compiled.manifest_matches():
+            print(f"compile: {compiled.BUILD_DIR} matches the sources", file=sys.stderr)
+            return 0
+        return _compile(args.jobs)
+
+
+def _compile(jobs: int) -> int:
     started = time.perf_counter()
     print(f"compile: compiling {len(compiled.SOURCES)} modules with mypyc into {compiled.BUILD_DIR}", file=sys.stderr)
     digest = compiled.digest()  # of the sources as the compile starts: an edit during it makes the build stale
-    out = build(args.jobs)
+    out = Path(tempfile.mkdtemp(prefix="compiled-", dir=compiled.BUILD_DIR.parent))
+    try:
+        build(out, jobs)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
     (out / "manifest.json").write_text(
         json.dumps({"digest": digest, "sources": list(compiled.SOURCES)}, indent=1) + "\n", encoding="utf-8"
     )

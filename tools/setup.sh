@@ -26,9 +26,14 @@ if [ ! -f "$stamp" ] || [ "$root/pyproject.toml" -nt "$stamp" ]; then
     "$root/.venv/bin/python" -m pip install --quiet -e "$root$extra"
     touch "$stamp"
 fi
-# The compiled build of the extraction modules (graph/compiled.py): made again only when a source
-# changed. Without a C compiler the product still runs, on the Python sources; the tests need it.
-if ! "$root/.venv/bin/python" "$root/tools/compile.py"; then
-    [ "${CHAINKG_DEV:-0}" = "1" ] && { echo "setup: compiling the extraction modules failed" >&2; exit 1; }
-    echo "setup: compiling failed; extraction runs on the Python sources (slower, same results)" >&2
+# The compiled build of the extraction modules (graph/compiled.py), made again only when a source
+# changed. The tests need it and wait for it. The main job does not: it starts on the Python sources
+# (same results, slower) while the build is made in the background; later runs use it. Without a C
+# compiler the product keeps running on the sources.
+if [ "${CHAINKG_DEV:-0}" = "1" ]; then
+    "$root/.venv/bin/python" "$root/tools/compile.py" || { echo "setup: compiling the extraction modules failed" >&2; exit 1; }
+elif ! "$root/.venv/bin/python" "$root/tools/compile.py" --check 2>/dev/null; then
+    mkdir -p "$root/build"
+    echo "setup: compiling the extraction modules in the background (log: build/compile.log)" >&2
+    nohup "$root/.venv/bin/python" "$root/tools/compile.py" >"$root/build/compile.log" 2>&1 </dev/null &
 fi
