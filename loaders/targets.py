@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick_rs
 
@@ -151,7 +152,7 @@ def _target_node(
     kind: str,
     value: float,
     evidence: str,
-    **props,
+    **props: Any,
 ) -> Node:
     key = (indicator.uid, scope.uid, str(year), kind, f"{value:g}")
     name = f"{indicator.name} {scope.name} {year}"
