@@ -67,6 +67,11 @@ def main() -> int:
 
 
 def _compile(jobs: int) -> int:
+    try:
+        import mypyc  # noqa: F401  (only to say what is missing before anything is made)
+    except ImportError:
+        print("compile: mypyc is not installed: pip install -e '.[native]' (tools/setup.sh does)", file=sys.stderr)
+        return 1
     started = time.perf_counter()
     print(f"compile: compiling {len(compiled.SOURCES)} modules with mypyc into {compiled.BUILD_DIR}", file=sys.stderr)
     digest = compiled.digest()  # of the sources as the compile starts: an edit during it makes the build stale
