@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_DIR = ROOT / "build" / "compiled"
 #: Modules compiled, as paths under :data:`ROOT`. Left out: ``loaders/readers.py`` (its HTML reader
 #: defines a class inside a function, which mypyc cannot compile; reading is not the hot part) and
-#: ``loaders/text.py`` (extractors cache per document in weak-key dictionaries, and a compiled
-#: ``ParsedDocument`` could not be weakly referenced).
+#: ``loaders/text.py`` (mypyc turns ``functools.cached_property`` into a plain property, so a compiled
+#: ``ParsedDocument`` would split its sentences again at every look-up; see docs/decisions/0004).
 SOURCES: tuple[str, ...] = (
     "graph/model.py",
     *(
