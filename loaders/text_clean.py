@@ -20,6 +20,8 @@ _DEBRIS = re.compile(r"\[(?:bookmark|footnote|endnote|comment|image)[^\]]*\]", r
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
+#: What a page-number line opens with after white space: the first characters :data:`_PAGE_NUMBER` allows.
+_PAGE_NUMBER_OPENINGS = frozenset("-—–－第")
 _WIDE = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
 #: Spaces between two CJK characters (or a CJK character and a number) are layout, not words. Written to open
 #: with the literal first space (the lookbehinds then look past it) so the engine skips straight to spaces with
@@ -167,6 +169,13 @@ def _join_broken(lines: list[tuple[str, int]]) -> list[_Line]:
     return out
 
 
+def _is_page_number(line: str) -> bool:
+    """Whether ``line`` is a page number (— 3 —, 第3页, 3/12). Most lines open with a character no page number
+    opens with, which tells them apart without trying the pattern on each of a document's hundreds of lines."""
+    first = line.lstrip()[:1]
+    return (first in _PAGE_NUMBER_OPENINGS or first.isdecimal()) and _PAGE_NUMBER.match(line) is not None
+
+
 #: ``0, 1, 2 …``: the origin map of an untouched text, sliced rather than built per document (building an
 #: array from ``range`` costs a Python step per character). It grows to the longest text cleaned so far.
 _IDENTITY = array("l")
@@ -192,7 +201,7 @@ def clean(text: str) -> Cleaned:
     lines: list[tuple[str, int]] = []
     position = 0
     for line in simple.split("\n"):
-        if not _PAGE_NUMBER.match(line):
+        if not _is_page_number(line):
             lines.append((line, position))
         position += len(line) + 1
     joined = _join_broken(lines)

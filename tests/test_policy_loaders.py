@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.model import Graph
-from loaders import departments, divisions, indicator_tables, measures, targets
+from loaders import departments, divisions, documents, indicator_tables, measures, targets, text_clean
 from loaders.pipeline import extract_path
 from loaders.text import split_sentences
 from loaders.text_clean import clean, to_simplified
@@ -115,6 +115,28 @@ def test_numbering_restart_and_inline_circled_items() -> None:
 def test_clean_spaced_characters_page_numbers_and_traditional() -> None:
     cleaned = clean("企 业 优 强 行 动\n- 12 -\n這是一個很長的句子在頁末被切斷了所以下一行繼續說明\n\n完畢。\n").text
     assert cleaned.splitlines() == ["企业优强行动", "这是一个很长的句子在页末被切断了所以下一行继续说明完毕。"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- 12 -", "  —3—  ", "第 4 页 共 20 页", "\u30003/12", "１２/３０", "12", "第一章 总则", "2025年目标", "", "   "],
+)
+def test_page_numbers_are_told_by_their_opening_as_by_the_pattern(line: str) -> None:
+    assert text_clean._is_page_number(line) == (text_clean._PAGE_NUMBER.match(line) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "湖州市人民政府办公室文件\n湖政办发〔2023〕22号\n关于印发……的通知",
+        "见〔注〕，另见浙江省经济和信息化厅浙经信发〔2024〕5号",  # a first 〔 that opens no 文号
+        "一二三四五六七八九十一二三四五六七八九十湖政发〔2022〕1号",  # an issuer run longer than twelve
+        "2023年12月，市政府印发了行动方案。",
+    ],
+)
+def test_doc_numbers_are_found_from_their_bracket_as_by_the_pattern(text: str) -> None:
+    found, plain = documents.find_doc_number(text), documents.DOC_NUMBER.search(text)
+    assert (found.span() if found else None) == (plain.span() if plain else None)
 
 
 def _targets(graph: Graph) -> dict[tuple[str, str], tuple[float, str, int]]:
