@@ -8,15 +8,19 @@ of Chinese text processing, one core): the ratio of the two speeds says how
 far extraction is from that floor on any machine.
 
 Extraction runs on the compiled build when it matches the sources (see
-graph/compiled.py); the same files are then also extracted by the Python sources
-in a child process, one worker, and the ratio of the two is printed.
+graph/compiled.py). The one-worker figures are taken in rounds over slices of the
+corpus: in each round the yardstick, the compiled build and the Python sources
+(fresh child processes, one worker each) read the same slice one after another, so
+a change in the machine's speed during the run (a shared host's speed swings by
+half within an hour) moves all three alike; the medians of the rounds are printed,
+and the build's speed-up is the median of the rounds' ratios.
 
 The corpus is made from the sample documents with their city, counties and
 figures substituted (another prefecture city of the divisions data set, its
 own counties, every number scaled), so it is not one text repeated and the
 extractors resolve a different scope in each copy.
 
-    python -m bench.extraction [--documents 1000] [--workers 2] [--corpus examples/corpus] [--no-baseline]
+    python -m bench.extraction [--documents 1000] [--workers 2] [--rounds 4] [--corpus examples/corpus] [--no-baseline]
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import platform
 import random
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -131,30 +136,65 @@ def _run(paths: list[Path], workers: int) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu() - cpu
 
 
-def _pure_baseline(paths: list[Path]) -> float:
-    """CPU seconds of extracting ``paths`` on the Python sources (a child process, one worker)."""
-    env = {**os.environ, compiled.PURE_ENV: "1"}
-    folder = paths[0].parent
-    command = [sys.executable, "-m", "bench.extraction", "--measure", str(folder)]
+def _child_cpu(paths: list[Path], *, pure: bool) -> float:
+    """CPU seconds of extracting ``paths`` in a fresh child process, one worker, on the compiled build or
+    (``pure``) the Python sources."""
+    env = {**os.environ, compiled.PURE_ENV: "1" if pure else ""}
+    command = [sys.executable, "-m", "bench.extraction", "--measure", *map(str, paths)]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)["cpu"]
 
 
-def _measure(folder: Path) -> None:
-    """The baseline's child: print the CPU seconds of extracting every file of ``folder`` (after a warm-up)."""
-    paths = sorted(folder.glob("*.txt"))
+def _measure(paths: list[Path]) -> None:
+    """A round's child: print the CPU seconds of extracting ``paths`` (after a warm-up on the first)."""
     _extract_one(paths[0])
     _, cpu = _run(paths, 1)
     print(json.dumps({"cpu": cpu}))
 
 
+def _one_worker(paths: list[Path], rounds: int, *, baseline: bool) -> None:
+    """The one-worker figures, in ``rounds`` rounds over slices of ``paths`` (see the module's docstring)."""
+    size = -(-len(paths) // rounds)
+    slices = [paths[i : i + size] for i in range(0, len(paths), size)]
+    rates, docs, yardsticks, pure_rates, ratios = [], [], [], [], []
+    for number, part in enumerate(slices, 1):
+        megabytes = sum(p.stat().st_size for p in part) / 2**20
+        yardstick = megabytes / _segment(part)
+        cpu = _child_cpu(part, pure=not compiled.in_use())
+        rates.append(megabytes / cpu)
+        docs.append(len(part) / cpu)
+        yardsticks.append(yardstick)
+        line = f"  round {number}: {rates[-1]:.2f} MB per CPU-second, {yardstick / rates[-1]:.1f}x the yardstick's"
+        line += f" CPU time (yardstick {yardstick:.1f})"
+        if baseline:
+            pure = _child_cpu(part, pure=True)
+            pure_rates.append(megabytes / pure)
+            ratios.append(pure / cpu)
+            line += f"; Python sources {pure_rates[-1]:.2f} ({ratios[-1]:.2f}x)"
+        print(line)
+    rate = statistics.median(rates)
+    print(
+        f"workers=1, median of {len(slices)} rounds: per CPU-second {rate:.2f} MB, {statistics.median(docs):.0f} docs; "
+        f"{statistics.median(y / r for y, r in zip(yardsticks, rates, strict=True)):.1f}x the CPU time of word "
+        f"segmentation (yardstick {statistics.median(yardsticks):.1f} MB per CPU-second)"
+    )
+    if baseline:
+        print(
+            f"baseline, Python sources, workers=1: per CPU-second {statistics.median(pure_rates):.2f} MB; "
+            f"the compiled build is {statistics.median(ratios):.2f}x as fast (median of the rounds' ratios)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--corpus", type=Path, default=Path("examples/corpus"))
+    parser.add_argument("--documents", type=int, default=1000, help="documents to generate (default 1000)")
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="processes of the several-worker run (default: cores)"
+    )
+    parser.add_argument("--rounds", type=int, default=4, help="rounds (corpus slices) of the one-worker measurement")
+    parser.add_argument("--corpus", type=Path, default=Path("examples/corpus"), help="the samples to generate from")
     parser.add_argument("--no-baseline", action="store_true", help="skip the same-run baseline on the Python sources")
-    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the baseline's child process
+    parser.add_argument("--measure", type=Path, nargs="+", help=argparse.SUPPRESS)  # a round's child process
     args = parser.parse_args()
     if args.measure:
         _measure(args.measure)
@@ -168,26 +208,19 @@ def main() -> None:
         print(f"extraction runs on {built}")
         _extract_one(paths[0])  # warm the divisions data and lexicons
         _segment(paths[:1])  # and the segmenter's dictionary
-        yardstick = megabytes / min(_segment(paths) for _ in range(3))  # best of three: it takes a second
-        print(f"yardstick: read + rjieba word segmentation: {yardstick:.2f} MB per CPU-second")
-        # several workers first: forked from this process, they would inherit the caches a run here fills
-        for workers in sorted({1, args.workers}, reverse=True):
-            seconds, cpu = _run(paths, workers)
+        if args.workers > 1:
+            seconds, cpu = _run(paths, args.workers)
+            yardstick = megabytes / _segment(paths)
             print(
-                f"workers={workers}: {seconds:.1f} s, {megabytes / seconds:.2f} MB/s, "
+                f"workers={args.workers}: {seconds:.1f} s, {megabytes / seconds:.2f} MB/s, "
                 f"{len(paths) / seconds:.0f} docs/s; "
                 f"per CPU-second: {megabytes / cpu:.2f} MB, {len(paths) / cpu:.0f} docs ({cpu:.1f} CPU s); "
-                f"{yardstick / (megabytes / cpu):.1f}x the CPU time of word segmentation"
+                f"{yardstick / (megabytes / cpu):.1f}x the CPU time of word segmentation (yardstick {yardstick:.1f})"
             )
-            if workers == 1 and compiled.in_use() and not args.no_baseline:
-                pure = _pure_baseline(paths)
-                print(
-                    f"baseline, Python sources, workers=1: per CPU-second {megabytes / pure:.2f} MB, "
-                    f"{len(paths) / pure:.0f} docs ({pure:.1f} CPU s); the compiled build is {pure / cpu:.2f}x as fast"
-                )
+        _one_worker(paths, max(1, args.rounds), baseline=compiled.in_use() and not args.no_baseline)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: {own:.0f} MiB (main process), {children:.0f} MiB (largest worker)")
+    print(f"peak memory: {own:.0f} MiB (main process), {children:.0f} MiB (largest worker or round)")
 
 
 if __name__ == "__main__":
