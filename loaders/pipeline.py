@@ -82,7 +82,7 @@ def _settle_data() -> None:
     caller has stored them, and the lexicons' caches grow by some hundreds of entries with each document. At
     the default threshold (700 allocations) the youngest generation was collected once or more per document,
     walking the graph while it was alive: 5% of extraction time, by the collector's own callbacks over 400
-    documents, against under 2% at this threshold. Garbage that only the collector frees (a measure tree
+    documents, against about 2% at this threshold. Garbage that only the collector frees (a measure tree
     links each item to its parent and children) is still freed, some documents later. A caller that has set
     a threshold of its own, or disabled the collector, keeps its setting.
     """
