@@ -80,8 +80,7 @@ def generate(corpus: Path, out: Path, documents: int, seed: int = 7) -> list[Pat
     for path in sorted(corpus.glob("*.txt")):
         doc = ParsedDocument(read_document(path))
         scope = doc.scope or ""
-        city = scope if divisions.division(scope) and divisions.division(scope).level == "city" else None
-        city = city or next((a for a in divisions.ancestors(scope) if divisions.division(a).level == "city"), None)
+        city = next((a for a in (scope, *divisions.ancestors(scope)) if divisions.level_of(a) == "city"), None)
         counties = sorted(
             {
                 d.name

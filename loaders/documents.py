@@ -15,7 +15,9 @@ from loaders.readers import SourceDocument
 
 #: Words a policy instrument's title ends with (MODEL.md, Policy).
 POLICY_CUES = ("方案", "意见", "通知", "办法", "规划", "指南", "标准", "计划", "要点", "措施", "细则", "决定", "规定")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d+号")
+#: The longest issuer part of a 文号 (湖政办发 in 湖政办发〔2023〕22号), in characters.
+_ISSUER_MAX = 12
+DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")
 _HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
@@ -33,10 +35,10 @@ def find_doc_number(text: str) -> re.Match[str] | None:
     """The first 文号 in ``text``: ``DOC_NUMBER.search``, begun just before the first 〔.
 
     A pattern that opens with a repeated class is tried at every character of its class, and a 文号's
-    issuer part is at most twelve characters: no match starts earlier, and most news holds no 〔 at all.
+    issuer part is at most :data:`_ISSUER_MAX` characters: no match starts earlier, and most news holds no 〔.
     """
     bracket = text.find("〔")
-    return DOC_NUMBER.search(text, max(0, bracket - 12)) if bracket >= 0 else None
+    return DOC_NUMBER.search(text, max(0, bracket - _ISSUER_MAX)) if bracket >= 0 else None
 
 
 def document_kind(title: str, text: str) -> str:
