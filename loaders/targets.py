@@ -26,6 +26,7 @@ from loaders.indicator_tables import TableValue, read_tables
 from loaders.measures import Item, walk
 from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
+from loaders.text_spans import district_mentions
 
 UNITS = (
     "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
@@ -444,7 +445,7 @@ def _text_figures(
     default_year = (section.years[1] if section and section.years else None) or _document_year(graph)
     if section is None:
         default_year = default_year or reference_year(doc.text)
-    subjects = _Subjects(graph) if section is None else None
+    subjects = _Subjects(doc, graph) if section is None else None
     year_context = default_year
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
@@ -499,7 +500,7 @@ def _text_figures(
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
-                subject = subjects.before(doc, doc.text[paragraph : sentence.start + offset])
+                subject = subjects.before(doc, paragraph, sentence.start + offset)
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
@@ -548,7 +549,11 @@ class _Subjects:
 
     _LABELS = ("Platform", "Enterprise")
 
-    def __init__(self, graph: DocumentGraph) -> None:
+    def __init__(self, doc: ParsedDocument, graph: DocumentGraph) -> None:
+        # The document's reading of its districts, read once: a figure's subject is sought among those in its
+        # paragraph before it, where scanning each paragraph up to each figure read the paragraph again per figure.
+        self.districts = district_mentions(doc)
+        self.district_starts = [mention.start for mention in self.districts]
         surfaces: dict[str, tuple[str, str]] = {}
         named = [node for node in graph.nodes.values() if node.label in self._LABELS]
         for node in sorted(named, key=lambda n: n.uid):
@@ -571,17 +576,20 @@ class _Subjects:
             else None
         )
 
-    def before(self, doc: ParsedDocument, text: str) -> tuple[str, str] | None:
-        """The last subject named in ``text`` (the paragraph up to a figure): a platform or firm, a town or
-        county (not the document's own area)."""
+    def before(self, doc: ParsedDocument, start: int, end: int) -> tuple[str, str] | None:
+        """The last subject named in ``doc.text[start:end]`` (the paragraph up to a figure): a platform or firm,
+        a town or county (not the document's own area), as the document's reading of its districts has them."""
         found: list[tuple[int, tuple[str, str]]] = []
         if self.automaton is not None:
             # its matches do not overlap and come in text order: only the last can start last
-            matches = self.automaton.find_matches_as_indexes(text)
+            matches = self.automaton.find_matches_as_indexes(doc.text[start:end])
             if matches:
-                index, start, _ = matches[-1]
-                found.append((start, self.surfaces[self.names[index]]))
-        for mention in divisions.find_districts(text, doc.scope):
+                index, at, _ = matches[-1]
+                found.append((start + at, self.surfaces[self.names[index]]))
+        for index in range(bisect.bisect_left(self.district_starts, start), len(self.districts)):
+            mention = self.districts[index]
+            if mention.end > end:
+                break  # mentions are apart and in text order: every later one ends later
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
         if not found:
