@@ -247,3 +247,23 @@ def test_reported_figures_are_named_as_indicators_and_dated_by_an_event_year() -
     assert figures["光伏组件年产量"][0] == 20
     assert figures["培育江苏精品光伏企业数量"][0] == 5
     assert figures["引进省级人才"][0] == 8
+
+
+def test_a_reported_figure_is_for_the_town_named_before_it_in_its_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "wujin_towns.txt"
+    path.write_text(
+        "常州武进：家电产业向镇街集聚\n\n"
+        "2023年，湖塘镇家电企业达到120家，全年产值同比增长15%。\n\n"
+        "在礼嘉镇，2023年新增规上工业企业8家。\n\n"
+        "全区2023年新引进亿元以上项目36个。\n",
+        encoding="utf-8",
+    )
+    graph = extract_path(path)
+    scopes = {
+        t.props["value"]: graph.nodes[
+            next(e.end for e in graph.edges.values() if e.type == "FOR" and e.start == t.uid)
+        ].name
+        for t in graph.by_label("Target")
+    }
+    # a town named in an earlier paragraph is no subject of the next one; a paragraph naming none is the scope's
+    assert scopes == {120: "湖塘镇", 15: "湖塘镇", 8: "礼嘉镇", 36: "常州市武进区"}
