@@ -106,6 +106,10 @@ def _extract_one(path: Path) -> int:
     return len(graph.nodes) + len(graph.edges)
 
 
+def _megabytes(paths: list[Path]) -> float:
+    return sum(p.stat().st_size for p in paths) / 2**20
+
+
 def _segment(paths: list[Path]) -> float:
     """CPU seconds to read every file and cut it into words with rjieba (the same-run yardstick)."""
     import rjieba
@@ -157,7 +161,7 @@ def _one_worker(paths: list[Path], rounds: int, *, baseline: bool) -> None:
     slices = [paths[i : i + size] for i in range(0, len(paths), size)]
     rates, docs, yardsticks, pure_rates, ratios = [], [], [], [], []
     for number, part in enumerate(slices, 1):
-        megabytes = sum(p.stat().st_size for p in part) / 2**20
+        megabytes = _megabytes(part)
         yardstick = megabytes / _segment(part)
         cpu = _child_cpu(part, pure=not compiled.in_use())
         rates.append(megabytes / cpu)
@@ -200,7 +204,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         paths = generate(args.corpus, Path(tmp), args.documents)
-        megabytes = sum(p.stat().st_size for p in paths) / 2**20
+        megabytes = _megabytes(paths)
         print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB (UTF-8) from {args.corpus}")
         print(f"python {platform.python_version()} ({os.path.realpath(sys.executable)})")
         built = "the compiled build (mypyc)" if compiled.in_use() else "the Python sources (no matching build)"

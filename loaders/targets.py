@@ -500,7 +500,7 @@ def _text_figures(
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
-                subject = subjects.before(doc, paragraph, sentence.start + offset)
+                subject = subjects.before(paragraph, sentence.start + offset)
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
@@ -552,6 +552,7 @@ class _Subjects:
     def __init__(self, doc: ParsedDocument, graph: DocumentGraph) -> None:
         # The document's reading of its districts, read once: a figure's subject is sought among those in its
         # paragraph before it, where scanning each paragraph up to each figure read the paragraph again per figure.
+        self.doc = doc
         self.districts = district_mentions(doc)
         self.district_starts = [mention.start for mention in self.districts]
         surfaces: dict[str, tuple[str, str]] = {}
@@ -576,9 +577,11 @@ class _Subjects:
             else None
         )
 
-    def before(self, doc: ParsedDocument, start: int, end: int) -> tuple[str, str] | None:
-        """The last subject named in ``doc.text[start:end]`` (the paragraph up to a figure): a platform or firm,
-        a town or county (not the document's own area), as the document's reading of its districts has them."""
+    def before(self, start: int, end: int) -> tuple[str, str] | None:
+        """The last subject named in the document's text from ``start`` to ``end`` (the paragraph up to a
+        figure): a platform or firm, a town or county (not the document's own area), as the document's reading
+        of its districts has them."""
+        doc = self.doc
         found: list[tuple[int, tuple[str, str]]] = []
         if self.automaton is not None:
             # its matches do not overlap and come in text order: only the last can start last
