@@ -48,6 +48,7 @@ SOURCES: tuple[str, ...] = (
             "industry_terms",
             "measures",
             "numbers",
+            "openings",
             "org_names",
             "pipeline",
             "platforms",

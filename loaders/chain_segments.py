@@ -49,15 +49,22 @@ def _segment(item: str) -> tuple[str, list[str]]:
 
 
 def _layouts(sentence: str) -> list[list[str]]:
+    """The value chains a sentence lays out, as their links in order.
+
+    Each form is sought only in a sentence holding its fixed words (two dashes; 到 and 产业链): the dashed
+    form opens with a class of characters, so the engine tries it at every character of the sentence.
+    """
     out = []
-    for match in _DASH_CHAIN.finditer(sentence):
-        items = [i for i in match.group(1).split("—")]
-        items[0] = re.sub(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)", "", items[0])
-        items[-1] = re.sub(r"(?:的全产业链|全产业链|的五步跃升|的.*)$", "", items[-1])
-        if all(2 <= len(i) <= 30 for i in items) and "企业" not in "".join(items) and _is_value_chain(items):
-            out.append(items)
-    for match in _FROM_TO.finditer(sentence):
-        out.append(match.group(1).split("、") + match.group(2).split("、"))
+    if sentence.count("—") >= 2:
+        for match in _DASH_CHAIN.finditer(sentence):
+            items = [i for i in match.group(1).split("—")]
+            items[0] = re.sub(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)", "", items[0])
+            items[-1] = re.sub(r"(?:的全产业链|全产业链|的五步跃升|的.*)$", "", items[-1])
+            if all(2 <= len(i) <= 30 for i in items) and "企业" not in "".join(items) and _is_value_chain(items):
+                out.append(items)
+    if "到" in sentence and "产业链" in sentence:
+        for match in _FROM_TO.finditer(sentence):
+            out.append(match.group(1).split("、") + match.group(2).split("、"))
     return out
 
 

@@ -29,6 +29,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from loaders.builder import DocumentGraph
+from loaders.openings import matches_opened
 from loaders.text import ParsedDocument
 
 #: Texts up to this length (headings, cells, unit names) are cached by the thousand; whole documents
@@ -368,6 +369,7 @@ def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMe
 
 
 _SCOPE_WORD = re.compile("|".join(sorted(_SCOPE_WORDS, key=len, reverse=True)))
+_SCOPE_OPENINGS = tuple(sorted({word[0] for word in _SCOPE_WORDS}))
 
 
 def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
@@ -376,7 +378,7 @@ def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
         return []
     targets = _scope_targets(scope)
     out = []
-    for match in _SCOPE_WORD.finditer(text):
+    for match in matches_opened(_SCOPE_WORD, text, _SCOPE_OPENINGS):
         word = match.group(0)
         target = targets.get(_SCOPE_WORDS[word])
         if target is not None:

@@ -21,6 +21,7 @@ from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.industries import find_industries
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
+from loaders.openings import matches_opened
 from loaders.org_names import FIRM_WORD as _FIRM_WORD
 from loaders.org_names import NAME_CHARS, run_before, short_forms, trim_left
 from loaders.platforms import find_platforms
@@ -28,7 +29,9 @@ from loaders.prose_context import PLACING_VERB, ProseContext
 from loaders.text import ParsedDocument
 from loaders.text_spans import alternation, district_mentions, sentence_of
 
-_LEGAL = re.compile(alternation(["股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司"]))
+_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+_LEGAL = re.compile(alternation(_LEGAL_SUFFIXES))
+_LEGAL_OPENINGS = tuple(sorted({suffix[:2] for suffix in _LEGAL_SUFFIXES}))
 #: The class after 等 is a noun phrase: a preposition ends it (土地、金融等要素向重点项目 is a list of 要素).
 _LIST_HEAD = re.compile(
     r"等(?:一批|多家)?[^，。；、向到在为对至从与和及把被给]{0,6}?(企业|项目|公司|电商平台)(?!服务|数量|家数)"
@@ -87,7 +90,7 @@ class Firm:
 
 def _legal_names(text: str) -> list[str]:
     out = []
-    for match in _LEGAL.finditer(text):
+    for match in matches_opened(_LEGAL, text, _LEGAL_OPENINGS):
         run, _ = run_before(text, match.end())
         name = clean_name(trim_left(run))
         core = name[: -len(match.group(0))]

@@ -18,13 +18,15 @@ from loaders.builder import DocumentGraph
 from loaders.documents import DOC_NUMBER, POLICY_CUES
 from loaders.industries import find_industries
 from loaders.measures import Item, walk
+from loaders.openings import matches_opened
 from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
 
 _BOOK = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
 _STANDARD_CODE = re.compile(r"^(?:GB|DB|JB|HJ|QC|YY|T/)[A-Z0-9/\-.\s]+$")
+_PLAN_VERBS = ("制定", "实施", "深化", "出台", "落实", "迭代升级", "研究制定", "发布")
 _UNMARKED = re.compile(
-    r"(?:制定|实施|深化|出台|落实|迭代升级|研究制定|发布)"
+    f"(?:{'|'.join(_PLAN_VERBS)})"
     r"((?:新一轮)?[^，。；、：:（）()《》\s]{4,34}?(?:行动计划|行动方案|若干政策|提升计划|提质增量计划|精英计划|整合退出方案))"
     r"(?=[，。；、）)]|$)"
 )
@@ -92,10 +94,10 @@ def _cited(text: str) -> list[tuple[str, str | None, int]]:
             code = None
         if not _PUBLICATION.search(match.group(1)):
             out.append((match.group(1), code, match.start()))
-    for pattern in (_UNMARKED, _QUOTED):
-        for match in pattern.finditer(text):
-            if text[match.end() : match.end() + 1] not in ("》",) and not _inside_book(text, match.start()):
-                out.append((match.group(1), None, match.start(1)))
+    # the plan verbs open with common characters: found as words (see loaders.openings); “ is found fast as it is
+    for match in [*matches_opened(_UNMARKED, text, _PLAN_VERBS), *_QUOTED.finditer(text)]:
+        if text[match.end() : match.end() + 1] not in ("》",) and not _inside_book(text, match.start()):
+            out.append((match.group(1), None, match.start(1)))
     return out
 
 

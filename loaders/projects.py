@@ -15,12 +15,14 @@ from typing import Any
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.industries import find_industries
+from loaders.openings import matches_opened
 from loaders.org_names import run_before, trim_left
 from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
 from loaders.text_spans import sentence_of
 
-_PROJECT = re.compile(r"项目|样板工厂")
+_PROJECT_WORDS = ("项目", "样板工厂")
+_PROJECT = re.compile("|".join(_PROJECT_WORDS))
 _KIND_ONLY = re.compile(
     r"^(?:[一-龥]{0,4}(?:产业链|产业|特色|重点|重大|标志性|优质|龙头|大|好|招商|签约|人才|创业|技改|示范|协同创新|"
     r"高层次人才创业|计划|研发|攻关|绿色化|募投|延链补链强链|强链补链|科技|资产重组|汽车电子|八大新兴产业链|"
@@ -59,7 +61,7 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
     text = doc.text
     forms = sorted({form for f in firms for form in (f.name, *f.alias_rules)}, key=lambda x: (-len(x), x))
     out = []
-    for match in _PROJECT.finditer(text):
+    for match in matches_opened(_PROJECT, text, _PROJECT_WORDS):
         run, _ = run_before(text, match.end(), limit=24)
         raw = trim_left(run)
         name = clean_name(raw)

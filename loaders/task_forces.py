@@ -13,10 +13,12 @@ import re
 
 from loaders import departments
 from loaders.builder import DocumentGraph
+from loaders.openings import matches_opened
 from loaders.policy_sections import sections
 from loaders.text import ParsedDocument
 
-_FOUNDED = re.compile(r"(?:成立|组建|设立)了?([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
+_FOUNDING = ("成立", "组建", "设立")
+_FOUNDED = re.compile(f"(?:{'|'.join(_FOUNDING)})" + r"了?([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
 _GENERIC = re.compile(r"(?:[市区县]级)?(?:工作)?(?:专班|领导小组)")
 _GROUP_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*([\u4e00-\u9fff]{2,12}组)$")
 _TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
@@ -36,7 +38,7 @@ def _full_name(name: str, scope: str | None) -> tuple[str, str]:
 def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """MEMBER_OF from each member's unit to the task force or working group it is listed under."""
     text = doc.text
-    for founded in _FOUNDED.finditer(text):
+    for founded in matches_opened(_FOUNDED, text, _FOUNDING):
         if _GENERIC.fullmatch(founded.group(1)):
             continue  # 成立工作专班: a task force in general, not a named body
         name, level = _full_name(founded.group(1), doc.scope)

@@ -1,0 +1,53 @@
+"""Scanning from opening words finds what the regex engine's own scan finds (loaders/openings.py)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from loaders import divisions, enterprises, policies, projects, task_forces
+from loaders.openings import matches_opened
+from loaders.readers import read_document
+from loaders.text import ParsedDocument
+
+CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+
+#: The whole-text scans the extractors run from their opening words.
+SCANS = {
+    "task forces founded": (task_forces._FOUNDED, task_forces._FOUNDING),
+    "legal suffixes": (enterprises._LEGAL, enterprises._LEGAL_OPENINGS),
+    "scope words": (divisions._SCOPE_WORD, divisions._SCOPE_OPENINGS),
+    "plans named without marks": (policies._UNMARKED, policies._PLAN_VERBS),
+    "project words": (projects._PROJECT, projects._PROJECT_WORDS),
+}
+
+#: Another place's text, with matches that touch, overlap in their opening words and nest.
+OTHER_TEXT = (
+    "全市域推进，全市全区联动。我市成立成立了数字经济工作专班，组建组建领导小组。"
+    "宁德时代新能源科技股份有限公司与某某集团有限公司签约，子公司落地项目样板工厂项目。"
+    "制定制定实施新一轮制造业高质量发展行动计划，出台数字化改造提升计划。"
+)
+
+
+def _texts() -> list[str]:
+    return [ParsedDocument(read_document(path)).text for path in sorted(CORPUS.glob("*.txt"))] + [OTHER_TEXT]
+
+
+@pytest.mark.parametrize("scan", sorted(SCANS))
+def test_scanning_from_opening_words_finds_what_the_engine_finds(scan: str) -> None:
+    pattern, openings = SCANS[scan]
+    found_any = False
+    for text in _texts():
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in matches_opened(pattern, text, openings)] == expected
+        found_any = found_any or bool(expected)
+    assert found_any, f"no text exercises {scan}"
+
+
+def test_a_later_match_starts_after_the_last_one_ends() -> None:
+    # 全市域 is one match: the 全市 inside it is not found again, as in the engine's scan
+    pattern = re.compile("全市域|全市|市域")
+    spans = [m.span() for m in matches_opened(pattern, "全市域全市", ("全", "市"))]
+    assert spans == [(0, 3), (3, 5)]
