@@ -29,7 +29,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from loaders.builder import DocumentGraph
-from loaders.openings import matches_opened
+from loaders.keyword_scan import matches_near
 from loaders.text import ParsedDocument
 
 #: Texts up to this length (headings, cells, unit names) are cached by the thousand; whole documents
@@ -378,7 +378,7 @@ def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
         return []
     targets = _scope_targets(scope)
     out = []
-    for match in matches_opened(_SCOPE_WORD, text, _SCOPE_OPENINGS):
+    for match in matches_near(_SCOPE_WORD, text, _SCOPE_OPENINGS):
         word = match.group(0)
         target = targets.get(_SCOPE_WORDS[word])
         if target is not None:
@@ -491,28 +491,6 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
         for start in _occurrences(name, text):
             out.append(DistrictMention(canonical, name, "zone", start, start + len(name)))
     return out
-
-
-def matches_near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern each match of which holds one of ``keywords`` at most ``reach``
-    characters after its start: the pattern is tried only from ``reach`` characters before each keyword up to
-    it, instead of at every position of a long text (a lookbehind at the start keeps the engine from skipping
-    ahead by itself; a search from before a keyword that starts no match would go on to the end). No match is
-    missed: one starting elsewhere would hold no keyword, or a keyword tried before or after."""
-    pos = 0
-    while True:
-        found = [at for at in (text.find(word, pos) for word in keywords) if at >= 0]
-        if not found:
-            return
-        keyword = min(found)
-        for start in range(max(pos, keyword - reach), keyword + 1):
-            match = pattern.match(text, start)
-            if match is not None:
-                yield match
-                pos = match.end()
-                break
-        else:
-            pos = keyword + 1
 
 
 def _city_of(scope: str | None) -> str | None:

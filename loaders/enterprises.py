@@ -21,7 +21,7 @@ from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.industries import find_industries
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
-from loaders.openings import matches_opened
+from loaders.keyword_scan import matches_near
 from loaders.org_names import FIRM_WORD as _FIRM_WORD
 from loaders.org_names import NAME_CHARS, run_before, short_forms, trim_left
 from loaders.platforms import find_platforms
@@ -90,7 +90,7 @@ class Firm:
 
 def _legal_names(text: str) -> list[str]:
     out = []
-    for match in matches_opened(_LEGAL, text, _LEGAL_OPENINGS):
+    for match in matches_near(_LEGAL, text, _LEGAL_OPENINGS):
         run, _ = run_before(text, match.end())
         name = clean_name(trim_left(run))
         core = name[: -len(match.group(0))]

@@ -17,8 +17,8 @@ from loaders import departments, divisions, responsible_units
 from loaders.builder import DocumentGraph
 from loaders.documents import DOC_NUMBER, POLICY_CUES
 from loaders.industries import find_industries
+from loaders.keyword_scan import matches_near
 from loaders.measures import Item, walk
-from loaders.openings import matches_opened
 from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
 
@@ -94,8 +94,8 @@ def _cited(text: str) -> list[tuple[str, str | None, int]]:
             code = None
         if not _PUBLICATION.search(match.group(1)):
             out.append((match.group(1), code, match.start()))
-    # the plan verbs open with common characters: found as words (see loaders.openings); “ is found fast as it is
-    for match in [*matches_opened(_UNMARKED, text, _PLAN_VERBS), *_QUOTED.finditer(text)]:
+    # the plan verbs open with common characters: found as words (see loaders.keyword_scan); “ is found fast as it is
+    for match in [*matches_near(_UNMARKED, text, _PLAN_VERBS), *_QUOTED.finditer(text)]:
         if text[match.end() : match.end() + 1] not in ("》",) and not _inside_book(text, match.start()):
             out.append((match.group(1), None, match.start(1)))
     return out
@@ -222,7 +222,7 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
                 graph.edge("DEVELOPED_IN", chain, district, evidence)
     # the clause pattern tries a clause at every character: start it only shortly before a focus word
     # (a match holds one at most 41 characters after its start)
-    for match in divisions.matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
+    for match in matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
         at = doc.text.find(match.group(0), item.start)
         evidence = doc.sentence_at(at) if at >= 0 else match.group(0)
         for mention in divisions.find_districts(match.group(1), doc.scope):

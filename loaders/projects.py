@@ -15,7 +15,7 @@ from typing import Any
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.industries import find_industries
-from loaders.openings import matches_opened
+from loaders.keyword_scan import matches_near
 from loaders.org_names import run_before, trim_left
 from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
@@ -61,7 +61,7 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
     text = doc.text
     forms = sorted({form for f in firms for form in (f.name, *f.alias_rules)}, key=lambda x: (-len(x), x))
     out = []
-    for match in matches_opened(_PROJECT, text, _PROJECT_WORDS):
+    for match in matches_near(_PROJECT, text, _PROJECT_WORDS):
         run, _ = run_before(text, match.end(), limit=24)
         raw = trim_left(run)
         name = clean_name(raw)

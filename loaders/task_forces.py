@@ -13,7 +13,7 @@ import re
 
 from loaders import departments
 from loaders.builder import DocumentGraph
-from loaders.openings import matches_opened
+from loaders.keyword_scan import matches_near
 from loaders.policy_sections import sections
 from loaders.text import ParsedDocument
 
@@ -38,7 +38,7 @@ def _full_name(name: str, scope: str | None) -> tuple[str, str]:
 def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """MEMBER_OF from each member's unit to the task force or working group it is listed under."""
     text = doc.text
-    for founded in matches_opened(_FOUNDED, text, _FOUNDING):
+    for founded in matches_near(_FOUNDED, text, _FOUNDING):
         if _GENERIC.fullmatch(founded.group(1)):
             continue  # 成立工作专班: a task force in general, not a named body
         name, level = _full_name(founded.group(1), doc.scope)

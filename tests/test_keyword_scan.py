@@ -1,4 +1,4 @@
-"""Scanning from opening words finds what the regex engine's own scan finds (loaders/openings.py)."""
+"""Scanning only near keywords finds what the regex engine's own scan finds (loaders/keyword_scan.py)."""
 
 from __future__ import annotations
 
@@ -8,19 +8,22 @@ from pathlib import Path
 import pytest
 
 from loaders import divisions, enterprises, policies, projects, task_forces
-from loaders.openings import matches_opened
+from loaders.keyword_scan import matches_near
 from loaders.readers import read_document
 from loaders.text import ParsedDocument
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 
-#: The whole-text scans the extractors run from their opening words.
+#: The whole-text scans the extractors run near their keywords: (pattern, keywords, reach).
 SCANS = {
-    "task forces founded": (task_forces._FOUNDED, task_forces._FOUNDING),
-    "legal suffixes": (enterprises._LEGAL, enterprises._LEGAL_OPENINGS),
-    "scope words": (divisions._SCOPE_WORD, divisions._SCOPE_OPENINGS),
-    "plans named without marks": (policies._UNMARKED, policies._PLAN_VERBS),
-    "project words": (projects._PROJECT, projects._PROJECT_WORDS),
+    "task forces founded": (task_forces._FOUNDED, task_forces._FOUNDING, 0),
+    "legal suffixes": (enterprises._LEGAL, enterprises._LEGAL_OPENINGS, 0),
+    "scope words": (divisions._SCOPE_WORD, divisions._SCOPE_OPENINGS, 0),
+    "plans named without marks": (policies._UNMARKED, policies._PLAN_VERBS, 0),
+    "project words": (projects._PROJECT, projects._PROJECT_WORDS, 0),
+    "functional zones": (divisions._ZONE, ("新区", "合作区"), 8),
+    "zone boards": (divisions._ZONE_BOARD, ("区管委会",), 4),
+    "focus areas": (policies._FOCUS_CLAUSE, ("重点区域", "重点地区"), 41),
 }
 
 #: Another place's text, with matches that touch, overlap in their opening words and nest.
@@ -28,6 +31,7 @@ OTHER_TEXT = (
     "全市域推进，全市全区联动。我市成立成立了数字经济工作专班，组建组建领导小组。"
     "宁德时代新能源科技股份有限公司与某某集团有限公司签约，子公司落地项目样板工厂项目。"
     "制定制定实施新一轮制造业高质量发展行动计划，出台数字化改造提升计划。"
+    "支持临港新区、长三角合作区和滨江区管委会，以东部片区、西部片区等重点区域为主。"
 )
 
 
@@ -36,12 +40,12 @@ def _texts() -> list[str]:
 
 
 @pytest.mark.parametrize("scan", sorted(SCANS))
-def test_scanning_from_opening_words_finds_what_the_engine_finds(scan: str) -> None:
-    pattern, openings = SCANS[scan]
+def test_scanning_near_keywords_finds_what_the_engine_finds(scan: str) -> None:
+    pattern, keywords, reach = SCANS[scan]
     found_any = False
     for text in _texts():
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert [(m.span(), m.groups()) for m in matches_opened(pattern, text, openings)] == expected
+        assert [(m.span(), m.groups()) for m in matches_near(pattern, text, keywords, reach)] == expected
         found_any = found_any or bool(expected)
     assert found_any, f"no text exercises {scan}"
 
@@ -49,5 +53,5 @@ def test_scanning_from_opening_words_finds_what_the_engine_finds(scan: str) -> N
 def test_a_later_match_starts_after_the_last_one_ends() -> None:
     # 全市域 is one match: the 全市 inside it is not found again, as in the engine's scan
     pattern = re.compile("全市域|全市|市域")
-    spans = [m.span() for m in matches_opened(pattern, "全市域全市", ("全", "市"))]
+    spans = [m.span() for m in matches_near(pattern, "全市域全市", ("全", "市"))]
     assert spans == [(0, 3), (3, 5)]
