@@ -617,8 +617,7 @@ def _finest(mentions: tuple[DistrictMention, ...]) -> str:
 #: 一体化, 接轨沪杭): places visited or partnered with, not places the text is about; a district named
 #: only there is no node. Read in news, where trips and partners are reported.
 #: Forms: (leading words, the rest with the place as its group). Each leading word opens its own top-level
-#: branch of :data:`_TRIP`: with every branch opening with a character the engine skips to candidates,
-#: where a leading group (?:赴|前往|…) would have it try the pattern at every position of the text.
+#: branch of :data:`_TRIP`, which is tried only where a leading word stands (:func:`matches_near`).
 _TRIP_FORMS = (
     (
         ("赴", "前往", "奔赴", "远赴"),
@@ -628,11 +627,12 @@ _TRIP_FORMS = (
     (("接轨", "联通", "融入"), r"([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"),
 )
 _TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
+_TRIP_LEADS = tuple(lead for leads, _ in _TRIP_FORMS for lead in leads)
 
 
 def _trip_spans(text: str) -> list[tuple[int, int]]:
     # one group per branch, so the one that took part is the last one
-    return [match.span(match.lastindex) for match in _TRIP.finditer(text)]  # type: ignore[arg-type]
+    return [match.span(match.lastindex) for match in matches_near(_TRIP, text, _TRIP_LEADS)]  # type: ignore[arg-type]
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:

@@ -44,12 +44,13 @@ _FIRM_WORD_THEN_VERB = re.compile(
 )
 _CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
 #: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
-#: verbs too, not in a group), which lets the engine skip to candidate characters; a leading optional group or
-#: lookahead makes it try every position.
+#: verbs too, not in a group), so a match can be tried from each place a verb stands, up to two characters
+#: before it (:data:`_VERB_REACH`); a leading optional group would have the engine try every position.
 _VERB = r"(?:兼并|收购|并购|投资\d)"
-_VERB_SUBJECT = re.compile(
-    "|".join(f"{adverb}{_VERB}" for adverb in ("直接", "先后", "正", "已")) + r"|兼并|收购|并购|投资\d"
-)
+_ADVERBS = ("直接", "先后", "正", "已")
+_VERB_SUBJECT = re.compile("|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + r"|兼并|收购|并购|投资\d")
+_VERB_WORDS = ("兼并", "收购", "并购", "投资")
+_VERB_REACH = max(map(len, _ADVERBS))
 _NOT_FIRM = re.compile(
     r"企业|产业|项目|平台|基地|园|小镇|中心|研究院|实验室|大学|学院|政府|局|委|办|部|镇|市|区|县|省|品牌|"
     r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素|完成|年度|投资|跨国"
@@ -140,7 +141,7 @@ def _subject_names(text: str) -> list[str]:
             name = clean_name(trim_left(text[head.start(1) : word.end()]))
             if _is_firm_name(name):
                 out.append(name)
-    for verb in _VERB_SUBJECT.finditer(text):
+    for verb in matches_near(_VERB_SUBJECT, text, _VERB_WORDS, _VERB_REACH):
         run, _ = run_before(text, verb.start(), limit=16)
         name = clean_name(trim_left(re.sub(r"(?:供应商|制造商)", "，", run).split("，")[-1]))
         if _is_firm_name(name) and (len(name) <= 6 or re.search(rf"(?:{_FIRM_WORD})$", name)):

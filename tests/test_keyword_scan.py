@@ -24,6 +24,8 @@ SCANS = {
     "functional zones": (divisions._ZONE, ("新区", "合作区"), 8),
     "zone boards": (divisions._ZONE_BOARD, ("区管委会",), 4),
     "focus areas": (policies._FOCUS_CLAUSE, ("重点区域", "重点地区"), 41),
+    "trips and partners": (divisions._TRIP, divisions._TRIP_LEADS, 0),
+    "acquiring and investing": (enterprises._VERB_SUBJECT, enterprises._VERB_WORDS, enterprises._VERB_REACH),
 }
 
 #: Another place's text, with matches that touch, overlap in their opening words and nest.
@@ -32,6 +34,7 @@ OTHER_TEXT = (
     "宁德时代新能源科技股份有限公司与某某集团有限公司签约，子公司落地项目样板工厂项目。"
     "制定制定实施新一轮制造业高质量发展行动计划，出台数字化改造提升计划。"
     "支持临港新区、长三角合作区和滨江区管委会，以东部片区、西部片区等重点区域为主。"
+    "代表团赴深圳、广州等地考察，与上海、苏州等城市的合作，接轨上海。某某科技先后收购两家企业，已投资3亿元。"
 )
 
 
