@@ -156,7 +156,9 @@ def _target_node(
     **props: Any,
 ) -> Node:
     key = (indicator.uid, scope.uid, str(year), kind, f"{value:g}")
-    name = f"{indicator.name} {scope.name} {year}"
+    # written as its display form: node names are clean already, so clean_name, which would take out
+    # the spaces between the parts, finds nothing to change (a target is new each time: no cache answers)
+    name = f"{indicator.name}{scope.name}{year}"
     target = graph.node("Target", name, evidence, key=key, value=value, year=year, kind=kind, **props)
     graph.edge("OF_INDICATOR", target, indicator, evidence)
     graph.edge("FOR", target, scope, evidence)
