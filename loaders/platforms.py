@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+import ahocorasick_rs
+
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
@@ -58,7 +60,11 @@ ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经
 _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
 _CARRIERS = frozenset(_CARRIER.split("|"))
-_FIND = re.compile(alternation([*_PLATFORM_SUFFIXES, *INSTITUTE_SUFFIX.split("|")]))
+#: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
+#: of them finds them, at two thirds of its cost).
+_KIND_WORDS = ahocorasick_rs.AhoCorasick(
+    sorted([*_PLATFORM_SUFFIXES, *INSTITUTE_SUFFIX.split("|")]), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+)
 #: "X（以下简称“Y”）" without its opening bracket, which :func:`_alias_definitions` checks (see there why).
 _ALIAS = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
 #: "…平台——Y" names platform Y: found from the dash, then the kind word before it is checked. A pattern
@@ -129,16 +135,16 @@ def _has_place(places: list[tuple[int, int]], start: int, length: int) -> bool:
 def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     """Every platform and institute name in ``text`` (``places``: sorted district spans)."""
     out = []
-    for match in _FIND.finditer(text):
-        suffix = match.group(0)
+    for _, suffix_start, end in _KIND_WORDS.find_matches_as_indexes(text):
+        suffix = text[suffix_start:end]
         platform = suffix in _PLATFORM_SUFFIXES
-        continued = _CONTINUED.match(text, match.end())
+        continued = _CONTINUED.match(text, end)
         if continued and continued.group(0) not in _VERBS_AFTER:
             continue
-        run, _ = run_before(text, match.end())
+        run, _ = run_before(text, end)
         raw = trim_left(run)
         raw = raw.rsplit("·", 1)[-1]
-        start = match.end() - len(raw)
+        start = end - len(raw)
         name = clean_name(raw)
         if raw.count("（") + raw.count("(") != raw.count("）") + raw.count(")"):
             continue
@@ -161,7 +167,7 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
         if continued and not (_has_place(places, start, len(raw)) or _MARKED.search(raw)):
             continue  # 平台建设 is building a kind; 深化南浔电梯…基地建设, 向“2+8”产业平台集聚 still name one
         label = "Platform" if platform else "Institute"
-        out.append(PlatformMention(label, name, suffix, start, match.end()))
+        out.append(PlatformMention(label, name, suffix, start, end))
     for match in _APPOSITION.finditer(text):
         if text.endswith(_APPOSITION_KINDS, 0, match.start()):
             out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
