@@ -3,7 +3,8 @@
 ``re`` scans for a pattern that opens with an alternation of words by testing the class of their first
 characters at every character of the text (some forty machine instructions each), and for a pattern that
 opens with a lookbehind or a repeated class it tries the whole pattern at every character. ``str.find``
-finds the keywords themselves at memory speed, and the pattern is then tried only where one of them stands.
+finds the keywords themselves in a few instructions a character, and the pattern is then tried only where
+one of them stands.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 
 def matches_near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int = 0) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))``, for a pattern each match of which holds one of ``keywords`` at most
-    ``reach`` characters after its start (``reach`` 0: each match opens with a keyword; so none is empty).
+    ``reach`` characters after its start (``reach`` 0: each match opens with one). No match may be empty.
 
     The same matches in the same order: the pattern is tried from ``reach`` characters before each keyword up
     to it, in text order, from the end of the last match on, as the engine's own scan would try it (a place
