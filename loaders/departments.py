@@ -17,6 +17,7 @@ import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from graph.model import Node
 from loaders import divisions
 from loaders.builder import DocumentGraph
 from loaders.text import ParsedDocument
@@ -313,7 +314,7 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     return None
 
 
-def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str, count: int = 1):  # noqa: ANN201 - graph Node
+def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str, count: int = 1) -> Node:
     """The Department node of a mention (``count`` times), with its written form as alias."""
     rule = "scope-abbreviation" if mention.surface != mention.name else "exact"
     return graph.node(

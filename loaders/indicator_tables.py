@@ -102,7 +102,6 @@ class _Header:
     owner_col: int | None
     name_col: int | None
     value_col: int | None
-    category_col: int | None
     areas: dict[int, str]  # column → the district its heading names (indicator × area layout)
 
 
@@ -120,7 +119,6 @@ def _header(cells: list[str], scope: str | None) -> _Header:
         owner_col,
         _column(cells, _NAME_HEADERS),
         _column(cells, _VALUE_HEADERS),
-        _column(cells, ("类别", "分类")),
         areas,
     )
 
@@ -128,7 +126,6 @@ def _header(cells: list[str], scope: str | None) -> _Header:
 def _read_block(rows: list[list[str]], scope: str | None, year: int | None) -> list[TableValue]:
     out: list[TableValue] = []
     header: _Header | None = None
-    category = ""
     for row in rows:
         cells = [_SPACE.sub("", c) for c in row]
         if _is_header(cells):
@@ -139,10 +136,7 @@ def _read_block(rows: list[list[str]], scope: str | None, year: int | None) -> l
             continue
         if header is None:
             continue
-        out += _read_row(header, cells, row, year, category)
-        cat_col = header.category_col
-        if cat_col is not None and cat_col < len(cells) and cells[cat_col]:
-            category = cells[cat_col]
+        out += _read_row(header, cells, row, year)
     return out
 
 
@@ -154,7 +148,7 @@ def _column(header: list[str], words: tuple[str, ...]) -> int | None:
     return next((i for i, c in enumerate(header) if any(w in c for w in words)), None)
 
 
-def _read_row(header: _Header, cells, row, year, category) -> list[TableValue]:  # noqa: ANN001
+def _read_row(header: _Header, cells: list[str], row: list[str], year: int | None) -> list[TableValue]:
     owner_col = header.owner_col
     owner = cells[owner_col] if owner_col is not None and owner_col < len(cells) else None
     name_col, value_col = header.name_col, header.value_col

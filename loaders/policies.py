@@ -183,9 +183,9 @@ def _chains(text: str, scope: str | None) -> list[tuple[str, str]]:
     return [(m.label, m.name) for m in find_industries(text, scope)]
 
 
-def _supports(  # noqa: ANN202
+def _supports(
     graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, inherited: list[tuple[str, str]], evidence: str
-):
+) -> tuple[list[tuple[str, str]], list[Node]]:
     """SUPPORTS to the chains the item names, to child headings that are chains, and to an ancestor's chain
     (``evidence``: the sentence the item starts in)."""
     own = _chains(item.text, doc.scope)

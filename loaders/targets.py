@@ -636,7 +636,17 @@ def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
     return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= (0.5 if loose else 0.7)
 
 
-def _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated) -> None:  # noqa: ANN001
+def _store_figure(
+    doc: ParsedDocument,
+    graph: DocumentGraph,
+    figure: Figure,
+    evidence: str,
+    chain: tuple[str, str] | None,
+    setter: Node | None,
+    kind: str,
+    year: int | None,
+    stated: _Known,
+) -> None:
     """A figure as a Target of its indicator, FOR the chain it names or its item is headed by (``chain``),
     else the document's area; SET by ``setter`` (the measure it stands in, else the policy)."""
     if year is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import Node
 from loaders import departments
 from loaders.builder import DocumentGraph
 from loaders.keyword_scan import matches_near
@@ -48,7 +49,7 @@ def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
             _read_section(doc, graph, force, founded.end(), level)
 
 
-def _read_section(doc: ParsedDocument, graph: DocumentGraph, force, start: int, level: str) -> None:  # noqa: ANN001
+def _read_section(doc: ParsedDocument, graph: DocumentGraph, force: Node, start: int, level: str) -> None:
     """Member lines after the founding sentence, until a top heading that is not about members or groups."""
     owner = force
     offset = start
