@@ -15,12 +15,12 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn
 
 from graph.errors import ModelError
 
 #: Node labels of the domain model, in the order MODEL.md lists them.
-LABELS: tuple[str, ...] = (
+LABELS: Final[tuple[str, ...]] = (
     "Document",
     "Policy",
     "Measure",
@@ -38,12 +38,14 @@ LABELS: tuple[str, ...] = (
     "Target",
 )
 
-_LABEL_SET = frozenset(LABELS)  # for the membership test of every Node and uid built (a set lookup, not a tuple scan)
+_LABEL_SET: Final = frozenset(
+    LABELS
+)  # for the membership test of every Node and uid built (a set lookup, not a tuple scan)
 #: The opening of each label's uids (``indicator-``): looked up, not rebuilt from the label for every uid made.
-_UID_PREFIXES = {label: f"{label[0].lower()}{label[1:]}-" for label in LABELS}
+_UID_PREFIXES: Final = {label: f"{label[0].lower()}{label[1:]}-" for label in LABELS}
 
 #: Relationship types with the labels allowed at each end (``None``: any label).
-REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
+REL_TYPES: Final[dict[str, tuple[frozenset[str] | None, frozenset[str]]]] = {
     "MENTIONED_IN": (None, frozenset({"Document"})),
     "CITES": (frozenset({"Policy"}), frozenset({"Policy"})),
     "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Department"})),
@@ -82,14 +84,14 @@ REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
 }
 
 #: Every (type, start label, end label) :data:`REL_TYPES` allows, for a one-lookup check of each edge added.
-_ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
+_ALLOWED_ENDS: Final[frozenset[tuple[str, str, str]]] = frozenset(
     (rel_type, start, end)
     for rel_type, (starts, ends) in REL_TYPES.items()
     for start in (starts if starts is not None else LABELS)
     for end in ends
 )
 
-_MARKS = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
+_MARKS: Final = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -128,7 +130,7 @@ def node_uid(label: str, name: str) -> str:
     return make_uid(label, identity_key(name))
 
 
-Scalar = str | int | float | bool
+Scalar: Final = str | int | float | bool
 
 
 @dataclass

@@ -13,12 +13,12 @@ Edge only to merge it away.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from graph.model import Edge, Graph, Node, checked_edge, checked_node, make_uid, node_uid
 
 #: Property values that count as unset: a later reading may fill them (as :meth:`Node.merge` does).
-_UNSET: tuple[object, ...] = (None, "", [])
+_UNSET: Final[tuple[object, ...]] = (None, "", [])
 
 
 class DocumentGraph(Graph):

@@ -10,20 +10,21 @@ chain is the one the sentence or its paragraph names.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
 
-_DASH_CHAIN = re.compile(r"[“\"]?((?:[^—“”\"，。；]{1,30}—){2,}[^—“”\"，。；]{1,30})[”\"]?")
-_FROM_TO = re.compile(r"从([^，。；]{2,60}?)到([^，。；]{2,60}?)等(?:全流程|全)?产业链")
-_UPSTREAM = re.compile(r"原材料|材料|零件|部件|零部件|创意|研发|设计|原料|矿")
-_DOWNSTREAM = re.compile(r"应用|场景|销售|物流|品牌|运营|整机|服务|终端|回收|市场")
+_DASH_CHAIN: Final = re.compile(r"[“\"]?((?:[^—“”\"，。；]{1,30}—){2,}[^—“”\"，。；]{1,30})[”\"]?")
+_FROM_TO: Final = re.compile(r"从([^，。；]{2,60}?)到([^，。；]{2,60}?)等(?:全流程|全)?产业链")
+_UPSTREAM: Final = re.compile(r"原材料|材料|零件|部件|零部件|创意|研发|设计|原料|矿")
+_DOWNSTREAM: Final = re.compile(r"应用|场景|销售|物流|品牌|运营|整机|服务|终端|回收|市场")
 #: Words of a value chain's links: what is made (materials, parts, products) and what is done to it
 #: (design, making, selling). A dash ladder of other things (做样—仿样—推广 steps, 数字化车间—智能工厂
 #: maturity levels, 中小企业—高新技术企业 firm tiers) is no chain.
-_LINK_WORD = re.compile(
+_LINK_WORD: Final = re.compile(
     r"材料|原料|矿|零件|部件|组件|元件|器件|芯片|模组|电芯|整机|整车|系统|设备|装备|产品|终端|应用|设计|研发|创意|"
     r"制造|生产|加工|代工|组装|封装|测试|销售|物流|品牌|运营|服务|回收"
 )

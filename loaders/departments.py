@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from graph.model import Node
 from loaders import divisions
@@ -24,7 +24,7 @@ from loaders.text import ParsedDocument
 from loaders.text_spans import alternation, trie_branches
 
 #: Short core → full core (general abbreviation rules). Cores not listed keep their written form.
-ABBREVIATIONS: dict[str, str] = {
+ABBREVIATIONS: Final[dict[str, str]] = {
     "经信局": "经济和信息化局",
     "经信委": "经济和信息化委员会",
     "工信局": "工业和信息化局",
@@ -61,7 +61,7 @@ ABBREVIATIONS: dict[str, str] = {
     "管委会": "管理委员会",
 }
 #: Cores written as they are (the gold sets keep these short: 市金融办, 市国资委, 市人行).
-PLAIN_CORES = (
+PLAIN_CORES: Final = (
     "自然资源和规划局 自然资源局 商务局 财政局 教育局 公安局 民政局 司法局 建设局 水利局 审计局 统计局 体育局 "
     "林业局 医保局 信访局 国资委 金融办 人行 银保监局 贸促会 投资促进中心 应急管理局 文化广电旅游局 "
     "交通运输局 税务局 政协办公室 政协 纪委监委机关 纪委 产业集团 政府督查室 人民政府办公室 人民政府 "
@@ -69,7 +69,7 @@ PLAIN_CORES = (
     "外办 侨办 台办 机关事务管理局 港航局 海关 气象局 烟草局 供销社 工商联 科协 妇联 团委 总工会"
 ).split()
 #: Party-committee bodies: 市委X → 中共{city}委X.
-PARTY_CORES: dict[str, str] = {
+PARTY_CORES: Final[dict[str, str]] = {
     "委人才办": "委人才工作领导小组办公室",
     "委改革办": "委全面深化改革委员会办公室",
     "委组织部": "委组织部",
@@ -82,7 +82,7 @@ PARTY_CORES: dict[str, str] = {
     "委": "委员会",
 }
 #: National bodies by their usual short names.
-NATIONAL: dict[str, str] = {
+NATIONAL: Final[dict[str, str]] = {
     "工信部": "中华人民共和国工业和信息化部",
     "工业和信息化部": "中华人民共和国工业和信息化部",
     "科技部": "中华人民共和国科学技术部",
@@ -97,20 +97,20 @@ NATIONAL: dict[str, str] = {
     "国家市场监管总局": "国家市场监督管理总局",
 }
 #: Suffixes of an organisation (for units the lexicon does not know, in list contexts).
-_ORG_SUFFIX = (
+_ORG_SUFFIX: Final = (
     r"(?:领导小组办公室|领导小组|工作专班|专班|管理委员会|管委会|办公室|委员会|集团|中心|局|委|办|厅|部|院|室|所|会|行)"
 )
-_PREFIXES = ("省", "市", "区", "县", "镇", "街道")
-_PREFIX = f"(?:{'|'.join(_PREFIXES)})"
-_PREFIX_RE = re.compile(_PREFIX)
-_JOB_TITLE = re.compile(
+_PREFIXES: Final = ("省", "市", "区", "县", "镇", "街道")
+_PREFIX: Final = f"(?:{'|'.join(_PREFIXES)})"
+_PREFIX_RE: Final = re.compile(_PREFIX)
+_JOB_TITLE: Final = re.compile(
     r"(?:常务)?(?:副)?(?:局长|主任|部长|处长|科长|行长|秘书长|市长|区长|县长|书记|总经理|组长|调研员|干部|巡视员|"
     r"总工程师|总规划师|总统计师|总经济师|总会计师|专员|委员|主席)$"
 )
 #: A unit's own sub-unit after it (市委组织部人才工作处): the longest department prefix is the member.
-_SUB_UNIT = re.compile(r"^(.*[局委办厅部心行会室院团])[\u4e00-\u9fff]{1,12}?(?:处|科|室|中心|所|部|集团)$")
+_SUB_UNIT: Final = re.compile(r"^(.*[局委办厅部心行会室院团])[\u4e00-\u9fff]{1,12}?(?:处|科|室|中心|所|部|集团)$")
 #: A leader's rank in a party committee (市委常委, 区委副书记): a person's office, not a member unit.
-_RANK = re.compile(r"^[省市区县]委(?:常委|副?书记)")
+_RANK: Final = re.compile(r"^[省市区县]委(?:常委|副?书记)")
 
 
 class DepartmentMention(NamedTuple):
@@ -195,7 +195,7 @@ def _core_pattern() -> re.Pattern[str]:
     return re.compile("|".join([*trie_branches(NATIONAL), *prefixed]))
 
 
-_GENERIC_UNIT = re.compile(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}")
+_GENERIC_UNIT: Final = re.compile(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}")
 
 
 def _generic(segment: str) -> re.Match[str] | None:
@@ -257,7 +257,7 @@ def _read_departments(text: str, scope: str | None) -> tuple[DepartmentMention, 
     return tuple(_longest_first(found))
 
 
-_ALL_COUNTIES = re.compile(r"各区县(?:人民)?政府")
+_ALL_COUNTIES: Final = re.compile(r"各区县(?:人民)?政府")
 
 
 def _all_counties_government(scope: str | None) -> str | None:
@@ -276,8 +276,8 @@ def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
 
 
 #: What follows a unit in a list: a bracketed remark, a space before a job title.
-_REMARK = re.compile(r"[\s〈<（(].*$")
-_ZONE_BOARD = re.compile(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)")
+_REMARK: Final = re.compile(r"[\s〈<（(].*$")
+_ZONE_BOARD: Final = re.compile(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)")
 
 
 @lru_cache(maxsize=8192)

@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 from importlib import metadata
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple, TypeAlias
 
 import ahocorasick_rs
 
@@ -34,19 +34,19 @@ from loaders.text import ParsedDocument
 
 #: Texts up to this length (headings, cells, unit names) are cached by the thousand; whole documents
 #: only the last few, which several extractors read in turn.
-_SHORT = 2000
+_SHORT: Final = 2000
 
 
 #: Suffixes stripped to get a division's short form, longest first.
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
+_SUFFIXES: Final = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_ETHNIC: Final = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
 #: Short forms that are everyday words more often than places (general vocabulary, not corpus names).
-_COMMON_WORDS = frozenset(
+_COMMON_WORDS: Final = frozenset(
     "朝阳 白银 长治 安康 大同 阿里 中山 吉安 永安 太平 和平 新华 城区 郊区 矿区 新区 长安 东区 西区 南区 北区 "
     "开放 平安 永康 通化 文山 红河 海南 江南 河南 河北 山东 山西 湖南 湖北 广西 广东 新城 普陀 鼓楼 白云 青山".split()
 )
 #: References to the document's own area (全市 = the scope city, 全省 = its province).
-_SCOPE_WORDS = {
+_SCOPE_WORDS: Final = {
     "全市域": "city",
     "全市": "city",
     "我市": "city",
@@ -63,7 +63,7 @@ _SCOPE_WORDS = {
 }
 #: One-character abbreviations (简称) of provinces and of cities commonly so written, read only in runs
 #: such as 沪苏杭等 / 京津冀地区 / 川渝一体化, where a lone character would be a word.
-ABBREVIATIONS: dict[str, str] = {
+ABBREVIATIONS: Final[dict[str, str]] = {
     **dict(
         zip(
             "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳",
@@ -83,16 +83,16 @@ ABBREVIATIONS: dict[str, str] = {
 }
 #: [简称]{2,6} written [简称][简称]{1,5}: a pattern opening with a character class lets the engine skip to its
 #: characters, one opening with a repeat is tried at every position.
-_ABBREVIATION_CHAR = f"[{''.join(ABBREVIATIONS)}]"
-_ABBREVIATION_RUN = re.compile(
+_ABBREVIATION_CHAR: Final = f"[{''.join(ABBREVIATIONS)}]"
+_ABBREVIATION_RUN: Final = re.compile(
     rf"{_ABBREVIATION_CHAR}{_ABBREVIATION_CHAR}{{1,5}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)"
 )
-_DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
-_TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
+_DELIM: Final = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
+_TOWN: Final = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
 #: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
-_FUNCTION_CHARS = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
-_NOT_TOWN = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
-_ZONE = re.compile(
+_FUNCTION_CHARS: Final = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
+_NOT_TOWN: Final = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
+_ZONE: Final = re.compile(
     r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,8}?(?:新区|合作区))"
     r"(?=管委会|管理委员会|[、，,）)〉>]|$)"
 )
@@ -263,11 +263,11 @@ def _choose(codes: tuple[str, ...], scope: str | None, short: bool) -> str | Non
     return None
 
 
-_Reading = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]
+_Reading: TypeAlias = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]
 #: A surface found in a text: the automaton's pattern index (its reading is ``readings[index]``), start, end.
-_Hit = tuple[int, int, int]
-_START = itemgetter(1)
-_END = itemgetter(2)
+_Hit: TypeAlias = tuple[int, int, int]
+_START: Final = itemgetter(1)
+_END: Final = itemgetter(2)
 
 
 def _hits(text: str) -> tuple[_Hit, ...]:
@@ -368,8 +368,8 @@ def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMe
     return out
 
 
-_SCOPE_WORD = re.compile("|".join(sorted(_SCOPE_WORDS, key=len, reverse=True)))
-_SCOPE_OPENINGS = tuple(sorted({word[0] for word in _SCOPE_WORDS}))
+_SCOPE_WORD: Final = re.compile("|".join(sorted(_SCOPE_WORDS, key=len, reverse=True)))
+_SCOPE_OPENINGS: Final = tuple(sorted({word[0] for word in _SCOPE_WORDS}))
 
 
 def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
@@ -473,7 +473,9 @@ def _suffix(name: str) -> str:
     return "街道" if name.endswith("街道") else name[-1]
 
 
-_ZONE_BOARD = re.compile(r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会")
+_ZONE_BOARD: Final = re.compile(
+    r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会"
+)
 
 
 def _zones(text: str, scope: str | None) -> list[DistrictMention]:
@@ -595,7 +597,7 @@ def document_scope(doc: ParsedDocument) -> str | None:
     return city or county or best["province"]
 
 
-_LEVELS = ("county", "city", "province")
+_LEVELS: Final = ("county", "city", "province")
 
 
 def level_of(name: str) -> str | None:
@@ -618,7 +620,7 @@ def _finest(mentions: tuple[DistrictMention, ...]) -> str:
 #: only there is no node. Read in news, where trips and partners are reported.
 #: Forms: (leading words, the rest with the place as its group). Each leading word opens its own top-level
 #: branch of :data:`_TRIP`, which is tried only where a leading word stands (:func:`matches_near`).
-_TRIP_FORMS = (
+_TRIP_FORMS: Final = (
     (
         ("赴", "前往", "奔赴", "远赴"),
         r"([^，。；：:\d\n]{2,40}?)(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)",
@@ -626,8 +628,8 @@ _TRIP_FORMS = (
     (("同", "与"), r"([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"),
     (("接轨", "联通", "融入"), r"([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"),
 )
-_TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
-_TRIP_LEADS = tuple(lead for leads, _ in _TRIP_FORMS for lead in leads)
+_TRIP: Final = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
+_TRIP_LEADS: Final = tuple(lead for leads, _ in _TRIP_FORMS for lead in leads)
 
 
 def _trip_spans(text: str) -> list[tuple[int, int]]:

@@ -9,17 +9,32 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Final
 
 from graph.model import Node, make_uid
 from loaders.readers import SourceDocument
 
 #: Words a policy instrument's title ends with (MODEL.md, Policy).
-POLICY_CUES = ("方案", "意见", "通知", "办法", "规划", "指南", "标准", "计划", "要点", "措施", "细则", "决定", "规定")
+POLICY_CUES: Final = (
+    "方案",
+    "意见",
+    "通知",
+    "办法",
+    "规划",
+    "指南",
+    "标准",
+    "计划",
+    "要点",
+    "措施",
+    "细则",
+    "决定",
+    "规定",
+)
 #: The longest issuer part of a 文号 (湖政办发 in 湖政办发〔2023〕22号), in characters.
-_ISSUER_MAX = 12
-DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")
-_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_ISSUER_MAX: Final = 12
+DOC_NUMBER: Final = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")
+_HEADER: Final = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
+_DATE: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 
 
 def _title(lines: list[str]) -> str:

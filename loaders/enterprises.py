@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -29,34 +30,34 @@ from loaders.prose_context import PLACING_VERB, ProseContext
 from loaders.text import ParsedDocument
 from loaders.text_spans import alternation, district_mentions, sentence_of
 
-_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
-_LEGAL = re.compile(alternation(_LEGAL_SUFFIXES))
-_LEGAL_OPENINGS = tuple(sorted({suffix[:2] for suffix in _LEGAL_SUFFIXES}))
+_LEGAL_SUFFIXES: Final = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+_LEGAL: Final = re.compile(alternation(_LEGAL_SUFFIXES))
+_LEGAL_OPENINGS: Final = tuple(sorted({suffix[:2] for suffix in _LEGAL_SUFFIXES}))
 #: The class after 等 is a noun phrase: a preposition ends it (土地、金融等要素向重点项目 is a list of 要素).
-_LIST_HEAD = re.compile(
+_LIST_HEAD: Final = re.compile(
     r"等(?:一批|多家)?[^，。；、向到在为对至从与和及把被给]{0,6}?(企业|项目|公司|电商平台)(?!服务|数量|家数)"
 )
 #: A clause-initial name ending in a trade word before a verb of doing (慧仓科技便是…, 长城汽车投资…):
 #: found from the trade word and verb (rare) back to the clause start (at most 6 name characters before).
-_FIRM_WORD_THEN_VERB = re.compile(
+_FIRM_WORD_THEN_VERB: Final = re.compile(
     alternation(_FIRM_WORD.split("|"))
     + r"(?=便是|正投资|正在|已|先后|直接|经过|首台|首批|落户|成立|投资|兼并|收购|\d{4}年)"
 )
-_CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
+_CLAUSE_HEAD: Final = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
 #: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
 #: verbs too, not in a group), so a match can be tried from each place a verb stands, up to two characters
 #: before it (:data:`_VERB_REACH`); a leading optional group would have the engine try every position.
-_VERB = r"(?:兼并|收购|并购|投资\d)"
-_ADVERBS = ("直接", "先后", "正", "已")
-_VERB_SUBJECT = re.compile("|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + r"|兼并|收购|并购|投资\d")
-_VERB_WORDS = ("兼并", "收购", "并购", "投资")
-_VERB_REACH = max(map(len, _ADVERBS))
-_NOT_FIRM = re.compile(
+_VERB: Final = r"(?:兼并|收购|并购|投资\d)"
+_ADVERBS: Final = ("直接", "先后", "正", "已")
+_VERB_SUBJECT: Final = re.compile("|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + r"|兼并|收购|并购|投资\d")
+_VERB_WORDS: Final = ("兼并", "收购", "并购", "投资")
+_VERB_REACH: Final = max(map(len, _ADVERBS))
+_NOT_FIRM: Final = re.compile(
     r"企业|产业|项目|平台|基地|园|小镇|中心|研究院|实验室|大学|学院|政府|局|委|办|部|镇|市|区|县|省|品牌|"
     r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素|完成|年度|投资|跨国"
 )
-_NOT_LEGAL_CORE = re.compile(r"企业|产业|项目|平台|上市|^[该这其原子的0-9]")
-_TAGS = {
+_NOT_LEGAL_CORE: Final = re.compile(r"企业|产业|项目|平台|上市|^[该这其原子的0-9]")
+_TAGS: Final = {
     "链主": "链主",
     "龙头": "龙头",
     "世界500强": "世界500强",
@@ -66,19 +67,19 @@ _TAGS = {
     "专精特新": "专精特新",
     "单项冠军": "单项冠军",
 }
-_ACQUIRE = re.compile(r"兼并|收购|并购")
-_SUPPLIER = re.compile(rf"({NAME_CHARS}{{2,8}}?)(?:供应商|制造商|生产商)")
+_ACQUIRE: Final = re.compile(r"兼并|收购|并购")
+_SUPPLIER: Final = re.compile(rf"({NAME_CHARS}{{2,8}}?)(?:供应商|制造商|生产商)")
 #: X全球领先的电机研发制造技术: what the firm's know-how makes.
-_KNOWN_FOR = re.compile(r"[^，。；,;]{0,10}?的([\u4e00-\u9fff]{2,6}?)(?:研发制造|研发生产|研发|制造|生产)技术")
+_KNOWN_FOR: Final = re.compile(r"[^，。；,;]{0,10}?的([\u4e00-\u9fff]{2,6}?)(?:研发制造|研发生产|研发|制造|生产)技术")
 #: X…是国内最大的外资机床企业 / 制造商: the firm makes what its kind is named after.
-_MAKER_OF = re.compile(
+_MAKER_OF: Final = re.compile(
     r"[^。；]{0,40}?是[^，。；,;]{0,12}的(?:外资|民营|国有|本土|合资|台资|港资)?([\u4e00-\u9fff]{2,6}?)(?:企业|制造商|生产商)"
 )
 #: Words of a firm's rank or kind, not of what it makes (国内最大的龙头企业).
-_NOT_PRODUCT = re.compile(
+_NOT_PRODUCT: Final = re.compile(
     r"龙头|链主|骨干|重点|高新|科技|创新|上市|领军|标杆|专精特新|规上|中小|民营|外资|企业|产业|行业"
 )
-_FIRST_UNIT = re.compile(rf"首(?:台|批|款|辆)({NAME_CHARS}{{2,10}}?)(?:下线|投产|交付)")
+_FIRST_UNIT: Final = re.compile(rf"首(?:台|批|款|辆)({NAME_CHARS}{{2,10}}?)(?:下线|投产|交付)")
 
 
 @dataclass
@@ -108,8 +109,8 @@ def _industry_names(text: str) -> set[str]:
     return {m.surface for m in find_industries(text)} | ({text} if text in _VOCABULARY else set())
 
 
-_VOCABULARY = frozenset({*STRONG_TERMS, *WEAK_TERMS, *(a for v in SYNONYMS.values() for a in v)})
-_TRADE = "|".join(sorted(_VOCABULARY, key=len, reverse=True))
+_VOCABULARY: Final = frozenset({*STRONG_TERMS, *WEAK_TERMS, *(a for v in SYNONYMS.values() for a in v)})
+_TRADE: Final = "|".join(sorted(_VOCABULARY, key=len, reverse=True))
 
 
 def _is_firm_name(name: str) -> bool:
@@ -149,7 +150,7 @@ def _subject_names(text: str) -> list[str]:
     return out
 
 
-_FIRMS: WeakKeyDictionary[ParsedDocument, list[Firm]] = WeakKeyDictionary()
+_FIRMS: Final[WeakKeyDictionary[ParsedDocument, list[Firm]]] = WeakKeyDictionary()
 
 
 def find_firms(doc: ParsedDocument) -> list[Firm]:
@@ -173,7 +174,7 @@ def find_firms(doc: ParsedDocument) -> list[Firm]:
     return held
 
 
-_NAMED: WeakKeyDictionary[ParsedDocument, list[tuple[str, int, int]]] = WeakKeyDictionary()
+_NAMED: Final[WeakKeyDictionary[ParsedDocument, list[tuple[str, int, int]]]] = WeakKeyDictionary()
 
 
 def _named(doc: ParsedDocument) -> list[tuple[str, int, int]]:
@@ -261,10 +262,10 @@ def _tag(node: Node, sentence: str, start: int, end: int) -> None:
 
 
 #: The rest of a list and its head between a firm and a tag: 、天原集团等, 等“.
-_LIST_GAP = re.compile(r"(?:、[^，。；、]{1,14})*等(?:一批|多家)?[“\"]?")
+_LIST_GAP: Final = re.compile(r"(?:、[^，。；、]{1,14})*等(?:一批|多家)?[“\"]?")
 #: A predicate naming what the firm is: 是国内最大的外资…
-_PREDICATE_GAP = re.compile(r"(?:是|为|作为)[^，。；]{0,10}")
-_PARTNER = re.compile(r"与(?:[^，。；]{0,14}、)?$")
+_PREDICATE_GAP: Final = re.compile(r"(?:是|为|作为)[^，。；]{0,10}")
+_PARTNER: Final = re.compile(r"与(?:[^，。；]{0,14}、)?$")
 
 
 def _relations(context: ProseContext, m: _Mention) -> None:
@@ -281,7 +282,7 @@ def _relations(context: ProseContext, m: _Mention) -> None:
     _products(graph, m.node, sentence)
 
 
-_LIST_CHAIN = re.compile(r"[^，。；]*?等(?:一批|多家)?([^，。；、]{2,10}?)(?:项目|企业)")
+_LIST_CHAIN: Final = re.compile(r"[^，。；]*?等(?:一批|多家)?([^，。；、]{2,10}?)(?:项目|企业)")
 
 
 def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
@@ -302,7 +303,7 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
     return []
 
 
-_PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")
+_PLACING: Final = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")
 
 
 def _locate(context: ProseContext, mentions: list[_Mention]) -> None:

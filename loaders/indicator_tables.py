@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from loaders import divisions, numbers
 
-_UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
+_UNIT: Final = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
 #: A comparator closing the name cell (工业用地比例不低于（%）): it belongs to the value, not the indicator.
-_TRAILING_COMPARATOR = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|以上|以下)$")
-_VALUE = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)")
-_NAME_HEADERS = ("指标名称", "指标", "名称")
-_VALUE_HEADERS = ("目标值", "目标", "指标值", "数值")
-_UNIT_HEADERS = ("责任单位", "责任部门", "牵头单位", "牵头部门")
-_YEAR = re.compile(r"(20\d{2})\s*年")
-_SPACE = re.compile(r"\s+")
-_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_TRAILING_COMPARATOR: Final = re.compile(r"(?:不低于|不少于|不高于|不超过|达到|以上|以下)$")
+_VALUE: Final = re.compile(r"(\d+(?:\.\d+)?|\d+/\d+)")
+_NAME_HEADERS: Final = ("指标名称", "指标", "名称")
+_VALUE_HEADERS: Final = ("目标值", "目标", "指标值", "数值")
+_UNIT_HEADERS: Final = ("责任单位", "责任部门", "牵头单位", "牵头部门")
+_YEAR: Final = re.compile(r"(20\d{2})\s*年")
+_SPACE: Final = re.compile(r"\s+")
+_BRACKETED: Final = re.compile(r"[（(][^）)]*[）)]")
 
 
 @dataclass

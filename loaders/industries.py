@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -53,52 +53,54 @@ class IndustryMention(NamedTuple):
     head: str = ""  # the head word of the list it was read from (产业, 领域), if any
 
 
-_SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
-_strong = sorted({*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=lambda t: (-len(t), t))
-_weak = sorted(WEAK_TERMS, key=lambda t: (-len(t), t))
-_STRONG_SUFFIX = re.compile(r"产业链|产业集群|产业|行业")
+_SUFFIXES: Final = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
+_strong: Final = sorted(
+    {*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=lambda t: (-len(t), t)
+)
+_weak: Final = sorted(WEAK_TERMS, key=lambda t: (-len(t), t))
+_STRONG_SUFFIX: Final = re.compile(r"产业链|产业集群|产业|行业")
 #: A short term names an industry with a head word after it (服装产业, 机床企业: a firm of the 机床 industry).
 #: What makes a short term an industry: a head word (服装产业, 机床企业, 家电类目), or a list of firms it closes
 #: (织里童装、纺织等企业: the firms of the 纺织 industry).
-_WEAK_SUFFIX = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
-_DIGIT = "[0-9一二三四五六七八九十两]"
-_NUM = f"{_DIGIT}+"
+_WEAK_SUFFIX: Final = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
+_DIGIT: Final = "[0-9一二三四五六七八九十两]"
+_NUM: Final = f"{_DIGIT}+"
 #: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
-_GROUP = re.compile(
+_GROUP: Final = re.compile(
     r"大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
 )
-_NUMBER_BEFORE = re.compile(rf"{_NUM}\Z")
+_NUMBER_BEFORE: Final = re.compile(rf"{_NUM}\Z")
 #: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
-_CODE_BEFORE = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
+_CODE_BEFORE: Final = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
 #: A count closing a list: (等|共)?{_NUM}(条|个|大), or a bare 等. Written to open with the class of the characters
 #: a count can start with (the lookbehinds then tell which form it opens) so the engine skips to them: a leading
 #: lookahead or optional group would have it try the pattern at every character of the text.
-_COUNT = re.compile(
+_COUNT: Final = re.compile(
     rf"[等共0-9一二三四五六七八九十两](?:(?<=[等共]){_NUM}[条个大]|(?<=等)|(?<![等共]){_DIGIT}*[条个大])"
 )
-_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
-_CUE_WORDS = (
+_ITEM: Final = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
+_CUE_WORDS: Final = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
     r"重点|形成|如|和|及其|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施"
 )
 #: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking).
-_CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
-_GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
+_CUE: Final = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
+_GENERIC: Final = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
 #: (Every head word starts with 产业, 集群, 行业 or 领域: :func:`_list_ends` tests for them before scanning.)
-_HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
-_HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
-_HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
+_HEAD_WORD: Final = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
+_HEAD: Final = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
+_HEAD_NEAR: Final = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节).
-_NOT_INDUSTRY = re.compile(
+_NOT_INDUSTRY: Final = re.compile(
     r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的"
 )
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
-_AFTER_TERM = re.compile(
+_AFTER_TERM: Final = re.compile(
     r"[、，。；：,;:)）“”\"等和与及是为将已的正在也作\s]|$|产业|行业|领域|企业|公司|生产|制造|产品|集群|链|板块|之都|出海|品牌|区域品牌|"
     r"电商|小镇|项目|类目"
 )
 #: What follows a term that names no industry of the text: a research direction (两大方向), an institute's field.
-_NOT_A_CHAIN_AFTER = re.compile(r"[^，。；]{0,10}?方向|(?:产业)?(?:研究院|研究所|实验室|创新中心)")
+_NOT_A_CHAIN_AFTER: Final = re.compile(r"[^，。；]{0,10}?方向|(?:产业)?(?:研究院|研究所|实验室|创新中心)")
 
 
 def _trimmed_suffix(surface: str) -> str:
@@ -195,7 +197,7 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     return items
 
 
-_PARENTHETICAL = re.compile(r"(.+?)[（(](.+?)[）)]")
+_PARENTHETICAL: Final = re.compile(r"(.+?)[（(](.+?)[）)]")
 
 
 def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
@@ -269,8 +271,8 @@ def _groups(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
-_CLUSTER_WORD = re.compile("产业集群")
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+_CLUSTER_WORD: Final = re.compile("产业集群")
+_DIGITS: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
 def _number(text: str) -> int:
@@ -379,18 +381,18 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
     return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
 
 
-_CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
+_CLAUSE_STOP: Final = re.compile("[，。；：！？\n（）()]")
 #: Up to the last clause stop of the span matched (the greedy ``.*`` backs off from its end): one match, where
 #: iterating over every stop of the span costs a Python step each.
-_LAST_CLAUSE_STOP = re.compile("(?s:.*)[，。；：！？\n（）()]")
+_LAST_CLAUSE_STOP: Final = re.compile("(?s:.*)[，。；：！？\n（）()]")
 #: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
-_OTHER_CLASS = re.compile(
+_OTHER_CLASS: Final = re.compile(
     r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
 )
 #: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
-_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域(?:的|中的|内的)?(?:应用|推广应用)")
-_APPLIED_BEFORE = re.compile(r"(?:应用于|应用到|应用在|用于|运用于)$")
-_INDUSTRY_CLASS = re.compile(r"产业|行业|领域|集群|板块|企业|链")
+_APPLIED_CLASS: Final = re.compile(r"[^，。；]{0,4}?领域(?:的|中的|内的)?(?:应用|推广应用)")
+_APPLIED_BEFORE: Final = re.compile(r"(?:应用于|应用到|应用在|用于|运用于)$")
+_INDUSTRY_CLASS: Final = re.compile(r"产业|行业|领域|集群|板块|企业|链")
 
 
 class _OtherLists:
@@ -453,7 +455,7 @@ def _other_lists(text: str, left: int, right: int) -> list[tuple[int, int]]:
     return out
 
 
-_AND = re.compile("[和及与]")
+_AND: Final = re.compile("[和及与]")
 
 
 def _last_items(item: str) -> list[str]:
@@ -483,10 +485,10 @@ def _is_industry_item(item: str) -> bool:
     return item.endswith(_ITEM_ENDS)
 
 
-_ITEM_ENDS = tuple({*_strong, *WEAK_TERMS, "产业", "行业", "产业链"})
+_ITEM_ENDS: Final = tuple({*_strong, *WEAK_TERMS, "产业", "行业", "产业链"})
 
 
-_DOCUMENT: WeakKeyDictionary[ParsedDocument, list[IndustryMention]] = WeakKeyDictionary()
+_DOCUMENT: Final[WeakKeyDictionary[ParsedDocument, list[IndustryMention]]] = WeakKeyDictionary()
 
 
 def document_industries(doc: ParsedDocument) -> list[IndustryMention]:
@@ -530,7 +532,7 @@ def canonical_in(doc: ParsedDocument, name: str) -> str:
     return longer[0] if len(longer) == 1 else name
 
 
-_CATEGORY = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
+_CATEGORY: Final = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
 
 
 def _category(sentence: str) -> str | None:
@@ -564,16 +566,16 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     _developed_in_scope(doc, graph, nodes, news)
 
 
-_CLAUSE_END = re.compile(r"[，。；：！？,;:]")
+_CLAUSE_END: Final = re.compile(r"[，。；：！？,;:]")
 #: Up to the last clause end of the span matched (the greedy ``.*`` backs off from its end): one match, where
 #: iterating over every clause end of the span costs a Python step each.
-_LAST_CLAUSE_END = re.compile(r"(?s:.*)[，。；：！？,;:]")
+_LAST_CLAUSE_END: Final = re.compile(r"(?s:.*)[，。；：！？,;:]")
 
 
 #: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
-_GROUP_NAME = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
-_MEMBER_CUE = re.compile(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
-_CHAIN_CODE = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
+_GROUP_NAME: Final = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
+_MEMBER_CUE: Final = re.compile(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
+_CHAIN_CODE: Final = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
 
 
 def _counted_groups(graph: DocumentGraph, count: int) -> list[Node]:

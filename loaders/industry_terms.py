@@ -9,8 +9,10 @@ are still found by their structure (lists ending in 产业链/产业/行业, see
 
 from __future__ import annotations
 
+from typing import Final
+
 #: canonical name -> other names of the same industry.
-SYNONYMS: dict[str, tuple[str, ...]] = {
+SYNONYMS: Final[dict[str, tuple[str, ...]]] = {
     "美妆": ("化妆品", "时尚美妆", "美妆日化", "国产美妆"),
     "智能物流装备": ("智慧物流装备", "现代物流装备"),
     "高档数控机床": ("中高档数控机床", "数控机床"),
@@ -25,7 +27,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 
 #: Industries named alone in running text (long or unambiguous enough to need no 产业 suffix).
 #: Economy-wide aggregates (数字经济, a statistical scope over all industries) are no chain and not listed.
-STRONG_TERMS: tuple[str, ...] = (
+STRONG_TERMS: Final[tuple[str, ...]] = (
     "新一代信息技术",
     "集成电路",
     "半导体及光电",
@@ -94,7 +96,7 @@ STRONG_TERMS: tuple[str, ...] = (
 )
 
 #: Short or ambiguous industries, counted only with a suffix (服装产业, 汽车产业链) or in an industry list.
-WEAK_TERMS: tuple[str, ...] = (
+WEAK_TERMS: Final[tuple[str, ...]] = (
     "智能网联汽车",
     "汽车零部件",
     "汽车",
@@ -124,7 +126,7 @@ WEAK_TERMS: tuple[str, ...] = (
 )
 
 #: Modifiers that do not change which industry is meant (时尚童装 is the 童装 industry).
-NEUTRAL_PREFIXES: tuple[str, ...] = ("时尚", "国产", "传统", "特色")
+NEUTRAL_PREFIXES: Final[tuple[str, ...]] = ("时尚", "国产", "传统", "特色")
 
 
 def canonical(term: str) -> str:
@@ -132,4 +134,4 @@ def canonical(term: str) -> str:
     return _CANONICAL.get(term, term)
 
 
-_CANONICAL: dict[str, str] = {alias: name for name, aliases in SYNONYMS.items() for alias in aliases}
+_CANONICAL: Final[dict[str, str]] = {alias: name for name, aliases in SYNONYMS.items() for alias in aliases}

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 #: Numbering styles, each with the pattern of an item start (number, then the rest of the line).
-_CN = "一二三四五六七八九十"
-STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_CN: Final = "一二三四五六七八九十"
+STYLES: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("cn", re.compile(rf"^([{_CN}]{{1,3}})、\s*(.*)$")),
     ("cn_paren", re.compile(rf"^[（(]([{_CN}]{{1,3}})[）)]\s*(.*)$")),
     ("arabic", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.*)$")),
@@ -24,10 +25,10 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^([①-⑳])\s*(.*)$")),
 )
 #: The characters an item can open with (an Arabic numeral is any decimal digit, as ``\d`` reads it).
-_ITEM_FIRSTS = frozenset(f"{_CN}（(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
-_ANNEX_LIST = re.compile(r"^(?:[-•·]\s*)?附件\s*[:：]")
-_CIRCLED_INLINE = re.compile(r"[①-⑳]")
-_TITLE_END = re.compile(r"[。！？；]")
+_ITEM_FIRSTS: Final = frozenset(f"{_CN}（(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
+_ANNEX_LIST: Final = re.compile(r"^(?:[-•·]\s*)?附件\s*[:：]")
+_CIRCLED_INLINE: Final = re.compile(r"[①-⑳]")
+_TITLE_END: Final = re.compile(r"[。！？；]")
 
 
 @dataclass
@@ -55,7 +56,7 @@ def _label(style: str, number: str) -> str:
     return f"（{number}）" if style.endswith("_paren") else number
 
 
-_UNITS_AFTER_TITLE = re.compile(r"[（(](?:责任单位|牵头单位)[:：].*$")
+_UNITS_AFTER_TITLE: Final = re.compile(r"[（(](?:责任单位|牵头单位)[:：].*$")
 
 
 def heading(rest: str) -> str:

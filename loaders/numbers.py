@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 #: Comparator words (before or after the number) → comparator.
-COMPARATORS: tuple[tuple[str, str], ...] = (
+COMPARATORS: Final[tuple[tuple[str, str], ...]] = (
     ("不低于", ">="),
     ("不少于", ">="),
     ("以上", ">="),
@@ -27,7 +28,7 @@ COMPARATORS: tuple[tuple[str, str], ...] = (
     ("余", ">"),
     ("多", ">"),
 )
-_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_FRACTION: Final = re.compile(r"^(\d+)/(\d+)$")
 
 
 def parse_number(text: str) -> float | None:

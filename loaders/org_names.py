@@ -9,13 +9,14 @@ cutting serves enterprises, platforms, institutes and projects.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from loaders.industry_terms import STRONG_TERMS, WEAK_TERMS
 
 #: Characters a name may hold (quotes are kept so “万亩千亿”新产业平台 stays one name).
-NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()“”+·.]"
+NAME_CHARS: Final = r"[\u4e00-\u9fffA-Za-z0-9（）()“”+·.]"
 #: Words after which a name begins: verbs of investment and location, prepositions, list words.
-_CUE_WORDS = (
+_CUE_WORDS: Final = (
     r"引进|引育|落户|落地|签约|兼并|收购|并购|重组|位于|坐拥|依托|聚焦|围绕|推动|推进|支持|加快|建设|打造|共建|联合|"
     r"创建|建立|成立|组建|入选|获批|入驻|首创|建成|举办|参加|实施|通过|带动|帮助|利用|包括|涵盖|其中|作为|开展|构建|"
     r"以下简称|简称|俯瞰|编制|实现|业主|随着|运作|深化|搭建|培育|发挥|设立|布局|鼓励|积极|加速|成功|现有|已有|目前|以及|还有|便是|就是|来自|前往|赴|与|和|及|对|向|将|为|"
@@ -26,22 +27,22 @@ _CUE_WORDS = (
 )
 #: The last cue word of a run (greedy ``.*``); the lookahead of first characters spares trying
 #: every word at every position while backtracking (trim_left runs once per name found).
-_CUE_FIRSTS = "".join(sorted({w[0] for w in _CUE_WORDS.split("|") if not w.startswith("(")} | {"原"}))
+_CUE_FIRSTS: Final = "".join(sorted({w[0] for w in _CUE_WORDS.split("|") if not w.startswith("(")} | {"原"}))
 #: Longest words first: at the last cue's position 以上 wins over 以 (产值500亿元以上“万亩千亿”新产业平台).
-_CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+_CUE: Final = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
 #: The last character of the searched span that cannot be in a name (the greedy ``.*`` backs off from the end):
 #: the run of name characters after it is the longest one ending there. One match reading the span once,
 #: where searching for the leftmost start of a run up to the end tries a match from every position.
-_LAST_NOT_NAME = re.compile(r".*[^" + NAME_CHARS[1:], re.DOTALL)
-_EDGE = re.compile(r"^[“”]+|[“]+$")
+_LAST_NOT_NAME: Final = re.compile(r".*[^" + NAME_CHARS[1:], re.DOTALL)
+_EDGE: Final = re.compile(r"^[“”]+|[“]+$")
 LEGAL_SUFFIX = _LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团股份|集团|公司)$")
-_BRACKET_PLACE = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
+_BRACKET_PLACE: Final = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 #: Words a firm's short name often ends in (慧仓科技, 海优新材, 银座箱包): its trade.
-FIRM_WORD = (
+FIRM_WORD: Final = (
     r"科技|汽车|精密|新材|能源|动力|箱包|制钢|灯具|精机|机床|电子|智能|电气|医药|生物|材料|光电|半导体|股份|"
     r"装备|机械|电器|实业|控股|网络|信息|环境|家居|纺织|服饰"
 )
-_TRADE_WORDS = tuple(
+_TRADE_WORDS: Final = tuple(
     sorted({*STRONG_TERMS, *WEAK_TERMS, *FIRM_WORD.split("|"), "化妆品", "贸易"}, key=len, reverse=True)
 )
 

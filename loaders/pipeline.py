@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final, TypeAlias
 
 from graph.errors import ChainKGError, DocumentError
 from graph.model import Graph
@@ -34,12 +35,12 @@ from loaders.documents import document_node
 from loaders.readers import SourceDocument, find_documents, read_document
 from loaders.text import ParsedDocument
 
-log = logging.getLogger(__name__)
+log: Final = logging.getLogger(__name__)
 
 #: The extractors, in order: later ones may use the nodes earlier ones added
 #: (policies link measures to the chains ``industries`` found; targets to measures).
-Extractor = Callable[[ParsedDocument, DocumentGraph], None]
-EXTRACTORS: list[Extractor] = [
+Extractor: TypeAlias = Callable[[ParsedDocument, DocumentGraph], None]
+EXTRACTORS: Final[list[Extractor]] = [
     divisions.extract,
     departments.extract,
     industries.extract,
@@ -65,8 +66,8 @@ def extract(source: SourceDocument) -> DocumentGraph:
 _data_settled = False
 #: Net allocations of tracked objects between collections of the youngest generation: Python's default, and
 #: the threshold once data is settled.
-_DEFAULT_YOUNG_THRESHOLD = 700
-_YOUNG_THRESHOLD = 100_000
+_DEFAULT_YOUNG_THRESHOLD: Final = 700
+_YOUNG_THRESHOLD: Final = 100_000
 
 
 def _settle_data() -> None:

@@ -22,7 +22,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -38,67 +38,69 @@ if TYPE_CHECKING:  # prose_context reads platform names from this module
     from loaders.prose_context import Place, ProseContext
 
 #: Carriers: a trade word before them is a name (美妆小镇).
-_CARRIER = (
+_CARRIER: Final = (
     "高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|产业园区|产业园|科技园|园区|"
     "特色小镇|小镇|科创走廊|科学谷|产业大脑|新产业平台|产业公共服务平台"
 )
 #: Kind words: a name only with something distinctive before them.
-_KIND = (
+_KIND: Final = (
     "特色产业基地|产业基地|直播基地|服务基地|基地|产业平台|工业互联网平台|服务平台|云平台|平台|承载区|"
     "综合试验区|试验区|运营中心|推广中心|维权中心"
 )
-PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
-INSTITUTE_SUFFIX = "研究院|研究所|实验室|大学|学院|分院|创新中心|技术中心"
+PLATFORM_SUFFIX: Final = f"{_CARRIER}|{_KIND}"
+INSTITUTE_SUFFIX: Final = "研究院|研究所|实验室|大学|学院|分院|创新中心|技术中心"
 #: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
-CONTAINER_KINDS = frozenset(
+CONTAINER_KINDS: Final = frozenset(
     "高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区 产业园区 产业园 科技园 园区 "
     "特色小镇 小镇 科创走廊 科学谷 新产业平台 特色产业基地 产业基地 基地 承载区 综合试验区 试验区".split()
 )
 #: Zones: what a news section about a district's carriers is usually about.
-ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
+ZONE_KINDS: Final = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
 #: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
-_BARE_KINDS = frozenset({"基地", "平台"})
-_PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
-_CARRIERS = frozenset(_CARRIER.split("|"))
+_BARE_KINDS: Final = frozenset({"基地", "平台"})
+_PLATFORM_SUFFIXES: Final = frozenset(PLATFORM_SUFFIX.split("|"))
+_CARRIERS: Final = frozenset(_CARRIER.split("|"))
 #: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
 #: of them finds them, at two thirds of its cost).
-_KIND_WORDS = ahocorasick_rs.AhoCorasick(
+_KIND_WORDS: Final = ahocorasick_rs.AhoCorasick(
     sorted([*_PLATFORM_SUFFIXES, *INSTITUTE_SUFFIX.split("|")]), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
 )
 #: "X（以下简称“Y”）" without its opening bracket, which :func:`_alias_definitions` checks (see there why).
-_ALIAS = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
+_ALIAS: Final = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
 #: "…平台——Y" names platform Y: found from the dash, then the kind word before it is checked. A pattern
 #: opening with the literal dash lets ``re`` skip straight to dashes; one opening with the kind words tries a
 #: match at every character that can start one. The matches are the same: a name holds no dash, so every
 #: dash is tried.
-_APPOSITION = re.compile(r"——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
-_APPOSITION_KINDS = ("平台", "基地", "园区", "产业园")
+_APPOSITION: Final = re.compile(r"——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
+_APPOSITION_KINDS: Final = ("平台", "基地", "园区", "产业园")
 #: A name continued by these is a modifier of another noun (平台建设, 开发区管委会, 园区企业).
 #: Of those, the verbs: after a name that a place or a code makes distinctive, the name still stands.
-_VERBS_AFTER = frozenset({"建设", "集聚"})
-_CONTINUED = re.compile(r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系)")
+_VERBS_AFTER: Final = frozenset({"建设", "集聚"})
+_CONTINUED: Final = re.compile(
+    r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系)"
+)
 #: Words that describe a carrier without naming it; what is left when they are removed must be distinctive.
-_GENERIC_WORDS = re.compile(
+_GENERIC_WORDS: Final = re.compile(
     r"国家级|省级|市级|国家|全国|全球|全省|全市|国际化|国际|长三角|中国|现代|特色|产业|行业|智能|数字化|数字|公共|服务|"
     r"综合|电商|直播|先进|制造业|制造|生产|研发|设计|传统|工业|专业化|重要|重点|知名|绿色|创新|科技|企业|互联网|集群|"
     r"新型|高端|一站式|大数据|细分|应用|推广|运营|知识产权|技术|工程|老旧|小微|高能级|共享|展示|主|各类|各|一批|"
     r"该|本|这|相关|首批|新|高|类目|产城融合|发展|协同|区域|快速|维权|专利导航|孵化|示范|未来|[省市区县镇]"
 )
-_STRONG = sorted({*STRONG_TERMS, *(a for v in SYNONYMS.values() for a in v)}, key=len, reverse=True)
-_TRADE = re.compile(alternation(_STRONG))
-_ANY_TRADE = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
-_MARKED = re.compile(r"[“”\"A-Za-z0-9]")
+_STRONG: Final = sorted({*STRONG_TERMS, *(a for v in SYNONYMS.values() for a in v)}, key=len, reverse=True)
+_TRADE: Final = re.compile(alternation(_STRONG))
+_ANY_TRADE: Final = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
+_MARKED: Final = re.compile(r"[“”\"A-Za-z0-9]")
 #: A formula of kinds (“平台+园区”“平台+模式” models) names a way of working, not a platform.
-_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+")
-_QUOTE = re.compile(r"[“”\"]")
-_COUNTED = re.compile(
+_FORMULA: Final = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+")
+_QUOTE: Final = re.compile(r"[“”\"]")
+_COUNTED: Final = re.compile(
     r"[0-9一二三四五六七八九十两千万百]+[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
 )
-_TITLE_CUE = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
-_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
+_TITLE_CUE: Final = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
+_LEVEL_PREFIX: Final = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
 #: How a plan describes the carrier it will build, not part of its name (打造专业化物流装备产业公共服务平台).
-_DESCRIPTIVE_PREFIX = re.compile(r"^(?:专业化|一站式|高能级|高水平|高标准|综合性)(?=.{4})")
-_HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
+_DESCRIPTIVE_PREFIX: Final = re.compile(r"^(?:专业化|一站式|高能级|高水平|高标准|综合性)(?=.{4})")
+_HOST_CUE: Final = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     return kept
 
 
-_FOUND: WeakKeyDictionary[ParsedDocument, tuple[list[PlatformMention], dict[str, str]]] = WeakKeyDictionary()
+_FOUND: Final[WeakKeyDictionary[ParsedDocument, tuple[list[PlatformMention], dict[str, str]]]] = WeakKeyDictionary()
 
 
 def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
@@ -278,8 +280,8 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
         graph.edge("HOSTS", node, chain, sentence.text)
 
 
-_LEADING = re.compile(r"主导产业|首位产业")
-_CLAUSE = re.compile(r"[，。；,;]")
+_LEADING: Final = re.compile(r"主导产业|首位产业")
+_CLAUSE: Final = re.compile(r"[，。；,;]")
 
 
 def _leading_industries(context: ProseContext, index: int, mention: PlatformMention) -> list[str]:

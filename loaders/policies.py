@@ -11,6 +11,7 @@ named plan introduced by 制定/实施/深化…) is a cited Policy.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graph.model import Node, clean_name, identity_key
 from loaders import departments, divisions, responsible_units
@@ -22,35 +23,35 @@ from loaders.measures import Item, walk
 from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
 
-_BOOK = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
-_STANDARD_CODE = re.compile(r"^(?:GB|DB|JB|HJ|QC|YY|T/)[A-Z0-9/\-.\s]+$")
-_PLAN_VERBS = ("制定", "实施", "深化", "出台", "落实", "迭代升级", "研究制定", "发布")
-_UNMARKED = re.compile(
+_BOOK: Final = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
+_STANDARD_CODE: Final = re.compile(r"^(?:GB|DB|JB|HJ|QC|YY|T/)[A-Z0-9/\-.\s]+$")
+_PLAN_VERBS: Final = ("制定", "实施", "深化", "出台", "落实", "迭代升级", "研究制定", "发布")
+_UNMARKED: Final = re.compile(
     f"(?:{'|'.join(_PLAN_VERBS)})"
     r"((?:新一轮)?[^，。；、：:（）()《》\s]{4,34}?(?:行动计划|行动方案|若干政策|提升计划|提质增量计划|精英计划|整合退出方案))"
     r"(?=[，。；、）)]|$)"
 )
 #: A clause naming focus areas inside a sentence: 主攻沪苏杭等重点区域, 聚焦长三角等重点地区.
 #: A plan named in quotes: 迭代升级“南太湖精英计划” (a quoted name ending as an instrument does).
-_QUOTED = re.compile(r"“([^“”《》，。；\s]{2,30}?(?:计划|方案|意见|办法|条例|规划|纲要|政策|细则))”")
+_QUOTED: Final = re.compile(r"“([^“”《》，。；\s]{2,30}?(?:计划|方案|意见|办法|条例|规划|纲要|政策|细则))”")
 #: 《…》 titles that are publications, not instruments (定期编印《…简报》).
-_PUBLICATION = re.compile(r"(?:简报|报告|年鉴|杂志|日报|晚报|白皮书|蓝皮书|通讯|专报|快报)$")
+_PUBLICATION: Final = re.compile(r"(?:简报|报告|年鉴|杂志|日报|晚报|白皮书|蓝皮书|通讯|专报|快报)$")
 #: News names the instruments it reports on: a 《…》 title ending as an instrument does, a quoted label
 #: followed by its instrument word (实施“A—B—C”梯度培育计划), or a list of short names of local policy
 #: packages after 出台/实施 (出台实施人才新政2.0、招商七条、科技人才六条).
-_NEWS_INSTRUMENT = ("条例", "纲要", "政策", "规范", "新政", *POLICY_CUES)
-_NEWS_QUOTED = re.compile(
+_NEWS_INSTRUMENT: Final = ("条例", "纲要", "政策", "规范", "新政", *POLICY_CUES)
+_NEWS_QUOTED: Final = re.compile(
     r"(?:实施|出台|制定|推出|发布|落实)“([^“”《》，。；\s]{2,30})”"
     r"([^“”《》，。；、\s]{0,8}?(?:计划|方案|意见|办法|规划|政策|细则))(?=[，。；、）)]|$)"
 )
-_PACKAGE = r"[\u4e00-\u9fff]{2,8}?(?:新政(?:\d+(?:\.\d+)?)?|[一二三四五六七八九十]{1,3}条)"
-_ISSUED = "(?:出台|实施|推出|发布)"
+_PACKAGE: Final = r"[\u4e00-\u9fff]{2,8}?(?:新政(?:\d+(?:\.\d+)?)?|[一二三四五六七八九十]{1,3}条)"
+_ISSUED: Final = "(?:出台|实施|推出|发布)"
 #: One or more issuing verbs, written X X* and not X+: a pattern opening with a repeat is tried at every
 #: position of the text, one opening with the group of words lets the engine skip to their first characters.
-_NEWS_PACKAGES = re.compile(rf"{_ISSUED}{_ISSUED}*((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
-_INSTRUMENT_WORD = re.compile(r"(?:计划|方案|意见|办法|规划|政策|细则)$")
-_FOCUS_CLAUSE = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
-_FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
+_NEWS_PACKAGES: Final = re.compile(rf"{_ISSUED}{_ISSUED}*((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
+_INSTRUMENT_WORD: Final = re.compile(r"(?:计划|方案|意见|办法|规划|政策|细则)$")
+_FOCUS_CLAUSE: Final = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
+_FOCUS_AREA: Final = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
 
 
 def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocument, number: str | None) -> Node:

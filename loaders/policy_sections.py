@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 from weakref import WeakKeyDictionary
 
 from loaders import measures
 from loaders.documents import DOC_NUMBER, POLICY_CUES
 from loaders.text import ParsedDocument
 
-_ANNEX = re.compile(r"^附件\s*(\d{0,2})\s*[:：]?\s*$")
-_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
-_NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的(?:通知|函)$")
-_PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—\-－–~至]+\s*(\d{4})\s*年?\s*[）)]")
-_YEAR_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行动计划|实施方案)")
-_SINGLE_YEAR = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
-_STATUS = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
+_ANNEX: Final = re.compile(r"^附件\s*(\d{0,2})\s*[:：]?\s*$")
+_HEADER: Final = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
+_NOTICE: Final = re.compile(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的(?:通知|函)$")
+_PERIOD: Final = re.compile(r"[（(]\s*(\d{4})\s*[—\-－–~至]+\s*(\d{4})\s*年?\s*[）)]")
+_YEAR_PLAN: Final = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行动计划|实施方案)")
+_SINGLE_YEAR: Final = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
+_STATUS: Final = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
 #: Instruments that set up a task force (工作专班方案, 领导小组工作规则): organisation, not measures.
-_ORGANISATIONAL = re.compile(r"(?:专班|领导小组|工作机制|议事规则|工作规则)(?:工作)?(?:方案|规则|制度)$")
-_TABLE_ANNEX = re.compile(r"^附\s*(?:表)?\s*\d{0,2}\s*$")
+_ORGANISATIONAL: Final = re.compile(r"(?:专班|领导小组|工作机制|议事规则|工作规则)(?:工作)?(?:方案|规则|制度)$")
+_TABLE_ANNEX: Final = re.compile(r"^附\s*(?:表)?\s*\d{0,2}\s*$")
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _title_at(lines: list[tuple[int, str]], index: int) -> tuple[str, int]:
     return "".join(parts), i
 
 
-_SECTIONS: WeakKeyDictionary[ParsedDocument, list[PolicySection]] = WeakKeyDictionary()
+_SECTIONS: Final[WeakKeyDictionary[ParsedDocument, list[PolicySection]]] = WeakKeyDictionary()
 
 
 def sections(doc: ParsedDocument) -> list[PolicySection]:

@@ -10,7 +10,7 @@ The firm named before it in the sentence, or whose name it starts with, INVESTS_
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Final
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
@@ -21,18 +21,18 @@ from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
 from loaders.text_spans import sentence_of
 
-_PROJECT_WORDS = ("项目", "样板工厂")
-_PROJECT = re.compile("|".join(_PROJECT_WORDS))
-_KIND_ONLY = re.compile(
+_PROJECT_WORDS: Final = ("项目", "样板工厂")
+_PROJECT: Final = re.compile("|".join(_PROJECT_WORDS))
+_KIND_ONLY: Final = re.compile(
     r"^(?:[一-龥]{0,4}(?:产业链|产业|特色|重点|重大|标志性|优质|龙头|大|好|招商|签约|人才|创业|技改|示范|协同创新|"
     r"高层次人才创业|计划|研发|攻关|绿色化|募投|延链补链强链|强链补链|科技|资产重组|汽车电子|八大新兴产业链|"
     r"3亿元以上八大新兴产业链|亿元以上))*$"
 )
-_INVEST = re.compile(r"(?:总投资|投资)(?:超|约|达)?(\d+(?:\.\d+)?)(亿元|亿美元|万元)")
-_AREA = re.compile(r"(?:占地|用地|盘活土地|地块)?(\d+(?:\.\d+)?)亩")
-_CAPACITY = re.compile(r"年产\d+(?:\.\d+)?[A-Za-z\u4e00-\u9fff]{1,4}")
+_INVEST: Final = re.compile(r"(?:总投资|投资)(?:超|约|达)?(\d+(?:\.\d+)?)(亿元|亿美元|万元)")
+_AREA: Final = re.compile(r"(?:占地|用地|盘活土地|地块)?(\d+(?:\.\d+)?)亩")
+_CAPACITY: Final = re.compile(r"年产\d+(?:\.\d+)?[A-Za-z\u4e00-\u9fff]{1,4}")
 #: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
-_STATUS = tuple(
+_STATUS: Final = tuple(
     (re.compile(cue + r"(?!后)"), status)
     for cue, status in (
         ("达产", "达产"),
@@ -44,10 +44,10 @@ _STATUS = tuple(
 )
 
 
-_QUOTED = re.compile(r"^[“\"][^”\"]{2,12}[”\"]$")
-_PHASE = re.compile(r"年产\d|[0-9一二三四五六七八九十]期|\d+(?:\.\d+)?(?:万吨|万台|万辆|GW|MW|GWh|亿只)")
-_AMOUNT = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等")
-_FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)\d")
+_QUOTED: Final = re.compile(r"^[“\"][^”\"]{2,12}[”\"]$")
+_PHASE: Final = re.compile(r"年产\d|[0-9一二三四五六七八九十]期|\d+(?:\.\d+)?(?:万吨|万台|万辆|GW|MW|GWh|亿只)")
+_AMOUNT: Final = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等")
+_FIRM_INVESTS: Final = re.compile(r"(?:正|已|将)?(?:投资|投入)\d")
 
 
 def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, int]]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 from weakref import WeakKeyDictionary
 
 from graph.model import Node
@@ -34,14 +35,16 @@ from loaders.text import ParsedDocument
 from loaders.text_spans import district_mentions, district_node, sentence_of
 
 #: Verbs that place the firms or institutes of their sentence in a carrier.
-PLACING_VERB = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")
-_AFTER_NAME = re.compile(r"[^，。；]{0,6}?(?:落户|入驻|落地|位于|坐落于|扎根)(?:于|至|在)?")
-_MAIN_BASE = re.compile(r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)")
-_INTRODUCES = re.compile(r"(?:成功|先后|已|所)?(?:引进|招引)的?")
-_SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
-_HEADING_MAX = 30
-_CLAUSE_MARK = re.compile(r"[。！？；，,]")
-_RANK = {"town": 0, "zone": 1, "county": 2, "city": 3, "province": 4}
+PLACING_VERB: Final = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")
+_AFTER_NAME: Final = re.compile(r"[^，。；]{0,6}?(?:落户|入驻|落地|位于|坐落于|扎根)(?:于|至|在)?")
+_MAIN_BASE: Final = re.compile(
+    r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)"
+)
+_INTRODUCES: Final = re.compile(r"(?:成功|先后|已|所)?(?:引进|招引)的?")
+_SUBJECT: Final = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
+_HEADING_MAX: Final = 30
+_CLAUSE_MARK: Final = re.compile(r"[。！？；，,]")
+_RANK: Final = {"town": 0, "zone": 1, "county": 2, "city": 3, "province": 4}
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,10 @@ class _Facts:
         return self.sections[bisect_right(self.sections, index) - 1]
 
 
-_FACTS: WeakKeyDictionary[ParsedDocument, _Facts] = WeakKeyDictionary()
+_FACTS: Final[WeakKeyDictionary[ParsedDocument, _Facts]] = WeakKeyDictionary()
 #: \n+ written \n\n*: a pattern opening with a literal lets the engine skip to it, one opening with a repeat is
 #: tried at every character.
-_BREAK = re.compile(r"\n\n*")
+_BREAK: Final = re.compile(r"\n\n*")
 
 
 def _facts(doc: ParsedDocument) -> _Facts:

@@ -22,17 +22,21 @@ document's chain is 纺织面料, alias 纺织).
 
 from __future__ import annotations
 
+from typing import Final
+
 from graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
 from loaders.divisions import find_districts
 from loaders.org_names import LEGAL_SUFFIX, short_forms
 
 #: Labels whose nodes may be merged by a shared name or alias across documents.
-ALIAS_LABELS = frozenset({"IndustryChain", "Cluster", "Product", "Enterprise", "Platform", "Institute", "Project"})
+ALIAS_LABELS: Final = frozenset(
+    {"IndustryChain", "Cluster", "Product", "Enterprise", "Platform", "Institute", "Project"}
+)
 
 
 #: Official kinds and the short kind a text uses for them (高新区 is 高新技术产业开发区; “2+8”产业平台,
 #: “2+8”高能级平台 and “2+8”平台 are one programme's platforms).
-_KIND_FORMS = (
+_KIND_FORMS: Final = (
     ("高新技术产业开发区", "高新区"),
     ("高新技术产业园区", "高新区"),
     ("经济技术开发区", "经开区"),
@@ -41,8 +45,8 @@ _KIND_FORMS = (
     ("产业平台", "平台"),
 )
 #: Zones are named by a county or area under a city: the city before it may be dropped (湖州吴兴高新区).
-_ZONE_ENDINGS = ("高新区", "经开区", "经济开发区", "开发区", "新区")
-_LEADING_LEVELS = ("province", "city")
+_ZONE_ENDINGS: Final = ("高新区", "经开区", "经济开发区", "开发区", "新区")
+_LEADING_LEVELS: Final = ("province", "city")
 
 
 def identity(label: str, name: str) -> str:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from loaders import departments
 from loaders.departments import DepartmentMention
 
-_BRACKET = re.compile(
+_BRACKET: Final = re.compile(
     r"[（(]\s*(责任单位|牵头单位|责任部门|主责单位)\s*[:：](.+?)[）)](?=[^）)]*$|\s*$|[。；\n])", re.DOTALL
 )
-_ROLE = re.compile(r"(牵头单位|配合单位|责任单位|参与单位|协同单位)\s*[:：]")
-_META = re.compile(r"列第一位的为牵头单位|[，,]?下同|排名第一的为牵头单位")
+_ROLE: Final = re.compile(r"(牵头单位|配合单位|责任单位|参与单位|协同单位)\s*[:：]")
+_META: Final = re.compile(r"列第一位的为牵头单位|[，,]?下同|排名第一的为牵头单位")
 
 
 @dataclass
@@ -30,10 +31,10 @@ class Responsibility:
     evidence: str
 
 
-_BODY_TAIL = re.compile(r"为责任主体.*$")
-_INCLUDING = re.compile(r"[〈<（(]含")
-_CLOSING = re.compile(r"[〉>）)]")
-_UNIT_SEPARATOR = re.compile(r"[、，,；;。]")
+_BODY_TAIL: Final = re.compile(r"为责任主体.*$")
+_INCLUDING: Final = re.compile(r"[〈<（(]含")
+_CLOSING: Final = re.compile(r"[〉>）)]")
+_UNIT_SEPARATOR: Final = re.compile(r"[、，,；;。]")
 
 
 def _units(text: str, scope: str | None) -> list[DepartmentMention]:

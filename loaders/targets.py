@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 import ahocorasick_rs
 
@@ -28,41 +28,41 @@ from loaders.policy_sections import PolicySection, sections
 from loaders.text import ParsedDocument
 from loaders.text_spans import district_mentions
 
-UNITS = (
+UNITS: Final = (
     "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
     "万人次 万人 人次 人 名 万家 家 个 项 条 万台 台 亿件 万件 件 场 所 座 次 批 套 吨"
 ).split()
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
-COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
-_UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+COUNT_UNITS: Final = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
+_UNIT_ALT: Final = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 #: A stated value: number (2/3 is a share), unit, trailing comparator. The first digit stands before the
 #: alternation: a pattern that starts with a plain digit is searched for by the engine's fast scan for one,
 #: not tried at every position of a clause.
-_VALUE = re.compile(
+_VALUE: Final = re.compile(
     rf"(?P<num>\d(?:\d*/\d+|\d*(?:\.\d+)?))(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
 )
 #: Verbs of a plan's goals that put the count before the thing counted (培育10家链主企业, 建设60个海外仓).
-_COUNT_VERBS = re.compile(
+_COUNT_VERBS: Final = re.compile(
     r"培育|新增|建设|建成|实施|引进|引育|打造|创建|认定|组织|开展|招引|落地|新建|建立|形成|培训|举办|推动|支持"
 )
 #: 亿余元 / 万多人: the 余 written inside the unit.
-_MAGNITUDE_APPROX = re.compile(r"(万|亿)(余|多)(?=元|美元|人|家|件|台|吨|亩)")
+_MAGNITUDE_APPROX: Final = re.compile(r"(万|亿)(余|多)(?=元|美元|人|家|件|台|吨|亩)")
 #: Periods that a list of values walks through (一季度30%、二季度65%): the indicator is the first one's, re-dated.
-_PERIOD = re.compile(r"[一二三四]季度|上半年|下半年|全年")
-_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_PERIOD: Final = re.compile(r"[一二三四]季度|上半年|下半年|全年")
+_BRACKETED: Final = re.compile(r"[（(][^（）()]*[）)]")
 #: The thing a count or size is of: up to the next punctuation or number.
-_NOUN = re.compile(r"[^，、。；：:\d（(]+")
+_NOUN: Final = re.compile(r"[^，、。；：:\d（(]+")
 #: An index stated without a unit (两化融合指数已达114.29): the number is the index.
-_INDEX_BEFORE = re.compile(r"指数(?:已|将)?(?:达到|达|为|提升至|提高到)$")
+_INDEX_BEFORE: Final = re.compile(r"指数(?:已|将)?(?:达到|达|为|提升至|提高到)$")
 #: A count of what exists (共4个…, 共有30家…): the thing counted is the indicator.
-_TOTAL = re.compile(r"共有?$")
+_TOTAL: Final = re.compile(r"共有?$")
 #: Counted actors followed by what they do (1000家企业设立首席质量官).
-_ACTOR = re.compile(r"^(企业|单位|园区|平台|机构)([\u4e00-\u9fff“”]{3,})$")
+_ACTOR: Final = re.compile(r"^(企业|单位|园区|平台|机构)([\u4e00-\u9fff“”]{3,})$")
 #: A size word ending the words before ``N亿元的X`` (规模, 面积, 总投资): the indicator is X's size.
-_METRIC_END = re.compile(r"(?:规模|面积|总投资|投资|产值|总量)$")
+_METRIC_END: Final = re.compile(r"(?:规模|面积|总投资|投资|产值|总量)$")
 #: What stands between an indicator and its value (力争达到, 均不低于, 超 …): a word of each list or none, in this
 #: order; the last list's word is the comparator written before the number (``pre``).
-_BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
+_BRIDGE_WORDS: Final[tuple[tuple[str, ...], ...]] = (
     ("分别", "均"),
     ("原则上",),
     ("力争", "确保", "争取"),
@@ -74,29 +74,29 @@ _BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
     ),
     ("超过", "突破", "超", "近", "约"),
 )
-_BRIDGE = re.compile(
+_BRIDGE: Final = re.compile(
     "".join(f"(?:{'|'.join(words)})?" for words in _BRIDGE_WORDS[:-1]) + f"(?P<pre>{'|'.join(_BRIDGE_WORDS[-1])})?$"
 )
 #: Every character a bridge can hold.
-_BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
-_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
-_LEAD = re.compile(
+_BRIDGE_CHARS: Final = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
+_BY_YEAR: Final = re.compile(r"(?:到|至|截至)(20\d{2})年")
+_LEAD: Final = re.compile(
     r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
 )
 #: A change stated after a level (总产值67.86亿元，同比增长36%): the change of that level.
-_CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
+_CHANGE: Final = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
 #: A share stated after a level (销售额达9亿元，占市场总量的60%): the level's share.
-_SHARE = re.compile(r"^占[^，。；\d]{1,12}$")
-_CLAUSE = re.compile(r"[，；。,;：:]")
+_SHARE: Final = re.compile(r"^占[^，。；\d]{1,12}$")
+_CLAUSE: Final = re.compile(r"[，；。,;：:]")
 #: Figures that are not goals: subsidies and rewards, entry thresholds (亩均税收低于1万元的企业).
-_NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于")
-_ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
+_NOT_TARGET: Final = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于")
+_ITEM_START: Final = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
-_YEAR_LEAD = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
-_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
-_ENDS_IN_DIGIT = re.compile(r"\d$")
-_YEAR_AFTER = re.compile(r"\d*年")
+_YEAR_LEAD: Final = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
+_TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
+_ENDS_IN_DIGIT: Final = re.compile(r"\d$")
+_YEAR_AFTER: Final = re.compile(r"\d*年")
 
 
 @lru_cache(maxsize=8192)
@@ -112,21 +112,29 @@ def _indicator_name(raw: str, verb: str) -> str:
 
 
 #: Words before a reported count that say when or which, not what (现有, 该服务点已…).
-_NEWS_LEAD = re.compile(
+_NEWS_LEAD: Final = re.compile(
     r"^(?:现有|现已|该|已|目前|当前|共有|共|总共|\d{1,2}(?:至|-|—|－)\d{1,2}月份?|[一二三四]季度|上半年)+"
 )
 #: What a count is named as, by its unit (News reports 企业470家; the indicator is 企业数量).
-_COUNT_NOUN = {"人次": "人次", "万人次": "人次", "次": "次数", "场": "场次", "人": "人数", "万人": "人数", "名": "人数"}
+_COUNT_NOUN: Final = {
+    "人次": "人次",
+    "万人次": "人次",
+    "次": "次数",
+    "场": "场次",
+    "人": "人数",
+    "万人": "人数",
+    "名": "人数",
+}
 #: Money reported after an activity (完成外贸出口208.5亿元): the indicator is its amount (外贸出口额).
-_MONEY_UNITS = frozenset("亿元 万元 元 亿美元 万美元".split())
-_ACTIVITY_END = ("出口", "进口", "销售", "交易", "成交", "融资")
-_COUNTED_END = ("数量", "数", "人次", "次数", "场次", "人数", "人才", "率", "额", "值", "量", "规模", "面积")
+_MONEY_UNITS: Final = frozenset("亿元 万元 元 亿美元 万美元".split())
+_ACTIVITY_END: Final = ("出口", "进口", "销售", "交易", "成交", "融资")
+_COUNTED_END: Final = ("数量", "数", "人次", "次数", "场次", "人数", "人才", "率", "额", "值", "量", "规模", "面积")
 #: Words between a reported count's noun and its number (企业共计470家).
-_NEWS_TAIL = re.compile(r"(?:共计|共有|合计|累计|总计|共|已)+$")
+_NEWS_TAIL: Final = re.compile(r"(?:共计|共有|合计|累计|总计|共|已)+$")
 #: Who acted together before a count's verb (市监局联合某小镇培育…企业3家): the actors are no part of the name.
-_JOINT_ACTORS = re.compile(rf"^[^，。]{{2,24}}?(?:联合|会同|携手)[^，。]{{2,12}}?(?={_COUNT_VERBS.pattern})")
+_JOINT_ACTORS: Final = re.compile(rf"^[^，。]{{2,24}}?(?:联合|会同|携手)[^，。]{{2,12}}?(?={_COUNT_VERBS.pattern})")
 #: A yearly output (年产各类童装15亿件): the indicator is the product's 年产量.
-_YEARLY_OUTPUT = re.compile(r"^年产(?:各类|各种)?(.{2,})$")
+_YEARLY_OUTPUT: Final = re.compile(r"^年产(?:各类|各种)?(.{2,})$")
 
 
 @lru_cache(maxsize=8192)
@@ -405,7 +413,9 @@ def _is_word(char: str) -> bool:
 
 
 #: What stands between a list of chains and the metric they share: 两大主导产业产值 → 产值.
-_CHAIN_WORDS = re.compile(r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?")
+_CHAIN_WORDS: Final = re.compile(
+    r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?"
+)
 
 
 def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
@@ -524,14 +534,16 @@ def _text_figures(
 #: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
 #: ``(?<![到至])20``): a pattern that starts with a literal is searched for by the engine's fast scan for it,
 #: one that starts with a lookbehind is tried at every position of a whole text.
-_PAST_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?!底前|前)")
+_PAST_YEAR: Final = re.compile(r"(20(?<![到至]20)\d{2})年(?!底前|前)")
 #: A year written into an event's name (第六届…博览会2023长三角…大会, 2023湖州商品交易会): not a count (2000家).
-_EDITION_YEAR = re.compile(
+_EDITION_YEAR: Final = re.compile(
     r"(20(?<![\d.]20)[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
 )
-_EXPLICIT_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
+_EXPLICIT_YEAR: Final = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
 #: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
-_CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
+_CLOSED_YEAR: Final = re.compile(
+    r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))"
+)
 
 
 def reference_year(text: str) -> int | None:
@@ -603,7 +615,7 @@ class _Subjects:
         return None if subject == ("District", doc.scope) else subject  # the document's own area: its scope
 
 
-_HAS_NUMBER = re.compile(r"\d")
+_HAS_NUMBER: Final = re.compile(r"\d")
 
 
 def _is_table_row(text: str) -> bool:

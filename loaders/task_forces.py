@@ -10,6 +10,7 @@ the line stands under); each group is PART_OF the task force.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from graph.model import Node
 from loaders import departments
@@ -18,13 +19,13 @@ from loaders.keyword_scan import matches_near
 from loaders.policy_sections import sections
 from loaders.text import ParsedDocument
 
-_FOUNDING = ("成立", "组建", "设立")
-_FOUNDED = re.compile(f"(?:{'|'.join(_FOUNDING)})" + r"了?([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
-_GENERIC = re.compile(r"(?:[市区县]级)?(?:工作)?(?:专班|领导小组)")
-_GROUP_HEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*([\u4e00-\u9fff]{2,12}组)$")
-_TOP_HEADING = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
-_UNIT_SEPARATOR = re.compile(r"[、，,]")
-_MEMBER = re.compile(r"[\u4e00-\u9fff]{1,4}[（(]([^）)]{2,40})[）)]")
+_FOUNDING: Final = ("成立", "组建", "设立")
+_FOUNDED: Final = re.compile(f"(?:{'|'.join(_FOUNDING)})" + r"了?([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
+_GENERIC: Final = re.compile(r"(?:[市区县]级)?(?:工作)?(?:专班|领导小组)")
+_GROUP_HEADING: Final = re.compile(r"^[（(][一二三四五六七八九十]+[）)]\s*([\u4e00-\u9fff]{2,12}组)$")
+_TOP_HEADING: Final = re.compile(r"^[一二三四五六七八九十]+、\s*(.+)$")
+_UNIT_SEPARATOR: Final = re.compile(r"[、，,]")
+_MEMBER: Final = re.compile(r"[\u4e00-\u9fff]{1,4}[（(]([^）)]{2,40})[）)]")
 
 
 def _full_name(name: str, scope: str | None) -> tuple[str, str]:

@@ -14,22 +14,22 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple, TypeAlias
 
-_DEBRIS = re.compile(r"\[(?:bookmark|footnote|endnote|comment|image)[^\]]*\]", re.IGNORECASE)
-_PAGE_NUMBER = re.compile(
+_DEBRIS: Final = re.compile(r"\[(?:bookmark|footnote|endnote|comment|image)[^\]]*\]", re.IGNORECASE)
+_PAGE_NUMBER: Final = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
 )
 #: What a page-number line opens with after white space: the first characters :data:`_PAGE_NUMBER` allows.
-_PAGE_NUMBER_OPENINGS = frozenset("-—–－第")
-_WIDE = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
+_PAGE_NUMBER_OPENINGS: Final = frozenset("-—–－第")
+_WIDE: Final = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
 #: Spaces between two CJK characters (or a CJK character and a number) are layout, not words. Written to open
 #: with the literal first space (the lookbehinds then look past it) so the engine skips straight to spaces with
 #: a fast literal search; a leading lookahead or lookbehind would have it try the pattern at every character.
-_SPACED = re.compile(rf" (?:(?<=[{_WIDE}] ) *(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)] ) *(?=[{_WIDE}]))")
-_SENTENCE_END = tuple("。！？；：:;!?）)”》")
+_SPACED: Final = re.compile(rf" (?:(?<=[{_WIDE}] ) *(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)] ) *(?=[{_WIDE}]))")
+_SENTENCE_END: Final = tuple("。！？；：:;!?）)”》")
 #: A line ending like a title (…方案, …要点) is a heading, not a sentence cut at a page end.
-_TITLE_ENDS = (
+_TITLE_ENDS: Final = (
     "方案",
     "意见",
     "通知",
@@ -46,7 +46,7 @@ _TITLE_ENDS = (
     "表",
 )
 #: A line that opens a numbered item, an annex or a table row never continues the line before it.
-_ITEM_START = re.compile(
+_ITEM_START: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳]"
     r"|附件|附\s*\d|附：|抄送|序号|[-•·])"
 )
@@ -131,7 +131,7 @@ def _same_length_simplified(text: str) -> str:
 #: being cleaned, as ranges ``[start, stop)`` of that map. Ranges rather than copies of the map: most lines are
 #: kept as they are, and the ranges of consecutive kept lines join into one, so the cleaned text's map is built
 #: from a few long slices instead of two small arrays per line.
-_Line = tuple[str, list[tuple[int, int]]]
+_Line: TypeAlias = tuple[str, list[tuple[int, int]]]
 
 
 def _join_broken(lines: list[tuple[str, int]]) -> list[_Line]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Final
 from weakref import WeakKeyDictionary
 
 from graph.model import Node, node_uid
@@ -19,7 +20,7 @@ from loaders.builder import DocumentGraph
 from loaders.divisions import DistrictMention, division, find_districts
 from loaders.text import ParsedDocument
 
-_DISTRICTS: WeakKeyDictionary[ParsedDocument, list[DistrictMention]] = WeakKeyDictionary()
+_DISTRICTS: Final[WeakKeyDictionary[ParsedDocument, list[DistrictMention]]] = WeakKeyDictionary()
 
 
 def sentence_of(doc: ParsedDocument, offset: int) -> int:

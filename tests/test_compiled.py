@@ -7,6 +7,7 @@ Python sources do, and that a build which no longer matches its sources is never
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import shutil
@@ -82,3 +83,35 @@ def test_pure_python_is_chosen_by_the_environment() -> None:
     in_use, path = out.stdout.split()
     assert in_use == "False"
     assert path == str(ROOT / "loaders" / "pipeline.py")
+
+
+def _rebound_names(tree: ast.Module) -> set[str]:
+    """Names bound more than once anywhere in a module, or declared ``global`` (those cannot be Final)."""
+    counts: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Global):
+            counts.update(dict.fromkeys(node.names, 2))
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            counts[node.id] = counts.get(node.id, 0) + 1
+    return {name for name, count in counts.items() if count > 1}
+
+
+def test_module_constants_of_the_compiled_modules_are_final() -> None:
+    """A module-level constant read by compiled code is a dictionary look-up of the module's globals at every
+    use unless it is declared ``Final``, which mypyc keeps in a C variable (decision 0004). Upper-case names
+    bound once are constants (or type aliases, declared ``TypeAlias``); each must say so."""
+    plain = []
+    for rel in compiled.SOURCES:
+        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
+        rebound = _rebound_names(tree)
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                name, annotation = node.targets[0].id, None
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+                name, annotation = node.target.id, ast.unparse(node.annotation)
+            else:
+                continue
+            constant = name.lstrip("_")[:1].isupper() and name.isupper() and name not in rebound
+            if constant and not (annotation or "").startswith(("Final", "TypeAlias")):
+                plain.append(f"{rel}:{node.lineno} {name}")
+    assert not plain, "declare these module constants Final:\n" + "\n".join(plain)
