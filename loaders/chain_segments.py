@@ -18,6 +18,9 @@ from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
 
 _DASH_CHAIN: Final = re.compile(r"[“\"]?((?:[^—“”\"，。；]{1,30}—){2,}[^—“”\"，。；]{1,30})[”\"]?")
+#: What opens and closes a dashed chain's first and last links (构建…, …的全产业链): not the links' names.
+_BUILD_LEAD: Final = re.compile(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)")
+_CHAIN_TAIL: Final = re.compile(r"(?:的全产业链|全产业链|的五步跃升|的.*)$")
 _FROM_TO: Final = re.compile(r"从([^，。；]{2,60}?)到([^，。；]{2,60}?)等(?:全流程|全)?产业链")
 _UPSTREAM: Final = re.compile(r"原材料|材料|零件|部件|零部件|创意|研发|设计|原料|矿")
 _DOWNSTREAM: Final = re.compile(r"应用|场景|销售|物流|品牌|运营|整机|服务|终端|回收|市场")
@@ -59,8 +62,8 @@ def _layouts(sentence: str) -> list[list[str]]:
     if sentence.count("—") >= 2:
         for match in _DASH_CHAIN.finditer(sentence):
             items = [i for i in match.group(1).split("—")]
-            items[0] = re.sub(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)", "", items[0])
-            items[-1] = re.sub(r"(?:的全产业链|全产业链|的五步跃升|的.*)$", "", items[-1])
+            items[0] = _BUILD_LEAD.sub("", items[0])
+            items[-1] = _CHAIN_TAIL.sub("", items[-1])
             if all(2 <= len(i) <= 30 for i in items) and "企业" not in "".join(items) and _is_value_chain(items):
                 out.append(items)
     if "到" in sentence and "产业链" in sentence:

@@ -35,6 +35,9 @@ _ISSUER_MAX: Final = 12
 DOC_NUMBER: Final = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")
 _HEADER: Final = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
 _DATE: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+#: A title spaced out by its layout (湖 州 市): the spaces go.
+_SPACED_HAN: Final = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+_SPACE: Final = re.compile(r"\s+")
 
 
 def _title(lines: list[str]) -> str:
@@ -42,7 +45,7 @@ def _title(lines: list[str]) -> str:
     for line in lines[:40]:
         if _HEADER.match(line) or DOC_NUMBER.fullmatch(line) or len(line) < 8:
             continue
-        return re.sub(r"\s+", "", line) if re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", line) else line
+        return _SPACE.sub("", line) if _SPACED_HAN.search(line) else line
     return lines[0] if lines else ""
 
 

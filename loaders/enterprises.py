@@ -98,7 +98,7 @@ def _legal_names(text: str) -> list[str]:
         core = name[: -len(match.group(0))]
         suffix = match.group(0)
         long_enough = len(core) >= 3 or (suffix == "集团" and len(core) >= 2)
-        if suffix == "公司" and not re.search(rf"(?:{_FIRM_WORD}|{_TRADE})$", core[2:]):
+        if suffix == "公司" and not _ENDS_IN_FIRM_OR_TRADE_WORD.search(core[2:]):
             continue  # a bare 公司 names a firm only after a trade word: 中嘉华宸能源公司, not 民营跨国公司
         if long_enough and not _NOT_LEGAL_CORE.search(core) and core not in _industry_names(core):
             out.append(name)
@@ -111,6 +111,13 @@ def _industry_names(text: str) -> set[str]:
 
 _VOCABULARY: Final = frozenset({*STRONG_TERMS, *WEAK_TERMS, *(a for v in SYNONYMS.values() for a in v)})
 _TRADE: Final = "|".join(sorted(_VOCABULARY, key=len, reverse=True))
+#: A firm or trade word ending a name: a bare 公司 names a firm only after one.
+_ENDS_IN_FIRM_OR_TRADE_WORD: Final = re.compile(rf"(?:{_FIRM_WORD}|{_TRADE})$")
+_ENDS_IN_FIRM_WORD: Final = re.compile(rf"(?:{_FIRM_WORD})$")
+#: A list head that says its one item is a firm (A等链主企业).
+_FIRM_HEAD_WORD: Final = re.compile(r"链主|龙头|企业")
+#: Trade roles written before a firm's name (某某供应商), cut off like punctuation.
+_SUPPLIER_WORD: Final = re.compile(r"供应商|制造商")
 
 
 def _is_firm_name(name: str) -> bool:
@@ -125,9 +132,9 @@ def _listed_names(text: str) -> list[str]:
         items = text[run_start : head.start()].split("、")
         items[0] = trim_left(items[0])
         items = [clean_name(i) for i in items]
-        if len(items) == 1 and not re.search(r"链主|龙头|企业", head.group(0)):
+        if len(items) == 1 and not _FIRM_HEAD_WORD.search(head.group(0)):
             continue
-        if len(items) == 1 and not re.search(rf"(?:{_FIRM_WORD})$", items[0]):
+        if len(items) == 1 and not _ENDS_IN_FIRM_WORD.search(items[0]):
             continue
         out += [i for i in items if _is_firm_name(i)]
     return out
@@ -144,8 +151,8 @@ def _subject_names(text: str) -> list[str]:
                 out.append(name)
     for verb in matches_near(_VERB_SUBJECT, text, _VERB_WORDS, _VERB_REACH):
         run, _ = run_before(text, verb.start(), limit=16)
-        name = clean_name(trim_left(re.sub(r"(?:供应商|制造商)", "，", run).split("，")[-1]))
-        if _is_firm_name(name) and (len(name) <= 6 or re.search(rf"(?:{_FIRM_WORD})$", name)):
+        name = clean_name(trim_left(_SUPPLIER_WORD.sub("，", run).split("，")[-1]))
+        if _is_firm_name(name) and (len(name) <= 6 or _ENDS_IN_FIRM_WORD.search(name)):
             out.append(name)
     return out
 

@@ -63,6 +63,8 @@ _STRONG_SUFFIX: Final = re.compile(r"产业链|产业集群|产业|行业")
 #: What makes a short term an industry: a head word (服装产业, 机床企业, 家电类目), or a list of firms it closes
 #: (织里童装、纺织等企业: the firms of the 纺织 industry).
 _WEAK_SUFFIX: Final = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
+#: The firms or goods of an industry ending a term (机床企业, 家电类目, 纺织等企业).
+_FIRMS_OR_GOODS: Final = re.compile(r"(?:等.*)?(?:企业|类目)$")
 _DIGIT: Final = "[0-9一二三四五六七八九十两]"
 _NUM: Final = f"{_DIGIT}+"
 #: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
@@ -70,6 +72,9 @@ _GROUP: Final = re.compile(
     r"大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
 )
 _NUMBER_BEFORE: Final = re.compile(rf"{_NUM}\Z")
+#: A counted group's count and its head (湖州市八大 + 产业链), and the count of a group of chains (八大…产业链).
+_COUNTED_GROUP_NAME: Final = re.compile(rf"(.*?{_NUM}大)(产业链|产业集群)")
+_CHAIN_GROUP_COUNT: Final = re.compile(rf"(?P<n>{_NUM})大.*产业链$")
 #: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
 _CODE_BEFORE: Final = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
 #: A count closing a list: (等|共)?{_NUM}(条|个|大), or a bare 等. Written to open with the class of the characters
@@ -105,7 +110,7 @@ _NOT_A_CHAIN_AFTER: Final = re.compile(r"[^，。；]{0,10}?方向|(?:产业)?(?
 
 def _trimmed_suffix(surface: str) -> str:
     """The industry's name in 机床企业, 家电类目, 纺织等企业 (firms and goods of the industry)."""
-    match = re.search(r"(?:等.*)?(?:企业|类目)$", surface)
+    match = _FIRMS_OR_GOODS.search(surface)
     return surface[: match.start()] if match else surface
 
 
@@ -330,7 +335,7 @@ def _fold_groups(clusters: set[str]) -> dict[str, str]:
     """湖州市八大产业链 is 湖州市八大新兴产业链 when the document names only one qualified group of eight."""
     out: dict[str, str] = {}
     for name in clusters:
-        match = re.fullmatch(rf"(.*?{_NUM}大)(产业链|产业集群)", name)
+        match = _COUNTED_GROUP_NAME.fullmatch(name)
         if not match:
             continue
         fuller = [c for c in clusters if c != name and c.startswith(match.group(1)) and c.endswith(match.group(2))]
@@ -582,7 +587,7 @@ def _counted_groups(graph: DocumentGraph, count: int) -> list[Node]:
     """The document's counted groups of ``count`` chains (八大重点产业链 for the 八链 of 四群八链)."""
     out = []
     for node in graph.by_label(CLUSTER):
-        match = re.search(rf"(?P<n>{_NUM})大.*产业链$", node.name)
+        match = _CHAIN_GROUP_COUNT.search(node.name)
         if match and _number(match.group("n")) == count:
             out.append(node)
     return sorted(out, key=lambda n: n.uid)

@@ -29,6 +29,8 @@ _ITEM_FIRSTS: Final = frozenset(f"{_CN}（(" + "".join(chr(c) for c in range(ord
 _ANNEX_LIST: Final = re.compile(r"^(?:[-•·]\s*)?附件\s*[:：]")
 _CIRCLED_INLINE: Final = re.compile(r"[①-⑳]")
 _TITLE_END: Final = re.compile(r"[。！？；]")
+#: How an Arabic-numbered item's words open (2023年 or 1.5 are numbers, not items).
+_WORDS_START: Final = re.compile(r"[\u4e00-\u9fff“《]")
 
 
 @dataclass
@@ -117,7 +119,7 @@ def _item_of(line: str, start: int, stack: list[Item]) -> Item | None:
         match = pattern.match(line)
         if not match or not match.group(2).strip():
             continue
-        if style == "arabic" and not re.match(r"[\u4e00-\u9fff“《]", match.group(2)):
+        if style == "arabic" and not _WORDS_START.match(match.group(2)):
             continue  # 2023年 or 1.5 are numbers, not items
         depth = next((i for i, it in enumerate(stack) if it.style == style), None)
         if depth is not None:

@@ -59,6 +59,9 @@ ZONE_KINDS: Final = frozenset("高新技术产业园区 高新技术产业开发
 #: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
 _BARE_KINDS: Final = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES: Final = frozenset(PLATFORM_SUFFIX.split("|"))
+_KIND_AT_END: Final = re.compile(rf"(?:{PLATFORM_SUFFIX})$")
+#: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of.
+_SETTLING: Final = re.compile(r"共建|入驻|落户|引进")
 _CARRIERS: Final = frozenset(_CARRIER.split("|"))
 #: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
 #: of them finds them, at two thirds of its cost).
@@ -255,7 +258,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
 
 
 def _kind(name: str) -> str:
-    match = re.search(rf"(?:{PLATFORM_SUFFIX})$", name)
+    match = _KIND_AT_END.search(name)
     return match.group(0) if match else "平台"
 
 
@@ -309,7 +312,7 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
         if cued is None and node.label == "Platform":
             cued = context.main_base_of(node.name, i)
-        if cued is None and node.label == "Institute" and re.search(r"共建|入驻|落户|引进", doc.sentences[i].text):
+        if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text):
             # 3家研究院已入驻 with no carrier named: the area the text speaks for
             cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
         if cued is not None:
@@ -330,6 +333,7 @@ def _mentions_of_aliases(doc: ParsedDocument, graph: DocumentGraph, aliases: dic
         held = [n for n in graph.nodes.values() if n.name == full and n.label in ("Platform", "Institute")]
         if not held:
             continue
-        for match in re.finditer(re.escape(short), doc.text):
-            sentence = doc.sentences[sentence_of(doc, match.start())].text
-            graph.node(held[0].label, full, sentence)
+        at = doc.text.find(short)
+        while at >= 0:  # each use, as a literal search (not a pattern compiled for one name of one document)
+            graph.node(held[0].label, full, doc.sentences[sentence_of(doc, at)].text)
+            at = doc.text.find(short, at + len(short))

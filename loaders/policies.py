@@ -20,10 +20,13 @@ from loaders.documents import DOC_NUMBER, POLICY_CUES
 from loaders.industries import find_industries
 from loaders.keyword_scan import matches_near
 from loaders.measures import Item, walk
-from loaders.policy_sections import PolicySection, sections
+from loaders.policy_sections import NOTICE, PolicySection, sections
 from loaders.text import ParsedDocument
 
 _BOOK: Final = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
+#: A cited plan's period in its name (2023—2025), and a period in brackets closing a title (its short name drops it).
+_PERIOD_IN_NAME: Final = re.compile(r"(\d{4})\s*[—\-－–]+\s*(\d{4})")
+_BRACKETED_PERIOD: Final = re.compile(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$")
 _STANDARD_CODE: Final = re.compile(r"^(?:GB|DB|JB|HJ|QC|YY|T/)[A-Z0-9/\-.\s]+$")
 _PLAN_VERBS: Final = ("制定", "实施", "深化", "出台", "落实", "迭代升级", "研究制定", "发布")
 _UNMARKED: Final = re.compile(
@@ -56,7 +59,7 @@ _FOCUS_AREA: Final = re.compile(r"^(?:重点区域|重点地区|实施区域|布
 
 def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocument, number: str | None) -> Node:
     aliases = {}
-    bare = re.sub(r"[（(][^（）()]*\d{4}[^（）()]*[）)]$", "", section.name).strip()
+    bare = _BRACKETED_PERIOD.sub("", section.name).strip()
     if bare != section.name:
         aliases[bare] = "without-period"
     if section.title != section.name:
@@ -144,11 +147,11 @@ def _cites(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: Pol
             continue  # the document's own instruments (the notice quotes its plan)
         written, name = name, canonical[name]
         evidence = doc.sentence_at(section.start + offset)
-        notice = re.match(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的通知$", name)
+        notice = NOTICE.match(name)
         aliases = {notice.group("inner"): "notice-inner-title"} if notice else {}
         if written != name:
             aliases[written] = "same-plan"
-        period = re.search(r"(\d{4})\s*[—\-－–]+\s*(\d{4})", name)
+        period = _PERIOD_IN_NAME.search(name)
         cited_node = graph.node(
             "Policy",
             name,

@@ -20,11 +20,15 @@ from loaders.text import ParsedDocument
 
 _ANNEX: Final = re.compile(r"^附件\s*(\d{0,2})\s*[:：]?\s*$")
 _HEADER: Final = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
-_NOTICE: Final = re.compile(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的(?:通知|函)$")
+NOTICE: Final = re.compile(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的(?:通知|函)$")
 _PERIOD: Final = re.compile(r"[（(]\s*(\d{4})\s*[—\-－–~至]+\s*(\d{4})\s*年?\s*[）)]")
 _YEAR_PLAN: Final = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行动计划|实施方案)")
 _SINGLE_YEAR: Final = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
 _STATUS: Final = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
+_TITLE_MARKS: Final = re.compile(r"[《》]")
+_NOT_WORD: Final = re.compile(r"\W")
+#: The line heading the tables attached to a plan (附 1, 附表2).
+_ATTACHED_TABLE: Final = re.compile(r"^附\s*(?:表)?\s*\d{0,2}\s*$", re.MULTILINE)
 #: Instruments that set up a task force (工作专班方案, 领导小组工作规则): organisation, not measures.
 _ORGANISATIONAL: Final = re.compile(r"(?:专班|领导小组|工作机制|议事规则|工作规则)(?:工作)?(?:方案|规则|制度)$")
 _TABLE_ANNEX: Final = re.compile(r"^附\s*(?:表)?\s*\d{0,2}\s*$")
@@ -46,7 +50,7 @@ class PolicySection:
 
     @property
     def name(self) -> str:
-        return re.sub(_STATUS, "", self.title).strip()
+        return _STATUS.sub("", self.title).strip()
 
     @property
     def period(self) -> str | None:
@@ -82,11 +86,11 @@ def _title_at(lines: list[tuple[int, str]], index: int) -> tuple[str, int]:
     i = index
     while i < len(lines) and _is_title_line(lines[i][1]) and len(parts) < 4:
         line = lines[i][1]
-        if parts and not re.match(r"^[（(]", line) and parts[-1].endswith(("）", ")", "通知")):
+        if parts and not line.startswith(("（", "(")) and parts[-1].endswith(("）", ")", "通知")):
             break
         parts.append(line)
         i += 1
-        if line.endswith(POLICY_CUES) and i < len(lines) and not re.match(r"^[（(]", lines[i][1]):
+        if line.endswith(POLICY_CUES) and i < len(lines) and not lines[i][1].startswith(("（", "(")):
             break
     return "".join(parts), i
 
@@ -134,10 +138,10 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
     first = next((i for i, (_, line) in enumerate(lines[:40]) if _is_title_line(line) and len(line) >= 8), 0)
     title, after = _title_at(lines, first)
     main = PolicySection(title, lines[first][0], len(doc.text))
-    notice = _NOTICE.match(title)
+    notice = NOTICE.match(title)
     if notice:
         main.notice_title, main.issuer = title, notice.group("issuer")
-        main.title = re.sub(r"[《》]", "", notice.group("inner"))
+        main.title = _TITLE_MARKS.sub("", notice.group("inner"))
         main.start = _body_start(lines, after, main.title)
     status = _STATUS.search(title)
     main.status = status.group(1) if status else None
@@ -161,16 +165,16 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
 
 def _body_start(lines: list[tuple[int, str]], after: int, inner: str) -> int:
     """Where a 印发 notice's plan begins: its own title line repeated, else just after the notice."""
-    key = re.sub(r"\W", "", inner)[:12]
+    key = _NOT_WORD.sub("", inner)[:12]
     for offset, line in lines[after:]:
         # the plan's own title line, not the notice's sentence quoting it (《…》已经市政府同意)
-        if not line.startswith("《") and re.sub(r"\W", "", line).startswith(key):
+        if not line.startswith("《") and _NOT_WORD.sub("", line).startswith(key):
             return offset
     return lines[after][0] if after < len(lines) else 0
 
 
 def _table_start(text: str, section: PolicySection) -> int:
     """Numbered items stop where the attached tables (附 1, 附表) begin."""
-    for match in re.finditer(r"^附\s*(?:表)?\s*\d{0,2}\s*$", text[section.start : section.end], re.MULTILINE):
+    for match in _ATTACHED_TABLE.finditer(text[section.start : section.end]):
         return section.start + match.start()
     return section.end

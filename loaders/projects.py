@@ -31,6 +31,8 @@ _KIND_ONLY: Final = re.compile(
 _INVEST: Final = re.compile(r"(?:总投资|投资)(?:超|约|达)?(\d+(?:\.\d+)?)(亿元|亿美元|万元)")
 _AREA: Final = re.compile(r"(?:占地|用地|盘活土地|地块)?(\d+(?:\.\d+)?)亩")
 _CAPACITY: Final = re.compile(r"年产\d+(?:\.\d+)?[A-Za-z\u4e00-\u9fff]{1,4}")
+#: The capacity opening a project's name (年产30GW光伏胶膜材料): no part of the product.
+_OUTPUT_LEAD: Final = re.compile(r"^年产\d+(?:\.\d+)?[A-Za-z]*")
 #: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
 _STATUS: Final = tuple(
     (re.compile(cue + r"(?!后)"), status)
@@ -162,12 +164,12 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
 
 def _product_of(project: str, firm: Node) -> str | None:
     """慧仓科技工业轮式机器人项目 → 工业轮式机器人; 年产30GW光伏胶膜材料项目 → 光伏胶膜材料."""
-    stem = re.sub(r"项目$", "", project)
+    stem = project.removesuffix("项目")
     for form in sorted((firm.name, *firm.alias_rules), key=len, reverse=True):
         if stem.startswith(form):
             stem = stem[len(form) :]
             break
-    stem = re.sub(r"^年产\d+(?:\.\d+)?[A-Za-z]*", "", stem)
-    if re.search(r"期$|工厂$|基地$", stem) or len(stem) < 2:
+    stem = _OUTPUT_LEAD.sub("", stem)
+    if stem.endswith(("期", "工厂", "基地")) or len(stem) < 2:
         return None
     return stem

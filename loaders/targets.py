@@ -94,6 +94,9 @@ _ITEM_START: Final = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[�
 
 
 _YEAR_LEAD: Final = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
+#: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
+_UP_TO_YEAR: Final = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
+_AND: Final = re.compile(r"[和、及与]")
 _TWO_HAN: Final = re.compile(r"[\u4e00-\u9fff]{2}")
 _ENDS_IN_DIGIT: Final = re.compile(r"\d$")
 _YEAR_AFTER: Final = re.compile(r"\d*年")
@@ -423,7 +426,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     the scope."""
     word = clause.index("分别")
     listed = [m for m in values if m.start() > word]
-    subject = _LEAD.sub("", re.sub(r"^.*?(?:到|至)20\d{2}年(?:底|末)?", "", clause[:word]))
+    subject = _LEAD.sub("", _UP_TO_YEAR.sub("", clause[:word]))
     verb = _bridge(clause[word : listed[0].start()])[1] if listed else ""
     from loaders.industries import find_industries
 
@@ -438,7 +441,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
                 unit = match.group("unit") or "%"
                 out.append(Figure(metric, value, unit, comparator, (chain.label, chain.name)))
         return out
-    items = [i for i in re.split(r"[和、及与]", subject) if i]
+    items = [i for i in _AND.split(subject) if i]
     if len(items) != len(listed) or len(items) < 2:
         return []
     for item, match in zip(items, listed, strict=True):

@@ -59,7 +59,7 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force: Node, start:
         offset += len(raw) + 1
         line = raw.strip()
         top = _TOP_HEADING.match(line)
-        if top and not re.search(r"成员|组", top.group(1)):
+        if top and "成员" not in top.group(1) and "组" not in top.group(1):
             break
         group = _GROUP_HEADING.match(line)
         members = list(_MEMBER.finditer(line)) if not group else []
