@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 
 from graph.model import Node
 from loaders import divisions
@@ -113,18 +113,21 @@ _SUB_UNIT: Final = re.compile(r"^(.*[局委办厅部心行会室院团])[\u4e00-
 _RANK: Final = re.compile(r"^[省市区县]委(?:常委|副?书记)")
 
 
-class DepartmentMention(NamedTuple):
+class DepartmentMention:
     """A department named in a text: full canonical name, the written form, its level and place.
 
-    A named tuple rather than a frozen dataclass (as :class:`loaders.divisions.DistrictMention`): a whole
-    document's scan builds one per department written, and a tuple is built several times faster.
+    A plain class with its own ``__init__``, as :class:`loaders.divisions.DistrictMention`: a whole
+    document's scan builds one per department written.
     """
 
-    name: str
-    surface: str
-    level: str
-    start: int
-    end: int
+    __slots__ = ("name", "surface", "level", "start", "end")
+
+    def __init__(self, name: str, surface: str, level: str, start: int, end: int) -> None:
+        self.name = name
+        self.surface = surface
+        self.level = level
+        self.start = start
+        self.end = end
 
 
 @lru_cache(maxsize=1024)

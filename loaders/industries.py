@@ -23,7 +23,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
-from typing import Final, NamedTuple
+from typing import Final
 from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
@@ -38,19 +38,22 @@ from loaders.text_spans import district_display, district_mentions, district_nod
 CHAIN, CLUSTER = "IndustryChain", "Cluster"
 
 
-class IndustryMention(NamedTuple):
+class IndustryMention:
     """One mention of a chain or cluster: canonical name, the text's form and where it stands.
 
-    A named tuple, not a frozen dataclass: every vocabulary hit of every text asked about builds one, and a
-    frozen dataclass sets each field through ``object.__setattr__`` (several times slower to build).
+    A plain class with its own ``__init__``, as :class:`loaders.divisions.DistrictMention`: every vocabulary
+    hit of every text asked about builds one.
     """
 
-    name: str
-    surface: str
-    start: int
-    end: int
-    label: str
-    head: str = ""  # the head word of the list it was read from (产业, 领域), if any
+    __slots__ = ("name", "surface", "start", "end", "label", "head")
+
+    def __init__(self, name: str, surface: str, start: int, end: int, label: str, head: str = "") -> None:
+        self.name = name
+        self.surface = surface
+        self.start = start
+        self.end = end
+        self.label = label
+        self.head = head  # the head word of the list it was read from (产业, 领域), if any
 
 
 _SUFFIXES: Final = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
