@@ -29,7 +29,7 @@ _SPACE: Final = re.compile(r"\s+")
 _BRACKETED: Final = re.compile(r"[（(][^）)]*[）)]")
 
 
-@dataclass
+@dataclass(init=False)
 class TableValue:
     """One cell of an indicator table read as a target."""
 
@@ -41,6 +41,27 @@ class TableValue:
     owner: str | None  # the responsible unit as written
     year: int | None
     row: str
+
+    #: Written out: a dataclass's generated ``__init__`` runs as Python code even in the compiled build.
+    def __init__(
+        self,
+        indicator: str,
+        unit: str,
+        value: float,
+        comparator: str,
+        area: str | None,
+        owner: str | None,
+        year: int | None,
+        row: str,
+    ) -> None:
+        self.indicator = indicator
+        self.unit = unit
+        self.value = value
+        self.comparator = comparator
+        self.area = area
+        self.owner = owner
+        self.year = year
+        self.row = row
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ one a document uses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 #: Numbering styles, each with the pattern of an item start (number, then the rest of the line).
@@ -33,7 +33,7 @@ _TITLE_END: Final = re.compile(r"[。！？；]")
 _WORDS_START: Final = re.compile(r"[\u4e00-\u9fff“《]")
 
 
-@dataclass
+@dataclass(init=False)
 class Item:
     """One numbered item: its numbering path, heading, text and where it stands."""
 
@@ -42,10 +42,21 @@ class Item:
     title: str
     text: str
     start: int
-    parent: Item | None = None
-    children: list[Item] = field(default_factory=list)
+    parent: Item | None
+    children: list[Item]
     #: The uid of the item's Measure node, once :func:`loaders.policies.extract` has made it (targets read it).
-    uid: str | None = None
+    uid: str | None
+
+    #: Written out: a dataclass's generated ``__init__`` runs as Python code even in the compiled build.
+    def __init__(self, code: str, style: str, title: str, text: str, start: int, parent: Item | None = None) -> None:
+        self.code = code
+        self.style = style
+        self.title = title
+        self.text = text
+        self.start = start
+        self.parent = parent
+        self.children = []
+        self.uid = None
 
     @property
     def own_text(self) -> str:

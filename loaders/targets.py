@@ -300,7 +300,7 @@ def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
     return None
 
 
-@dataclass
+@dataclass(init=False)
 class Figure:
     """One value read from a clause: the indicator as written, the value, its unit and comparator."""
 
@@ -308,7 +308,17 @@ class Figure:
     value: float
     unit: str
     comparator: str
-    scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
+    scope: tuple[str, str] | None  # (label, name) when the clause names it (分别 lists of chains)
+
+    #: Written out: a dataclass's generated ``__init__`` runs as Python code even in the compiled build.
+    def __init__(
+        self, indicator: str, value: float, unit: str, comparator: str, scope: tuple[str, str] | None = None
+    ) -> None:
+        self.indicator = indicator
+        self.value = value
+        self.unit = unit
+        self.comparator = comparator
+        self.scope = scope
 
 
 def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
