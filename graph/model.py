@@ -13,8 +13,8 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, Final, NoReturn
 
 from graph.errors import ModelError
@@ -106,7 +106,6 @@ def identity_key(text: str) -> str:
     return clean_name(unicodedata.normalize("NFKC", text)).lower()
 
 
-@functools.lru_cache(maxsize=65536)
 def make_uid(label: str, *key_parts: str) -> str:
     """A stable uid from a label and the parts that identify the thing.
 
@@ -133,25 +132,47 @@ def node_uid(label: str, name: str) -> str:
 Scalar: Final = str | int | float | bool
 
 
-@dataclass
+@dataclass(init=False)
 class Node:
     """A thing in the graph, identified by ``uid``.
 
     ``alias_rules`` maps every other surface form to the rule that merged it,
     so a merge can always be explained ("市经信局 ⇐ scope-abbreviation").
+    The dicts given are the node's own from then on (not copied).
     """
 
     uid: str
     label: str
     name: str
-    alias_rules: dict[str, str] = field(default_factory=dict)
-    props: dict[str, Any] = field(default_factory=dict)
+    alias_rules: dict[str, str]
+    props: dict[str, Any]
 
-    def __post_init__(self) -> None:
-        if self.label not in _LABEL_SET:
-            raise ModelError(f"unknown label {self.label!r} for node {self.name!r}")
-        self.name = clean_name(self.name) if self.label != "Document" else self.name
-        self.alias_rules.pop(self.name, None)
+    #: Written out rather than generated: a dataclass's ``__init__`` runs as Python code even in the compiled
+    #: build, and extraction builds a node for every new thing a document names.
+    def __init__(
+        self,
+        uid: str,
+        label: str,
+        name: str,
+        alias_rules: dict[str, str] | None = None,
+        props: dict[str, Any] | None = None,
+    ) -> None:
+        if label not in _LABEL_SET:
+            raise ModelError(f"unknown label {label!r} for node {name!r}")
+        self.uid = uid
+        self.label = label
+        self.name = name = clean_name(name) if label != "Document" else name
+        if alias_rules is None:
+            alias_rules = {}
+        else:
+            alias_rules.pop(name, None)
+        self.alias_rules = alias_rules
+        self.props = {} if props is None else props
+
+    def __reduce__(self) -> tuple[Callable[..., Node], tuple[str, str, str, dict[str, str], dict[str, Any]]]:
+        """Pickled as its fields (a parallel build sends nodes back from its workers): the compiled class is made
+        through its ``__init__``, which needs them."""
+        return Node, (self.uid, self.label, self.name, self.alias_rules, self.props)
 
     @property
     def aliases(self) -> list[str]:
@@ -217,7 +238,7 @@ def _split_rule(text: str) -> tuple[str, str]:
     return alias, rule
 
 
-@dataclass
+@dataclass(init=False)
 class Edge:
     """A relationship, identified by ``(type, start, end)``.
 
@@ -228,12 +249,29 @@ class Edge:
     type: str
     start: str
     end: str
-    evidence: dict[str, str] = field(default_factory=dict)
-    props: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, str]
+    props: dict[str, Any]
 
-    def __post_init__(self) -> None:
-        if self.type not in REL_TYPES:
-            raise ModelError(f"unknown relationship type {self.type!r}")
+    #: Written out, as :class:`Node`'s is.
+    def __init__(
+        self,
+        type: str,  # noqa: A002 - the relationship type, named as Neo4j and MODEL.md name it
+        start: str,
+        end: str,
+        evidence: dict[str, str] | None = None,
+        props: dict[str, Any] | None = None,
+    ) -> None:
+        if type not in REL_TYPES:
+            raise ModelError(f"unknown relationship type {type!r}")
+        self.type = type
+        self.start = start
+        self.end = end
+        self.evidence = {} if evidence is None else evidence
+        self.props = {} if props is None else props
+
+    def __reduce__(self) -> tuple[Callable[..., Edge], tuple[str, str, str, dict[str, str], dict[str, Any]]]:
+        """Pickled as its fields, as :class:`Node` is."""
+        return Edge, (self.type, self.start, self.end, self.evidence, self.props)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -273,32 +311,6 @@ class Edge:
         edge.evidence = dict(zip(sources, sentences, strict=True))
         edge.props = data
         return edge
-
-
-def checked_node(uid: str, label: str, name: str, alias_rules: dict[str, str], props: dict[str, Any]) -> Node:
-    """A :class:`Node` of a label the caller has checked already (by making its uid: :func:`make_uid` rejects an
-    unknown label), built as ``Node(...)`` would be but without the dataclass's ``__init__`` and the label check.
-
-    For :class:`loaders.builder.DocumentGraph`, which builds a node for every new thing a document names.
-    """
-    node = Node.__new__(Node)
-    node.uid, node.label, node.props = uid, label, props
-    node.name = name = clean_name(name) if label != "Document" else name
-    alias_rules.pop(name, None)
-    node.alias_rules = alias_rules
-    return node
-
-
-def checked_edge(rel_type: str, start: str, end: str, evidence: dict[str, str], props: dict[str, Any]) -> Edge:
-    """An :class:`Edge` of a type the caller has checked already, built without ``Edge.__post_init__``.
-
-    For :class:`loaders.builder.DocumentGraph`, which looks every new edge's type and end labels up in the
-    allowed triples (only known types are there) or adds a MENTIONED_IN edge: a document adds some hundreds of
-    edges, and the dataclass's ``__init__`` and the repeated check were a third of the cost of each.
-    """
-    edge = Edge.__new__(Edge)
-    edge.type, edge.start, edge.end, edge.evidence, edge.props = rel_type, start, end, evidence, props
-    return edge
 
 
 class Graph:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Final
 
-from graph.model import Edge, Graph, Node, checked_edge, checked_node, make_uid, node_uid
+from graph.model import Edge, Graph, Node, make_uid, node_uid
 
 #: Property values that count as unset: a later reading may fill them (as :meth:`Node.merge` does).
 _UNSET: Final[tuple[object, ...]] = (None, "", [])
@@ -69,7 +69,7 @@ class DocumentGraph(Graph):
             values = (
                 props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
             )
-            node = checked_node(uid, label, name, dict(aliases) if aliases else {}, values)
+            node = Node(uid, label, name, dict(aliases) if aliases else None, values)
             if held is None:
                 self.nodes[uid] = node
             else:  # another name or label under the uid: Graph.add_node merges (or reports the clash)
@@ -79,9 +79,7 @@ class DocumentGraph(Graph):
         mention = self.edges.get(mention_key)
         if mention is None:
             # Added without Graph.add_edge's checks: both ends are in the graph and any label may be MENTIONED_IN.
-            self.edges[mention_key] = checked_edge(
-                "MENTIONED_IN", uid, document, {document: evidence}, {"count": count}
-            )
+            self.edges[mention_key] = Edge("MENTIONED_IN", uid, document, {document: evidence}, {"count": count})
         else:
             mention.props["count"] += count
         return node
@@ -101,11 +99,10 @@ class DocumentGraph(Graph):
                         held_props[k] = v
             return held
         values = props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
-        # Graph.add_edge's check of a new edge (both ends held, with labels the type allows; only known types
-        # pass), with an Edge built and validated only to report a rejection
-        if not self._ends_allowed(rel_type, key[1], key[2]):
-            self._reject(Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values))
-        edge = self.edges[key] = checked_edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
+        edge = Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
+        if not self._ends_allowed(rel_type, key[1], key[2]):  # Graph.add_edge's check: both ends held, labels allowed
+            self._reject(edge)
+        self.edges[key] = edge
         return edge
 
 
