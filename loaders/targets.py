@@ -15,7 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Final
+from typing import Final
 
 import ahocorasick_rs
 
@@ -164,13 +164,18 @@ def _target_node(
     kind: str,
     value: float,
     evidence: str,
-    **props: Any,
+    *,
+    unit: str,
+    comparator: str,
 ) -> Node:
     key = (indicator.uid, scope.uid, str(year), kind, f"{value:g}")
     # written as its display form: node names are clean already, so clean_name, which would take out
     # the spaces between the parts, finds nothing to change (a target is new each time: no cache answers)
     name = f"{indicator.name}{scope.name}{year}"
-    target = graph.node("Target", name, evidence, key=key, value=value, year=year, kind=kind, **props)
+    # each property named (a ``**`` splat would make the compiled call a generic one)
+    target = graph.node(
+        "Target", name, evidence, key=key, value=value, year=year, kind=kind, unit=unit, comparator=comparator
+    )
     graph.edge("OF_INDICATOR", target, indicator, evidence)
     graph.edge("FOR", target, scope, evidence)
     return target
