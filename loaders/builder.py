@@ -65,10 +65,7 @@ class DocumentGraph(Graph):
                         held_props[k] = v
             node = held
         else:
-            # ``props`` is this call's own dict: it becomes the node's unless a None must be left out
-            values = (
-                props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
-            )
+            values = _given(props)
             node = Node(uid, label, name, dict(aliases) if aliases else None, values)
             if held is None:
                 self.nodes[uid] = node
@@ -98,12 +95,24 @@ class DocumentGraph(Graph):
                     if v is not None and held_props.get(k) in _UNSET:
                         held_props[k] = v
             return held
-        values = props if not props or None not in props.values() else {k: v for k, v in props.items() if v is not None}
+        values = _given(props)
         edge = Edge(rel_type, key[1], key[2], {self.document.uid: evidence}, values)
         if not self._ends_allowed(rel_type, key[1], key[2]):  # Graph.add_edge's check: both ends held, labels allowed
             self._reject(edge)
         self.edges[key] = edge
         return edge
+
+
+def _given(props: dict[str, Any]) -> dict[str, Any]:
+    """The properties given a value: ``props`` itself (the call's own dict) unless a None must be left out.
+
+    Each value is tested by identity: ``None in props.values()`` compares every value with None through the
+    values' own equality, several times the cost.
+    """
+    for value in props.values():
+        if value is None:
+            return {k: v for k, v in props.items() if v is not None}
+    return props
 
 
 def _restored(document: Node, nodes: dict[str, Node], edges: dict[tuple[str, str, str], Edge]) -> DocumentGraph:
