@@ -43,6 +43,7 @@ SOURCES: tuple[str, ...] = (
             "divisions",
             "documents",
             "enterprises",
+            "evidence",
             "indicator_tables",
             "industries",
             "industry_terms",

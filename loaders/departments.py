@@ -20,6 +20,7 @@ from typing import Final
 from graph.model import Node
 from loaders import divisions
 from loaders.builder import DocumentGraph
+from loaders.evidence import sentence_at
 from loaders.text import ParsedDocument
 from loaders.text_spans import alternation, trie_branches
 
@@ -331,7 +332,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     for mention in find_departments(doc.text, doc.scope):
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     for mentions in forms.values():  # one node call per written form, counted, with its first sentence
-        add(graph, mentions[0], doc.sentence_at(mentions[0].start), count=len(mentions))
+        add(graph, mentions[0], sentence_at(doc, mentions[0].start), count=len(mentions))
     from loaders.task_forces import extract_members
 
     extract_members(doc, graph)

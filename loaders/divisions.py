@@ -29,6 +29,7 @@ from typing import Final, TypeAlias
 import ahocorasick_rs
 
 from loaders.builder import DocumentGraph
+from loaders.evidence import sentence_at
 from loaders.keyword_scan import matches_near
 from loaders.text import ParsedDocument
 
@@ -653,7 +654,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     placed: set[str] = set()
     for (name, surface, level), mentions in forms.items():
-        evidence = doc.sentence_at(mentions[0].start)
+        evidence = sentence_at(doc, mentions[0].start)
         rule = "scope-reference" if surface in _SCOPE_WORDS else "short-form"
         node = graph.node("District", name, evidence, aliases={surface: rule}, count=len(mentions), level=level)
         if name not in placed:  # the hierarchy once per district, however it is written

@@ -20,6 +20,7 @@ import ahocorasick_rs
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
+from loaders.evidence import sentence_of
 from loaders.industries import find_industries
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from loaders.keyword_scan import matches_near
@@ -28,7 +29,7 @@ from loaders.org_names import NAME_CHARS, run_before, short_forms, trim_left
 from loaders.platforms import find_platforms
 from loaders.prose_context import PLACING_VERB, ProseContext
 from loaders.text import ParsedDocument
-from loaders.text_spans import alternation, district_mentions, sentence_of
+from loaders.text_spans import alternation, district_mentions
 
 _LEGAL_SUFFIXES: Final = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
 _LEGAL: Final = re.compile(alternation(_LEGAL_SUFFIXES))

@@ -31,9 +31,10 @@ import ahocorasick_rs
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
 from loaders.divisions import DistrictMention, ancestors, find_districts, leading_district
+from loaders.evidence import sentence_of
 from loaders.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
 from loaders.text import ParsedDocument
-from loaders.text_spans import district_display, district_mentions, district_node, sentence_of, unit_name
+from loaders.text_spans import district_display, district_mentions, district_node, unit_name
 
 CHAIN, CLUSTER = "IndustryChain", "Cluster"
 

@@ -29,10 +29,11 @@ import ahocorasick_rs
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
+from loaders.evidence import sentence_of
 from loaders.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from loaders.org_names import run_before, trim_left
 from loaders.text import ParsedDocument
-from loaders.text_spans import alternation, district_mentions, sentence_of
+from loaders.text_spans import alternation, district_mentions
 
 if TYPE_CHECKING:  # prose_context reads platform names from this module
     from loaders.prose_context import Place, ProseContext

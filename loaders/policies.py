@@ -17,6 +17,7 @@ from graph.model import Node, clean_name, identity_key
 from loaders import departments, divisions, responsible_units
 from loaders.builder import DocumentGraph
 from loaders.documents import DOC_NUMBER, POLICY_CUES
+from loaders.evidence import quote, sentence_at
 from loaders.industries import find_industries
 from loaders.keyword_scan import matches_near
 from loaders.measures import Item, walk
@@ -66,7 +67,7 @@ def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocume
         aliases[section.title] = "with-status"
     if section.notice_title:
         aliases[section.notice_title] = "notice-title"
-    evidence = doc.sentence_at(section.start)
+    evidence = sentence_at(doc, section.start)
     return graph.node(
         "Policy",
         section.name,
@@ -146,7 +147,7 @@ def _cites(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: Pol
         if identity_key(name) in names or len(name) < 4:
             continue  # the document's own instruments (the notice quotes its plan)
         written, name = name, canonical[name]
-        evidence = doc.sentence_at(section.start + offset)
+        evidence = sentence_at(doc, section.start + offset)
         notice = NOTICE.match(name)
         aliases = {notice.group("inner"): "notice-inner-title"} if notice else {}
         if written != name:
@@ -228,7 +229,7 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
     # (a match holds one at most 41 characters after its start)
     for match in matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
         at = doc.text.find(match.group(0), item.start)
-        evidence = doc.sentence_at(at) if at >= 0 else match.group(0)
+        evidence = sentence_at(doc, at) if at >= 0 else match.group(0)
         for mention in divisions.find_districts(match.group(1), doc.scope):
             if mention.name == doc.scope:
                 continue  # 全市重点区域: the document's own area is no focus
@@ -244,7 +245,7 @@ def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node:
         return
     at = doc.text.find(found.evidence, item.start)
     if at >= 0:  # the unit list as the file writes it
-        found.evidence = doc.quote(at, at + len(found.evidence))
+        found.evidence = quote(doc, at, at + len(found.evidence))
     if found.lead is not None:
         graph.edge("LED_BY", node, departments.add(graph, found.lead, found.evidence), found.evidence)
     for other in found.others:
@@ -269,7 +270,7 @@ def _news_citations(doc: ParsedDocument, graph: DocumentGraph) -> None:
     for title, offset in found:
         name = clean_name(title)
         if len(name) >= 4:
-            graph.node("Policy", name, doc.sentence_at(offset))
+            graph.node("Policy", name, sentence_at(doc, offset))
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
@@ -284,11 +285,11 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
     for index, section in enumerate(found):
         policy = _policy_node(graph, section, doc, number if index == 0 else None)
         section.uid = policy.uid
-        _issuer(graph, policy, section.issuer, doc, doc.sentence_at(section.start))
+        _issuer(graph, policy, section.issuer, doc, sentence_at(doc, section.start))
         if main is None:
             main = policy
         else:
-            graph.edge("CITES", main, policy, doc.sentence_at(section.start))
+            graph.edge("CITES", main, policy, sentence_at(doc, section.start))
         _cites(graph, doc, policy, section, names)
         _measures(graph, doc, policy, section)
 
@@ -296,7 +297,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
 def _measures(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection) -> None:
     inherited: dict[int, list[tuple[str, str]]] = {}
     for item in walk(section.items or []):
-        evidence = doc.sentence_at(item.start)  # of the measure, its PART_OF and its SUPPORTS: looked up once
+        evidence = sentence_at(doc, item.start)  # of the measure, its PART_OF and its SUPPORTS: looked up once
         node = _measure_node(graph, policy, item, evidence)
         item.uid = node.uid
         parent_uid = item.parent.uid if item.parent else None

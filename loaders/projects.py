@@ -14,12 +14,12 @@ from typing import Any, Final
 
 from graph.model import Node, clean_name
 from loaders.builder import DocumentGraph
+from loaders.evidence import sentence_of
 from loaders.industries import find_industries
 from loaders.keyword_scan import matches_near
 from loaders.org_names import run_before, trim_left
 from loaders.prose_context import ProseContext
 from loaders.text import ParsedDocument
-from loaders.text_spans import sentence_of
 
 _PROJECT_WORDS: Final = ("项目", "样板工厂")
 _PROJECT: Final = re.compile("|".join(_PROJECT_WORDS))

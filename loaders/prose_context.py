@@ -29,10 +29,11 @@ from weakref import WeakKeyDictionary
 from graph.model import Node
 from loaders.builder import DocumentGraph
 from loaders.divisions import DistrictMention
+from loaders.evidence import sentence_of
 from loaders.industries import CHAIN, document_industries
 from loaders.platforms import CONTAINER_KINDS, ZONE_KINDS, PlatformMention, find_platforms
 from loaders.text import ParsedDocument
-from loaders.text_spans import district_mentions, district_node, sentence_of
+from loaders.text_spans import district_mentions, district_node
 
 #: Verbs that place the firms or institutes of their sentence in a carrier.
 PLACING_VERB: Final = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")

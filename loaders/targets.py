@@ -22,6 +22,7 @@ import ahocorasick_rs
 from graph.model import Node, clean_name, make_uid
 from loaders import departments, divisions, numbers
 from loaders.builder import DocumentGraph
+from loaders.evidence import quote
 from loaders.indicator_tables import TableValue, read_tables
 from loaders.measures import Item, walk
 from loaders.policy_sections import PolicySection, sections
@@ -247,7 +248,7 @@ def _table_targets(
             continue
         if value.row not in rows:
             at = doc.text.find(value.row, rows_from)
-            rows[value.row] = (doc.quote(at, at + len(value.row)) if at >= 0 else value.row, None)
+            rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
         scope = stated.place(graph, value.area or doc.scope, evidence)
         if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):

@@ -15,6 +15,7 @@ from typing import Final
 from graph.model import Node
 from loaders import departments
 from loaders.builder import DocumentGraph
+from loaders.evidence import quote, sentence_at
 from loaders.keyword_scan import matches_near
 from loaders.policy_sections import sections
 from loaders.text import ParsedDocument
@@ -44,7 +45,7 @@ def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
         if _GENERIC.fullmatch(founded.group(1)):
             continue  # 成立工作专班: a task force in general, not a named body
         name, level = _full_name(founded.group(1), doc.scope)
-        evidence = doc.sentence_at(founded.start())
+        evidence = sentence_at(doc, founded.start())
         force = graph.node("Department", name, evidence, aliases={founded.group(1): "written"}, level=level)
         if sections(doc):  # member lists are a policy's (a 专班方案); news only names the task force
             _read_section(doc, graph, force, founded.end(), level)
@@ -65,7 +66,7 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force: Node, start:
         members = list(_MEMBER.finditer(line)) if not group else []
         if not group and not members:
             continue  # body text: no need to look up its source wording
-        quoted = doc.quote(here, here + len(raw)) if line else line  # the line as the file writes it
+        quoted = quote(doc, here, here + len(raw)) if line else line  # the line as the file writes it
         if group:
             short = group.group(1)
             owner = graph.node(

@@ -10,7 +10,6 @@ the evidence in the file, so each sentence also carries its source span
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cached_property
 from typing import NamedTuple
@@ -92,18 +91,6 @@ class ParsedDocument:
         from loaders.divisions import document_scope
 
         return document_scope(self)
-
-    def sentence_at(self, offset: int) -> str:
-        """The source wording of the sentence containing cleaned ``offset``: the evidence of a fact read there."""
-        sentences = self.sentences
-        index = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if index < 0:
-            return sentences[0].source if sentences else ""
-        return sentences[index].source
-
-    def quote(self, start: int, end: int) -> str:
-        """The source wording of the cleaned span ``[start, end)`` (a table row, a unit list), trimmed."""
-        return self.cleaned.source_text(start, end)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -1,16 +1,16 @@
-"""Where prose mentions stand: the sentence of an offset and the districts of each sentence.
+"""Where prose mentions stand: the districts a document names, and their nodes and display forms.
 
 The prose extractors (industries, enterprises, platforms, projects) all ask
-"which sentence is this in?" and "which districts does that sentence name?".
-Both are computed once per document here (districts by one scan of the whole
-text) rather than by each extractor, which keeps extraction linear in the text.
+"which districts does this sentence name?" (the sentence of an offset is
+:func:`loaders.evidence.sentence_of`). The districts are found once per document
+here, by one scan of the whole text, rather than by each extractor, which keeps
+extraction linear in the text.
 :func:`alternation` builds the fast regex of a word list the extractors scan whole texts with.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from typing import Final
 from weakref import WeakKeyDictionary
@@ -21,13 +21,6 @@ from loaders.divisions import DistrictMention, division, find_districts
 from loaders.text import ParsedDocument
 
 _DISTRICTS: Final[WeakKeyDictionary[ParsedDocument, list[DistrictMention]]] = WeakKeyDictionary()
-
-
-def sentence_of(doc: ParsedDocument, offset: int) -> int:
-    """Index of the sentence holding ``offset`` (the one before it when it falls between two)."""
-    # the document's own cached list of starts: a plain attribute read, where a weak-keyed cache
-    # would build a weak reference on every call (this runs for every mention of every extractor)
-    return max(0, bisect_right(doc._sentence_starts, offset) - 1)
 
 
 def district_mentions(doc: ParsedDocument) -> list[DistrictMention]:
