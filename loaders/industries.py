@@ -69,7 +69,9 @@ _STRONG_SUFFIX: Final = re.compile(r"产业链|产业集群|产业|行业")
 _WEAK_SUFFIX: Final = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
 #: The firms or goods of an industry ending a term (机床企业, 家电类目, 纺织等企业).
 _FIRMS_OR_GOODS: Final = re.compile(r"(?:等.*)?(?:企业|类目)$")
-_DIGIT: Final = "[0-9一二三四五六七八九十两]"
+#: The characters of a count's number.
+_DIGIT_CHARS: Final = "0123456789一二三四五六七八九十两"
+_DIGIT: Final = f"[{_DIGIT_CHARS}]"
 _NUM: Final = f"{_DIGIT}+"
 #: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
 _GROUP: Final = re.compile(
@@ -81,12 +83,8 @@ _COUNTED_GROUP_NAME: Final = re.compile(rf"(.*?{_NUM}大)(产业链|产业集群
 _CHAIN_GROUP_COUNT: Final = re.compile(rf"(?P<n>{_NUM})大.*产业链$")
 #: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
 _CODE_BEFORE: Final = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
-#: A count closing a list: (等|共)?{_NUM}(条|个|大), or a bare 等. Written to open with the class of the characters
-#: a count can start with (the lookbehinds then tell which form it opens) so the engine skips to them: a leading
-#: lookahead or optional group would have it try the pattern at every character of the text.
-_COUNT: Final = re.compile(
-    rf"[等共0-9一二三四五六七八九十两](?:(?<=[等共]){_NUM}[条个大]|(?<=等)|(?<![等共]){_DIGIT}*[条个大])"
-)
+#: The words a count closing a list ends with.
+_COUNT_ENDS: Final = ("条", "个", "大", "等")
 _ITEM: Final = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS: Final = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
@@ -220,8 +218,8 @@ def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
 def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
     out: list[IndustryMention] = []
-    for marker, head, near in _list_ends(text):
-        items = _list_items(text, marker.start())
+    for start, head, near in _list_ends(text):
+        items = _list_items(text, start)
         good = [(item, start) for item, start in items if not _NOT_INDUSTRY.search(item)]
         if len(good) * 2 <= len(items):
             continue
@@ -235,20 +233,60 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
-def _list_ends(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
+def _list_ends(text: str) -> Iterator[tuple[int, re.Match[str], bool]]:
     """Where a list of industries may close: a count of two or more or 等 (``near``), then its head word."""
     # no head word, so no list closes here: skip the scan for counts (tests written out, not any() over a
     # generator: this runs for every text asked about)
     if "产业" not in text and "集群" not in text and "行业" not in text and "领域" not in text:
         return
-    for marker in _COUNT.finditer(text):
-        near = marker.group(0) == "等"
-        if not near and _number(marker.group(0).lstrip("等共")[:-1]) < 2:  # the number, without 等/共 and 条/个/大
+    for start, end in _counts(text):
+        near = end - start == 1 and text[start] == "等"
+        # the number, without 等/共 and 条/个/大
+        if not near and _number(text[start + 1 if text[start] in "等共" else start : end - 1]) < 2:
             continue
-        head = (_HEAD_NEAR if near else _HEAD).match(text, marker.end())
+        head = (_HEAD_NEAR if near else _HEAD).match(text, end)
         if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
             continue
-        yield marker, head, near
+        yield start, head, near
+
+
+def _counts(text: str) -> list[tuple[int, int]]:
+    """Spans of the counts in ``text``, in order: (等|共)?{_NUM}(条|个|大), or a bare 等 where no number follows it.
+
+    The spans a scan of the regex (等|共)?{_NUM}[条个大]|等 gives, found from the word each ends with (条, 个, 大, 等,
+    by ``str.find``), where the engine would test the class of a count's first characters at every character.
+    Spans cannot overlap: each ends at its word and holds only digits before it (and the 等 or 共 opening it).
+    """
+    ends: list[int] = []
+    for word in _COUNT_ENDS:
+        at = text.find(word)
+        while at >= 0:
+            ends.append(at)
+            at = text.find(word, at + 1)
+    ends.sort()
+    out: list[tuple[int, int]] = []
+    pos = 0  # the end of the last span: what it holds is taken
+    for at in ends:
+        if at < pos:
+            continue
+        if text[at] == "等":  # 等N个 (its number runs to the count's word) or the bare 等
+            after = at + 1
+            while after < len(text) and text[after] in _DIGIT_CHARS:
+                after += 1
+            end = after + 1 if after > at + 1 and text.startswith(("条", "个", "大"), after) else at + 1
+            out.append((at, end))
+            pos = end
+            continue
+        start = at
+        while start > pos and text[start - 1] in _DIGIT_CHARS:
+            start -= 1
+        if start == at:
+            continue  # no number before the word
+        if start > pos and text[start - 1] == "共":
+            start -= 1
+        out.append((start, at + 1))
+        pos = at + 1
+    return out
 
 
 def _without_place(item: str, start: int, scope: str | None) -> tuple[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -58,3 +59,25 @@ def test_a_later_match_starts_after_the_last_one_ends() -> None:
     pattern = re.compile("全市域|全市|市域")
     spans = [m.span() for m in matches_near(pattern, "全市域全市", ("全", "市"))]
     assert spans == [(0, 3), (3, 5)]
+
+
+#: A count closing a list of industries, as a regex (the specification :func:`loaders.industries._counts` is
+#: written to: (等|共)?{number}(条|个|大), or a bare 等).
+_COUNT = re.compile(
+    "[等共0-9一二三四五六七八九十两](?:(?<=[等共])[0-9一二三四五六七八九十两]+[条个大]|(?<=等)|"
+    "(?<![等共])[0-9一二三四五六七八九十两]*[条个大])"
+)
+
+
+def test_counts_found_from_their_closing_words_are_the_regex_scans() -> None:
+    from loaders.industries import _counts
+
+    rng = random.Random(7)
+    dense = ["".join(rng.choice("等共0一十两条个大产业，") for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    texts = [*_texts(), "八大产业链、4个集群、等3个领域、共十大行业、等等2条、共大、3等"] + dense
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in _COUNT.finditer(text)]
+        assert _counts(text) == expected, text
+        found += len(expected)
+    assert found > 1000
