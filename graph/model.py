@@ -38,9 +38,8 @@ LABELS: Final[tuple[str, ...]] = (
     "Target",
 )
 
-_LABEL_SET: Final = frozenset(
-    LABELS
-)  # for the membership test of every Node and uid built (a set lookup, not a tuple scan)
+#: For the membership test of every Node built (a set lookup, not a tuple scan).
+_LABEL_SET: Final = frozenset(LABELS)
 #: The opening of each label's uids (``indicator-``): looked up, not rebuilt from the label for every uid made.
 _UID_PREFIXES: Final = {label: f"{label[0].lower()}{label[1:]}-" for label in LABELS}
 
@@ -127,9 +126,6 @@ def node_uid(label: str, name: str) -> str:
     Cached as a whole (one lookup rather than two): a document names the same things again and again.
     """
     return make_uid(label, identity_key(name))
-
-
-Scalar: Final = str | int | float | bool
 
 
 @dataclass(init=False)
@@ -255,7 +251,7 @@ class Edge:
     #: Written out, as :class:`Node`'s is.
     def __init__(
         self,
-        type: str,  # noqa: A002 - the relationship type, named as Neo4j and MODEL.md name it
+        type: str,  # the relationship type, named as Neo4j and MODEL.md name it
         start: str,
         end: str,
         evidence: dict[str, str] | None = None,
