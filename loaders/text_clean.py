@@ -16,6 +16,8 @@ from array import array
 from functools import cache
 from typing import Final, NamedTuple, TypeAlias
 
+from loaders.documents import POLICY_CUES
+
 _DEBRIS: Final = re.compile(r"\[(?:bookmark|footnote|endnote|comment|image)[^\]]*\]", re.IGNORECASE)
 _PAGE_NUMBER: Final = re.compile(
     r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$"
@@ -28,23 +30,8 @@ _WIDE: Final = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
 #: a fast literal search; a leading lookahead or lookbehind would have it try the pattern at every character.
 _SPACED: Final = re.compile(rf" (?:(?<=[{_WIDE}] ) *(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)] ) *(?=[{_WIDE}]))")
 _SENTENCE_END: Final = tuple("。！？；：:;!?）)”》")
-#: A line ending like a title (…方案, …要点) is a heading, not a sentence cut at a page end.
-_TITLE_ENDS: Final = (
-    "方案",
-    "意见",
-    "通知",
-    "办法",
-    "规划",
-    "指南",
-    "标准",
-    "计划",
-    "要点",
-    "措施",
-    "细则",
-    "决定",
-    "规定",
-    "表",
-)
+#: A line ending like a title (…方案, …要点) or a table's caption (…表) is a heading, not a sentence cut at a page end.
+_TITLE_ENDS: Final = (*POLICY_CUES, "表")
 #: A line that opens a numbered item, an annex or a table row never continues the line before it.
 _ITEM_START: Final = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳]"
