@@ -34,8 +34,7 @@ _CUE: Final = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.s
 #: the run of name characters after it is the longest one ending there. One match reading the span once,
 #: where searching for the leftmost start of a run up to the end tries a match from every position.
 _LAST_NOT_NAME: Final = re.compile(r".*[^" + NAME_CHARS[1:], re.DOTALL)
-_EDGE: Final = re.compile(r"^[“”]+|[“]+$")
-LEGAL_SUFFIX = _LEGAL = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团股份|集团|公司)$")
+LEGAL_SUFFIX: Final = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|有限公司|集团股份|集团|公司)$")
 _BRACKET_PLACE: Final = re.compile(r"[（(][\u4e00-\u9fff]{2,4}[）)]")
 #: Words a firm's short name often ends in (慧仓科技, 海优新材, 银座箱包): its trade.
 FIRM_WORD: Final = (
@@ -48,10 +47,11 @@ _TRADE_WORDS: Final = tuple(
 
 
 def trim_left(run: str) -> str:
-    """The name inside ``run``: what follows the last cue word, without stray quotes."""
+    """The name inside ``run`` (a run of name characters): what follows the last cue word, without the stray
+    quotes of its edges (any opening it, an opening one closing it)."""
     match = _CUE.match(run)
     name = run[match.end() :] if match else run
-    return _EDGE.sub("", name)
+    return name.lstrip("“”").rstrip("“")
 
 
 def run_before(text: str, end: int, limit: int = 30) -> tuple[str, int]:
@@ -68,7 +68,7 @@ def short_forms(full: str, place_prefixes: list[str]) -> list[str]:
     湖州尚色化妆品有限公司 → 尚色化妆品, 尚色; 津上精密机床（浙江）有限公司 → 津上精密机床, 津上精密:
     the place, the legal suffix and the trade word are what a writer drops.
     """
-    core = _BRACKET_PLACE.sub("", _LEGAL.sub("", full))
+    core = _BRACKET_PLACE.sub("", LEGAL_SUFFIX.sub("", full))
     for place in sorted(place_prefixes, key=len, reverse=True):
         if core.startswith(place) and len(core) - len(place) >= 2:
             core = core[len(place) :]

@@ -105,13 +105,14 @@ def test_module_constants_of_the_compiled_modules_are_final() -> None:
         tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"))
         rebound = _rebound_names(tree)
         for node in tree.body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                name, annotation = node.targets[0].id, None
+            if isinstance(node, ast.Assign):  # (A = B = ... binds both names, neither declared)
+                named = [(target.id, "") for target in node.targets if isinstance(target, ast.Name)]
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
-                name, annotation = node.target.id, ast.unparse(node.annotation)
+                named = [(node.target.id, ast.unparse(node.annotation))]
             else:
                 continue
-            constant = name.lstrip("_")[:1].isupper() and name.isupper() and name not in rebound
-            if constant and not (annotation or "").startswith(("Final", "TypeAlias")):
-                plain.append(f"{rel}:{node.lineno} {name}")
+            for name, annotation in named:
+                constant = name.lstrip("_")[:1].isupper() and name.isupper() and name not in rebound
+                if constant and not annotation.startswith(("Final", "TypeAlias")):
+                    plain.append(f"{rel}:{node.lineno} {name}")
     assert not plain, "declare these module constants Final:\n" + "\n".join(plain)
