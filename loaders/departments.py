@@ -298,11 +298,15 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
         return None
     if _RANK.match(segment):
         return None
-    for candidate in (segment, _SUB_UNIT.sub(r"\1", segment)):
-        mentions = find_departments(candidate, scope)
-        if mentions and mentions[0].start == 0 and mentions[0].end == len(candidate):
-            return mentions[0]
     mentions = find_departments(segment, scope)
+    if mentions and mentions[0].start == 0 and mentions[0].end == len(segment):
+        return mentions[0]
+    sub_unit = _SUB_UNIT.match(segment)  # tried only now: it backtracks over the whole segment
+    if sub_unit:
+        department = sub_unit.group(1)
+        found = find_departments(department, scope)
+        if found and found[0].start == 0 and found[0].end == len(department):
+            return found[0]
     if mentions and mentions[0].start == 0:
         return mentions[0]
     zone = _ZONE_BOARD.fullmatch(segment)
