@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata
@@ -583,13 +582,13 @@ def document_scope(doc: ParsedDocument) -> str | None:
     as news about a district does.
     """
     head = doc.text[:20000]
-    first = Counter(m.name for m in _scan(head, None))
+    first = _counted(_scan(head, None))
     city = max((n for n in first if level_of(n) == "city"), key=first.__getitem__, default=None)
     for line in _title_lines(doc):
         mentions = _scan(line, city)
         if mentions:
             return _finest(mentions)
-    counts = Counter(m.name for m in _scan(head, city))
+    counts = _counted(_scan(head, city))
     if not counts:
         return None
     best = {
@@ -602,6 +601,15 @@ def document_scope(doc: ParsedDocument) -> str | None:
 
 
 _LEVELS: Final = ("county", "city", "province")
+
+
+def _counted(mentions: Iterable[DistrictMention]) -> dict[str, int]:
+    """How often each district is named, in the order first named (a Counter's work, without its
+    Python-level constructor)."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.name] = counts.get(mention.name, 0) + 1
+    return counts
 
 
 def level_of(name: str) -> str | None:

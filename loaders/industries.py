@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Final
@@ -344,7 +343,9 @@ def _level_word_place(text: str, offset: int, scope: str | None) -> str | None:
 def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
     """Fold each chain name into the one longer chain name of the document containing it (head first)."""
     names = sorted({m.name for m in mentions if m.label == CHAIN})
-    counts = Counter(m.name for m in mentions)
+    counts: dict[str, int] = {}  # (a Counter's work, without its Python-level constructor)
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
     target: dict[str, str] = {}
     # Every name once, on its own line (no name holds a line break): a name lies inside another exactly when
     # it occurs here more than once. One scan in C per name spares testing it against every other name, and
