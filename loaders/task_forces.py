@@ -63,7 +63,9 @@ def _read_section(doc: ParsedDocument, graph: DocumentGraph, force: Node, start:
         if top and "成员" not in top.group(1) and "组" not in top.group(1):
             break
         group = _GROUP_HEADING.match(line)
-        members = list(_MEMBER.finditer(line)) if not group else []
+        # a member is named with its unit in brackets: a line without one is not scanned (the pattern opens with
+        # a class most characters are in, tried from every one of them)
+        members = list(_MEMBER.finditer(line)) if not group and ("（" in line or "(" in line) else []
         if not group and not members:
             continue  # body text: no need to look up its source wording
         quoted = quote(doc, here, here + len(raw)) if line else line  # the line as the file writes it
