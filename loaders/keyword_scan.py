@@ -12,14 +12,18 @@ from __future__ import annotations
 import re
 
 
-def matches_near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int = 0) -> list[re.Match[str]]:
+def matches_near(
+    pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int = 0, stops: str = ""
+) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))``, for a pattern each match of which holds one of ``keywords`` at most
-    ``reach`` characters after its start (``reach`` 0: each match opens with one). No match may be empty.
+    ``reach`` characters after its start (``reach`` 0: each match opens with one), and none of the characters
+    of ``stops`` before it. No match may be empty.
 
-    The same matches in the same order: the pattern is tried from ``reach`` characters before each keyword up
-    to it, in text order, from the end of the last match on, as the engine's own scan would try it (a place
-    skipped is one where no match can start: a match starting there would hold no keyword). Lookbehinds see
-    the text before the place, as in a scan.
+    The same matches in the same order: the pattern is tried from ``reach`` characters before each keyword, or
+    just after the last stop character before it, up to the keyword, in text order, from the end of the last
+    match on, as the engine's own scan would try it (a place skipped is one where no match can start: a match
+    starting there would hold no keyword, or a stop before it). Lookbehinds see the text before the place, as
+    in a scan.
     """
     places: set[int] = set()
     for word in keywords:
@@ -32,7 +36,10 @@ def matches_near(pattern: re.Pattern[str], text: str, keywords: tuple[str, ...],
     for keyword in sorted(places):
         if keyword < pos:
             continue
-        for start in range(max(pos, keyword - reach), keyword + 1):
+        first = max(pos, keyword - reach)
+        for stop in stops:  # (each stop's last place before the keyword: a few scans in C, not a try per place)
+            first = max(first, text.rfind(stop, first, keyword) + 1)
+        for start in range(first, keyword + 1):
             match = pattern.match(text, start)
             if match is not None:
                 out.append(match)

@@ -55,6 +55,9 @@ _ISSUED: Final = "(?:出台|实施|推出|发布)"
 _NEWS_PACKAGES: Final = re.compile(rf"{_ISSUED}{_ISSUED}*((?:{_PACKAGE}、)*{_PACKAGE})(?=[，。；）)]|等)")
 _INSTRUMENT_WORD: Final = re.compile(r"(?:计划|方案|意见|办法|规划|政策|细则)$")
 _FOCUS_CLAUSE: Final = re.compile(r"([^，。；：:\n]{1,40}?)等?重点(?:区域|地区)(?![:：])")
+_FOCUS_WORDS: Final = ("重点区域", "重点地区")
+#: What the words of :data:`_FOCUS_CLAUSE` before its focus word cannot hold.
+_CLAUSE_STOPS: Final = "，。；：:\n"
 _FOCUS_AREA: Final = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
 
 
@@ -226,8 +229,8 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
             for chain in chains:
                 graph.edge("DEVELOPED_IN", chain, district, evidence)
     # the clause pattern tries a clause at every character: start it only shortly before a focus word
-    # (a match holds one at most 41 characters after its start)
-    for match in matches_near(_FOCUS_CLAUSE, item.text, ("重点区域", "重点地区"), 41):
+    # (a match holds one at most 41 characters after its start, and no clause stop before it)
+    for match in matches_near(_FOCUS_CLAUSE, item.text, _FOCUS_WORDS, 41, _CLAUSE_STOPS):
         at = doc.text.find(match.group(0), item.start)
         evidence = sentence_at(doc, at) if at >= 0 else match.group(0)
         for mention in divisions.find_districts(match.group(1), doc.scope):

@@ -15,7 +15,7 @@ from loaders.text import ParsedDocument
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 
-#: The whole-text scans the extractors run near their keywords: (pattern, keywords, reach).
+#: The whole-text scans the extractors run near their keywords: (pattern, keywords, reach[, stops]).
 SCANS = {
     "task forces founded": (task_forces._FOUNDED, task_forces._FOUNDING, 0),
     "legal suffixes": (enterprises._LEGAL, enterprises._LEGAL_OPENINGS, 0),
@@ -24,7 +24,7 @@ SCANS = {
     "project words": (projects._PROJECT, projects._PROJECT_WORDS, 0),
     "functional zones": (divisions._ZONE, ("新区", "合作区"), 8),
     "zone boards": (divisions._ZONE_BOARD, ("区管委会",), 4),
-    "focus areas": (policies._FOCUS_CLAUSE, ("重点区域", "重点地区"), 41),
+    "focus areas": (policies._FOCUS_CLAUSE, policies._FOCUS_WORDS, 41, policies._CLAUSE_STOPS),
     "trips and partners": (divisions._TRIP, divisions._TRIP_LEADS, 0),
     "acquiring and investing": (enterprises._VERB_SUBJECT, enterprises._VERB_WORDS, enterprises._VERB_REACH),
 }
@@ -35,6 +35,7 @@ OTHER_TEXT = (
     "宁德时代新能源科技股份有限公司与某某集团有限公司签约，子公司落地项目样板工厂项目。"
     "制定制定实施新一轮制造业高质量发展行动计划，出台数字化改造提升计划。"
     "支持临港新区、长三角合作区和滨江区管委会，以东部片区、西部片区等重点区域为主。"
+    "产业平台重点区域：东部；沿线重点地区重点区域并进，一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二重点地区。"
     "代表团赴深圳、广州等地考察，与上海、苏州等城市的合作，接轨上海。某某科技先后收购两家企业，已投资3亿元。"
 )
 
@@ -45,11 +46,11 @@ def _texts() -> list[str]:
 
 @pytest.mark.parametrize("scan", sorted(SCANS))
 def test_scanning_near_keywords_finds_what_the_engine_finds(scan: str) -> None:
-    pattern, keywords, reach = SCANS[scan]
+    pattern, keywords, reach, *stops = SCANS[scan]
     found_any = False
     for text in _texts():
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert [(m.span(), m.groups()) for m in matches_near(pattern, text, keywords, reach)] == expected
+        assert [(m.span(), m.groups()) for m in matches_near(pattern, text, keywords, reach, *stops)] == expected
         found_any = found_any or bool(expected)
     assert found_any, f"no text exercises {scan}"
 
