@@ -581,13 +581,13 @@ def iter_edges(scale: float = 1.0, seed: int = 0, part: int = 0, parts: int = 1)
     for q in share(n.counties):
         uid, d = plan.district_uid("county", q), q // 10
         yield mention(uid, plan.county_name(q), d)
-        city = plan.city_name(q // 10)
-        yield _edge("PART_OF", uid, plan.district_uid("city", q // 10), doc(d), f"{city}{plan.county_name(q)}。")
+        city_name = plan.city_name(q // 10)
+        yield _edge("PART_OF", uid, plan.district_uid("city", q // 10), doc(d), f"{city_name}{plan.county_name(q)}。")
     for t in share(n.towns):
         uid, d = plan.district_uid("town", t), n.policies + t % (n.documents - n.policies)
         yield mention(uid, plan.town_name(t), d)
-        county = plan.county_name(t // 4)
-        yield _edge("PART_OF", uid, plan.district_uid("county", t // 4), doc(d), f"{county}{plan.town_name(t)}。")
+        county_name = plan.county_name(t // 4)
+        yield _edge("PART_OF", uid, plan.district_uid("county", t // 4), doc(d), f"{county_name}{plan.town_name(t)}。")
     for i in share(n.departments):
         uid, name, _, where = plan.dept(i)
         district = plan.district_uid("city", where) if where >= 0 else plan.district_uid("county", -1 - where)

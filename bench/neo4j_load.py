@@ -46,7 +46,7 @@ from chainkg import local_neo4j
 from graph.model import Edge, Node
 from graph.neo4j_store import Neo4jStore, _label, _rel_type, edge_props, node_props
 from graph.store import StoreConfig
-from queries import get_query
+from queries import NamedQuery, get_query
 
 PASSWORD = "chainkg-bench-pw"
 
@@ -77,6 +77,10 @@ def _per_row_load(store: Neo4jStore, scale: float, seed: int) -> tuple[int, floa
 def _wipe(store: Neo4jStore) -> None:
     with store.driver.session() as session:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def _run_for_chain(store: Neo4jStore, query: NamedQuery, chain: str) -> list[dict[str, Any]]:
+    return store.run_named(query, query.bind({"chain": chain}))
 
 
 def _latencies(run: Callable[[Any], list[dict[str, Any]]], args: list[Any], repeat: int) -> tuple[float, float, int]:
@@ -169,8 +173,8 @@ def _run(store: Neo4jStore, args: argparse.Namespace) -> float:
 
     with store.driver.session() as session:
         session.run("CALL db.awaitIndexes(1800)").consume()
-        stored_nodes = session.run("MATCH (n:Entity) RETURN count(n) AS n").single()["n"]
-        stored_rels = session.run("MATCH ()-[r]->() RETURN count(r) AS n").single()["n"]
+        stored_nodes = session.run("MATCH (n:Entity) RETURN count(n) AS n").single(strict=True)["n"]
+        stored_rels = session.run("MATCH ()-[r]->() RETURN count(r) AS n").single(strict=True)["n"]
     print(f"stored: {stored_nodes:,} nodes, {stored_rels:,} relationships")
 
     _time_queries(store, args)
@@ -228,9 +232,7 @@ def _time_queries(store: Neo4jStore, args: argparse.Namespace) -> None:
     print(f"timed chains have e.g. {firms_per_chain} firms")
     for name in ("chain_map", "chain_firms"):
         query = get_query(name)
-        p50, p95, rows = _latencies(
-            lambda uid, q=query: store.run_named(q, q.bind({"chain": uid})), chains, args.repeat
-        )
+        p50, p95, rows = _latencies(functools.partial(_run_for_chain, store, query), chains, args.repeat)
         print(f"{name:<12} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows last run)")
     words = ["新能源汽车", "经信局", "产业园", "恒峰", "集成电路", "研究院", "锂电池", "政办发", "专精特新", "嘉兴"]
     words += [plan.firm_name(rng.randrange(plan.n.enterprises))[1] for _ in range(40)]

@@ -87,8 +87,9 @@ class _Converter:
     def node(self, node: Node) -> dict[str, Any]:
         props = {k: self.value(v) for k, v in sorted(node.items()) if k not in ("searchText", "text")}
         labels = sorted(label for label in node.labels if label != "Entity")
-        out = {"id": _node_id(node), "labels": labels, "name": props.get("name"), "properties": props}
-        self.result.nodes.setdefault(out["id"], out)
+        node_id = _node_id(node)
+        out = {"id": node_id, "labels": labels, "name": props.get("name"), "properties": props}
+        self.result.nodes.setdefault(node_id, out)
         return out
 
     def relationship(self, rel: Relationship) -> dict[str, Any]:
@@ -97,14 +98,14 @@ class _Converter:
             self.node(start)
         if end is not None:
             self.node(end)
-        out = {
+        out: dict[str, Any] = {
             "id": rel.element_id,
             "type": rel.type,
             "start": _node_id(start) if start is not None else None,
             "end": _node_id(end) if end is not None else None,
             "properties": {k: self.value(v) for k, v in sorted(rel.items())},
         }
-        self.result.edges.setdefault(out["id"], out)
+        self.result.edges.setdefault(rel.element_id, out)
         return out
 
 

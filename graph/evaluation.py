@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from graph.errors import ChainKGError
 from graph.model import LABELS, REL_TYPES, Edge, Graph, Node, identity_key
@@ -156,9 +156,16 @@ class Finding:
 class _Totals:
     """Entity, relation and overall totals of anything that scores per label and per type."""
 
-    entities: dict[str, Counts]
-    relations: dict[str, Counts]
-    targets: Counts
+    if TYPE_CHECKING:  # what a subclass holds (a document's fields) or computes (a report's sums)
+
+        @property
+        def entities(self) -> dict[str, Counts]: ...
+
+        @property
+        def relations(self) -> dict[str, Counts]: ...
+
+        @property
+        def targets(self) -> Counts: ...
 
     @property
     def entities_total(self) -> Counts:
@@ -431,14 +438,19 @@ def _forms(node: Node) -> set[str]:
     return {normalise(node.label, n) for n in (node.name, *node.aliases)} - {""}
 
 
-def _closure(pairs: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Transitive closure of a small relation (district hierarchies are a few levels deep)."""
-    parents: dict[str, set[str]] = defaultdict(set)
+#: A node of the relation :func:`_closure` closes.
+_T = TypeVar("_T", str, int)
+
+
+def _closure(pairs: Iterable[tuple[_T, _T]]) -> set[tuple[_T, _T]]:
+    """Transitive closure of a small relation (district hierarchies are a few levels deep), of uids or of gold
+    entity indexes."""
+    parents: dict[_T, set[_T]] = defaultdict(set)
     for child, parent in pairs:
         parents[child].add(parent)
-    closed: set[tuple[str, str]] = set()
+    closed: set[tuple[_T, _T]] = set()
     for start in list(parents):
-        seen: set[str] = set()
+        seen: set[_T] = set()
         todo = list(parents[start])
         while todo:
             node = todo.pop()
@@ -634,8 +646,8 @@ def _score_targets(
     for ti, target in enumerate(gold.targets):
         if ti not in chosen:
             scope = f"{target.scope[0]}:{gold.entities[key_index[target.scope]].name}"
-            value = "?" if target.value is None else f"{target.value:g}"
-            text = f"{target.indicator} for {scope} {target.year} = {value}"
+            shown = "?" if target.value is None else f"{target.value:g}"
+            text = f"{target.indicator} for {scope} {target.year} = {shown}"
             score.findings.append(Finding("FN", "target", "Target", text))
     matched = set(chosen.values())
     for node in targets:

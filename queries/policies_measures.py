@@ -26,21 +26,21 @@ def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:
         if p not in with_measures and supports(p):
             pairs.append((p, None))
     rows = []
-    for p, m in pairs:
-        pol = g.nodes[p] if p else {}
-        mea = g.nodes[m] if m else {}
+    for policy_uid, measure_uid in pairs:
+        pol = g.nodes[policy_uid] if policy_uid else {}
+        mea = g.nodes[measure_uid] if measure_uid else {}
         rows.append(
             {
-                "policy_uid": p,
+                "policy_uid": policy_uid,
                 "policy": pol.get("name"),
                 "doc_number": pol.get("docNumber"),
-                "uid": m,
+                "uid": measure_uid,
                 "code": mea.get("code"),
                 "title": mea.get("title") or mea.get("name"),
                 "text": mea.get("text"),
-                "lead": names(g, out_nodes(g, m, "LED_BY", label="Department")) if m else [],
-                "involved": names(g, out_nodes(g, m, "INVOLVES", label="Department")) if m else [],
-                "chains": names(g, out_nodes(g, m or p, "SUPPORTS")),  # type: ignore[arg-type]
+                "lead": names(g, out_nodes(g, measure_uid, "LED_BY", label="Department")) if measure_uid else [],
+                "involved": names(g, out_nodes(g, measure_uid, "INVOLVES", label="Department")) if measure_uid else [],
+                "chains": names(g, out_nodes(g, measure_uid or policy_uid or "", "SUPPORTS")),
             }
         )
     return sorted(rows, key=lambda r: nulls_last(r["policy"], r["policy_uid"], r["code"], r["title"], r["uid"]))

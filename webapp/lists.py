@@ -166,11 +166,11 @@ LISTS: dict[str, ListSpec] = {
                 Column("products", "环节产品（招商方向）", _names("products")),
             ),
             (
-                Filter("kind", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"], r["kind"])]),
+                Filter("kind", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"]) or r["kind"]]),
                 Filter(
                     "position",
                     "位置",
-                    lambda r: [POSITION_ZH.get(r["position"], r["position"])] if r.get("position") else [],
+                    lambda r: [POSITION_ZH.get(r["position"]) or r["position"]] if r.get("position") else [],
                 ),
             ),
         ),

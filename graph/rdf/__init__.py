@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 import rdflib
 
@@ -50,7 +50,7 @@ def _dicts(graph: Graph) -> tuple[Iterable[dict[str, Any]], Iterable[dict[str, A
 def write_rdf(
     nodes: Iterable[dict[str, Any]],
     edges: Iterable[dict[str, Any]],
-    out: TextIO,
+    out: IO[str],
     fmt: str = "ttl",
     base: str = DEFAULT_BASE,
 ) -> int:

@@ -106,20 +106,21 @@ def _one(rdf: rdflib.Graph, subject: rdflib.term.Node, predicate: str) -> rdflib
 def graph_from_rdf(rdf: rdflib.Graph) -> Graph:
     """The property graph an RDF export describes."""
     uid_of: dict[rdflib.term.Node, str] = {}
-    for subject, uid in rdf.subject_objects(_IDENTIFIER):
+    for subject, identifier in rdf.subject_objects(_IDENTIFIER):
         if subject in uid_of:
-            raise RdfError(f"{subject} has two uids ({uid_of[subject]}, {uid})")
-        uid_of[subject] = str(uid)
+            raise RdfError(f"{subject} has two uids ({uid_of[subject]}, {identifier})")
+        uid_of[subject] = str(identifier)
     graph = Graph()
-    for subject, uid in sorted(uid_of.items(), key=lambda item: item[1]):
-        graph.add_node(_node(rdf, subject, uid))
+    for subject, subject_uid in sorted(uid_of.items(), key=lambda item: item[1]):
+        graph.add_node(_node(rdf, subject, subject_uid))
 
     def uid(term: rdflib.term.Node, fact: rdflib.term.Node) -> str:
         if term not in uid_of:
             raise RdfError(f"statement {fact} refers to {term}, which has no dcterms:identifier")
         return uid_of[term]
 
-    for fact in sorted(rdf.subjects(_RDF_TYPE, rdflib.URIRef(STATEMENT))):
+    facts = rdf.subjects(_RDF_TYPE, rdflib.URIRef(STATEMENT))
+    for fact in sorted(f for f in facts if isinstance(f, rdflib.term.Identifier)):  # (all are: for the type checker)
         rel_type = RELATION_TYPES.get(str(_one(rdf, fact, PREDICATE)))
         if rel_type is None:
             continue

@@ -49,7 +49,9 @@ def _shapes() -> rdflib.Graph:
 
 
 def _first(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: str) -> rdflib.term.Node | None:
-    return next(iter(sorted(graph.objects(subject, rdflib.URIRef(predicate)))), None)
+    # (every object is an Identifier, which orders; the filter tells the type checker so)
+    objects = graph.objects(subject, rdflib.URIRef(predicate))
+    return next(iter(sorted(o for o in objects if isinstance(o, rdflib.term.Identifier))), None)
 
 
 def _node_words(data: rdflib.Graph, node: rdflib.term.Node | None) -> str:
@@ -71,7 +73,8 @@ def describe(data: rdflib.Graph, focus: rdflib.term.Node) -> str:
         rel_type = RELATION_TYPES.get(str(predicate), str(predicate))
         start, end = _first(data, focus, SUBJECT), _first(data, focus, OBJECT)
         return f"relationship {rel_type} {_node_words(data, start)} → {_node_words(data, end)}"
-    fact = next(iter(sorted(data.subjects(rdflib.URIRef(QUALIFIED_DERIVATION), focus))), None)
+    facts = data.subjects(rdflib.URIRef(QUALIFIED_DERIVATION), focus)
+    fact = next(iter(sorted(f for f in facts if isinstance(f, rdflib.term.Identifier))), None)
     if fact is not None:
         return f"a source of {describe(data, fact)}"
     return _node_words(data, focus)
@@ -79,7 +82,8 @@ def describe(data: rdflib.Graph, focus: rdflib.term.Node) -> str:
 
 def _rule(shapes: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
     owner = next(iter(shapes.subjects(_SH.property, shape)), shape) if shape is not None else None
-    labels = {lit.language: str(lit) for lit in shapes.objects(owner, rdflib.RDFS.label)} if owner else {}
+    found = shapes.objects(owner, rdflib.RDFS.label) if owner else iter(())
+    labels = {lit.language: str(lit) for lit in found if isinstance(lit, rdflib.Literal)}
     return labels.get("en") or (str(owner) if owner is not None else "?")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import IO, Any
 
 from graph.rdf.terms import FIRST, NIL, PREFIXES, REST, TYPE, Literal
 from graph.rdf.triples import Block
@@ -126,7 +126,7 @@ class TurtleWriter:
         return f"{self.iri(subject)} {body} .\n\n"
 
 
-def write_blocks(blocks: Iterable[Block], out: TextIO, writer: NTriplesWriter | TurtleWriter) -> int:
+def write_blocks(blocks: Iterable[Block], out: IO[str], writer: NTriplesWriter | TurtleWriter) -> int:
     """Write every block to ``out``; returns the number of triples written."""
     out.write(writer.header())
     write, block = out.write, writer.block
