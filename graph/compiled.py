@@ -49,6 +49,7 @@ SOURCES: tuple[str, ...] = (
             "industry_terms",
             "keyword_scan",
             "measures",
+            "mentions",
             "numbers",
             "org_names",
             "pipeline",

@@ -21,6 +21,7 @@ from graph.model import Node
 from loaders import divisions
 from loaders.builder import DocumentGraph
 from loaders.evidence import sentence_at
+from loaders.mentions import Mention
 from loaders.text import ParsedDocument
 from loaders.text_spans import alternation, trie_branches
 
@@ -114,21 +115,10 @@ _SUB_UNIT: Final = re.compile(r"^(.*[局委办厅部心行会室院团])[\u4e00-
 _RANK: Final = re.compile(r"^[省市区县]委(?:常委|副?书记)")
 
 
-class DepartmentMention:
-    """A department named in a text: full canonical name, the written form, its level and place.
+class DepartmentMention(Mention):
+    """A department named in a text: full canonical name, the written form, its level and place."""
 
-    A plain class with its own ``__init__``, as :class:`loaders.divisions.DistrictMention`: a whole
-    document's scan builds one per department written.
-    """
-
-    __slots__ = ("name", "surface", "level", "start", "end")
-
-    def __init__(self, name: str, surface: str, level: str, start: int, end: int) -> None:
-        self.name = name
-        self.surface = surface
-        self.level = level
-        self.start = start
-        self.end = end
+    __slots__ = ()
 
 
 @lru_cache(maxsize=1024)
