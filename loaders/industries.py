@@ -32,6 +32,7 @@ from loaders.builder import DocumentGraph
 from loaders.divisions import DistrictMention, ancestors, find_districts, leading_district
 from loaders.evidence import sentence_of
 from loaders.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
+from loaders.keyword_scan import word_places
 from loaders.text import ParsedDocument
 from loaders.text_spans import district_display, district_mentions, district_node, unit_name
 
@@ -256,16 +257,9 @@ def _counts(text: str) -> list[tuple[int, int]]:
     by ``str.find``), where the engine would test the class of a count's first characters at every character.
     Spans cannot overlap: each ends at its word and holds only digits before it (and the 等 or 共 opening it).
     """
-    ends: list[int] = []
-    for word in _COUNT_ENDS:
-        at = text.find(word)
-        while at >= 0:
-            ends.append(at)
-            at = text.find(word, at + 1)
-    ends.sort()
     out: list[tuple[int, int]] = []
     pos = 0  # the end of the last span: what it holds is taken
-    for at in ends:
+    for at in word_places(text, _COUNT_ENDS):
         if at < pos:
             continue
         if text[at] == "等":  # 等N个 (its number runs to the count's word) or the bare 等

@@ -12,6 +12,17 @@ from __future__ import annotations
 import re
 
 
+def word_places(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where any of ``words`` starts in ``text``, each place once, in text order (``str.find`` for each word)."""
+    places: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            places.add(at)
+            at = text.find(word, at + 1)
+    return sorted(places)
+
+
 def matches_near(
     pattern: re.Pattern[str], text: str, keywords: tuple[str, ...], reach: int = 0, stops: str = ""
 ) -> list[re.Match[str]]:
@@ -25,15 +36,9 @@ def matches_near(
     starting there would hold no keyword, or a stop before it). Lookbehinds see the text before the place, as
     in a scan.
     """
-    places: set[int] = set()
-    for word in keywords:
-        at = text.find(word)
-        while at >= 0:
-            places.add(at)
-            at = text.find(word, at + 1)
     out: list[re.Match[str]] = []
     pos = 0  # where the scan stands: the end of the last match, or past the last keyword tried
-    for keyword in sorted(places):
+    for keyword in word_places(text, keywords):
         if keyword < pos:
             continue
         first = max(pos, keyword - reach)
