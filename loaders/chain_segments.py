@@ -20,7 +20,7 @@ from loaders.text import ParsedDocument
 _DASH_CHAIN: Final = re.compile(r"[“\"]?((?:[^—“”\"，。；]{1,30}—){2,}[^—“”\"，。；]{1,30})[”\"]?")
 #: What opens and closes a dashed chain's first and last links (构建…, …的全产业链): not the links' names.
 _BUILD_LEAD: Final = re.compile(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)")
-_CHAIN_TAIL: Final = re.compile(r"(?:的全产业链|全产业链|的五步跃升|的.*)$")
+_CHAIN_TAIL: Final = re.compile(r"(?:全产业链|的.*)$")  # (…的全产业链 is the 的 branch)
 _FROM_TO: Final = re.compile(r"从([^，。；]{2,60}?)到([^，。；]{2,60}?)等(?:全流程|全)?产业链")
 _UPSTREAM: Final = re.compile(r"原材料|材料|零件|部件|零部件|创意|研发|设计|原料|矿")
 _DOWNSTREAM: Final = re.compile(r"应用|场景|销售|物流|品牌|运营|整机|服务|终端|回收|市场")
