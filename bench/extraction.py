@@ -7,20 +7,18 @@ is also read and cut into words by rjieba (jieba in Rust, the usual first step
 of Chinese text processing, one core): the ratio of the two speeds says how
 far extraction is from that floor on any machine.
 
-Extraction runs on the compiled build when it matches the sources (see
-graph/compiled.py). The one-worker figures are taken in rounds over slices of the
-corpus: in each round the yardstick, the compiled build and the Python sources
-(fresh child processes, one worker each) read the same slice one after another, so
-a change in the machine's speed during the run (a shared host's speed swings by
-half within an hour) moves all three alike; the medians of the rounds are printed,
-and the build's speed-up is the median of the rounds' ratios.
+The one-worker figures are taken in rounds over slices of the corpus: in each
+round the yardstick and the extraction (a fresh child process, one worker) read
+the same slice one after another, so a change in the machine's speed during the
+run (a shared host's speed swings by half within an hour) moves both alike; the
+medians of the rounds are printed.
 
 The corpus is made from the sample documents with their city, counties and
 figures substituted (another prefecture city of the divisions data set, its
 own counties, every number scaled), so it is not one text repeated and the
 extractors resolve a different scope in each copy.
 
-    python -m bench.extraction [--documents 1000] [--workers 2] [--rounds 4] [--corpus examples/corpus] [--no-baseline]
+    python -m bench.extraction [--documents 1000] [--workers 2] [--rounds 4] [--corpus examples/corpus]
 """
 
 from __future__ import annotations
@@ -40,11 +38,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from graph import compiled
-from loaders import divisions
-from loaders.pipeline import extract
-from loaders.readers import read_document
-from loaders.text import ParsedDocument
+from chainkg.loaders.text import divisions
+from chainkg.loaders.pipeline import extract
+from chainkg.loaders.reading.readers import read_document
+from chainkg.loaders.text.document import ParsedDocument
 
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]*年)")
 
@@ -139,12 +136,10 @@ def _run(paths: list[Path], workers: int) -> tuple[float, float]:
     return time.perf_counter() - start, _cpu() - cpu
 
 
-def _child_cpu(paths: list[Path], *, pure: bool) -> float:
-    """CPU seconds of extracting ``paths`` in a fresh child process, one worker, on the compiled build or
-    (``pure``) the Python sources."""
-    env = {**os.environ, compiled.PURE_ENV: "1" if pure else ""}
+def _child_cpu(paths: list[Path]) -> float:
+    """CPU seconds of extracting ``paths`` in a fresh child process, one worker."""
     command = [sys.executable, "-m", "bench.extraction", "--measure", *map(str, paths)]
-    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(out.stdout)["cpu"]
 
 
@@ -155,25 +150,20 @@ def _measure(paths: list[Path]) -> None:
     print(json.dumps({"cpu": cpu}))
 
 
-def _one_worker(paths: list[Path], rounds: int, *, baseline: bool) -> None:
+def _one_worker(paths: list[Path], rounds: int) -> None:
     """The one-worker figures, in ``rounds`` rounds over slices of ``paths`` (see the module's docstring)."""
     size = -(-len(paths) // rounds)
     slices = [paths[i : i + size] for i in range(0, len(paths), size)]
-    rates, docs, yardsticks, pure_rates, ratios = [], [], [], [], []
+    rates, docs, yardsticks = [], [], []
     for number, part in enumerate(slices, 1):
         megabytes = _megabytes(part)
         yardstick = megabytes / _segment(part)
-        cpu = _child_cpu(part, pure=not compiled.in_use())
+        cpu = _child_cpu(part)
         rates.append(megabytes / cpu)
         docs.append(len(part) / cpu)
         yardsticks.append(yardstick)
         line = f"  round {number}: {rates[-1]:.2f} MB per CPU-second, {yardstick / rates[-1]:.1f}x the yardstick's"
         line += f" CPU time (yardstick {yardstick:.1f})"
-        if baseline:
-            pure = _child_cpu(part, pure=True)
-            pure_rates.append(megabytes / pure)
-            ratios.append(pure / cpu)
-            line += f"; Python sources {pure_rates[-1]:.2f} ({ratios[-1]:.2f}x)"
         print(line)
     rate = statistics.median(rates)
     print(
@@ -181,11 +171,6 @@ def _one_worker(paths: list[Path], rounds: int, *, baseline: bool) -> None:
         f"{statistics.median(y / r for y, r in zip(yardsticks, rates, strict=True)):.1f}x the CPU time of word "
         f"segmentation (yardstick {statistics.median(yardsticks):.1f} MB per CPU-second)"
     )
-    if baseline:
-        print(
-            f"baseline, Python sources, workers=1: per CPU-second {statistics.median(pure_rates):.2f} MB; "
-            f"the compiled build is {statistics.median(ratios):.2f}x as fast (median of the rounds' ratios)"
-        )
 
 
 def main() -> None:
@@ -196,7 +181,6 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=4, help="rounds (corpus slices) of the one-worker measurement")
     parser.add_argument("--corpus", type=Path, default=Path("examples/corpus"), help="the samples to generate from")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the same-run baseline on the Python sources")
     parser.add_argument("--measure", type=Path, nargs="+", help=argparse.SUPPRESS)  # a round's child process
     args = parser.parse_args()
     if args.measure:
@@ -207,8 +191,6 @@ def main() -> None:
         megabytes = _megabytes(paths)
         print(f"corpus: {len(paths)} documents, {megabytes:.1f} MB (UTF-8) from {args.corpus}")
         print(f"python {platform.python_version()} ({os.path.realpath(sys.executable)})")
-        built = "the compiled build (mypyc)" if compiled.in_use() else "the Python sources (no matching build)"
-        print(f"extraction runs on {built}")
         _extract_one(paths[0])  # warm the divisions data and lexicons
         _segment(paths[:1])  # and the segmenter's dictionary
         if args.workers > 1:
@@ -220,7 +202,7 @@ def main() -> None:
                 f"per CPU-second: {megabytes / cpu:.2f} MB, {len(paths) / cpu:.0f} docs ({cpu:.1f} CPU s); "
                 f"{yardstick / (megabytes / cpu):.1f}x the CPU time of word segmentation (yardstick {yardstick:.1f})"
             )
-        _one_worker(paths, max(1, args.rounds), baseline=compiled.in_use() and not args.no_baseline)
+        _one_worker(paths, max(1, args.rounds))
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: {own:.0f} MiB (main process), {children:.0f} MiB (largest worker or round)")

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-from graph.model import Graph, make_uid, node_uid
+from chainkg.graph.model import Graph, make_uid, node_uid
 
 _MASK = (1 << 64) - 1
 

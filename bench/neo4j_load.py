@@ -7,7 +7,7 @@ temporary folder, then:
    query per row, each its own auto-commit transaction as a naive loader does,
    to give the ratio against the bulk loader;
 2. empties the database and loads the whole generated graph
-   (:mod:`bench.large_graph`) with :meth:`graph.neo4j_store.Neo4jStore.bulk_load`,
+   (:mod:`bench.large_graph`) with :meth:`chainkg.graph.neo4j_store.Neo4jStore.bulk_load`,
    printing nodes/s, relationships/s and elements/s (generation included:
    the generator streams, as a real export file would be read; its cost alone
    is measured first in a pass that loads nothing), and the time Neo4j then
@@ -43,10 +43,10 @@ from typing import Any
 
 from bench.large_graph import Sizes, _Plan, iter_edges, iter_nodes
 from chainkg import local_neo4j
-from graph.model import Edge, Node
-from graph.neo4j_store import Neo4jStore, _label, _rel_type, edge_props, node_props
-from graph.store import StoreConfig
-from queries import NamedQuery, get_query
+from chainkg.graph.model import Edge, Node
+from chainkg.graph.neo4j_store import Neo4jStore, _label, _rel_type, edge_props, node_props
+from chainkg.graph.store import StoreConfig
+from chainkg.queries import NamedQuery, get_query
 
 PASSWORD = "chainkg-bench-pw"
 

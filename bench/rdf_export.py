@@ -2,7 +2,7 @@
 
 Run ``python -m bench.rdf_export [--scale 1.0] [--formats nt,ttl]``. For each
 format, a child process streams :mod:`bench.large_graph` (scale 1.0: about
-1,000,000 nodes) through :func:`graph.rdf.write_rdf` into a file and reports:
+1,000,000 nodes) through :func:`chainkg.graph.rdf.write_rdf` into a file and reports:
 
 - triples/s overall and with the generator's own time taken out (the generator
   is timed alone first: it stands for reading a store or an export file);
@@ -29,9 +29,9 @@ import time
 from pathlib import Path
 
 from bench.large_graph import iter_edges, iter_nodes
-from graph import rdf
-from graph.rdf.rdflib_graph import rdflib_graph
-from graph.rdf.triples import graph_blocks
+from chainkg.graph import rdf
+from chainkg.graph.rdf.rdflib_graph import rdflib_graph
+from chainkg.graph.rdf.triples import graph_blocks
 
 
 def _peak_mb() -> float:

@@ -31,8 +31,8 @@ from typing import Any
 from werkzeug.serving import make_server
 
 from bench.large_graph import build_graph, iter_edges, iter_nodes
-from graph.store import StoreConfig, open_store
-from webapp import create_app
+from chainkg.graph.store import StoreConfig, open_store
+from chainkg.webapp import create_app
 
 CHROMIUM = "/usr/bin/chromium"
 _NEO4J_PASSWORD = "chainkg-bench-password"

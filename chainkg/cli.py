@@ -17,8 +17,8 @@ from typing import Any
 import click
 
 from chainkg import settings
-from graph.errors import ChainKGError
-from graph.store import GraphStore, StoreConfig, open_store
+from chainkg.graph.errors import ChainKGError
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -107,8 +107,8 @@ def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: boo
     """
     from tqdm import tqdm
 
-    from loaders.pipeline import build as run_build
-    from loaders.readers import find_documents
+    from chainkg.loaders.pipeline import build as run_build
+    from chainkg.loaders.reading.readers import find_documents
 
     targets = list(paths) or [settings.SAMPLE_CORPUS]
     total = len(find_documents(targets))
@@ -151,7 +151,7 @@ def export() -> None:
 @store_options
 def export_json(config: StoreConfig, out: Path) -> None:
     """Write the whole graph as sorted, deterministic JSON (nodes and edges)."""
-    from graph.json_format import dump_json, write_atomic
+    from chainkg.graph.json_format import dump_json, write_atomic
 
     with _open(config) as store:
         graph = store.read()
@@ -180,7 +180,7 @@ def remove(config: StoreConfig, document: str) -> None:
 @store_options
 def serve(config: StoreConfig, host: str, port: int) -> None:
     """Serve the viewer (chain maps, search, node pages) over the store."""
-    from webapp import create_app
+    from chainkg.webapp import create_app
 
     app = create_app(config)
     click.echo(f"chainkg viewer on http://{host}:{port}/ ({config.describe()})")
@@ -265,8 +265,8 @@ def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace:
     merge into what a database holds, use push.
     """
     from chainkg import local_neo4j
-    from graph.json_format import read_json
-    from graph.neo4j_import import split_graph
+    from chainkg.graph.json_format import read_json
+    from chainkg.neo4j_import import split_graph
 
     path = source or settings.DEFAULT_STORE
     if not path.exists():
@@ -325,8 +325,8 @@ def eval_gold(
     Matching follows GOLD_DIR/README.md: per document, per label, per
     relationship type and for targets, summed over documents.
     """
-    from graph.evaluation import evaluate
-    from graph.json_format import read_json
+    from chainkg.evaluation import evaluate
+    from chainkg.graph.json_format import read_json
 
     if graph_file is not None:
         graph = read_json(graph_file)
@@ -356,7 +356,7 @@ def eval_gold(
 @store_options
 def export_rdf(config: StoreConfig, out: Path, fmt: str, base: str | None) -> None:
     """Write the graph as RDF (ontology.ttl terms; provenance as reified statements, see docs/rdf.md)."""
-    from graph import rdf
+    from chainkg.graph import rdf
 
     with _open(config) as store:
         graph = store.read()
@@ -372,7 +372,7 @@ def validate(config: StoreConfig, file: Path | None) -> None:
 
     Prints each violation (the node, the rule, the message) and exits 1 if there is any.
     """
-    from graph import rdf
+    from chainkg.graph import rdf
 
     if file is not None:
         data, what = rdf.parse_file(file), str(file)
@@ -403,7 +403,7 @@ def validate(config: StoreConfig, file: Path | None) -> None:
 def query(config: StoreConfig, name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run the named query NAME of queries/ (see --list) with --param key=value, typed as its header declares."""
     from chainkg.output import render
-    from queries import get_query, registry
+    from chainkg.queries import get_query, registry
 
     if list_queries or not name:
         for named in registry().values():
@@ -430,8 +430,8 @@ def query(config: StoreConfig, name: str | None, list_queries: bool, params: tup
 @store_options
 def push(config: StoreConfig, source: Path | None, batch: int) -> None:
     """Copy the embedded store into Neo4j (merged with what Neo4j holds; pushing twice changes nothing)."""
-    from graph.embedded_store import EmbeddedStore
-    from graph.neo4j_store import Neo4jStore
+    from chainkg.graph.embedded_store import EmbeddedStore
+    from chainkg.graph.neo4j_store import Neo4jStore
 
     if not config.neo4j_uri:
         raise click.ClickException("give --neo4j-uri or NEO4J_URI: push copies the embedded store into Neo4j")
@@ -456,7 +456,7 @@ def push(config: StoreConfig, source: Path | None, batch: int) -> None:
 @store_options
 def pull(config: StoreConfig, target: Path | None) -> None:
     """Copy Neo4j's graph into an embedded store file (the file becomes that graph, written atomically)."""
-    from graph.json_format import dump_json, write_atomic
+    from chainkg.graph.json_format import dump_json, write_atomic
 
     if not config.neo4j_uri:
         raise click.ClickException("give --neo4j-uri or NEO4J_URI: pull copies Neo4j into the embedded store")

@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.errors import ChainKGError
+from chainkg.graph.errors import ChainKGError
 
 if TYPE_CHECKING:
-    from graph.neo4j_import import GraphPart
+    from chainkg.neo4j_import import GraphPart
 
 #: The repository root; ``tools/neo4j`` is found relative to it.
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -259,7 +259,7 @@ def import_graph(
 ) -> ImportReport:
     """Load a graph in export form into the local server's database with Neo4j's offline importer.
 
-    Several times faster than :meth:`graph.neo4j_store.Neo4jStore.bulk_load`
+    Several times faster than :meth:`chainkg.graph.neo4j_store.Neo4jStore.bulk_load`
     over Bolt, for a first load of a big graph; but the importer writes a new
     database, with the server stopped. So: the server is started if it is down
     (to see what it holds), the files are written while it still serves, it is
@@ -269,14 +269,14 @@ def import_graph(
     drop them (``chainkg push`` merges instead). If the importer fails (a
     repeated uid, an edge to a missing node), the error carries its log's tail.
 
-    The graph comes in ``parts`` (:func:`graph.neo4j_import.split_graph` for one in
+    The graph comes in ``parts`` (:func:`chainkg.neo4j_import.split_graph` for one in
     memory), written at once by one process each: writing the files is most of
     the time outside the importer, and the server is idle meanwhile.
     ``progress`` hears each step as it begins (a minute or more each on a big graph).
     """
-    from graph.neo4j_import import IMPORT_OPTIONS, write_parts
-    from graph.neo4j_store import Neo4jStore
-    from graph.store import StoreConfig
+    from chainkg.neo4j_import import IMPORT_OPTIONS, write_parts
+    from chainkg.graph.neo4j_store import Neo4jStore
+    from chainkg.graph.store import StoreConfig
 
     state_dir = Path(state_dir).resolve()
     password = password or os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD

@@ -8,13 +8,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from graph.store import StoreConfig
-
-#: The repository root (where ``examples/`` and ``tools/`` live in a checkout).
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from chainkg.graph.store import StoreConfig
+from chainkg.resources import sample_corpus
 
 #: The bundled sample corpus that ``chainkg build`` loads when given no path.
-SAMPLE_CORPUS = PROJECT_ROOT / "examples" / "corpus"
+SAMPLE_CORPUS = sample_corpus()
 
 #: The embedded store file (``CHAINKG_STORE``).
 DEFAULT_STORE = Path(os.environ.get("CHAINKG_STORE", ".chainkg/graph.json"))

@@ -20,7 +20,7 @@ from neo4j import READ_ACCESS, Driver, Query
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, TransientError
 from neo4j.graph import Node, Path, Relationship
 
-from graph.errors import ChainKGError
+from chainkg.graph.errors import ChainKGError
 
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 

@@ -1,7 +1,7 @@
 """The embedded default store: the graph in memory, saved to one JSON file.
 
 A new user gets results without any server. The file is the export format of
-:meth:`graph.model.Graph.to_dict`, written sorted with a trailing newline, so
+:meth:`chainkg.graph.model.Graph.to_dict`, written sorted with a trailing newline, so
 the same graph always gives the same bytes. Saving goes through a temporary
 file and an atomic rename: a crash never leaves half a file.
 """
@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graph.json_format import dump_json, read_json, write_atomic
-from graph.model import Graph
-from graph.store import GraphStore
+from chainkg.graph.json_format import dump_json, read_json, write_atomic
+from chainkg.graph.model import Graph
+from chainkg.graph.store import GraphStore
 
 if TYPE_CHECKING:
-    from queries import NamedQuery
+    from chainkg.queries import NamedQuery
 
 
 class EmbeddedStore(GraphStore):
@@ -66,7 +66,7 @@ class EmbeddedStore(GraphStore):
         return self._nx
 
     def run_named(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
-        from queries import QueryError
+        from chainkg.queries import QueryError
 
         run = query.embedded()
         if run is None:

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from graph.errors import StoreError
-from graph.model import Graph
+from chainkg.graph.errors import StoreError
+from chainkg.graph.model import Graph
 
 
 def dump_json(graph: Graph) -> bytes:

@@ -15,12 +15,12 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Final, NoReturn
+from typing import Any, NoReturn
 
-from graph.errors import ModelError
+from chainkg.graph.errors import ModelError
 
 #: Node labels of the domain model, in the order MODEL.md lists them.
-LABELS: Final[tuple[str, ...]] = (
+LABELS: tuple[str, ...] = (
     "Document",
     "Policy",
     "Measure",
@@ -39,12 +39,12 @@ LABELS: Final[tuple[str, ...]] = (
 )
 
 #: For the membership test of every Node built (a set lookup, not a tuple scan).
-_LABEL_SET: Final = frozenset(LABELS)
+_LABEL_SET = frozenset(LABELS)
 #: The opening of each label's uids (``indicator-``): looked up, not rebuilt from the label for every uid made.
-_UID_PREFIXES: Final = {label: f"{label[0].lower()}{label[1:]}-" for label in LABELS}
+_UID_PREFIXES = {label: f"{label[0].lower()}{label[1:]}-" for label in LABELS}
 
 #: Relationship types with the labels allowed at each end (``None``: any label).
-REL_TYPES: Final[dict[str, tuple[frozenset[str] | None, frozenset[str]]]] = {
+REL_TYPES: dict[str, tuple[frozenset[str] | None, frozenset[str]]] = {
     "MENTIONED_IN": (None, frozenset({"Document"})),
     "CITES": (frozenset({"Policy"}), frozenset({"Policy"})),
     "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Department"})),
@@ -83,14 +83,14 @@ REL_TYPES: Final[dict[str, tuple[frozenset[str] | None, frozenset[str]]]] = {
 }
 
 #: Every (type, start label, end label) :data:`REL_TYPES` allows, for a one-lookup check of each edge added.
-_ALLOWED_ENDS: Final[frozenset[tuple[str, str, str]]] = frozenset(
+_ALLOWED_ENDS: frozenset[tuple[str, str, str]] = frozenset(
     (rel_type, start, end)
     for rel_type, (starts, ends) in REL_TYPES.items()
     for start in (starts if starts is not None else LABELS)
     for end in ends
 )
 
-_MARKS: Final = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
+_MARKS = re.compile(r"[《》〈〉“”‘’「」『』\"'\s]")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -143,8 +143,7 @@ class Node:
     alias_rules: dict[str, str]
     props: dict[str, Any]
 
-    #: Written out rather than generated: a dataclass's ``__init__`` runs as Python code even in the compiled
-    #: build, and extraction builds a node for every new thing a document names.
+    #: The constructor checks the label and cleans the name, so a node is valid however it is made.
     def __init__(
         self,
         uid: str,
@@ -164,11 +163,6 @@ class Node:
             alias_rules.pop(name, None)
         self.alias_rules = alias_rules
         self.props = {} if props is None else props
-
-    def __reduce__(self) -> tuple[Callable[..., Node], tuple[str, str, str, dict[str, str], dict[str, Any]]]:
-        """Pickled as its fields (a parallel build sends nodes back from its workers): the compiled class is made
-        through its ``__init__``, which needs them."""
-        return Node, (self.uid, self.label, self.name, self.alias_rules, self.props)
 
     @property
     def aliases(self) -> list[str]:
@@ -248,7 +242,7 @@ class Edge:
     evidence: dict[str, str]
     props: dict[str, Any]
 
-    #: Written out, as :class:`Node`'s is.
+    #: The constructor checks the relationship type, as :class:`Node`'s checks the label.
     def __init__(
         self,
         type: str,  # the relationship type, named as Neo4j and MODEL.md name it
@@ -264,10 +258,6 @@ class Edge:
         self.end = end
         self.evidence = {} if evidence is None else evidence
         self.props = {} if props is None else props
-
-    def __reduce__(self) -> tuple[Callable[..., Edge], tuple[str, str, str, dict[str, str], dict[str, Any]]]:
-        """Pickled as its fields, as :class:`Node` is."""
-        return Edge, (self.type, self.start, self.end, self.evidence, self.props)
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -3,7 +3,7 @@
 Every node carries its model label and the shared label ``Entity`` (unique
 ``uid``), so edges can be matched by uid alone. One document is written in one
 transaction: nodes and edges already stored are read first and merged with
-:class:`graph.model.Node` / :class:`graph.model.Edge` rules, then written with
+:class:`chainkg.graph.model.Node` / :class:`chainkg.graph.model.Edge` rules, then written with
 ``UNWIND $rows … MERGE``, so Neo4j and the embedded store merge alike and a
 failure leaves nothing half-written. Values always travel as parameters; labels
 and types are interpolated only after they are checked against the model.
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
-from graph.errors import ModelError, StoreError
-from graph.model import LABELS, REL_TYPES, Edge, Graph, Node
-from graph.store import GraphStore, StoreConfig
+from chainkg.graph.errors import ModelError, StoreError
+from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node
+from chainkg.graph.store import GraphStore, StoreConfig
 
 if TYPE_CHECKING:
-    from queries import NamedQuery
+    from chainkg.queries import NamedQuery
 
 T = TypeVar("T")
 
@@ -40,7 +40,7 @@ INDEX_TIMEOUT = 3600
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 #: Between a node's name and aliases in ``searchText``: a control character no name holds, at which the
 #: full-text analyzers break words (so no match spans two names), and no line break: a node's row in the
-#: offline importer's files (:mod:`graph.neo4j_import`) then stays on one line, which it reads fastest.
+#: offline importer's files (:mod:`chainkg.neo4j_import`) then stays on one line, which it reads fastest.
 SEARCH_SEPARATOR = "\x1e"
 
 
@@ -88,7 +88,7 @@ def node_props(data: dict[str, Any]) -> dict[str, Any]:
     label, plus ``searchText`` for the full-text index.
 
     Empty lists are left out, as Neo4j's offline importer cannot write one
-    (:mod:`graph.neo4j_import`): a list property that is absent reads as empty
+    (:mod:`chainkg.neo4j_import`): a list property that is absent reads as empty
     (``Node.from_dict``; the queries use ``coalesce(n.aliases, [])``), so every
     load route stores the same thing.
     """

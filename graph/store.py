@@ -14,10 +14,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from graph.model import Graph
+from chainkg.graph.model import Graph
 
 if TYPE_CHECKING:
-    from queries import NamedQuery
+    from chainkg.queries import NamedQuery
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class GraphStore(ABC):
 
     def query(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Rows of the named query ``name`` of the registry (``queries/``)."""
-        from queries import get_query
+        from chainkg.queries import get_query
 
         named = get_query(name)
         return self.run_named(named, named.bind(params or {}))
@@ -98,9 +98,9 @@ class GraphStore(ABC):
 def open_store(config: StoreConfig) -> GraphStore:
     """The store ``config`` points at: Neo4j when a URI is set, else the embedded file."""
     if config.neo4j_uri:
-        from graph.neo4j_store import Neo4jStore
+        from chainkg.graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(config)
-    from graph.embedded_store import EmbeddedStore
+    from chainkg.graph.embedded_store import EmbeddedStore
 
     return EmbeddedStore(config.path)

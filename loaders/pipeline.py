@@ -14,33 +14,31 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, TypeAlias
+from typing import TypeAlias
 
-from graph.errors import ChainKGError, DocumentError
-from graph.model import Graph
-from graph.store import GraphStore
-from loaders import (
-    chain_segments,
-    departments,
-    divisions,
-    enterprises,
-    industries,
-    platforms,
-    policies,
-    projects,
-    targets,
-)
-from loaders.builder import DocumentGraph
-from loaders.documents import document_node
-from loaders.readers import SourceDocument, find_documents, read_document
-from loaders.text import ParsedDocument
+from chainkg.graph.errors import ChainKGError, DocumentError
+from chainkg.graph.model import Graph
+from chainkg.graph.store import GraphStore
+from chainkg.loaders.extract import chain_segments
+from chainkg.loaders.extract import departments
+from chainkg.loaders.text import divisions
+from chainkg.loaders.extract import enterprises
+from chainkg.loaders.extract import industries
+from chainkg.loaders.extract import platforms
+from chainkg.loaders.extract import policies
+from chainkg.loaders.extract import projects
+from chainkg.loaders.extract import targets
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.documents import document_node
+from chainkg.loaders.reading.readers import SourceDocument, find_documents, read_document
+from chainkg.loaders.text.document import ParsedDocument
 
-log: Final = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 #: The extractors, in order: later ones may use the nodes earlier ones added
 #: (policies link measures to the chains ``industries`` found; targets to measures).
 Extractor: TypeAlias = Callable[[ParsedDocument, DocumentGraph], None]
-EXTRACTORS: Final[list[Extractor]] = [
+EXTRACTORS: list[Extractor] = [
     divisions.extract,
     departments.extract,
     industries.extract,
@@ -66,8 +64,8 @@ def extract(source: SourceDocument) -> DocumentGraph:
 _data_settled = False
 #: Net allocations of tracked objects between collections of the youngest generation: Python's default, and
 #: the threshold once data is settled.
-_DEFAULT_YOUNG_THRESHOLD: Final = 700
-_YOUNG_THRESHOLD: Final = 100_000
+_DEFAULT_YOUNG_THRESHOLD = 700
+_YOUNG_THRESHOLD = 100_000
 
 
 def _settle_data() -> None:
@@ -148,7 +146,7 @@ def build(
     Unchanged files already stored are skipped unless ``force``; loading the
     same files again changes nothing either way.
     """
-    from loaders.resolve import Resolver
+    from chainkg.loaders.resolve import Resolver
 
     files = find_documents(paths)
     report = BuildReport()

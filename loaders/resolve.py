@@ -15,28 +15,27 @@ Platforms and firms are keyed by what their short and full forms share
 (:func:`identity`): 吴兴高新区 and 湖州吴兴高新技术产业开发区 are the zone 吴兴
 高新区, 三一装载机 and 湖州三一装载机有限公司 the firm 三一装载机. Their uid is
 made from that key, so it is the same whichever document is loaded first, and
-:meth:`graph.model.Node.merge` shows the fullest form seen as the name. Within one
+:meth:`chainkg.graph.model.Node.merge` shows the fullest form seen as the name. Within one
 document a node named by another node's alias is that node (纺织 where the
 document's chain is 纺织面料, alias 纺织).
 """
 
 from __future__ import annotations
 
-from typing import Final
 
-from graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
-from loaders.divisions import find_districts
-from loaders.org_names import LEGAL_SUFFIX, short_forms
+from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
+from chainkg.loaders.text.divisions import find_districts
+from chainkg.loaders.text.org_names import LEGAL_SUFFIX, short_forms
 
 #: Labels whose nodes may be merged by a shared name or alias across documents.
-ALIAS_LABELS: Final = frozenset(
+ALIAS_LABELS = frozenset(
     {"IndustryChain", "Cluster", "Product", "Enterprise", "Platform", "Institute", "Project"}
 )
 
 
 #: Official kinds and the short kind a text uses for them (高新区 is 高新技术产业开发区; “2+8”产业平台,
 #: “2+8”高能级平台 and “2+8”平台 are one programme's platforms).
-_KIND_FORMS: Final = (
+_KIND_FORMS = (
     ("高新技术产业开发区", "高新区"),
     ("高新技术产业园区", "高新区"),
     ("经济技术开发区", "经开区"),
@@ -45,8 +44,8 @@ _KIND_FORMS: Final = (
     ("产业平台", "平台"),
 )
 #: Zones are named by a county or area under a city: the city before it may be dropped (湖州吴兴高新区).
-_ZONE_ENDINGS: Final = ("高新区", "经开区", "经济开发区", "开发区", "新区")
-_LEADING_LEVELS: Final = ("province", "city")
+_ZONE_ENDINGS = ("高新区", "经开区", "经济开发区", "开发区", "新区")
+_LEADING_LEVELS = ("province", "city")
 
 
 def identity(label: str, name: str) -> str:

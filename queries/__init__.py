@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import ChainKGError
+from chainkg.graph.errors import ChainKGError
 
 QUERY_DIR = Path(__file__).resolve().parent
 _HEADER = re.compile(r"^//\s*(\w+):\s*(.*)$")

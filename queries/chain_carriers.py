@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.embedded_store import EmbeddedStore
-from queries.embedded_walk import chains_matching, in_nodes, label_of, nulls_last, out_nodes, view
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.queries.embedded_walk import chains_matching, in_nodes, label_of, nulls_last, out_nodes, view
 
 
 def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:

@@ -6,8 +6,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.embedded_store import EmbeddedStore
-from queries.embedded_walk import chains_matching, has_edge, in_nodes, nulls_last, out_nodes, reach, refs, view
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.queries.embedded_walk import chains_matching, has_edge, in_nodes, nulls_last, out_nodes, reach, refs, view
 
 
 def segment_firms(g: nx.MultiDiGraph, segment_uid: str) -> set[str]:

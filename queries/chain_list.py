@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.embedded_store import EmbeddedStore
-from queries.chain_firms import firm_uids, segment_firms
-from queries.embedded_walk import in_nodes, nodes_with_label, nulls_last, out_nodes, view
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.queries.chain_firms import firm_uids, segment_firms
+from chainkg.queries.embedded_walk import in_nodes, nodes_with_label, nulls_last, out_nodes, view
 
 
 def run(store: EmbeddedStore) -> list[dict[str, Any]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.embedded_store import EmbeddedStore
-from queries.embedded_walk import in_nodes, nodes_with_label, out_nodes, reach, view
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.queries.embedded_walk import in_nodes, nodes_with_label, out_nodes, reach, view
 
 
 def run(store: EmbeddedStore, district: str | None) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.embedded_store import EmbeddedStore
+from chainkg.graph.embedded_store import EmbeddedStore
 
 
 class _Index:

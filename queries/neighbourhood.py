@@ -6,8 +6,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.embedded_store import EmbeddedStore
-from queries.embedded_walk import nulls_last, view
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.queries.embedded_walk import nulls_last, view
 
 
 def _evidence(g: nx.MultiDiGraph, data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.embedded_store import EmbeddedStore
-from queries.embedded_walk import in_nodes, names, nodes_with_label, nulls_last, out_nodes, view
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.queries.embedded_walk import in_nodes, names, nodes_with_label, nulls_last, out_nodes, view
 
 
 def run(store: EmbeddedStore, policy: str | None, direction: str | None) -> list[dict[str, Any]]:

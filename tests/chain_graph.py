@@ -1,6 +1,6 @@
 """A small synthetic industry-chain graph whose query results can be asserted exactly.
 
-Two documents, built through the loaders' own :class:`loaders.builder.DocumentGraph`:
+Two documents, built through the loaders' own :class:`chainkg.loaders.builder.DocumentGraph`:
 a city's plan for the 智能物流装备 chain (districts, departments, a policy with
 three measures and their responsible units, links, products, firms, a platform,
 projects, an indicator with targets) and a news item that restates the chain
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 
-from graph.model import Node, make_uid
-from loaders.builder import DocumentGraph
+from chainkg.graph.model import Node, make_uid
+from chainkg.loaders.extract.builder import DocumentGraph
 
 CHAIN = "智能物流装备产业链"
 EV = "湖州市智能物流装备产业链高质量发展实施方案。"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from chainkg import settings
-from graph.store import GraphStore, StoreConfig, open_store
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
 
 SAMPLE = settings.SAMPLE_CORPUS
 TEST_PASSWORD = "chainkg-test-password"

@@ -24,10 +24,10 @@ import pytest
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
-from graph.store import GraphStore, StoreConfig, open_store
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
 from tests import viewer_graph
 from tests.conftest import SAMPLE
-from webapp import create_app
+from chainkg.webapp import create_app
 
 pytestmark = pytest.mark.browser
 
@@ -210,7 +210,7 @@ def test_console_query_on_neo4j(browser: Any, neo4j_store: GraphStore) -> None:
 
 @pytest.fixture(scope="module")
 def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreConfig]:
-    from loaders.pipeline import build
+    from chainkg.loaders.pipeline import build
 
     config = StoreConfig(path=tmp_path_factory.mktemp("sample") / "graph.json")
     store = open_store(config)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from chainkg.cli import main
-from graph.store import StoreConfig
+from chainkg.graph.store import StoreConfig
 from tests.conftest import SAMPLE
 
 

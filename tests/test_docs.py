@@ -8,7 +8,7 @@ import click
 import pytest
 
 from chainkg.cli import main
-from queries import registry
+from chainkg.queries import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from chainkg.cli import main
-from graph.evaluation import Counts, GoldError, dice, evaluate
-from graph.json_format import dump_json
-from graph.model import Graph, Node, make_uid, node_uid
-from loaders.builder import DocumentGraph
+from chainkg.evaluation import Counts, GoldError, dice, evaluate
+from chainkg.graph.json_format import dump_json
+from chainkg.graph.model import Graph, Node, make_uid, node_uid
+from chainkg.loaders.extract.builder import DocumentGraph
 
 EV = "证据句。"
 

@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from loaders import divisions, enterprises, policies, projects, task_forces
-from loaders.keyword_scan import matches_near
-from loaders.readers import read_document
-from loaders.text import ParsedDocument
+from chainkg.loaders.text import divisions
+from chainkg.loaders.extract import enterprises
+from chainkg.loaders.extract import policies
+from chainkg.loaders.extract import projects
+from chainkg.loaders.extract import task_forces
+from chainkg.loaders.text.keyword_scan import matches_near
+from chainkg.loaders.reading.readers import read_document
+from chainkg.loaders.text.document import ParsedDocument
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 
@@ -62,7 +66,7 @@ def test_a_later_match_starts_after_the_last_one_ends() -> None:
     assert spans == [(0, 3), (3, 5)]
 
 
-#: A count closing a list of industries, as a regex (the specification :func:`loaders.industries._counts` is
+#: A count closing a list of industries, as a regex (the specification :func:`chainkg.loaders.industries._counts` is
 #: written to: (等|共)?{number}(条|个|大), or a bare 等).
 _COUNT = re.compile(
     "[等共0-9一二三四五六七八九十两](?:(?<=[等共])[0-9一二三四五六七八九十两]+[条个大]|(?<=等)|"
@@ -71,7 +75,7 @@ _COUNT = re.compile(
 
 
 def test_counts_found_from_their_closing_words_are_the_regex_scans() -> None:
-    from loaders.industries import _counts
+    from chainkg.loaders.extract.industries import _counts
 
     rng = random.Random(7)
     dense = ["".join(rng.choice("等共0一十两条个大产业，") for _ in range(rng.randint(0, 30))) for _ in range(3000)]

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import Node, make_uid, node_uid
-from graph.store import GraphStore
-from loaders.builder import DocumentGraph
+from chainkg.graph.model import Node, make_uid, node_uid
+from chainkg.graph.store import GraphStore
+from chainkg.loaders.extract.builder import DocumentGraph
 
 CHAIN = "储能"
 PLAN = "储能产业链：上游电芯材料，中游电池模组，下游储能系统集成。"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import ModelError
-from graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid, node_uid
+from chainkg.graph.errors import ModelError
+from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid, node_uid
 
 
 def test_uids_are_stable_and_label_scoped() -> None:

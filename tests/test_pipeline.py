@@ -17,7 +17,7 @@ SAMPLE = next(iter(sorted((ROOT / "examples" / "corpus").glob("*.txt"))))
 _RUN = """
 import gc, sys
 from pathlib import Path
-from loaders.pipeline import extract_path
+from chainkg.loaders.pipeline import extract_path
 if len(sys.argv) > 2:
     gc.set_threshold(int(sys.argv[2]))
 before = gc.get_threshold()

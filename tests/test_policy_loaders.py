@@ -6,11 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Graph
-from loaders import departments, divisions, documents, indicator_tables, measures, targets, text_clean
-from loaders.pipeline import extract_path
-from loaders.text import split_sentences
-from loaders.text_clean import clean, to_simplified
+from chainkg.graph.model import Graph
+from chainkg.loaders.extract import departments
+from chainkg.loaders.text import divisions
+from chainkg.loaders.extract import documents
+from chainkg.loaders.extract import indicator_tables
+from chainkg.loaders.extract import measures
+from chainkg.loaders.extract import targets
+from chainkg.loaders.reading import text_clean
+from chainkg.loaders.pipeline import extract_path
+from chainkg.loaders.text.document import split_sentences
+from chainkg.loaders.reading.text_clean import clean, to_simplified
 
 FIXTURES = Path(__file__).parent / "fixtures" / "policies"
 

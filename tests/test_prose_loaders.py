@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Graph
-from loaders.industries import find_industries
-from loaders.pipeline import extract_path
+from chainkg.graph.model import Graph
+from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.pipeline import extract_path
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 

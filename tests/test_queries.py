@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from chainkg import settings
-from graph.store import GraphStore, StoreConfig, open_store
-from queries import QueryError, get_query, registry
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.queries import QueryError, get_query, registry
 from tests.chain_graph import CHAIN, NEWS_DOC, PLAN_DOC, chain_documents
 from tests.conftest import wipe_neo4j
 
@@ -370,7 +370,7 @@ def test_every_analyst_query_has_a_full_header() -> None:
 @pytest.fixture(scope="module")
 def sample_store(neo4j_server: StoreConfig) -> Iterator[GraphStore]:
     """Neo4j holding the sample corpus as the loaders build it."""
-    from loaders.pipeline import build
+    from chainkg.loaders.pipeline import build
 
     wipe_neo4j(neo4j_server)
     store = open_store(neo4j_server)

@@ -16,16 +16,17 @@ from click.testing import CliRunner
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from chainkg.cli import main
-from graph import rdf
-from graph.errors import RdfError
-from graph.json_format import dump_json, write_atomic
-from graph.model import LABELS, REL_TYPES, Edge, Graph, Node, make_uid
-from graph.rdf.rdflib_graph import rdflib_graph
-from graph.rdf.terms import CK, ONTOLOGY_FILE, RELATIONS, SHAPES_FILE
-from graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_blocks
-from graph.rdf.triples import graph_blocks
-from graph.store import GraphStore
-from loaders.builder import DocumentGraph
+from chainkg.graph import rdf
+from chainkg.graph.errors import RdfError
+from chainkg.graph.json_format import dump_json, write_atomic
+from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node, make_uid
+from chainkg.graph.rdf.rdflib_graph import rdflib_graph
+from chainkg.graph.rdf.terms import CK, ONTOLOGY_FILE, RELATIONS, SHAPES_FILE
+from chainkg.resources import resource_text
+from chainkg.graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_blocks
+from chainkg.graph.rdf.triples import graph_blocks
+from chainkg.graph.store import GraphStore
+from chainkg.loaders.extract.builder import DocumentGraph
 
 #: Text that breaks naive escaping in N-Triples, Turtle, JSON or HTML.
 TRICKY = '“链主”\n"quoted" back\\slash \\n not a newline\r\t<script>alert("x")</script> 湖州市'
@@ -134,7 +135,7 @@ def test_sample_covers_every_label_and_relationship_type() -> None:
 
 
 def test_ontology_declares_every_label_and_relationship_in_two_languages() -> None:
-    ontology = rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")
+    ontology = rdflib.Graph().parse(data=resource_text(ONTOLOGY_FILE), format="turtle")
     terms = [CK + label for label in LABELS] + list(RELATIONS.values())
     for term in map(rdflib.URIRef, terms):
         for predicate in (rdflib.RDFS.label, SKOS_DEFINITION):
@@ -305,8 +306,8 @@ def test_cli_validate_reports_violations_and_exit_code(tmp_path: Path) -> None:
 
 
 def test_shapes_and_ontology_files_parse() -> None:
-    assert len(rdflib.Graph().parse(SHAPES_FILE, format="turtle")) > 50
-    assert len(rdflib.Graph().parse(ONTOLOGY_FILE, format="turtle")) > 300
+    assert len(rdflib.Graph().parse(data=resource_text(SHAPES_FILE), format="turtle")) > 50
+    assert len(rdflib.Graph().parse(data=resource_text(ONTOLOGY_FILE), format="turtle")) > 300
 
 
 def test_round_trip_from_either_store(any_store: GraphStore, tmp_path: Path) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
-from graph.errors import DocumentError
-from loaders.pipeline import build
-from loaders.readers import MAX_BYTES, read_document
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.graph.errors import DocumentError
+from chainkg.loaders.pipeline import build
+from chainkg.loaders.reading.readers import MAX_BYTES, read_document
 
 TEXT = "湖州市传统产业转型升级三年行动方案\n一、总体要求\n（一）指导思想。坚持绿色发展。（责任单位：市经信局）\n"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.embedded_store import EmbeddedStore
-from graph.model import Graph, Node, node_uid
-from loaders.builder import DocumentGraph
-from loaders.pipeline import build, extract_path
-from loaders.resolve import Resolver, identity
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.graph.model import Graph, Node, node_uid
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.pipeline import build, extract_path
+from chainkg.loaders.resolve import Resolver, identity
 
 
 def _doc(name: str) -> DocumentGraph:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.errors import ModelError
-from graph.model import Graph, Node, make_uid
-from graph.store import GraphStore
-from loaders.builder import DocumentGraph
+from chainkg.graph.errors import ModelError
+from chainkg.graph.model import Graph, Node, make_uid
+from chainkg.graph.store import GraphStore
+from chainkg.loaders.extract.builder import DocumentGraph
 
 
 def _document(name: str) -> Node:

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from graph.model import LABELS, REL_TYPES
-from graph.store import GraphStore, StoreConfig
+from chainkg.graph.model import LABELS, REL_TYPES
+from chainkg.graph.store import GraphStore, StoreConfig
 from tests import viewer_graph
 from tests.viewer_graph import CHAIN
-from webapp import create_app
-from webapp.labels import LABEL_COLOUR, LABEL_ZH, REL_ZH
+from chainkg.webapp import create_app
+from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, REL_ZH
 
 EVIL_NAME = "<script>alert(1)</script></title>"  # the markup firm's name after clean_name
 
@@ -277,7 +277,7 @@ def test_console_runs_reads_and_refuses_writes(client: FlaskClient, any_store: G
 @pytest.mark.neo4j
 def test_console_row_limit_and_timeout(neo4j_store: GraphStore) -> None:
     """The console is Neo4j's only (on the embedded store it answers 409, tested above)."""
-    from graph.cypher_console import ConsoleError, run_read_only
+    from chainkg.graph.cypher_console import ConsoleError, run_read_only
 
     driver: Any = neo4j_store.driver  # type: ignore[attr-defined]
     limited = run_read_only(driver, "UNWIND range(1, 50) AS i RETURN i", row_limit=10)

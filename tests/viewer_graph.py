@@ -9,8 +9,8 @@ a crowded map.
 
 from __future__ import annotations
 
-from graph.model import Graph, Node, make_uid
-from loaders.builder import DocumentGraph
+from chainkg.graph.model import Graph, Node, make_uid
+from chainkg.loaders.extract.builder import DocumentGraph
 
 EVIL = "<script>alert(1)</script>\"'</title>"
 CHAIN = "新能源测试装备"
@@ -139,12 +139,12 @@ def build(extra_firms: int = 0) -> list[Graph]:
 
 
 def owner_uid() -> str:
-    from graph.model import node_uid
+    from chainkg.graph.model import node_uid
 
     return node_uid("Enterprise", "甲装备集团有限公司")
 
 
 def chain_uid() -> str:
-    from graph.model import node_uid
+    from chainkg.graph.model import node_uid
 
     return node_uid("IndustryChain", CHAIN)

@@ -13,9 +13,9 @@ from typing import Any
 
 from flask import Flask, Response, current_app
 
-from graph.store import GraphStore, StoreConfig
-from webapp.response_cache import ReadCache
-from webapp.store_holder import StoreHolder
+from chainkg.graph.store import GraphStore, StoreConfig
+from chainkg.webapp.response_cache import ReadCache
+from chainkg.webapp.store_holder import StoreHolder
 
 #: Where the page may load from: only this server (vis-network is served from static/vendor).
 CONTENT_SECURITY_POLICY = (
@@ -41,8 +41,8 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
     app.extensions["chainkg_store"] = StoreHolder(config, app.config["NEO4J_CHANGE_CHECK_SECONDS"])
     app.extensions["chainkg_cache"] = ReadCache()
 
-    from webapp import chains, console, errors, explore, lists, nodes, search
-    from webapp.labels import template_globals
+    from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
+    from chainkg.webapp.labels import template_globals
 
     for module in (chains, lists, search, nodes, explore, console):
         app.register_blueprint(module.bp)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from webapp.labels import POSITION_ZH
+from chainkg.webapp.labels import POSITION_ZH
 
 POSITIONS = ("upstream", "midstream", "downstream")
 

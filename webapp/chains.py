@@ -7,11 +7,11 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from webapp import get_store, run_query
-from webapp.chain_layout import layered
-from webapp.chain_svg import geometry
-from webapp.downloads import attachment
-from webapp.twins import twin
+from chainkg.webapp import get_store, run_query
+from chainkg.webapp.chain_layout import layered
+from chainkg.webapp.chain_svg import geometry
+from chainkg.webapp.downloads import attachment
+from chainkg.webapp.twins import twin
 
 bp = Blueprint("chains", __name__)
 

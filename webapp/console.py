@@ -10,10 +10,10 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from graph.cypher_console import run_read_only
-from queries import QueryError, get_query, registry
-from webapp import get_store
-from webapp.twins import twin
+from chainkg.graph.cypher_console import run_read_only
+from chainkg.queries import QueryError, get_query, registry
+from chainkg.webapp import get_store
+from chainkg.webapp.twins import twin
 
 bp = Blueprint("console", __name__)
 

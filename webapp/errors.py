@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import ChainKGError, StoreError
+from chainkg.graph.errors import ChainKGError, StoreError
 
 _TITLES = {
     400: "请求有误",

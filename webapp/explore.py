@@ -7,10 +7,10 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from webapp import get_store
-from webapp.downloads import attachment
-from webapp.subgraph import graphml, subgraph, vis_data
-from webapp.twins import twin
+from chainkg.webapp import get_store
+from chainkg.webapp.downloads import attachment
+from chainkg.webapp.subgraph import graphml, subgraph, vis_data
+from chainkg.webapp.twins import twin
 
 bp = Blueprint("explore", __name__)
 

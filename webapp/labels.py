@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.model import LABELS
+from chainkg.graph.model import LABELS
 
 LABEL_ZH: dict[str, str] = {
     "Document": "文档",

@@ -13,10 +13,10 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
-from webapp import run_query
-from webapp.downloads import attachment, csv_bytes, xlsx_bytes
-from webapp.labels import COMPARATOR_ZH, POSITION_ZH
-from webapp.twins import twin
+from chainkg.webapp import run_query
+from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
+from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH
+from chainkg.webapp.twins import twin
 
 bp = Blueprint("lists", __name__)
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from flask import Blueprint, abort
 
-from webapp import run_query
-from webapp.highlight import pieces
-from webapp.labels import LABEL_ZH, rel_name
-from webapp.twins import twin
+from chainkg.webapp import run_query
+from chainkg.webapp.highlight import pieces
+from chainkg.webapp.labels import LABEL_ZH, rel_name
+from chainkg.webapp.twins import twin
 
 bp = Blueprint("nodes", __name__)
 NEIGHBOUR_LIMIT = 1000

@@ -6,9 +6,9 @@ from typing import Any
 
 from flask import Blueprint, request
 
-from graph.model import LABELS
-from webapp import run_query
-from webapp.twins import twin
+from chainkg.graph.model import LABELS
+from chainkg.webapp import run_query
+from chainkg.webapp.twins import twin
 
 bp = Blueprint("search", __name__)
 LIMIT = 100

@@ -21,7 +21,7 @@ import os
 import threading
 import time
 
-from graph.store import GraphStore, StoreConfig, open_store
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
 
 #: The named queries the pages run; their plans are warmed on a fresh Neo4j connection.
 VIEWER_QUERIES = (
@@ -46,7 +46,7 @@ def warm_query_plans(store: GraphStore) -> None:
     from neo4j import READ_ACCESS
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from queries import get_query
+    from chainkg.queries import get_query
 
     driver = store.driver  # type: ignore[attr-defined]
     try:

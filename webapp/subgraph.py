@@ -13,8 +13,8 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store import GraphStore
-from webapp.labels import LABEL_COLOUR, LABEL_ZH, rel_name
+from chainkg.graph.store import GraphStore
+from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, rel_name
 
 
 def subgraph(store: GraphStore, uid: str, depth: int, node_limit: int, with_mentions: bool = False) -> dict[str, Any]:

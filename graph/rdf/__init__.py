@@ -14,15 +14,15 @@ from typing import IO, Any
 
 import rdflib
 
-from graph.errors import RdfError
-from graph.json_format import replacing
-from graph.model import Graph
-from graph.rdf.rdflib_graph import json_ld, rdflib_graph
-from graph.rdf.read import graph_from_rdf, parse_file
-from graph.rdf.shacl import Violation, validate
-from graph.rdf.terms import DEFAULT_BASE
-from graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_blocks
-from graph.rdf.triples import graph_blocks
+from chainkg.graph.errors import RdfError
+from chainkg.graph.json_format import replacing
+from chainkg.graph.model import Graph
+from chainkg.graph.rdf.rdflib_graph import json_ld, rdflib_graph
+from chainkg.graph.rdf.read import graph_from_rdf, parse_file
+from chainkg.graph.rdf.shacl import Violation, validate
+from chainkg.graph.rdf.terms import DEFAULT_BASE
+from chainkg.graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_blocks
+from chainkg.graph.rdf.triples import graph_blocks
 
 __all__ = [
     "DEFAULT_BASE",

@@ -13,8 +13,8 @@ from typing import Any
 import rdflib
 from rdflib.collection import Collection
 
-from graph.rdf.terms import PREFIXES
-from graph.rdf.triples import Block
+from chainkg.graph.rdf.terms import PREFIXES
+from chainkg.graph.rdf.triples import Block
 
 
 def _term(graph: rdflib.Graph, value: Any) -> rdflib.term.Node:

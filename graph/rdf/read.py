@@ -1,4 +1,4 @@
-"""An RDF export read back into a :class:`graph.model.Graph`, the inverse of the export.
+"""An RDF export read back into a :class:`chainkg.graph.model.Graph`, the inverse of the export.
 
 Nodes are the subjects with a ``dcterms:identifier`` (their uid) and a chainkg
 class; relationships are the ``rdf:Statement`` facts, with their sources and
@@ -17,9 +17,9 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.util import guess_format
 
-from graph.errors import RdfError
-from graph.model import LABELS, Edge, Graph, Node
-from graph.rdf.terms import (
+from chainkg.graph.errors import RdfError
+from chainkg.graph.model import LABELS, Edge, Graph, Node
+from chainkg.graph.rdf.terms import (
     ALT_LABEL,
     CK,
     DERIVED_FROM,

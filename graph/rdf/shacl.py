@@ -14,7 +14,9 @@ from functools import cache
 import pyshacl
 import rdflib
 
-from graph.rdf.terms import (
+from chainkg.resources import resource_text
+
+from chainkg.graph.rdf.terms import (
     CK,
     IDENTIFIER,
     LABEL,
@@ -45,7 +47,7 @@ class Violation:
 
 @cache
 def _shapes() -> rdflib.Graph:
-    return rdflib.Graph().parse(SHAPES_FILE, format="turtle")
+    return rdflib.Graph().parse(data=resource_text(SHAPES_FILE), format="turtle")
 
 
 def _first(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: str) -> rdflib.term.Node | None:

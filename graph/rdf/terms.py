@@ -5,7 +5,7 @@ terms are plain Python values (an IRI is a ``str``, a literal a
 ``(lexical, language, datatype)`` tuple, an ordered list a ``list``) rather than
 rdflib objects: the streaming writers turn them into text without allocating
 rdflib terms, which is what makes exporting millions of triples fast, while
-:mod:`graph.rdf.build` turns the same values into an rdflib graph.
+:mod:`chainkg.graph.rdf.build` turns the same values into an rdflib graph.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from graph.errors import RdfError
-from graph.model import LABELS, REL_TYPES
+from chainkg.graph.errors import RdfError
+from chainkg.graph.model import LABELS, REL_TYPES
 
 #: The ontology's namespace (fixed: the meaning of the terms) and the data's default base IRI
 #: (configurable: where a user's nodes live; example.org says plainly that it is a placeholder).
@@ -50,8 +50,9 @@ PREFIXES: dict[str, str] = {
     "xsd": XSD,
 }
 
-ONTOLOGY_FILE = Path(__file__).resolve().parent.parent.parent / "ontology.ttl"
-SHAPES_FILE = ONTOLOGY_FILE.with_name("shapes.ttl")
+#: The shipped vocabulary and its rules (:mod:`chainkg.resources`).
+ONTOLOGY_FILE = "ontology.ttl"
+SHAPES_FILE = "shapes.ttl"
 
 TYPE = RDF + "type"
 STATEMENT = RDF + "Statement"

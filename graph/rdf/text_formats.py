@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import IO, Any
 
-from graph.rdf.terms import FIRST, NIL, PREFIXES, REST, TYPE, Literal
-from graph.rdf.triples import Block
+from chainkg.graph.rdf.terms import FIRST, NIL, PREFIXES, REST, TYPE, Literal
+from chainkg.graph.rdf.triples import Block
 
 _ESCAPE = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 #: Local names written as ``prefix:local`` in Turtle (a safe subset of PN_LOCAL); others stay ``<IRI>``.

@@ -1,6 +1,6 @@
 """The triples of a graph, subject by subject, from a stream of export-form dicts.
 
-Input is what :meth:`graph.model.Node.to_dict` and ``Edge.to_dict`` give (the
+Input is what :meth:`chainkg.graph.model.Node.to_dict` and ``Edge.to_dict`` give (the
 JSON export format), one at a time, so a graph of any size can be written
 without holding it: memory does not grow with the graph. Output order is the
 input order and, within a subject, a fixed predicate order, so the same graph
@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from graph.errors import RdfError
-from graph.rdf.terms import (
+from chainkg.graph.errors import RdfError
+from chainkg.graph.rdf.terms import (
     ALT_LABEL,
     CLASSES,
     DERIVATION,

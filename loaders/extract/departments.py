@@ -1,0 +1,331 @@
+"""Government departments: recognising them in text and naming them in full.
+
+Documents name departments by a level prefix and a short core (市经信局,
+省发展改革委, 区委, 市委人才办). The core → full-name rules below are the
+general vocabulary of Chinese local government (经信局 = 经济和信息化局,
+发展改革委 = 发展和改革委员会, …), the same in every city; the level prefix
+(省/市/区/县) is read in the document's scope, so 市经信局 is
+湖州市经济和信息化局 in a 湖州 document and 平湖市经济和信息化局 in a 平湖
+one. The short form is kept as an alias. Bodies the lexicon does not know are
+still read where the text lists units (责任单位 lists, 专班 member lines),
+from their level prefix and an organisational suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from chainkg.graph.model import Node
+from chainkg.loaders.text import divisions
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.evidence import sentence_at
+from chainkg.loaders.text.mentions import Mention
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.extract.text_spans import alternation, trie_branches
+
+#: Short core → full core (general abbreviation rules). Cores not listed keep their written form.
+ABBREVIATIONS: dict[str, str] = {
+    "经信局": "经济和信息化局",
+    "经信委": "经济和信息化委员会",
+    "工信局": "工业和信息化局",
+    "经科信局": "经济科技和信息化局",
+    "投促局": "投资促进局",
+    "经信厅": "经济和信息化厅",
+    "科技厅": "科学技术厅",
+    "人力社保厅": "人力资源和社会保障厅",
+    "住建厅": "住房和城乡建设厅",
+    "商务委": "商务委员会",
+    "发展改革委": "发展和改革委员会",
+    "发改委": "发展和改革委员会",
+    "发改局": "发展和改革局",
+    "科技局": "科学技术局",
+    "市场监管局": "市场监督管理局",
+    "人力社保局": "人力资源和社会保障局",
+    "人社保局": "人力资源和社会保障局",
+    "人社局": "人力资源和社会保障局",
+    "大数据局": "大数据发展管理局",
+    "住建局": "住房和城乡建设局",
+    "卫健委": "卫生健康委员会",
+    "卫生健康委": "卫生健康委员会",
+    "农业农村局": "农业农村局",
+    "资规局": "自然资源和规划局",
+    "生态环境局": "生态环境局",
+    "交通局": "交通运输局",
+    "文广旅局": "文化广电旅游局",
+    "退役军人局": "退役军人事务局",
+    "政府": "人民政府",
+    "府办": "人民政府办公室",
+    "政府办": "人民政府办公室",
+    "人大常委会": "人民代表大会常务委员会",
+    "检察院": "人民检察院",
+    "管委会": "管理委员会",
+}
+#: Cores written as they are (the gold sets keep these short: 市金融办, 市国资委, 市人行).
+PLAIN_CORES = (
+    "自然资源和规划局 自然资源局 商务局 财政局 教育局 公安局 民政局 司法局 建设局 水利局 审计局 统计局 体育局 "
+    "林业局 医保局 信访局 国资委 金融办 人行 银保监局 贸促会 投资促进中心 应急管理局 文化广电旅游局 "
+    "交通运输局 税务局 政协办公室 政协 纪委监委机关 纪委 产业集团 政府督查室 人民政府办公室 人民政府 "
+    "政府办公室 商务厅 财政厅 教育厅 司法厅 民政厅 自然资源厅 生态环境厅 水利厅 农业农村厅 交通运输厅 "
+    "外办 侨办 台办 机关事务管理局 港航局 海关 气象局 烟草局 供销社 工商联 科协 妇联 团委 总工会"
+).split()
+#: Party-committee bodies: 市委X → 中共{city}委X.
+PARTY_CORES: dict[str, str] = {
+    "委人才办": "委人才工作领导小组办公室",
+    "委改革办": "委全面深化改革委员会办公室",
+    "委组织部": "委组织部",
+    "委宣传部": "委宣传部",
+    "委统战部": "委统战部",
+    "委办公室": "委办公室",
+    "委政法委": "委政法委员会",
+    "委网信办": "委网络安全和信息化委员会办公室",
+    "委编办": "机构编制委员会办公室",
+    "委": "委员会",
+}
+#: National bodies by their usual short names.
+NATIONAL: dict[str, str] = {
+    "工信部": "中华人民共和国工业和信息化部",
+    "工业和信息化部": "中华人民共和国工业和信息化部",
+    "科技部": "中华人民共和国科学技术部",
+    "商务部": "中华人民共和国商务部",
+    "财政部": "中华人民共和国财政部",
+    "国家发展改革委": "中华人民共和国国家发展和改革委员会",
+    "国家发改委": "中华人民共和国国家发展和改革委员会",
+    "国务院": "中华人民共和国国务院",
+    "生态环境部": "中华人民共和国生态环境部",
+    "自然资源部": "中华人民共和国自然资源部",
+    "人力资源社会保障部": "中华人民共和国人力资源和社会保障部",
+    "国家市场监管总局": "国家市场监督管理总局",
+}
+#: Suffixes of an organisation (for units the lexicon does not know, in list contexts).
+_ORG_SUFFIX = (
+    r"(?:领导小组办公室|领导小组|工作专班|专班|管理委员会|管委会|办公室|委员会|集团|中心|局|委|办|厅|部|院|室|所|会|行)"
+)
+_PREFIXES = ("省", "市", "区", "县", "镇", "街道")
+_PREFIX = f"(?:{'|'.join(_PREFIXES)})"
+_PREFIX_RE = re.compile(_PREFIX)
+_JOB_TITLE = re.compile(
+    r"(?:常务)?(?:副)?(?:局长|主任|部长|处长|科长|行长|秘书长|市长|区长|县长|书记|总经理|组长|调研员|干部|巡视员|"
+    r"总工程师|总规划师|总统计师|总经济师|总会计师|专员|委员|主席)$"
+)
+#: A unit's own sub-unit after it (市委组织部人才工作处): the longest department prefix is the member.
+_SUB_UNIT = re.compile(r"^(.*[局委办厅部心行会室院团])[\u4e00-\u9fff]{1,12}?(?:处|科|室|中心|所|部|集团)$")
+#: A leader's rank in a party committee (市委常委, 区委副书记): a person's office, not a member unit.
+_RANK = re.compile(r"^[省市区县]委(?:常委|副?书记)")
+
+
+class DepartmentMention(Mention):
+    """A department named in a text: full canonical name, the written form, its level and place."""
+
+    __slots__ = ()
+
+
+@lru_cache(maxsize=1024)
+def _prefix_division(prefix: str, scope: str | None) -> tuple[str, str] | None:
+    """The division a level prefix (省/市/区/县) means in ``scope``: (name used in department names, level).
+
+    Cached: every department a document names asks again with the same few prefixes and its one scope.
+    """
+    if not scope:
+        return None
+    chain = [scope, *divisions.ancestors(scope)]
+    div = divisions.division(scope)
+    if prefix == "省":
+        top = chain[-1]
+        return (top, "province") if top.endswith("省") else None
+    if prefix == "市":
+        if div is not None and div.level == "county" and scope.endswith("市"):
+            return div.name, "county"  # a county-level city: 平湖市经济和信息化局
+        city = next((c for c in chain if divisions.level_of(c) == "city"), None)
+        return (city, "city") if city else None
+    if prefix in ("区", "县") and div is not None and div.level == "county":
+        return scope, "county"
+    return None
+
+
+@lru_cache(maxsize=4096)
+def expand(surface: str, scope: str | None) -> tuple[str, str] | None:
+    """Full name and level of a department written ``surface`` (市经信局 → 湖州市经济和信息化局).
+
+    Cached: a document writes the same few departments dozens of times.
+    """
+    if surface in NATIONAL:
+        return NATIONAL[surface], "national"
+    match = _PREFIX_RE.match(surface)
+    if not match:
+        return None
+    place = _prefix_division(match.group(0), scope)
+    if place is None:
+        return None
+    area, level = place
+    core = surface[match.end() :]
+    if core.startswith("委") and (core in PARTY_CORES or core[1:] in ABBREVIATIONS or core in _party_tails()):
+        full = PARTY_CORES.get(core, core)
+        return f"中共{area}{full}", level
+    if core == "税务局":
+        return f"国家税务总局{area}税务局", level
+    if core == "法院":
+        return f"{area}{'中级' if level == 'city' else ''}人民法院", level
+    return f"{area}{ABBREVIATIONS.get(core, core)}", level
+
+
+@cache
+def _party_tails() -> frozenset[str]:
+    return frozenset(PARTY_CORES)
+
+
+@cache
+def _core_pattern() -> re.Pattern[str]:
+    """A national name, else a level prefix + a known core; the longest of each.
+
+    Written as top-level branches that each open with a character (the tries of
+    the national names, then each prefix with the trie of the cores), which lets
+    the engine skip to candidate positions instead of trying the pattern at each
+    character (a leading lookahead or group would).
+    """
+    cores = trie_branches({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"})
+    prefixed = [f"{re.escape(prefix)}(?:{'|'.join(cores)})" for prefix in _PREFIXES]
+    return re.compile("|".join([*trie_branches(NATIONAL), *prefixed]))
+
+
+_GENERIC_UNIT = re.compile(rf"{_PREFIX}[\u4e00-\u9fff（）]{{1,24}}?{_ORG_SUFFIX}")
+
+
+def _generic(segment: str) -> re.Match[str] | None:
+    """A listed unit the lexicon does not know: level prefix, a body, an organisational suffix."""
+    return _GENERIC_UNIT.fullmatch(segment)
+
+
+@cache
+def _full_core_pattern() -> re.Pattern[str]:
+    """The longest full or abbreviated core (a trie, read once per character: see :func:`alternation`)."""
+    return re.compile(alternation({*ABBREVIATIONS.values(), *ABBREVIATIONS, *PLAIN_CORES}))
+
+
+def _full_name_mentions(text: str, scope: str | None) -> list[DepartmentMention]:
+    """Departments written with their district: 湖州市经济和信息化局, 吴兴区市场监督管理局, 浙江省人民政府."""
+    out = []
+    core_re = _full_core_pattern()
+    for mention in divisions.find_districts(text, scope):
+        if mention.level in ("town",) or mention.surface.startswith(("全", "我", "本")):
+            continue
+        match = core_re.match(text, mention.end)
+        if not match:
+            continue
+        core = ABBREVIATIONS.get(match.group(0), match.group(0))
+        div = divisions.division(mention.name)
+        area = div.name if div is not None and div.level == "county" and div.name.endswith("市") else mention.name
+        level = div.level if div is not None else "county"
+        out.append(
+            DepartmentMention(f"{area}{core}", text[mention.start : match.end()], level, mention.start, match.end())
+        )
+    return out
+
+
+def find_departments(text: str, scope: str | None) -> list[DepartmentMention]:
+    """Departments named in ``text`` (read in ``scope``), longest reading at each place, in text order.
+
+    Cached per (text, scope): unit lists and table columns repeat the same names row after row.
+    """
+    if len(text) > 2000:  # a whole document: read once, not kept
+        return list(_read_departments(text, scope))
+    return list(_find_departments(text, scope))
+
+
+@lru_cache(maxsize=16384)
+def _find_departments(text: str, scope: str | None) -> tuple[DepartmentMention, ...]:
+    return _read_departments(text, scope)
+
+
+def _read_departments(text: str, scope: str | None) -> tuple[DepartmentMention, ...]:
+    found = _full_name_mentions(text, scope)
+    for match in _core_pattern().finditer(text):
+        expanded = expand(match.group(0), scope)
+        if expanded:
+            found.append(DepartmentMention(expanded[0], match.group(0), expanded[1], match.start(), match.end()))
+    for match in _ALL_COUNTIES.finditer(text):
+        name = _all_counties_government(scope)
+        if name:
+            found.append(DepartmentMention(name, match.group(0), "county", match.start(), match.end()))
+    return tuple(_longest_first(found))
+
+
+_ALL_COUNTIES = re.compile(r"各区县(?:人民)?政府")
+
+
+def _all_counties_government(scope: str | None) -> str | None:
+    place = _prefix_division("市", scope)
+    return f"{place[0]}各区县人民政府" if place else None
+
+
+def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[DepartmentMention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
+
+
+#: What follows a unit in a list: a bracketed remark, a space before a job title.
+_REMARK = re.compile(r"[\s〈<（(].*$")
+_ZONE_BOARD = re.compile(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)")
+
+
+@lru_cache(maxsize=8192)
+def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
+    """One unit of a list (责任单位 item, a member's office): known core, full name or a generic body.
+
+    A member's office carries a job title and sub-unit (市经信局产业处处长):
+    both are cut so the member is the department.
+    """
+    segment = _REMARK.sub("", segment.strip()) if not segment.startswith("各") else segment.strip()
+    segment = _JOB_TITLE.sub("", segment)
+    segment = segment.removesuffix("及各成员单位")
+    if not segment:
+        return None
+    if _RANK.match(segment):
+        return None
+    mentions = find_departments(segment, scope)
+    if mentions and mentions[0].start == 0 and mentions[0].end == len(segment):
+        return mentions[0]
+    sub_unit = _SUB_UNIT.match(segment)  # tried only now: it backtracks over the whole segment
+    if sub_unit:
+        department = sub_unit.group(1)
+        found = find_departments(department, scope)
+        if found and found[0].start == 0 and found[0].end == len(department):
+            return found[0]
+    if mentions and mentions[0].start == 0:
+        return mentions[0]
+    zone = _ZONE_BOARD.fullmatch(segment)
+    if zone:
+        city = divisions._city_of(scope)
+        area = zone.group(1) if not city or zone.group(1).startswith(city) else city + zone.group(1)
+        return DepartmentMention(f"{area}管理委员会", segment, "county", 0, len(segment))
+    generic = _generic(segment)
+    if generic:
+        place = _prefix_division(segment[0], scope)
+        if place:
+            return DepartmentMention(place[0] + segment[1:], segment, place[1], 0, len(segment))
+    return None
+
+
+def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str, count: int = 1) -> Node:
+    """The Department node of a mention (``count`` times), with its written form as alias."""
+    rule = "scope-abbreviation" if mention.surface != mention.name else "exact"
+    return graph.node(
+        "Department", mention.name, evidence, aliases={mention.surface: rule}, count=count, level=mention.level
+    )
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """Department nodes for every department named; members of 专班 / 领导小组 with MEMBER_OF."""
+    forms: dict[tuple[str, str, str], list[DepartmentMention]] = {}
+    for mention in find_departments(doc.text, doc.scope):
+        forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
+    for mentions in forms.values():  # one node call per written form, counted, with its first sentence
+        add(graph, mentions[0], sentence_at(doc, mentions[0].start), count=len(mentions))
+    from chainkg.loaders.extract.task_forces import extract_members
+
+    extract_members(doc, graph)

@@ -1,0 +1,98 @@
+"""The Document node: what a loaded file is (title, kind, date, 文号).
+
+Read from the head of the text, because Chinese official files put the issuing
+header, the 文号 and the title first, and news puts its headline there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from chainkg.graph.model import Node, make_uid
+from chainkg.loaders.reading.readers import SourceDocument
+
+#: Words a policy instrument's title ends with (MODEL.md, Policy).
+POLICY_CUES = (
+    "方案",
+    "意见",
+    "通知",
+    "办法",
+    "规划",
+    "指南",
+    "标准",
+    "计划",
+    "要点",
+    "措施",
+    "细则",
+    "决定",
+    "规定",
+)
+#: The longest issuer part of a 文号 (湖政办发 in 湖政办发〔2023〕22号), in characters.
+_ISSUER_MAX = 12
+DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")
+_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+#: A title spaced out by its layout (湖 州 市): the spaces go.
+_SPACED_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
+_SPACE = re.compile(r"\s+")
+
+
+def _title(lines: list[str]) -> str:
+    """The first line that reads as a title: not an issuing header, 文号 or short caption."""
+    for line in lines[:40]:
+        if _HEADER.match(line) or DOC_NUMBER.fullmatch(line) or len(line) < 8:
+            continue
+        return _SPACE.sub("", line) if _SPACED_HAN.search(line) else line
+    return lines[0] if lines else ""
+
+
+def find_doc_number(text: str) -> re.Match[str] | None:
+    """The first 文号 in ``text``: ``DOC_NUMBER.search``, begun just before the first 〔.
+
+    A pattern that opens with a repeated class is tried at every character of its class, and a 文号's
+    issuer part is at most :data:`_ISSUER_MAX` characters: no match starts earlier, and most news holds no 〔.
+    """
+    bracket = text.find("〔")
+    return DOC_NUMBER.search(text, max(0, bracket - _ISSUER_MAX)) if bracket >= 0 else None
+
+
+def document_kind(title: str, text: str) -> str:
+    """``policy`` for an instrument (by its title or a 文号 in its head), else ``news``."""
+    head = text[:600]
+    if find_doc_number(head) or title.rstrip("）)").rstrip("0123456789—-－年（(").endswith(POLICY_CUES):
+        return "policy"
+    if any(cue in title for cue in ("征求意见稿",)):
+        return "policy"
+    return "news"
+
+
+def display_path(path: Path) -> str:
+    """The path as stored: relative to the working directory when under it, so clones agree."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return os.fspath(resolved)
+
+
+def document_node(doc: SourceDocument) -> Node:
+    """The Document node of ``doc``: uid from its bytes, so a renamed copy is the same document."""
+    lines = [line.strip() for line in doc.text[:4000].splitlines() if line.strip()]  # the title is in the head
+    title = _title(lines)
+    number = find_doc_number(doc.text[:2000])
+    date = _DATE.search(doc.text[-400:]) or _DATE.search(doc.text[:400])
+    props = {
+        "title": title,
+        "path": display_path(doc.path),
+        "kind": document_kind(title, doc.text),
+        "sha256": doc.sha256,
+        "format": doc.format,
+        "text": doc.text,
+    }
+    if number:
+        props["docNumber"] = number.group(0)
+    if date:
+        props["date"] = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
+    return Node(make_uid("Document", doc.sha256), "Document", doc.name, {}, props)

@@ -1,0 +1,389 @@
+"""Enterprises in prose: legal names, short names, tags and their relations.
+
+Firms are found by form and context, not from a list: legal-name suffixes
+(有限公司, 集团), lists closed by 等…企业/项目, subjects of 兼并/收购/投资 and
+clause-initial names ending in a trade word (科技, 汽车, 新材). A legal name's
+short forms (津上精密 for 津上精密机床（浙江）有限公司) are aliases of its node.
+Relations are read from the sentence a firm is named in, with the paragraph
+before it as context for chains and platforms (news names a firm after the
+chain it talks about).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
+
+import ahocorasick_rs
+
+from chainkg.graph.model import Node, clean_name
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.extract.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
+from chainkg.loaders.text.keyword_scan import matches_near
+from chainkg.loaders.text.org_names import FIRM_WORD as _FIRM_WORD
+from chainkg.loaders.text.org_names import NAME_CHARS, run_before, short_forms, trim_left
+from chainkg.loaders.extract.platforms import find_platforms
+from chainkg.loaders.extract.prose_context import PLACING_VERB, ProseContext
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.extract.text_spans import alternation, district_mentions
+
+_LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
+_LEGAL = re.compile(alternation(_LEGAL_SUFFIXES))
+_LEGAL_OPENINGS = tuple(sorted({suffix[:2] for suffix in _LEGAL_SUFFIXES}))
+#: The class after 等 is a noun phrase: a preposition ends it (土地、金融等要素向重点项目 is a list of 要素).
+_LIST_HEAD = re.compile(
+    r"等(?:一批|多家)?[^，。；、向到在为对至从与和及把被给]{0,6}?(企业|项目|公司|电商平台)(?!服务|数量|家数)"
+)
+#: A clause-initial name ending in a trade word before a verb of doing (慧仓科技便是…, 长城汽车投资…):
+#: found from the trade word and verb (rare) back to the clause start (at most 6 name characters before).
+_FIRM_WORD_THEN_VERB = re.compile(
+    alternation(_FIRM_WORD.split("|"))
+    + r"(?=便是|正投资|正在|已|先后|直接|经过|首台|首批|落户|成立|投资|兼并|收购|\d{4}年)"
+)
+_CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
+#: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
+#: verbs too, not in a group), so a match can be tried from each place a verb stands, up to two characters
+#: before it (:data:`_VERB_REACH`); a leading optional group would have the engine try every position.
+_VERB = r"(?:兼并|收购|并购|投资\d)"
+_ADVERBS = ("直接", "先后", "正", "已")
+_VERB_SUBJECT = re.compile("|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + r"|兼并|收购|并购|投资\d")
+_VERB_WORDS = ("兼并", "收购", "并购", "投资")
+_VERB_REACH = max(map(len, _ADVERBS))
+_NOT_FIRM = re.compile(
+    r"企业|产业|项目|平台|基地|园|小镇|中心|研究院|实验室|大学|学院|政府|局|委|办|部|镇|市|区|县|省|品牌|"
+    r"^[的0-9]|低效|高端|优质|龙头|链主|子$|上市|该|本地|外资|国内|国外|冠军|小巨人|专精特新|要素|完成|年度|投资|跨国"
+)
+_NOT_LEGAL_CORE = re.compile(r"企业|产业|项目|平台|上市|^[该这其原子的0-9]")
+_TAGS = {
+    "链主": "链主",
+    "龙头": "龙头",
+    "世界500强": "世界500强",
+    "中国500强": "中国500强",
+    "外资": "外资",
+    "上市": "上市",
+    "专精特新": "专精特新",
+    "单项冠军": "单项冠军",
+}
+_ACQUIRE = re.compile(r"兼并|收购|并购")
+_SUPPLIER = re.compile(rf"({NAME_CHARS}{{2,8}}?)(?:供应商|制造商|生产商)")
+#: X全球领先的电机研发制造技术: what the firm's know-how makes.
+_KNOWN_FOR = re.compile(r"[^，。；,;]{0,10}?的([\u4e00-\u9fff]{2,6}?)(?:研发制造|研发生产|研发|制造|生产)技术")
+#: X…是国内最大的外资机床企业 / 制造商: the firm makes what its kind is named after.
+_MAKER_OF = re.compile(
+    r"[^。；]{0,40}?是[^，。；,;]{0,12}的(?:外资|民营|国有|本土|合资|台资|港资)?([\u4e00-\u9fff]{2,6}?)(?:企业|制造商|生产商)"
+)
+#: Words of a firm's rank or kind, not of what it makes (国内最大的龙头企业).
+_NOT_PRODUCT = re.compile(
+    r"龙头|链主|骨干|重点|高新|科技|创新|上市|领军|标杆|专精特新|规上|中小|民营|外资|企业|产业|行业"
+)
+_FIRST_UNIT = re.compile(rf"首(?:台|批|款|辆)({NAME_CHARS}{{2,10}}?)(?:下线|投产|交付)")
+
+
+@dataclass
+class Firm:
+    """A firm of this document: canonical name and the other names the text uses for it."""
+
+    name: str
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+def _legal_names(text: str) -> list[str]:
+    out = []
+    for match in matches_near(_LEGAL, text, _LEGAL_OPENINGS):
+        run, _ = run_before(text, match.end())
+        name = clean_name(trim_left(run))
+        core = name[: -len(match.group(0))]
+        suffix = match.group(0)
+        long_enough = len(core) >= 3 or (suffix == "集团" and len(core) >= 2)
+        if suffix == "公司" and not _ENDS_IN_FIRM_OR_TRADE_WORD.search(core[2:]):
+            continue  # a bare 公司 names a firm only after a trade word: 中嘉华宸能源公司, not 民营跨国公司
+        if long_enough and not _NOT_LEGAL_CORE.search(core) and core not in _industry_names(core):
+            out.append(name)
+    return out
+
+
+def _industry_names(text: str) -> set[str]:
+    return {m.surface for m in find_industries(text)} | ({text} if text in _VOCABULARY else set())
+
+
+_VOCABULARY = frozenset({*STRONG_TERMS, *WEAK_TERMS, *(a for v in SYNONYMS.values() for a in v)})
+_TRADE = "|".join(sorted(_VOCABULARY, key=len, reverse=True))
+#: A firm or trade word ending a name: a bare 公司 names a firm only after one.
+_ENDS_IN_FIRM_OR_TRADE_WORD = re.compile(rf"(?:{_FIRM_WORD}|{_TRADE})$")
+_ENDS_IN_FIRM_WORD = re.compile(rf"(?:{_FIRM_WORD})$")
+#: A list head that says its one item is a firm (A等链主企业).
+_FIRM_HEAD_WORD = re.compile(r"链主|龙头|企业")
+#: Trade roles written before a firm's name (某某供应商), cut off like punctuation.
+_SUPPLIER_WORD = re.compile(r"供应商|制造商")
+
+
+def _is_firm_name(name: str) -> bool:
+    return 2 <= len(name) <= 12 and not _NOT_FIRM.search(name) and not _industry_names(name) & {name}
+
+
+def _listed_names(text: str) -> list[str]:
+    """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目)."""
+    out = []
+    for head in _LIST_HEAD.finditer(text):
+        run_start = max(text.rfind(p, 0, head.start()) for p in "，。；：\n") + 1
+        items = text[run_start : head.start()].split("、")
+        items[0] = trim_left(items[0])
+        items = [clean_name(i) for i in items]
+        if len(items) == 1 and not _FIRM_HEAD_WORD.search(head.group(0)):
+            continue
+        if len(items) == 1 and not _ENDS_IN_FIRM_WORD.search(items[0]):
+            continue
+        out += [i for i in items if _is_firm_name(i)]
+    return out
+
+
+def _subject_names(text: str) -> list[str]:
+    """Firms named by what they do: clause-initial names before 兼并/投资/落户, and their objects' subjects."""
+    out = []
+    for word in _FIRM_WORD_THEN_VERB.finditer(text):
+        head = _CLAUSE_HEAD.search(text, max(0, word.start() - 7), word.start())
+        if head:
+            name = clean_name(trim_left(text[head.start(1) : word.end()]))
+            if _is_firm_name(name):
+                out.append(name)
+    for verb in matches_near(_VERB_SUBJECT, text, _VERB_WORDS, _VERB_REACH):
+        run, _ = run_before(text, verb.start(), limit=16)
+        name = clean_name(trim_left(_SUPPLIER_WORD.sub("，", run).split("，")[-1]))
+        if _is_firm_name(name) and (len(name) <= 6 or _ENDS_IN_FIRM_WORD.search(name)):
+            out.append(name)
+    return out
+
+
+_FIRMS: WeakKeyDictionary[ParsedDocument, list[Firm]] = WeakKeyDictionary()
+
+
+def find_firms(doc: ParsedDocument) -> list[Firm]:
+    """The firms a document names, each once, with short forms of legal names as aliases (once per document)."""
+    held = _FIRMS.get(doc)
+    if held is not None:
+        return held
+    text = doc.text
+    places = sorted({m.surface for m in district_mentions(doc)} | {m.name for m in district_mentions(doc)})
+    firms: dict[str, Firm] = {}
+    for name in _legal_names(text):
+        firm = firms.setdefault(name, Firm(name))
+        shorts = [short for short in short_forms(name, places) if text.count(short) > text.count(name)]
+        for short in shorts:  # the short form is used on its own, not only inside the legal name
+            firm.aliases[short] = "legal-name-short-form"
+    known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
+    for name in _listed_names(text) + _subject_names(text):
+        if name not in known and not any(name in other for other in known):
+            known[name] = firms.setdefault(name, Firm(name))
+    held = _FIRMS[doc] = list(firms.values())
+    return held
+
+
+_NAMED: WeakKeyDictionary[ParsedDocument, list[tuple[str, int, int]]] = WeakKeyDictionary()
+
+
+def _named(doc: ParsedDocument) -> list[tuple[str, int, int]]:
+    """Where the document names its firms: (surface, start, end), the longest name at the leftmost place, once per
+    document. An Aho–Corasick automaton, built in native code: compiling the regex alternation of each document's
+    own names cost more than the matching (the same leftmost-longest matches, see :func:`alternation`). A contiguous
+    NFA: for a document's few dozen names the default choice builds a DFA, which takes several times as long to
+    build as the one scan it serves (every implementation finds the same matches)."""
+    held = _NAMED.get(doc)
+    if held is None:
+        surfaces = sorted({form for f in find_firms(doc) for form in (f.name, *f.aliases) if form})
+        held = []
+        if surfaces:
+            automaton = ahocorasick_rs.AhoCorasick(
+                surfaces,
+                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+            )
+            held = [(surfaces[i], start, end) for i, start, end in automaton.find_matches_as_indexes(doc.text)]
+        _NAMED[doc] = held
+    return held
+
+
+def firm_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
+    """Where the document's firms are named (industry words inside them are not industry mentions)."""
+    return [(start, end) for _, start, end in _named(doc)]
+
+
+@dataclass
+class _Mention:
+    node: Node
+    firm: Firm
+    index: int
+    start: int  # offset in the sentence
+    end: int
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """Enterprise nodes with tags, and CHAIN_OWNER_OF, IN_CHAIN, LOCATED_IN, ACQUIRED, MAKES."""
+    firms = find_firms(doc)
+    surfaces = {form: f for f in firms for form in (f.name, *f.aliases)}
+    if not surfaces:
+        return
+    context = ProseContext(doc, graph)
+    mentions: list[_Mention] = []
+    seen: set[tuple[str, int]] = set()
+    carriers = [(p.start, p.end) for p in find_platforms(doc)]
+    for surface, start, end in _named(doc):
+        if any(s <= start and end <= e for s, e in carriers):
+            continue  # 抖音 inside 平湖抖音电商直播基地 names the platform, not the firm
+        firm = surfaces[surface]
+        index = sentence_of(doc, start)
+        sentence = doc.sentences[index]
+        node = graph.node("Enterprise", firm.name, sentence.text, aliases=firm.aliases)
+        local = start - sentence.start
+        _tag(node, sentence.text, local, local + len(surface))
+        if (firm.name, index) not in seen:
+            seen.add((firm.name, index))
+            mentions.append(_Mention(node, firm, index, local, local + len(surface)))
+    for m in mentions:  # every firm is known before relations between firms are read
+        _relations(context, m)
+    for name in sorted({m.firm.name for m in mentions}):
+        _locate(context, [m for m in mentions if m.firm.name == name])
+
+
+def _tag(node: Node, sentence: str, start: int, end: int) -> None:
+    """Tags whose cue stands by the name: 长城汽车等“链主”企业, A、B等龙头企业, 龙头企业X, 外资机床企业 (是…)."""
+    tags: list[str] = node.props.setdefault("tags", [])
+    for cue, tag in _TAGS.items():
+        if tag in tags:
+            continue
+        if cue not in sentence:  # most sentences hold no cue: spare the scan
+            continue
+        for match in re.finditer(cue, sentence):
+            gap_after = sentence[end : match.start()]
+            gap_before = sentence[match.end() : start]
+            if (
+                (match.start() >= end and (len(gap_after) <= 2 or _LIST_GAP.fullmatch(gap_after)))
+                or (match.end() <= start and len(gap_before) <= 3 and "，" not in gap_before)
+                or (match.start() >= end and _PREDICATE_GAP.fullmatch(gap_after))
+            ):
+                tags.append(tag)
+                break
+    tags.sort()
+
+
+#: The rest of a list and its head between a firm and a tag: 、天原集团等, 等“.
+_LIST_GAP = re.compile(r"(?:、[^，。；、]{1,14})*等(?:一批|多家)?[“\"]?")
+#: A predicate naming what the firm is: 是国内最大的外资…
+_PREDICATE_GAP = re.compile(r"(?:是|为|作为)[^，。；]{0,10}")
+_PARTNER = re.compile(r"与(?:[^，。；]{0,14}、)?$")
+
+
+def _relations(context: ProseContext, m: _Mention) -> None:
+    doc, graph = context.doc, context.graph
+    sentence = doc.sentences[m.index].text
+    if _acquired_object(sentence, m.start, m.node):
+        return
+    chains = [] if _PARTNER.search(sentence, 0, m.start) else _chains_of(context, m, sentence)
+    for chain in context.chain_nodes(chains, sentence):
+        graph.edge("IN_CHAIN", m.node, chain, sentence)
+        if "链主" in m.node.props.get("tags", []) and "链主" in sentence:
+            graph.edge("CHAIN_OWNER_OF", m.node, chain, sentence)
+    _acquisitions(context, m.node, m.index, m.start)
+    _products(graph, m.node, sentence)
+
+
+_LIST_CHAIN = re.compile(r"[^，。；]*?等(?:一批|多家)?([^，。；、]{2,10}?)(?:项目|企业)")
+
+
+def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
+    """The chain a list head names (A、B等一批汽车电子项目), else the chains of the sentence,
+    else, where the sentence says only 产业链, the chain named last before it in the section."""
+    head = _LIST_CHAIN.match(sentence, m.end)
+    if head:
+        from chainkg.loaders.extract.industries import CHAIN, canonical_in, find_industries
+
+        named = [canonical_in(context.doc, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
+        if named:
+            return named[:1]
+    chains = context.chains_in(m.index)
+    if chains:
+        return chains
+    if "产业链" in sentence and _PLACING.search(sentence):
+        return context.chain_before(m.index)
+    return []
+
+
+_PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")
+
+
+def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
+    """One LOCATED_IN per firm: the first place a cue gives it, else (news) the scope.
+
+    A firm only bought (兼并 B) or only a partner (与抖音、京东等合作) is not placed.
+    """
+    doc = context.doc
+    for m in mentions:
+        sentence = doc.sentences[m.index].text
+        place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
+        if place is None and PLACING_VERB.search(sentence) and not _ACQUIRE.search(sentence):
+            place = context.carrier_before(m.index)
+        if place is not None:
+            context.graph.edge("LOCATED_IN", m.node, context.place_node(place, sentence), sentence)
+            return
+    placed = [
+        m
+        for m in mentions
+        if not _acquired_object(doc.sentences[m.index].text, m.start, m.node)
+        and not _PARTNER.search(doc.sentences[m.index].text, 0, m.start)
+    ]
+    scope = context.scope()
+    if placed and scope is not None:
+        sentence = doc.sentences[placed[0].index].text
+        context.graph.edge("LOCATED_IN", placed[0].node, context.place_node(scope, sentence), sentence)
+
+
+def _acquired_object(sentence: str, local: int, node: Node) -> bool:
+    """The firm is the object of 兼并/收购 here: it is not placed in a chain by this sentence."""
+    verb = _ACQUIRE.search(sentence, 0, local)
+    return (
+        verb is not None
+        and local - verb.end() < 20
+        and not any(sentence.find(n) < verb.start() for n in (node.name, *node.alias_rules) if n in sentence)
+    )
+
+
+def _acquisitions(context: ProseContext, node: Node, index: int, local: int) -> None:
+    """A 兼并/收购 B: the firms after the verb, or the firm of the sentence before (通过A兼并重组)."""
+    doc, graph = context.doc, context.graph
+    sentence = doc.sentences[index].text
+    verb = _ACQUIRE.search(sentence, local)
+    if not verb or verb.start() - local > 12:
+        return
+    others = [
+        n
+        for n in graph.by_label("Enterprise")
+        if n.uid != node.uid and any(sentence.find(f, verb.end()) >= 0 for f in (n.name, *n.alias_rules))
+    ]
+    if not others and index > 0 and "企业" not in sentence[verb.end() : verb.end() + 12]:
+        before = doc.sentences[index - 1].text
+        others = [n for n in graph.by_label("Enterprise") if n.uid != node.uid and n.name in before]
+    for other in others:
+        graph.edge("ACQUIRED", node, other, sentence)
+
+
+def _products(graph: DocumentGraph, node: Node, sentence: str) -> None:
+    """What a firm makes, where the sentence says so (X供应商A, A首台X下线)."""
+    names = [node.name, *node.alias_rules]
+    pos = min((sentence.find(n) for n in names if n in sentence), default=-1)
+    products = []
+    supplier = _SUPPLIER.search(sentence, max(0, pos - 20), pos + 1 if pos >= 0 else 0)
+    if supplier and pos >= 0 and supplier.end() + 4 >= pos:
+        products.append(trim_left(supplier.group(1)))
+    first = _FIRST_UNIT.search(sentence, max(pos, 0))
+    if first and pos >= 0:
+        products.append(first.group(1))
+    if pos >= 0:
+        for pattern in (_KNOWN_FOR, _MAKER_OF):
+            found = pattern.match(sentence, pos + len(next(n for n in names if sentence.startswith(n, pos))))
+            if found and not _NOT_PRODUCT.search(found.group(1)):
+                products.append(found.group(1))
+    for product in products:
+        if len(product) >= 2:
+            graph.edge("MAKES", node, graph.node("Product", product, sentence), sentence)

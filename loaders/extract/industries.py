@@ -1,0 +1,700 @@
+"""Industry chains and clusters: one node per industry, whatever the wording.
+
+Chains are found two ways: by a general vocabulary of industry names
+(:mod:`chainkg.loaders.extract.industry_terms`), and by structure, because plans and news name
+their chains in lists that end in a count or a head word
+("光电通信、新能源汽车、C3及关联产品5条…产业链", "童装、建材等领域"), which
+also catches industries no vocabulary knows. Clusters are the named groups of
+chains (八大新兴产业链, 四群八链, X产业集群). Within a document a bare form is
+folded into the one longer form that contains it (物流装备 ⊂ 智能物流装备,
+汽车 ⊂ 新能源汽车), since a text that says both means one industry.
+
+Lists are homogeneous, so a term in a list of something else is no chain: of
+technologies (大数据、物联网和人工智能等信息技术), business models (全屋定制、节能环保
+等新业态), fields a product is applied in (在航空航天、医疗健康等领域应用), or inputs
+(结合新技术、新材料、创意设计). The vocabulary is scanned once per text by a native
+Aho–Corasick automaton.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from weakref import WeakKeyDictionary
+
+import ahocorasick_rs
+
+from chainkg.graph.model import Node, clean_name
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
+from chainkg.loaders.text.keyword_scan import word_places
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.extract.text_spans import district_display, district_mentions, district_node, unit_name
+
+CHAIN, CLUSTER = "IndustryChain", "Cluster"
+
+
+@dataclass(slots=True, eq=False)
+class IndustryMention:
+    """One mention of a chain or cluster: canonical name, the text's form and where it stands."""
+
+    name: str
+    surface: str
+    start: int
+    end: int
+    label: str
+    head: str = ""  # the head word of the list it was read from (产业, 领域), if any
+
+
+_SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
+_strong = sorted(
+    {*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=lambda t: (-len(t), t)
+)
+_weak = sorted(WEAK_TERMS, key=lambda t: (-len(t), t))
+_STRONG_SUFFIX = re.compile(r"产业链|产业集群|产业|行业")
+#: A short term names an industry with a head word after it (服装产业, 机床企业: a firm of the 机床 industry).
+#: What makes a short term an industry: a head word (服装产业, 机床企业, 家电类目), or a list of firms it closes
+#: (织里童装、纺织等企业: the firms of the 纺织 industry).
+_WEAK_SUFFIX = re.compile(r"产业链|产业|行业|企业|类目|等(?:一批|多家)?[^，。；、]{0,4}?企业")
+#: The firms or goods of an industry ending a term (机床企业, 家电类目, 纺织等企业).
+_FIRMS_OR_GOODS = re.compile(r"(?:等.*)?(?:企业|类目)$")
+#: The characters of a count's number.
+_DIGIT_CHARS = "0123456789一二三四五六七八九十两"
+_DIGIT = f"[{_DIGIT_CHARS}]"
+_NUM = f"{_DIGIT}+"
+#: 八大新兴产业链, 八大重点产业链, 三大产业 (a counted group of chains), found from 大 back to its number.
+_GROUP = re.compile(
+    r"大(?:新兴|重点|主导|特色|传统|优势|战略性新兴|未来)?(?:产业链|产业集群|产业(?!链))(?!平台|园|项目|企业|基地)"
+)
+_NUMBER_BEFORE = re.compile(rf"{_NUM}\Z")
+#: A counted group's count and its head (湖州市八大 + 产业链), and the count of a group of chains (八大…产业链).
+_COUNTED_GROUP_NAME = re.compile(rf"(.*?{_NUM}大)(产业链|产业集群)")
+_CHAIN_GROUP_COUNT = re.compile(rf"(?P<n>{_NUM})大.*产业链$")
+#: “415X”产业集群, X产业集群 named after a programme code, found from 产业集群 back to the code.
+_CODE_BEFORE = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
+#: The words a count closing a list ends with.
+_COUNT_ENDS = ("条", "个", "大", "等")
+_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
+_CUE_WORDS = (
+    r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
+    r"重点|形成|如|和|及其|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施"
+)
+#: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking).
+_CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
+_GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
+#: (Every head word starts with 产业, 集群, 行业 or 领域: :func:`_list_ends` tests for them before scanning.)
+_HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
+_HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
+_HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
+#: Lists of steps or activities, not industries (全流程产业链, 等环节).
+_NOT_INDUSTRY = re.compile(
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的"
+)
+#: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
+_AFTER_TERM = re.compile(
+    r"[、，。；：,;:)）“”\"等和与及是为将已的正在也作\s]|$|产业|行业|领域|企业|公司|生产|制造|产品|集群|链|板块|之都|出海|品牌|区域品牌|"
+    r"电商|小镇|项目|类目"
+)
+#: What follows a term that names no industry of the text: a research direction (两大方向), an institute's field.
+_NOT_A_CHAIN_AFTER = re.compile(r"[^，。；]{0,10}?方向|(?:产业)?(?:研究院|研究所|实验室|创新中心)")
+
+
+def _trimmed_suffix(surface: str) -> str:
+    """The industry's name in 机床企业, 家电类目, 纺织等企业 (firms and goods of the industry)."""
+    match = _FIRMS_OR_GOODS.search(surface)
+    return surface[: match.start()] if match else surface
+
+
+@lru_cache(maxsize=4096)
+def _plain(surface: str) -> str:
+    """The industry name without its 产业链/产业/行业 suffix or a neutral modifier."""
+    name = surface
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name[: -len(suffix)]
+            break
+    for prefix in NEUTRAL_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1 and canonical(name) == name:
+            name = name[len(prefix) :]
+    return canonical(name)
+
+
+@cache
+def _automata() -> tuple[ahocorasick_rs.AhoCorasick, ahocorasick_rs.AhoCorasick]:
+    """Native scanners over the strong terms (leftmost-longest, as a regex alternation reads them) and
+    the weak ones (every match: a weak term counts only with a head word, so a shorter one may be it)."""
+    strong = ahocorasick_rs.AhoCorasick(_strong, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return strong, ahocorasick_rs.AhoCorasick(_weak, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+
+def _weak_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the leftmost-longest weak terms that have a head word, with it (as a regex alternation reads them)."""
+    by_start: dict[int, list[int]] = {}
+    for _, start, end in _automata()[1].find_matches_as_indexes(text, overlapping=True):
+        by_start.setdefault(start, []).append(end)
+    out: list[tuple[int, int]] = []
+    last = 0
+    for start in sorted(by_start):
+        if start < last:
+            continue
+        for end in sorted(by_start[start], reverse=True):
+            head = _WEAK_SUFFIX.match(text, end)
+            if head:
+                last = head.end()
+                out.append((start, last))
+                break
+    return out
+
+
+def strong_terms(text: str) -> list[tuple[int, int]]:
+    """Spans of the industries ``text`` names alone (with a 产业/行业 head word if one follows)."""
+    out: list[tuple[int, int]] = []
+    last = 0
+    for _, start, end in _automata()[0].find_matches_as_indexes(text):
+        if start < last:
+            continue  # inside the head word of the term before (茶产业 after 绿茶)
+        head = _STRONG_SUFFIX.match(text, end)
+        last = head.end() if head else end
+        out.append((start, last))
+    return out
+
+
+def _vocabulary(text: str) -> list[IndustryMention]:
+    out = [
+        IndustryMention(_plain(text[s:e]), text[s:e], s, e, CHAIN)
+        for s, e in strong_terms(text)
+        if text.endswith(_SUFFIXES, s, e) or _AFTER_TERM.match(text, e)
+    ]
+    for s, e in _weak_spans(text):
+        surface = _trimmed_suffix(text[s:e])
+        out.append(IndustryMention(_plain(surface), surface, s, e, CHAIN))
+    return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
+
+
+def _list_items(text: str, end: int) -> list[tuple[str, int]]:
+    """Items of the 、-separated list that ends at ``end``, with their start offsets."""
+    left = max(0, end - 160)
+    chunk = text[left:end]
+    stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”"')
+    chunk, left = chunk[stop + 1 :], left + stop + 1
+    parts = chunk.split("、")
+    if len(parts) < 2:
+        return []
+    first = _CUE.match(parts[0])
+    if first:
+        left += first.end()
+        parts[0] = parts[0][first.end() :]
+    items: list[tuple[str, int]] = []
+    pos = left
+    for part in parts:
+        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part):
+            items.append((part, pos))
+        pos += len(part) + 1
+    return items
+
+
+_PARENTHETICAL = re.compile(r"(.+?)[（(](.+?)[）)]")
+
+
+def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
+    """生物医药(美妆) names two industries."""
+    match = _PARENTHETICAL.fullmatch(item)
+    if not match or canonical(item) != item:
+        return [(item, start)]
+    return [(match.group(1), start), (match.group(2), start + match.start(2))]
+
+
+def _lists(text: str, scope: str | None) -> list[IndustryMention]:
+    """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
+    out: list[IndustryMention] = []
+    for start, head, near in _list_ends(text):
+        items = _list_items(text, start)
+        good = [(item, start) for item, start in items if not _NOT_INDUSTRY.search(item)]
+        if len(good) * 2 <= len(items):
+            continue
+        label = CLUSTER if "集群" in head.group(1) and not near else CHAIN
+        for item, start in good:
+            for part, pos in _split_parenthetical(item, start):
+                part, pos = _without_place(part, pos, scope)
+                name = _plain(part)
+                if len(name) >= 2 and _GENERIC.sub("", name):
+                    out.append(IndustryMention(name, part, pos, pos + len(part), label, head.group(1)))
+    return out
+
+
+def _list_ends(text: str) -> Iterator[tuple[int, re.Match[str], bool]]:
+    """Where a list of industries may close: a count of two or more or 等 (``near``), then its head word."""
+    # no head word, so no list closes here: skip the scan for counts (tests written out, not any() over a
+    # generator: this runs for every text asked about)
+    if "产业" not in text and "集群" not in text and "行业" not in text and "领域" not in text:
+        return
+    for start, end in _counts(text):
+        near = end - start == 1 and text[start] == "等"
+        # the number, without 等/共 and 条/个/大
+        if not near and _number(text[start + 1 if text[start] in "等共" else start : end - 1]) < 2:
+            continue
+        head = (_HEAD_NEAR if near else _HEAD).match(text, end)
+        if not head or (near and _NOT_INDUSTRY.search(head.group(0))):
+            continue
+        yield start, head, near
+
+
+def _counts(text: str) -> list[tuple[int, int]]:
+    """Spans of the counts in ``text``, in order: (等|共)?{_NUM}(条|个|大), or a bare 等 where no number follows it.
+
+    The spans a scan of the regex (等|共)?{_NUM}[条个大]|等 gives, found from the word each ends with (条, 个, 大, 等,
+    by ``str.find``), where the engine would test the class of a count's first characters at every character.
+    Spans cannot overlap: each ends at its word and holds only digits before it (and the 等 or 共 opening it).
+    """
+    out: list[tuple[int, int]] = []
+    pos = 0  # the end of the last span: what it holds is taken
+    for at in word_places(text, _COUNT_ENDS):
+        if at < pos:
+            continue
+        if text[at] == "等":  # 等N个 (its number runs to the count's word) or the bare 等
+            after = at + 1
+            while after < len(text) and text[after] in _DIGIT_CHARS:
+                after += 1
+            end = after + 1 if after > at + 1 and text.startswith(("条", "个", "大"), after) else at + 1
+            out.append((at, end))
+            pos = end
+            continue
+        start = at
+        while start > pos and text[start - 1] in _DIGIT_CHARS:
+            start -= 1
+        if start == at:
+            continue  # no number before the word
+        if start > pos and text[start - 1] == "共":
+            start -= 1
+        out.append((start, at + 1))
+        pos = at + 1
+    return out
+
+
+def _without_place(item: str, start: int, scope: str | None) -> tuple[str, int]:
+    """长兴纺织 is the 纺织 industry (of 长兴): the place goes to DEVELOPED_IN, not the name."""
+    place = leading_district(item, scope)
+    if place is not None and len(item) - place.end >= 2:
+        return item[place.end :], start + place.end
+    return item, start
+
+
+def _groups(text: str, scope: str | None) -> list[IndustryMention]:
+    """Counted groups (八大新兴产业链) and coded ones (四群八链, “415X”产业集群), named with their place."""
+    out: list[IndustryMention] = []
+    for match in _GROUP.finditer(text):
+        number = _NUMBER_BEFORE.search(text, max(0, match.start() - 4), match.start())
+        if not number or _number(number.group(0)) < 4:
+            continue  # 两大/三大产业 is a list of chains, not a named programme of them
+        start, surface = number.start(), text[number.start() : match.end()]
+        name = surface if surface.endswith(("产业链", "集群")) else surface[: -len("产业")] + "产业链"
+        place = district_display(text, start, scope)
+        out.append(IndustryMention(place + name, surface, start, match.end(), CLUSTER))
+    for match in _CLUSTER_WORD.finditer(text):
+        coded = _CODE_BEFORE.search(text, max(0, match.start() - 10), match.start())
+        if not coded:
+            continue
+        code, start = coded.group(0).strip('“”"'), coded.start()
+        place = _level_word_place(text, start, scope) or district_display(text, start, scope)
+        out.append(IndustryMention(f"{place}{code}产业集群", text[start : match.end()], start, match.end(), CLUSTER))
+    return out
+
+
+_CLUSTER_WORD = re.compile("产业集群")
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _DIGITS.get(text, 0)
+    tens, _, ones = text.partition("十")
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0) if "十" in text else 0
+
+
+def _level_word_place(text: str, offset: int, scope: str | None) -> str | None:
+    """省“415X”产业集群: a bare 省 or 市 before a group names the scope's province or city."""
+    word = text[offset - 1 : offset] if offset else ""
+    if not scope or word not in ("省", "市"):
+        return None
+    chain = [scope, *ancestors(scope)]
+    found = [c for c in chain if c.endswith(word)]
+    return unit_name(found[-1]) if found else None
+
+
+def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
+    """Fold each chain name into the one longer chain name of the document containing it (head first)."""
+    names = sorted({m.name for m in mentions if m.label == CHAIN})
+    counts: dict[str, int] = {}  # (a Counter's work, without its Python-level constructor)
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    target: dict[str, str] = {}
+    # Every name once, on its own line (no name holds a line break): a name lies inside another exactly when
+    # it occurs here more than once. One scan in C per name spares testing it against every other name, and
+    # most names of a document lie in no other one.
+    lines = "\n".join(names)
+    for name in names:
+        if lines.count(name) == 1:
+            continue
+        longer = [other for other in names if other != name and name in other]
+        tails = [o for o in longer if o.endswith(name)]
+        heads = [o for o in longer if o.startswith(name)]
+        choice = sorted(tails or heads, key=lambda o: -counts[o])
+        if len(choice) == 1 or (tails and counts[choice[0]] > counts[choice[1]]):
+            target[name] = choice[0]
+    for name in list(target):
+        while target[name] in target:
+            target[name] = target[target[name]]
+    clusters = {m.name for m in mentions if m.label == CLUSTER}
+    target.update(_fold_groups(clusters))
+    not_chains = clusters | set(target.values()) - set(names)  # names no chain mention may keep: built once
+    out = []
+    for m in mentions:
+        if m.label == CHAIN and target.get(m.name, m.name) in not_chains:
+            continue
+        out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label))
+    return out
+
+
+def _fold_groups(clusters: set[str]) -> dict[str, str]:
+    """湖州市八大产业链 is 湖州市八大新兴产业链 when the document names only one qualified group of eight."""
+    out: dict[str, str] = {}
+    for name in clusters:
+        match = _COUNTED_GROUP_NAME.fullmatch(name)
+        if not match:
+            continue
+        fuller = [c for c in clusters if c != name and c.startswith(match.group(1)) and c.endswith(match.group(2))]
+        if len(fuller) == 1:
+            out[name] = fuller[0]
+    return out
+
+
+def find_industries(text: str, scope: str | None = None) -> list[IndustryMention]:
+    """Chain and cluster mentions in ``text``, in order, overlapping ones resolved to the longest."""
+    if len(text) <= 200:  # names and clauses are asked about again and again (per measure, per firm)
+        return list(_find_short(text, scope))
+    return _find(text, scope)
+
+
+@lru_cache(maxsize=8192)
+def _find_short(text: str, scope: str | None) -> tuple[IndustryMention, ...]:
+    if not _reads_places(text):
+        return _find_anywhere(text)
+    return tuple(_find(text, scope))
+
+
+@lru_cache(maxsize=8192)
+def _find_anywhere(text: str) -> tuple[IndustryMention, ...]:
+    """The answer for a text whose reading does not depend on the scope, shared by every scope: a plan's
+    measure is worded alike in the plans of many cities, and a corpus mixes cities."""
+    return tuple(_find(text, None))
+
+
+def _reads_places(text: str) -> bool:
+    """Whether the scope can change what ``text`` names: only counted groups and coded clusters
+    (:func:`_groups`) and the items of a list (:func:`_lists`) are read with it."""
+    return _GROUP.search(text) is not None or "产业集群" in text or next(_list_ends(text), None) is not None
+
+
+def _find(text: str, scope: str | None) -> list[IndustryMention]:
+    found = sorted(
+        _groups(text, scope) + _lists(text, scope) + _vocabulary(text), key=lambda m: (m.start, -(m.end - m.start))
+    )
+    kept: list[IndustryMention] = []
+    lists = _OtherLists(text)
+    for m in found:
+        if kept and m.start < kept[-1].end:
+            continue
+        if m.label == CHAIN and m.head in ("", "领域") and lists.holds(m.start):
+            continue  # a list headed 产业/行业 is one of industries; 等领域 may be fields of application
+        kept.append(m)
+    return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
+
+
+_CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
+#: Up to the last clause stop of the span matched (the greedy ``.*`` backs off from its end): one match, where
+#: iterating over every stop of the span costs a Python step each.
+_LAST_CLAUSE_STOP = re.compile("(?s:.*)[，。；：！？\n（）()]")
+#: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
+_OTHER_CLASS = re.compile(
+    r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
+)
+#: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
+_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域(?:的|中的|内的)?(?:应用|推广应用)")
+_APPLIED_BEFORE = re.compile(r"(?:应用于|应用到|应用在|用于|运用于)$")
+_INDUSTRY_CLASS = re.compile(r"产业|行业|领域|集群|板块|企业|链")
+
+
+class _OtherLists:
+    """The 、-lists of a text that name something other than industries, judged clause by clause on demand.
+
+    Lists are homogeneous: 以大数据、物联网和人工智能等信息技术 is a list of
+    technologies, 全屋定制、节能环保、共享制造等新业态 one of business models,
+    结合新技术、新材料、创意设计 one of inputs. A list is of other things when its
+    class word after 等 says so, when it names the fields a product is applied in,
+    or, with no industry class word, when fewer than half its items are industries.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[int, list[tuple[int, int]]] = {}
+
+    def holds(self, offset: int) -> bool:
+        """Whether the mention at ``offset`` stands in such a list."""
+        text = self.text
+        if text.find("、", max(0, offset - 60), offset + 60) < 0:
+            return False  # no list near it
+        left = max(0, offset - 200)
+        last_stop = _LAST_CLAUSE_STOP.match(text, left, offset)
+        if last_stop:
+            left = last_stop.end()
+        spans = self.spans.get(left)
+        if spans is None:
+            stop = _CLAUSE_STOP.search(text, offset)
+            spans = self.spans[left] = _other_lists(text, left, stop.start() if stop else len(text))
+        return any(s <= offset < e for s, e in spans)
+
+
+def _other_lists(text: str, left: int, right: int) -> list[tuple[int, int]]:
+    """Spans (list start to class end) of the lists in ``text[left:right]`` that are not of industries."""
+    out: list[tuple[int, int]] = []
+    items: list[str] = []
+    start = pos = left
+    for part in text[left:right].split("、"):
+        if not items:  # a list starts after its cue word: 鼓励木材、… → 木材
+            cue = _CUE.match(part.partition("等")[0])
+            cut = cue.end() if cue else 0
+            start, part, pos = pos + cut, part[cut:], pos + cut
+        if "等" not in part:
+            items.append(part)
+            pos += len(part) + 1
+            continue
+        head, _, tail = part.partition("等")
+        items += _last_items(head)
+        class_at = pos + len(head) + 1
+        if len(items) >= 2 and _other_class(text, class_at, start, items):
+            end = _OTHER_CLASS.match(text, class_at) or _APPLIED_CLASS.match(text, class_at)
+            out.append((start, end.end() if end else class_at))
+        # what follows the class may open the next list: …等行业实施全屋定制、节能环保…
+        cue = _CUE.match(tail)
+        cut = cue.end() if cue else len(tail)
+        start, items = class_at + cut, [tail[cut:]] if cue else []
+        pos += len(part) + 1
+    if len(items) >= 2 and _too_few_industries(items):
+        out.append((start, right))
+    return out
+
+
+_AND = re.compile("[和及与]")
+
+
+def _last_items(item: str) -> list[str]:
+    """The last item of a list may join two with 和/及/与 (物联网和人工智能), unless it is one industry."""
+    if _is_industry_item(item):
+        return [item]
+    return [i for i in _AND.split(item) if i]
+
+
+def _other_class(text: str, class_at: int, start: int, items: list[str]) -> bool:
+    if _INDUSTRY_CLASS.match(text, class_at):
+        return bool(_APPLIED_CLASS.match(text, class_at))
+    if _OTHER_CLASS.match(text, class_at) or _APPLIED_CLASS.match(text, class_at):
+        return True
+    if _APPLIED_BEFORE.search(text, max(0, start - 4), start):
+        return True
+    return not _INDUSTRY_CLASS.search(text, class_at, class_at + 8) and _too_few_industries(items)
+
+
+def _too_few_industries(items: list[str]) -> bool:
+    industries = sum(1 for item in items if _is_industry_item(item))
+    return industries * 2 < len(items)
+
+
+def _is_industry_item(item: str) -> bool:
+    """An item that is, or ends in, an industry name (时尚童装, 纺织, 生物医药产业)."""
+    return item.endswith(_ITEM_ENDS)
+
+
+_ITEM_ENDS = tuple({*_strong, *WEAK_TERMS, "产业", "行业", "产业链"})
+
+
+_DOCUMENT: WeakKeyDictionary[ParsedDocument, list[IndustryMention]] = WeakKeyDictionary()
+
+
+def document_industries(doc: ParsedDocument) -> list[IndustryMention]:
+    """The chain and cluster mentions of a document, once per document, without those inside firm names.
+
+    申明半导体 is a firm, not a mention of the 半导体 industry: mentions that lie
+    within a firm's name (see :func:`chainkg.loaders.enterprises.firm_spans`) are dropped.
+    """
+    held = _DOCUMENT.get(doc)
+    if held is None:
+        from chainkg.loaders.extract.enterprises import firm_spans  # firms are found by form; they need no chains
+
+        spans = firm_spans(doc)
+        found = find_industries(doc.text, doc.scope)
+        starts = [s for s, _ in spans]  # firm names do not overlap (one scan of one pattern)
+        held = _DOCUMENT[doc] = [m for m in found if not _inside(spans, starts, m)]
+    return held
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], mention: IndustryMention) -> bool:
+    at = bisect_right(starts, mention.start) - 1
+    return at >= 0 and mention.end <= spans[at][1]
+
+
+def terms_in(name: str) -> list[str]:
+    """Canonical industries a name holds as words (湖州吴兴现代物流装备特色产业基地 → 智能物流装备)."""
+    out: list[str] = []
+    for start, end in strong_terms(name):
+        plain = _plain(name[start:end])
+        if plain not in out:
+            out.append(plain)
+    return out
+
+
+def canonical_in(doc: ParsedDocument, name: str) -> str:
+    """The document's chain name for an industry named alone (物流装备 in a text on 智能物流装备)."""
+    names = {m.name for m in document_industries(doc) if m.label == CHAIN}
+    if name in names:
+        return name
+    longer = sorted((n for n in names if n.endswith(name) and n != name), key=len)
+    return longer[0] if len(longer) == 1 else name
+
+
+_CATEGORY = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
+
+
+def _category(sentence: str) -> str | None:
+    for cue, category in _CATEGORY:
+        if cue in sentence:
+            return category
+    return None
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """IndustryChain and Cluster nodes, PART_OF chain→cluster, DEVELOPED_IN their districts."""
+    mentions = document_industries(doc)
+    news = graph.document.props.get("kind") == "news"
+    nodes: dict[str, Node] = {}
+    per_sentence: dict[int, list[tuple[IndustryMention, Node]]] = {}
+    for m in mentions:
+        index = sentence_of(doc, m.start)
+        sentence = doc.sentences[index].text
+        surface = clean_name(m.surface)  # “415X”产业集群 is written 415X产业集群 (MODEL.md: no quotes in names)
+        aliases = {surface: "industry-vocabulary"} if surface != m.name else None
+        category = _category(sentence) if m.label == CHAIN else None
+        node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
+        nodes[m.name] = node
+        per_sentence.setdefault(index, []).append((m, node))
+    districts = district_mentions(doc)
+    by_sentence: dict[int, list[DistrictMention]] = {}
+    for d in districts:
+        by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)
+    for index in sorted(per_sentence):
+        _link_sentence(doc, graph, index, per_sentence[index], by_sentence.get(index, []))
+    _developed_in_scope(doc, graph, nodes, news)
+
+
+_CLAUSE_END = re.compile(r"[，。；：！？,;:]")
+#: Up to the last clause end of the span matched (the greedy ``.*`` backs off from its end): one match, where
+#: iterating over every clause end of the span costs a Python step each.
+_LAST_CLAUSE_END = re.compile(r"(?s:.*)[，。；：！？,;:]")
+
+
+#: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
+_GROUP_NAME = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
+_MEMBER_CUE = re.compile(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
+_CHAIN_CODE = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
+
+
+def _counted_groups(graph: DocumentGraph, count: int) -> list[Node]:
+    """The document's counted groups of ``count`` chains (八大重点产业链 for the 八链 of 四群八链)."""
+    out = []
+    for node in graph.by_label(CLUSTER):
+        match = _CHAIN_GROUP_COUNT.search(node.name)
+        if match and _number(match.group("n")) == count:
+            out.append(node)
+    return sorted(out, key=lambda n: n.uid)
+
+
+def _link_sentence(
+    doc: ParsedDocument,
+    graph: DocumentGraph,
+    index: int,
+    items: list[tuple[IndustryMention, Node]],
+    districts: list[DistrictMention],
+) -> None:
+    sentence = doc.sentences[index].text
+    # a cluster named as a list item (新一代信息技术、高端装备…共4个产业集群) is a peer of the chains, not their group
+    clusters = [n for m, n in items if m.label == CLUSTER and _GROUP_NAME.search(m.name)]
+    chains = [n for m, n in items if m.label == CHAIN]
+    # (四群八链 holds 群: a sentence without it is not scanned, the pattern opening with a class tried everywhere)
+    code = _CHAIN_CODE.search(sentence) if "群" in sentence else None
+    if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
+        clusters += _counted_groups(graph, _number(code.group("chains")))
+    if clusters and _MEMBER_CUE.search(sentence):
+        for chain in chains:
+            for cluster in {c.uid: c for c in clusters}.values():
+                graph.edge("PART_OF", chain, cluster, sentence)
+    by_end = {d.end: d for d in districts if d.level != "province"}
+    adjacent = {id(m): _adjacent(m, by_end) for m, _ in items}
+    for m, node in items:
+        taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
+        for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
+            graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
+
+
+def _adjacent(mention: IndustryMention, by_end: dict[int, DistrictMention]) -> list[DistrictMention]:
+    """The place written right before a chain (安吉椅业, 织里镇的童装), if any."""
+    found = [by_end[e] for e in (mention.start - 1, mention.start) if e in by_end]
+    return found[-1:]
+
+
+def _developed_in(
+    text: str,
+    mention: IndustryMention,
+    adjacent: list[DistrictMention],
+    taken: set[int],
+    districts: list[DistrictMention],
+) -> list[DistrictMention]:
+    """Where the sentence says a chain is developed.
+
+    A place written right before the chain (安吉椅业, 织里镇的童装) is its place and
+    no other; else the places of its clause (物流装备产业是湖州市重点打造的…) that
+    stand before no other chain. A province names a programme's level (省“415X”
+    产业集群), not where a chain is; a group named with a place is developed there only.
+    """
+    if mention.label == CLUSTER:
+        return []
+    if adjacent:
+        return adjacent
+    window = max(0, mention.start - 80)
+    last_end = _LAST_CLAUSE_END.match(text, window, mention.start)
+    left = last_end.end() if last_end else window
+    right_match = _CLAUSE_END.search(text, mention.end)
+    right = right_match.start() if right_match else len(text)
+    return [d for d in districts if left <= d.start and d.end <= right and d.level != "province" and d.end not in taken]
+
+
+def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[str, Node], news: bool) -> None:
+    """A group named with a place is developed there; news speaks for its area, so its chains are developed in it."""
+    first = doc.sentences[0].text if doc.sentences else ""
+    for name in sorted(nodes):
+        node = nodes[name]
+        place = _place_of_group(name) if node.label == CLUSTER else None
+        if place is None and not (news and doc.scope):
+            continue
+        graph.edge("DEVELOPED_IN", node, district_node(graph, place or doc.scope or "", first), first)
+
+
+def _place_of_group(name: str) -> str | None:
+    """湖州市八大新兴产业链 is developed in 湖州市: the district its name starts with."""
+    found = [m for m in find_districts(name, None) if m.start == 0]
+    return found[0].name if found else None

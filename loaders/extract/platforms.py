@@ -1,0 +1,340 @@
+"""Platforms (高新区, 产业园, 小镇, 基地, 平台, 产业大脑) and institutes (研究院, 实验室, 大学).
+
+Found by the suffix of their name and the run of name characters before it, cut
+after the last cue word (see :mod:`chainkg.loaders.text.org_names`); "X（以下简称“Y”）"
+makes Y an alias, "…平台——Y" names platform Y. Suffixes are of two kinds:
+
+- carriers named after their trade are names (美妆小镇, 汽车电子产业园, 童装产业大脑,
+  物流装备产业公共服务平台), without the plan's describing words (专业化, 一站式);
+- the kind words 基地, 平台, 中心, 研究院 are a description (汽车零部件生产基地,
+  全球先进制造业基地, 技术创新中心) unless something distinctive is left once the
+  generic and trade words are taken away: a place (平湖市企业服务平台), a quoted
+  or coded part (“万亩千亿”新产业平台, OTA), a proper word (相伴宝, 太湖).
+
+A name that is the object of 入选/获评/授予 is a title, not a platform. A platform
+HOSTS the chains its name names or, with a hosting cue, its sentence names; it and
+an institute are LOCATED_IN the place :class:`chainkg.loaders.prose_context.ProseContext` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+import ahocorasick_rs
+
+from chainkg.graph.model import Node, clean_name
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
+from chainkg.loaders.text.org_names import run_before, trim_left
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.extract.text_spans import alternation, district_mentions
+
+if TYPE_CHECKING:  # prose_context reads platform names from this module
+    from chainkg.loaders.extract.prose_context import Place, ProseContext
+
+#: Carriers: a trade word before them is a name (美妆小镇).
+_CARRIER = (
+    "高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|产业园区|产业园|科技园|园区|"
+    "特色小镇|小镇|科创走廊|科学谷|产业大脑|新产业平台|产业公共服务平台"
+)
+#: Kind words: a name only with something distinctive before them.
+_KIND = (
+    "特色产业基地|产业基地|直播基地|服务基地|基地|产业平台|工业互联网平台|服务平台|云平台|平台|承载区|"
+    "综合试验区|试验区|运营中心|推广中心|维权中心"
+)
+PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
+INSTITUTE_SUFFIX = "研究院|研究所|实验室|大学|学院|分院|创新中心|技术中心"
+#: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
+CONTAINER_KINDS = frozenset(
+    "高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区 产业园区 产业园 科技园 园区 "
+    "特色小镇 小镇 科创走廊 科学谷 新产业平台 特色产业基地 产业基地 基地 承载区 综合试验区 试验区".split()
+)
+#: Zones: what a news section about a district's carriers is usually about.
+ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
+#: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
+_BARE_KINDS = frozenset({"基地", "平台"})
+_PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
+_KIND_AT_END = re.compile(rf"(?:{PLATFORM_SUFFIX})$")
+#: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of.
+_SETTLING = re.compile(r"共建|入驻|落户|引进")
+_CARRIERS = frozenset(_CARRIER.split("|"))
+#: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
+#: of them finds them, at two thirds of its cost).
+_KIND_WORDS = ahocorasick_rs.AhoCorasick(
+    sorted([*_PLATFORM_SUFFIXES, *INSTITUTE_SUFFIX.split("|")]), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+)
+#: "X（以下简称“Y”）" without its opening bracket, which :func:`_alias_definitions` checks (see there why).
+_ALIAS = re.compile(r"以下简称[“\"]([^”\"]{2,12})[”\"][）)]")
+#: "…平台——Y" names platform Y: found from the dash, then the kind word before it is checked. A pattern
+#: opening with the literal dash lets ``re`` skip straight to dashes; one opening with the kind words tries a
+#: match at every character that can start one. The matches are the same: a name holds no dash, so every
+#: dash is tried.
+_APPOSITION = re.compile(r"——([\u4e00-\u9fffA-Za-z0-9]{2,10})(?=[，。；、])")
+_APPOSITION_KINDS = ("平台", "基地", "园区", "产业园")
+#: A name continued by these is a modifier of another noun (平台建设, 开发区管委会, 园区企业).
+#: Of those, the verbs: after a name that a place or a code makes distinctive, the name still stands.
+_VERBS_AFTER = frozenset({"建设", "集聚"})
+_CONTINUED = re.compile(
+    r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系)"
+)
+#: Words that describe a carrier without naming it; what is left when they are removed must be distinctive.
+_GENERIC_WORDS = re.compile(
+    r"国家级|省级|市级|国家|全国|全球|全省|全市|国际化|国际|长三角|中国|现代|特色|产业|行业|智能|数字化|数字|公共|服务|"
+    r"综合|电商|直播|先进|制造业|制造|生产|研发|设计|传统|工业|专业化|重要|重点|知名|绿色|创新|科技|企业|互联网|集群|"
+    r"新型|高端|一站式|大数据|细分|应用|推广|运营|知识产权|技术|工程|老旧|小微|高能级|共享|展示|主|各类|各|一批|"
+    r"该|本|这|相关|首批|新|高|类目|产城融合|发展|协同|区域|快速|维权|专利导航|孵化|示范|未来|[省市区县镇]"
+)
+_STRONG = sorted({*STRONG_TERMS, *(a for v in SYNONYMS.values() for a in v)}, key=len, reverse=True)
+_TRADE = re.compile(alternation(_STRONG))
+_ANY_TRADE = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
+_MARKED = re.compile(r"[“”\"A-Za-z0-9]")
+#: A formula of kinds (“平台+园区”“平台+模式” models) names a way of working, not a platform.
+_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+")
+_QUOTE = re.compile(r"[“”\"]")
+_COUNTED = re.compile(
+    r"[0-9一二三四五六七八九十两千万百]+[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
+)
+_TITLE_CUE = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
+_LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
+#: How a plan describes the carrier it will build, not part of its name (打造专业化物流装备产业公共服务平台).
+_DESCRIPTIVE_PREFIX = re.compile(r"^(?:专业化|一站式|高能级|高水平|高标准|综合性)(?=.{4})")
+_HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
+
+
+@dataclass(frozen=True)
+class PlatformMention:
+    """One platform or institute name in the text: label, canonical name, kind (its suffix) and place."""
+
+    label: str
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tuple[int, int]], start: int) -> bool:
+    """Whether the words before the suffix name one thing rather than describe a kind."""
+    if _MARKED.search(raw.rstrip('“"')):  # a quote opening the kind word (细分行业“产业大脑”) marks nothing
+        return True
+    if _has_place(places, start, len(raw)):  # a district named in the name (平湖市企业服务平台)
+        return True
+    if kind in _BARE_KINDS:
+        return False
+    if carrier and _TRADE.search(stem) and not _GENERIC_WORDS.sub("", _TRADE.sub("", stem)):
+        return True
+    rest = _GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))
+    return len(rest) >= 2
+
+
+def _has_place(places: list[tuple[int, int]], start: int, length: int) -> bool:
+    """Whether a district span (``places`` sorted) lies in, or around the start of, the name at ``start``."""
+    near = places[bisect_left(places, (start - 16, 0)) : bisect_left(places, (start + length, 0))]
+    return any(s <= start < e or start <= s for s, e in near)
+
+
+def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
+    """Every platform and institute name in ``text`` (``places``: sorted district spans)."""
+    out = []
+    for _, suffix_start, end in _KIND_WORDS.find_matches_as_indexes(text):
+        suffix = text[suffix_start:end]
+        platform = suffix in _PLATFORM_SUFFIXES
+        continued = _CONTINUED.match(text, end)
+        if continued and continued.group(0) not in _VERBS_AFTER:
+            continue
+        run, _ = run_before(text, end)
+        raw = trim_left(run)
+        raw = raw.rsplit("·", 1)[-1]
+        start = end - len(raw)
+        name = clean_name(raw)
+        if raw.count("（") + raw.count("(") != raw.count("）") + raw.count(")"):
+            continue
+        level = _LEVEL_PREFIX.match(name) or _DESCRIPTIVE_PREFIX.match(name)
+        if level and platform:
+            name, start = name[level.end() :], start + level.end()
+        stem = name[: -len(suffix)]
+        carrier = suffix in _CARRIERS
+        quoted = bool(_QUOTE.search(raw))
+        if (
+            len(name) < 4
+            or "等" in stem
+            or _FORMULA.search(name)
+            or (_COUNTED.search(stem) and not quoted)
+            or _TITLE_CUE.search(text, max(0, start - 12), start)
+        ):
+            continue
+        if not _distinctive(stem, raw[: -len(suffix)], suffix, carrier, places, start):
+            continue
+        if continued and not (_has_place(places, start, len(raw)) or _MARKED.search(raw)):
+            continue  # 平台建设 is building a kind; 深化南浔电梯…基地建设, 向“2+8”产业平台集聚 still name one
+        label = "Platform" if platform else "Institute"
+        out.append(PlatformMention(label, name, suffix, start, end))
+    for match in _APPOSITION.finditer(text):
+        if text.endswith(_APPOSITION_KINDS, 0, match.start()):
+            out.append(PlatformMention("Platform", match.group(1), "平台", match.start(1), match.end(1)))
+    out.sort(key=lambda m: (m.start, -m.end))
+    # 浙江大学 inside 浙江大学湖州研究院 is part of the longer name, not a second one. In this order a name
+    # lies inside another exactly when one sorted before it reaches further (one pass, not all pairs).
+    kept: list[PlatformMention] = []
+    reach = -1
+    for mention in out:
+        if mention.end >= reach:
+            kept.append(mention)
+        reach = max(reach, mention.end)
+    return kept
+
+
+_FOUND: WeakKeyDictionary[ParsedDocument, tuple[list[PlatformMention], dict[str, str]]] = WeakKeyDictionary()
+
+
+def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
+    """Names found (abbreviations read as their full names) and the abbreviations defined, once per document."""
+    held = _FOUND.get(doc)
+    if held is None:
+        text = doc.text
+        aliases = {
+            clean_name(trim_left(run_before(text, start)[0])): clean_name(short)
+            for start, short in _alias_definitions(text)
+        }
+        full_of = {short: full for full, short in aliases.items()}
+        places = sorted((d.start, d.end) for d in district_mentions(doc))
+        names = [
+            PlatformMention(m.label, full_of.get(m.name, m.name), m.kind, m.start, m.end) for m in _names(text, places)
+        ]
+        held = _FOUND[doc] = (names, aliases)
+    return held
+
+
+def _alias_definitions(text: str) -> Iterator[tuple[int, str]]:
+    """(where the bracket opens, Y) of every "（以下简称“Y”）" of ``text``, as a scan for the whole phrase finds them.
+
+    The search is for 以下简称, a literal ``re`` skips straight to (a pattern opening with the bracket class tries
+    a match at every character). Where no bracket opens before it, the search goes on one character later, as a
+    scan for the whole phrase would: so the phrases found, and their order, are the same.
+    """
+    match = _ALIAS.search(text)
+    while match:
+        if text[match.start() - 1 : match.start()] in ("（", "("):
+            yield match.start() - 1, match.group(1)
+            match = _ALIAS.search(text, match.end())
+        else:
+            match = _ALIAS.search(text, match.start() + 1)
+
+
+def find_platforms(doc: ParsedDocument) -> list[PlatformMention]:
+    """Each platform and institute mention of the document, abbreviations read as their full names."""
+    return _found(doc)[0]
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """Platform and Institute nodes, with LOCATED_IN and HOSTS."""
+    from chainkg.loaders.extract.prose_context import ProseContext
+
+    found, aliases = _found(doc)
+    if not found:
+        return
+    context = ProseContext(doc, graph)
+    nodes: dict[str, Node] = {}
+    firsts: list[tuple[Node, int, PlatformMention]] = []
+    for mention in found:
+        index = sentence_of(doc, mention.start)
+        sentence = doc.sentences[index].text
+        alias = {aliases[mention.name]: "defined-abbreviation"} if mention.name in aliases else None
+        kind = _kind(mention.name) if mention.label == "Platform" else None
+        node = graph.node(mention.label, mention.name, sentence, aliases=alias, kind=kind)
+        if mention.name not in nodes:
+            nodes[mention.name] = node
+        firsts.append((node, index, mention))
+    for node, index, mention in firsts:
+        _hosts(context, node, index, mention)
+    for name in sorted(nodes):
+        mentions = [(i, m) for n, i, m in firsts if n.name == name]
+        _locate(context, nodes[name], mentions)
+    _mentions_of_aliases(doc, graph, aliases)
+
+
+def _kind(name: str) -> str:
+    match = _KIND_AT_END.search(name)
+    return match.group(0) if match else "平台"
+
+
+def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMention) -> None:
+    """The chains the platform's name names; else those of a sentence it is the subject of (with a hosting cue)
+    or the main base of (以Y为主阵地); else those the sentence calls leading industries after naming it."""
+    if node.label != "Platform":
+        return
+    from chainkg.loaders.extract.industries import canonical_in, terms_in
+
+    doc, graph = context.doc, context.graph
+    sentence = doc.sentences[index]
+    hosted = [canonical_in(doc, name) for name in terms_in(node.name)]
+    if not hosted and (
+        (context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text))
+        or context.is_main_base(index, node.name)
+    ):
+        hosted = context.chains_in(index)[:2]
+    if not hosted:
+        hosted = _leading_industries(context, index, mention)
+    for chain in context.chain_nodes(hosted, sentence.text):
+        graph.edge("HOSTS", node, chain, sentence.text)
+
+
+_LEADING = re.compile(r"主导产业|首位产业")
+_CLAUSE = re.compile(r"[，。；,;]")
+
+
+def _leading_industries(context: ProseContext, index: int, mention: PlatformMention) -> list[str]:
+    """新增…新产业平台1个，智能汽车及关键零部件、高端装备制造两大主导产业…: the chains of the clause
+    that calls them the leading industries (主导产业), after the platform is named, are that platform's."""
+    sentence = context.doc.sentences[index]
+    cue = _LEADING.search(sentence.text, mention.end - sentence.start)
+    if cue is None:
+        return []
+    left = max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, cue.start())), default=0)
+    right = _CLAUSE.search(sentence.text, cue.end())
+    lo = max(mention.end, sentence.start + left)
+    hi = sentence.start + (right.start() if right else len(sentence.text))
+    return list(dict.fromkeys(name for name, at in context.facts.chains.get(index, []) if lo <= at < hi))
+
+
+def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, PlatformMention]]) -> None:
+    """One LOCATED_IN per platform or institute: its name's place, a cue, the section's zone, the scope."""
+    doc = context.doc
+    index, first = mentions[0]
+    evidence = doc.sentences[index].text
+    place: Place | None = None
+    for i, m in mentions:
+        base = doc.sentences[i].start
+        cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
+        if cued is None and node.label == "Platform":
+            cued = context.main_base_of(node.name, i)
+        if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text):
+            # 3家研究院已入驻 with no carrier named: the area the text speaks for
+            cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
+        if cued is not None:
+            place, evidence = cued, doc.sentences[i].text
+            break
+    if place is None:
+        place = context.finest_district(node.name)
+    if place is None and context.news:
+        zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
+        place = zone or context.scope()
+    if place is not None and place.name != node.name:
+        context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
+
+
+def _mentions_of_aliases(doc: ParsedDocument, graph: DocumentGraph, aliases: dict[str, str]) -> None:
+    """Every later use of a defined abbreviation (吴兴高新区) is a mention of the full name."""
+    for full, short in sorted(aliases.items()):
+        held = [n for n in graph.nodes.values() if n.name == full and n.label in ("Platform", "Institute")]
+        if not held:
+            continue
+        at = doc.text.find(short)
+        while at >= 0:  # each use, as a literal search (not a pattern compiled for one name of one document)
+            graph.node(held[0].label, full, doc.sentences[sentence_of(doc, at)].text)
+            at = doc.text.find(short, at + len(short))

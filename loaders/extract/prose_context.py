@@ -1,0 +1,238 @@
+"""The surroundings of a mention in prose: the chains, platforms and districts near it, and where it is placed.
+
+News places a firm, platform or project by a few cue patterns, and a careful
+reader links only what the text places:
+
+- adjacency: 位于埭溪镇的美妆小镇, 来自吴兴高新区杨桂珍螃蟹庄, 独山港镇原中嘉华宸能源公司;
+- a locative frame opening the sentence: 在吴兴高新区，湖州三一装载机有限公司…;
+- a place that introduces: 吴兴高新区引进的…, X成功引进A、B;
+- a verb after the name: A落户/入驻/落地X;
+- 引进/落户/入驻/共建 with no place in the sentence: the carrier platform named
+  just before in the paragraph (以…平台为主阵地。成功引进A、B…);
+- 以Y为主阵地/主平台: platform Y lies in the zone (高新区, 开发区) the text is about.
+
+Only carriers that can hold things (zones, parks, towns, bases) are places; a
+service platform or an industry brain holds nothing. What no cue places falls
+back, in news only, to the zone of the section (for platforms and institutes)
+or the document's scope. Everything per document is computed once (one scan of
+the text for chains, platforms and districts) and cached on the document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from chainkg.graph.model import Node
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.divisions import DistrictMention
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.industries import CHAIN, document_industries
+from chainkg.loaders.extract.platforms import CONTAINER_KINDS, ZONE_KINDS, PlatformMention, find_platforms
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.extract.text_spans import district_mentions, district_node
+
+#: Verbs that place the firms or institutes of their sentence in a carrier.
+PLACING_VERB = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")
+_AFTER_NAME = re.compile(r"[^，。；]{0,6}?(?:落户|入驻|落地|位于|坐落于|扎根)(?:于|至|在)?")
+_MAIN_BASE = re.compile(
+    r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)"
+)
+_INTRODUCES = re.compile(r"(?:成功|先后|已|所)?(?:引进|招引)的?")
+_SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
+_HEADING_MAX = 30
+_CLAUSE_MARK = re.compile(r"[。！？；，,]")
+_RANK = {"town": 0, "zone": 1, "county": 2, "city": 3, "province": 4}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a mention is placed: a platform or district name and the label of its node."""
+
+    label: str
+    name: str
+
+
+@dataclass
+class _Facts:
+    chains: dict[int, list[tuple[str, int]]]
+    platforms: dict[int, list[PlatformMention]]
+    districts: dict[int, list[DistrictMention]]
+    paragraphs: list[int]  # indices of the sentences that open a paragraph (a blank line before them)
+    sections: list[int]  # indices of the headings (a short line without clause marks) and of sentence 0
+
+    def paragraph(self, index: int) -> int:
+        """The first sentence of the paragraph of sentence ``index``."""
+        return self.paragraphs[bisect_right(self.paragraphs, index) - 1]
+
+    def section(self, index: int) -> int:
+        """The heading (or first sentence) of the section of sentence ``index``."""
+        return self.sections[bisect_right(self.sections, index) - 1]
+
+
+_FACTS: WeakKeyDictionary[ParsedDocument, _Facts] = WeakKeyDictionary()
+#: \n+ written \n\n*: a pattern opening with a literal lets the engine skip to it, one opening with a repeat is
+#: tried at every character.
+_BREAK = re.compile(r"\n\n*")
+
+
+def _facts(doc: ParsedDocument) -> _Facts:
+    held = _FACTS.get(doc)
+    if held is not None:
+        return held
+    chains: dict[int, list[tuple[str, int]]] = {}
+    for m in document_industries(doc):
+        if m.label == CHAIN:
+            chains.setdefault(sentence_of(doc, m.start), []).append((m.name, m.start))
+    platforms: dict[int, list[PlatformMention]] = {}
+    for p in find_platforms(doc):
+        platforms.setdefault(sentence_of(doc, p.start), []).append(p)
+    districts: dict[int, list[DistrictMention]] = {}
+    for d in district_mentions(doc):
+        districts.setdefault(sentence_of(doc, d.start), []).append(d)
+    paragraphs, sections = _layout(doc)
+    held = _FACTS[doc] = _Facts(chains, platforms, districts, paragraphs, sections)
+    return held
+
+
+def _layout(doc: ParsedDocument) -> tuple[list[int], list[int]]:
+    """Paragraph openers and headings, from the line breaks between sentences (one scan for breaks)."""
+    sentences = doc.sentences
+    ends = [s.end for s in sentences]
+    paragraphs, sections = {0}, {0}
+    for brk in _BREAK.finditer(doc.text):
+        after = bisect_right(ends, brk.start())  # the sentence after the break, if the break lies between two
+        if after == 0 or after >= len(sentences) or sentences[after].start < brk.end():
+            continue
+        if "\n\n" in doc.text[ends[after - 1] : sentences[after].start]:
+            paragraphs.add(after)
+        text = sentences[after].text
+        if len(text) <= _HEADING_MAX and not _CLAUSE_MARK.search(text):
+            sections.add(after)
+    return sorted(paragraphs), sorted(sections)
+
+
+class ProseContext:
+    """What the sentences around a mention name (chains, platforms, districts) and where a mention is placed."""
+
+    def __init__(self, doc: ParsedDocument, graph: DocumentGraph) -> None:
+        self.doc, self.graph = doc, graph
+        self.facts = _facts(doc)
+        self.news = graph.document.props.get("kind") == "news"
+
+    # -- chains ---------------------------------------------------------------------------------------
+    def is_subject(self, index: int, offset: int) -> bool:
+        """Whether a name at text ``offset`` opens a clause of sentence ``index`` (after 在, a time word or 而)."""
+        before = self.doc.text[self.doc.sentences[index].start : offset]
+        return bool(_SUBJECT.search(before))
+
+    def chains_in(self, index: int) -> list[str]:
+        """Chains the sentence names, in order, without repeats."""
+        out: list[str] = []
+        for name, _ in self.facts.chains.get(index, []):
+            if name not in out:
+                out.append(name)
+        return out
+
+    def chain_before(self, index: int) -> list[str]:
+        """The chain last named before sentence ``index`` in its section (what 产业链 alone refers back to)."""
+        for i in range(index - 1, self.facts.section(index) - 1, -1):
+            if self.facts.chains.get(i):
+                return [self.facts.chains[i][-1][0]]
+        return []
+
+    def chain_nodes(self, names: list[str], evidence: str) -> list[Node]:
+        return [self.graph.node(CHAIN, name, evidence) for name in names]
+
+    # -- places ---------------------------------------------------------------------------------------
+    def place_node(self, place: Place, evidence: str) -> Node:
+        if place.label == "District":
+            return district_node(self.graph, place.name, evidence)
+        return self.graph.node("Platform", place.name, evidence)
+
+    def _places_in(self, index: int, exclude: str) -> list[tuple[int, int, Place, str]]:
+        """(start, end, place, level-or-kind) of the carriers and districts named in sentence ``index``."""
+        base = self.doc.sentences[index].start
+        out = [
+            (p.start - base, p.end - base, Place("Platform", p.name), p.kind)
+            for p in self.facts.platforms.get(index, [])
+            if p.label == "Platform" and p.name != exclude and p.kind in CONTAINER_KINDS
+        ]
+        carriers = [(start, end) for start, end, _, _ in out]
+        out += [  # 吴兴 inside 吴兴高新区 is the zone's name, not a second place
+            (d.start - base, d.end - base, Place("District", d.name), d.level)
+            for d in self.facts.districts.get(index, [])
+            if d.level != "province" and not any(s <= d.start - base and d.end - base <= e for s, e in carriers)
+        ]
+        return sorted(out, key=lambda item: (item[0], item[1]))
+
+    def cued_place(self, index: int, start: int, end: int, exclude: str = "") -> Place | None:
+        """The place sentence ``index`` gives the name at sentence offsets ``start``-``end`` by a cue."""
+        sentence = self.doc.sentences[index].text
+        places = self._places_in(index, exclude)
+        inside = [p for p in places if p[0] < start or p[1] > end]
+        for _s, e, place, _ in inside:  # adjacency: 埭溪镇的美妆小镇, 吴兴高新区杨桂珍螃蟹庄, 独山港镇原…
+            if 0 <= start - e <= 1 and (start == e or sentence[e] in '的原内“"'):
+                return place
+        after = _AFTER_NAME.match(sentence, end)
+        if after:
+            for s, _e, place, _ in inside:  # A落户于X, not A落地，X…(a new clause)
+                if 0 <= s - after.end() <= 1 and not _CLAUSE_MARK.search(sentence, after.end(), s):
+                    return place
+        for s, e, place, _ in inside:  # 在X，… / X成功引进A / A便是X引进的…
+            introduces = _INTRODUCES.match(sentence, e)
+            if e <= start and (sentence[max(0, s - 1) : s] == "在" or introduces):
+                return place
+            if introduces and introduces.group(0).endswith("的"):
+                return place
+        return None
+
+    def carrier_before(self, index: int, exclude: str = "") -> Place | None:
+        """The carrier platform named in the sentence or the two before it in its paragraph (for 引进/落户/入驻)."""
+        for i in range(index, max(self.facts.paragraph(index), index - 2) - 1, -1):
+            found = [p for p in self.facts.platforms.get(i, []) if p.kind in CONTAINER_KINDS and p.name != exclude]
+            if found:
+                return Place("Platform", found[-1].name)
+        return None
+
+    def zone_before(self, index: int, exclude: str = "") -> Place | None:
+        """The zone (高新区, 开发区) last named up to sentence ``index`` in its section: the subject of the section."""
+        for i in range(index, self.facts.section(index) - 1, -1):
+            found = [
+                p
+                for p in self.facts.platforms.get(i, [])
+                if p.kind in ZONE_KINDS and p.name != exclude and self.is_subject(i, p.start)
+            ]
+            if found:
+                return Place("Platform", found[-1].name)
+        return None
+
+    def main_base_of(self, name: str, index: int) -> Place | None:
+        """以Y为主阵地: Y lies in the zone the text is about (the zone named before it in its section)."""
+        sentence = self.doc.sentences[index].text
+        for match in _MAIN_BASE.finditer(sentence):
+            if name in match.group("name").replace("“", "").replace("”", ""):
+                return self.zone_before(index, exclude=name)
+        return None
+
+    def is_main_base(self, index: int, name: str) -> bool:
+        """以Y为主阵地/主平台: whether sentence ``index`` makes ``name`` the main base of its work."""
+        sentence = self.doc.sentences[index].text
+        return any(name in m.group("name").replace("“", "").replace("”", "") for m in _MAIN_BASE.finditer(sentence))
+
+    def scope(self) -> Place | None:
+        """The document's scope, as a place of last resort (news only: a plan speaks of its area, not in it)."""
+        if self.news and self.doc.scope:
+            return Place("District", self.doc.scope)
+        return None
+
+    def finest_district(self, text: str) -> Place | None:
+        """The finest city, county or town named in ``text`` (a name: 湖州吴兴高新技术产业园区 → 吴兴区)."""
+        from chainkg.loaders.text.divisions import find_districts
+
+        found = [m for m in find_districts(text, self.doc.scope) if m.level in ("city", "county", "town")]
+        if not found:
+            return None
+        return Place("District", min(found, key=lambda m: _RANK[m.level]).name)

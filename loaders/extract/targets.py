@@ -1,0 +1,712 @@
+"""Targets and reported figures: value, unit, year, comparator and kind, with their indicator and scope.
+
+Read from indicator tables (:mod:`chainkg.loaders.extract.indicator_tables`) and from
+sentences of the genre: ``到2025年，全市传统产业规模达到5000亿元``,
+``年均增长6%以上``, ``企业470余家``. A target is set by the measure it stands
+in (else the policy) and is FOR the chain a measure is headed by, else the
+district the table column names, else the document's scope. In news the
+figures are ``actual`` and dated by the year the sentence names or the
+document's date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from chainkg.graph.model import Node, clean_name, make_uid
+from chainkg.loaders.extract import departments
+from chainkg.loaders.text import divisions
+from chainkg.loaders.text import numbers
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.evidence import quote
+from chainkg.loaders.extract.indicator_tables import TableValue, read_tables
+from chainkg.loaders.extract.measures import Item, walk
+from chainkg.loaders.extract.policy_sections import PolicySection, sections
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.extract.text_spans import district_mentions
+
+UNITS = (
+    "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
+    "万人次 万人 人次 人 名 万家 家 个 项 条 万台 台 亿件 万件 件 场 所 座 次 批 套 吨"
+).split()
+#: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
+COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
+_UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
+#: A stated value: number (2/3 is a share), unit, trailing comparator. The first digit stands before the
+#: alternation: a pattern that starts with a plain digit is searched for by the engine's fast scan for one,
+#: not tried at every position of a clause.
+_VALUE = re.compile(
+    rf"(?P<num>\d(?:\d*/\d+|\d*(?:\.\d+)?))(?P<approx>余|多)?(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右|以下|以内|余)?"
+)
+#: Verbs of a plan's goals that put the count before the thing counted (培育10家链主企业, 建设60个海外仓).
+_COUNT_VERBS = re.compile(
+    r"培育|新增|建设|建成|实施|引进|引育|打造|创建|认定|组织|开展|招引|落地|新建|建立|形成|培训|举办|推动|支持"
+)
+#: 亿余元 / 万多人: the 余 written inside the unit.
+_MAGNITUDE_APPROX = re.compile(r"(万|亿)(余|多)(?=元|美元|人|家|件|台|吨|亩)")
+#: Periods that a list of values walks through (一季度30%、二季度65%): the indicator is the first one's, re-dated.
+_PERIOD = re.compile(r"[一二三四]季度|上半年|下半年|全年")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+#: The thing a count or size is of: up to the next punctuation or number.
+_NOUN = re.compile(r"[^，、。；：:\d（(]+")
+#: An index stated without a unit (两化融合指数已达114.29): the number is the index.
+_INDEX_BEFORE = re.compile(r"指数(?:已|将)?(?:达到|达|为|提升至|提高到)$")
+#: A count of what exists (共4个…, 共有30家…): the thing counted is the indicator.
+_TOTAL = re.compile(r"共有?$")
+#: Counted actors followed by what they do (1000家企业设立首席质量官).
+_ACTOR = re.compile(r"^(企业|单位|园区|平台|机构)([\u4e00-\u9fff“”]{3,})$")
+#: A size word ending the words before ``N亿元的X`` (规模, 面积, 总投资): the indicator is X's size.
+_METRIC_END = re.compile(r"(?:规模|面积|总投资|投资|产值|总量)$")
+#: What stands between an indicator and its value (力争达到, 均不低于, 超 …): a word of each list or none, in this
+#: order; the last list's word is the comparator written before the number (``pre``).
+_BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("分别", "均"),
+    ("原则上",),
+    ("力争", "确保", "争取"),
+    ("预计",),
+    ("已", "将", "可"),
+    (
+        *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
+        *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
+    ),
+    ("超过", "突破", "超", "近", "约"),
+)
+_BRIDGE = re.compile(
+    "".join(f"(?:{'|'.join(words)})?" for words in _BRIDGE_WORDS[:-1]) + f"(?P<pre>{'|'.join(_BRIDGE_WORDS[-1])})?$"
+)
+#: Every character a bridge can hold.
+_BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
+_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
+_LEAD = re.compile(
+    r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
+)
+#: A change stated after a level (总产值67.86亿元，同比增长36%): the change of that level.
+_CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
+#: A share stated after a level (销售额达9亿元，占市场总量的60%): the level's share.
+_SHARE = re.compile(r"^占[^，。；\d]{1,12}$")
+_CLAUSE = re.compile(r"[，；。,;：:]")
+#: Figures that are not goals: subsidies and rewards, entry thresholds (亩均税收低于1万元的企业).
+_NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于")
+_ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
+
+
+_YEAR_LEAD = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
+#: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
+_UP_TO_YEAR = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
+_AND = re.compile(r"[和、及与]")
+_TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_ENDS_IN_DIGIT = re.compile(r"\d$")
+_YEAR_AFTER = re.compile(r"\d*年")
+
+
+@lru_cache(maxsize=8192)
+def _indicator_name(raw: str, verb: str) -> str:
+    """The indicator named by the words before a value, without leading 全市/力争/到2025年 (cached: a plan names
+    its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
+    name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
+    name = _YEAR_LEAD.sub("", name)
+    name = _LEAD.sub("", name)
+    if verb.startswith(("年均", "同比")):
+        name += verb
+    return name.strip("的")
+
+
+#: Words before a reported count that say when or which, not what (现有, 该服务点已…).
+_NEWS_LEAD = re.compile(
+    r"^(?:现有|现已|该|已|目前|当前|共有|共|总共|\d{1,2}(?:至|-|—|－)\d{1,2}月份?|[一二三四]季度|上半年)+"
+)
+#: What a count is named as, by its unit (News reports 企业470家; the indicator is 企业数量).
+_COUNT_NOUN = {
+    "人次": "人次",
+    "万人次": "人次",
+    "次": "次数",
+    "场": "场次",
+    "人": "人数",
+    "万人": "人数",
+    "名": "人数",
+}
+#: Money reported after an activity (完成外贸出口208.5亿元): the indicator is its amount (外贸出口额).
+_MONEY_UNITS = frozenset("亿元 万元 元 亿美元 万美元".split())
+_ACTIVITY_END = ("出口", "进口", "销售", "交易", "成交", "融资")
+_COUNTED_END = ("数量", "数", "人次", "次数", "场次", "人数", "人才", "率", "额", "值", "量", "规模", "面积")
+#: Words between a reported count's noun and its number (企业共计470家).
+_NEWS_TAIL = re.compile(r"(?:共计|共有|合计|累计|总计|共|已)+$")
+#: Who acted together before a count's verb (市监局联合某小镇培育…企业3家): the actors are no part of the name.
+_JOINT_ACTORS = re.compile(rf"^[^，。]{{2,24}}?(?:联合|会同|携手)[^，。]{{2,12}}?(?={_COUNT_VERBS.pattern})")
+#: A yearly output (年产各类童装15亿件): the indicator is the product's 年产量.
+_YEARLY_OUTPUT = re.compile(r"^年产(?:各类|各种)?(.{2,})$")
+
+
+@lru_cache(maxsize=8192)
+def news_indicator(name: str, unit: str) -> str:
+    """A reported figure's indicator named as gold sets and statistics name them: 龙头企业10家 → 龙头企业数量,
+    办理业务1500次 → 办理业务次数; leading 现有/该/已 dropped. Cached, as :func:`_indicator_name` is."""
+    name = _NEWS_TAIL.sub("", _LEAD.sub("", _NEWS_LEAD.sub("", _BRACKETED.sub("", name)))) or name
+    name = _JOINT_ACTORS.sub("", name)
+    yearly = _YEARLY_OUTPUT.match(name)
+    if yearly:
+        return yearly.group(1) + "年产量"
+    if unit in _MONEY_UNITS and name.endswith(_ACTIVITY_END):
+        name += "额"
+    if unit in COUNT_UNITS and not name.endswith(_COUNTED_END):
+        name += _COUNT_NOUN.get(unit, "数量")
+    return name
+
+
+def _target_node(
+    graph: DocumentGraph,
+    indicator: Node,
+    scope: Node,
+    year: int | None,
+    kind: str,
+    value: float,
+    evidence: str,
+    *,
+    unit: str,
+    comparator: str,
+) -> Node:
+    key = (indicator.uid, scope.uid, str(year), kind, f"{value:g}")
+    # written as its display form: node names are clean already, so clean_name, which would take out
+    # the spaces between the parts, finds nothing to change (a target is new each time: no cache answers)
+    name = f"{indicator.name}{scope.name}{year}"
+    target = graph.node(
+        "Target", name, evidence, key=key, value=value, year=year, kind=kind, unit=unit, comparator=comparator
+    )
+    graph.edge("OF_INDICATOR", target, indicator, evidence)
+    graph.edge("FOR", target, scope, evidence)
+    return target
+
+
+def _scope_node(graph: DocumentGraph, name: str | None, evidence: str) -> Node | None:
+    if not name:
+        return None
+    div = divisions.division(name)
+    return graph.node("District", name, evidence, level=div.level if div else "zone")
+
+
+@dataclass
+class _Known:
+    """What a document has stated so far: targets by (scope, year, value), indicators by unit.
+
+    A plan restates a figure in its text and its table, in a list table and an
+    area table; those are one target. And an indicator written 组织实施各类重点研发项目 in
+    the text and 实施各类重点研发项目 in the table is one indicator.
+    """
+
+    targets: dict[tuple[str, int, float], list[tuple[str, bool]]] = field(default_factory=dict)
+    indicators: dict[str, list[Node]] = field(default_factory=dict)
+    places: dict[str | None, Node | None] = field(default_factory=dict)
+
+    def place(self, graph: DocumentGraph, name: str | None, evidence: str) -> Node | None:
+        """The District node a target is for (one per name per document: a target is no mention of it)."""
+        if name not in self.places:
+            self.places[name] = _scope_node(graph, name, evidence)
+        return self.places[name]
+
+    def seen(self, scope: Node, year: int, value: float, name: str, *, table: bool) -> bool:
+        """True when this value was stated already for the same indicator; else remember it.
+
+        A table's wording may differ from the text's (整治高耗低效企业 / 高耗低效整治企业数), so
+        a table entry matches on a shared term; two sentences must name the indicator alike.
+        """
+        key = (scope.uid, year, value)
+        for other, from_table in self.targets.get(key, ()):
+            if _same_indicator(name, other, loose=table or from_table):
+                return True
+        self.targets.setdefault(key, []).append((name, table))
+        return False
+
+    def indicator(self, graph: DocumentGraph, name: str, unit: str, evidence: str) -> Node:
+        """The document's indicator of that name and unit: an earlier one written with a word more or less, or new."""
+        name = clean_name(name)
+        for node in self.indicators.get(unit, ()):
+            other = node.name
+            if (other in name or name in other) and min(len(other), len(name)) >= 4:
+                if min(len(other), len(name)) * 5 >= max(len(other), len(name)) * 3:
+                    return graph.node("Indicator", other, evidence, aliases={name: "restated"}, unit=unit)
+        node = graph.node("Indicator", name, evidence, unit=unit)
+        self.indicators.setdefault(unit, []).append(node)
+        return node
+
+
+def _table_targets(
+    doc: ParsedDocument, graph: DocumentGraph, section: PolicySection, policy: Node, stated: _Known
+) -> None:
+    year = section.years[1] if section.years else None
+    rows: dict[str, tuple[str, Node | None]] = {}  # a row's source wording and indicator, read once per row
+    # A row holds a tab and no line break, so it stands on a line with a tab: it is sought from the line of
+    # the section's first tab on, not through all the prose before the table (the first match is the same).
+    first_tab = doc.text.find("\t", section.start)
+    rows_from = max(section.start, doc.text.rfind("\n", 0, first_tab) + 1)
+    for value in read_tables(doc.text[section.start : section.end], doc.scope, year):
+        if value.year is None:
+            continue
+        if value.row not in rows:
+            at = doc.text.find(value.row, rows_from)
+            rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
+        evidence, indicator = rows[value.row]
+        scope = stated.place(graph, value.area or doc.scope, evidence)
+        if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
+            continue  # a second table (list and area layouts) restating the same value: one target
+        if indicator is None:
+            indicator = _table_indicator(doc, graph, value, stated, evidence)
+            rows[value.row] = (evidence, indicator)
+        _store_table_value(graph, policy, value, scope, indicator, evidence)
+
+
+def _table_indicator(
+    doc: ParsedDocument, graph: DocumentGraph, value: TableValue, stated: _Known, evidence: str
+) -> Node:
+    """The indicator a table row is about, OWNED_BY the unit its 责任单位 column names."""
+    indicator = stated.indicator(graph, value.indicator, value.unit, evidence)
+    if value.owner:
+        unit = departments.read_unit(value.owner, doc.scope)
+        if unit is not None:
+            graph.edge("OWNED_BY", indicator, departments.add(graph, unit, evidence), evidence)
+    return indicator
+
+
+def _store_table_value(
+    graph: DocumentGraph, policy: Node, value: TableValue, scope: Node, indicator: Node, evidence: str
+) -> None:
+    target = _target_node(
+        graph,
+        indicator,
+        scope,
+        value.year,
+        "target",
+        value.value,
+        evidence,
+        unit=value.unit,
+        comparator=value.comparator,
+    )
+    graph.edge("SETS", policy, target, evidence)
+
+
+def _item_at(items: list[Item], starts: list[int], offset: int) -> Item | None:
+    """The innermost item whose text begins at or before ``offset`` (``starts`` are the items' starts, in order)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return items[index] if index >= 0 else None
+
+
+def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
+    """The chain an item or one of its ancestors is headed by (1.健康座椅 → 健康座椅)."""
+    from chainkg.loaders.extract.industries import find_industries
+
+    while item is not None:
+        for mention in find_industries(item.title, doc.scope):
+            if mention.name == clean_name(item.title) or mention.surface == clean_name(item.title):
+                return mention.label, mention.name
+        item = item.parent
+    return None
+
+
+@dataclass(slots=True)
+class Figure:
+    """One value read from a clause: the indicator as written, the value, its unit and comparator."""
+
+    indicator: str
+    value: float
+    unit: str
+    comparator: str
+    scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
+
+
+def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
+    """The figures a clause states: ``规上工业增加值增长7%以上``, ``建设60个海外仓``,
+    ``A、B产值分别达到1000亿元、500亿元``.
+
+    A value written before a noun (``10亿元以上重大项目``) qualifies that noun and
+    becomes part of the next indicator's name; a count before a noun
+    (``实施500项技术改造项目``) is the value of verb + noun. News reports counts after any short verb
+    (``出口涵盖153个国家``, ``服务超过800个商家``), not only after a plan's verbs (``news``).
+    """
+    if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
+        clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
+    indexed = "指数" in clause  # an index stated without a unit needs the word (checked once, not per number)
+    # A number with a unit is a figure (no unit starts with 年); one without is a share (2/3) or an index, if
+    # no 年 follows its digits (2025年). The unit is asked first: it decides most numbers alone.
+    values = [
+        m
+        for m in _VALUE.finditer(clause)
+        if m.group("unit")
+        or (
+            ("/" in m.group("num") or (indexed and _INDEX_BEFORE.search(clause, 0, m.start())))
+            and not _YEAR_AFTER.match(clause, m.end("num"))
+        )
+    ]
+    if not values:
+        return []  # a date, a code or a bare number: no figure, and no 分别 list to pair
+    out: list[Figure] = []
+    segment = 0
+    # 企业（平台、项目） is one name: a 、 inside brackets does not end the words before a value
+    masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", "·"), clause) if "、" in clause else clause
+    for match in values:
+        after = clause[match.end() : match.end() + 1]
+        raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
+        head, bridge = _bridge(raw)
+        unit = match.group("unit") or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
+        if after == "的" and not match.group("post"):
+            # 规模不低于100亿元的区域引导基金: the size of the thing named next; 总投资10亿元以上的
+            # 制造业重大项目: a threshold qualifying the thing counted next
+            metric = _METRIC_END.search(head)
+            noun = _NOUN.match(clause, match.end() + 1)
+            if not metric or not noun:
+                continue
+            head = noun.group(0) + metric.group(0)
+        elif after == "的":
+            continue
+        elif after and _is_word(after):
+            verb = _LEAD.sub("", head.strip())
+            noun = _NOUN.match(clause, match.end())
+            acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
+            if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
+                head = acting.group(2) + acting.group(1)
+            elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
+                head = noun.group(0)
+            elif unit not in COUNT_UNITS or len(verb) > 6 or not (news or _COUNT_VERBS.search(verb)):
+                continue  # a qualifier: 3亿元以上项目
+            else:
+                head = head + (noun.group(0) if noun else "")
+        segment = match.end()
+        value = numbers.parse_number(match.group("num"))
+        if value is None or _NOT_TARGET.search(head):
+            continue
+        name = _indicator_name(head, bridge)
+        if "分别" in bridge or (not name and out and "分别" in clause[: match.start()]):
+            continue  # 分别 lists are read as a whole below
+        if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
+            continue
+        if _CHANGE.match(name) and out:
+            name = out[-1].indicator + name
+        name = _without_place(name, scope).lstrip("的")
+        period = _PERIOD.fullmatch(name)
+        if period and out and _PERIOD.search(out[-1].indicator):
+            name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
+        comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
+        out.append(Figure(name, value, unit, comparator))
+    return out + _respectively(clause, values, scope) if "分别" in clause else out
+
+
+@lru_cache(maxsize=8192)
+def _bridge(raw: str) -> tuple[str, str]:
+    """``raw`` cut before the bridge ending it: the words before the bridge, and the bridge (maybe empty).
+
+    Sought only in the run of bridge characters ending ``raw``: a bridge cannot start before it, and trying
+    the pattern (all of it optional) at every position of the words before a value cost more than the rest
+    of reading most figures. Cached: the words before a value recur (规上工业增加值年均增长) in a plan's
+    text and tables and from plan to plan.
+    """
+    match = _BRIDGE.search(raw, len(raw.rstrip(_BRIDGE_CHARS)))
+    assert match is not None  # every part is optional: the empty bridge at the end always matches
+    return raw[: match.start()], match.group(0)
+
+
+@lru_cache(maxsize=8192)
+def _without_place(name: str, scope: str | None) -> str:
+    """吴兴区化妆品生产企业总产值 → 化妆品生产企业总产值: the county or town is the target's scope, not its
+    indicator (a province stays: 浙江制造精品 is a brand). Cached, as :func:`_indicator_name` is."""
+    place = divisions.leading_district(name[:12], scope)
+    if place is not None and place.level in ("county", "town", "zone") and len(name) - place.end >= 2:
+        return name[place.end :]
+    return name
+
+
+def _is_word(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" and char not in "的等和及或"
+
+
+#: What stands between a list of chains and the metric they share: 两大主导产业产值 → 产值.
+_CHAIN_WORDS = re.compile(
+    r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?"
+)
+
+
+def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
+    """``A、B产值分别达到1000亿元、500亿元`` (a clause with 分别): one figure per item, paired in order; chains become
+    the scope."""
+    word = clause.index("分别")
+    listed = [m for m in values if m.start() > word]
+    subject = _LEAD.sub("", _UP_TO_YEAR.sub("", clause[:word]))
+    verb = _bridge(clause[word : listed[0].start()])[1] if listed else ""
+    from chainkg.loaders.extract.industries import find_industries
+
+    chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
+    out: list[Figure] = []
+    if len(chains) >= 2 and len(listed) in (1, len(chains)):
+        metric = _CHAIN_WORDS.sub("", subject[chains[-1].end :]) or "规模"
+        for chain, match in zip(chains, listed * len(chains) if len(listed) == 1 else listed, strict=False):
+            value = numbers.parse_number(match.group("num"))
+            if value is not None:
+                comparator = numbers.comparator(verb, match.group("post") or "")
+                unit = match.group("unit") or "%"
+                out.append(Figure(metric, value, unit, comparator, (chain.label, chain.name)))
+        return out
+    items = [i for i in _AND.split(subject) if i]
+    if len(items) != len(listed) or len(items) < 2:
+        return []
+    for item, match in zip(items, listed, strict=True):
+        value = numbers.parse_number(match.group("num"))
+        name = _indicator_name(item, verb)
+        if value is not None and len(name) >= 2 and not _NOT_TARGET.search(item):
+            comparator = numbers.comparator(verb, match.group("post") or "")
+            out.append(Figure(name, value, match.group("unit") or "%", comparator))
+    return out
+
+
+def _text_figures(
+    doc: ParsedDocument, graph: DocumentGraph, section: PolicySection | None, policy: Node | None, stated: _Known
+) -> None:
+    start, end = (section.start, section.end) if section else (0, len(doc.text))
+    default_year = (section.years[1] if section and section.years else None) or _document_year(graph)
+    if section is None:
+        default_year = default_year or reference_year(doc.text)
+    subjects = _Subjects(doc, graph) if section is None else None
+    year_context = default_year
+    items = list(walk(section.items or [])) if section else []
+    item_starts = [item.start for item in items]
+    # the chain each item is headed by and the node that sets its targets, read once per item (an item
+    # without a measure has no ``uid``, and getattr's miss costs an exception raised and caught)
+    by_item: dict[int, tuple[tuple[str, str] | None, Node | None]] = {}
+    first = bisect.bisect_left(doc._sentence_starts, start)
+    for sentence in doc.sentences[first:]:
+        if sentence.end > end:
+            break
+        text = sentence.text
+        if _is_table_row(text):
+            continue
+        if not _HAS_NUMBER.search(text):
+            # Most sentences hold no number, hence no figure and no year (到2025年); all they can
+            # change is a plan's year, back to the default at an item's start.
+            if section is not None and _ITEM_START.match(text):
+                year_context = default_year
+            continue
+        by_year = _BY_YEAR.search(text)
+        kind = "target"
+        if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
+            goal = by_year is not None and not by_year.group(0).startswith("截至")
+            kind = "target" if goal else "actual"
+            year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
+        elif by_year:
+            year_context = int(by_year.group(1))
+        elif _ITEM_START.match(text):
+            year_context = default_year
+        item = _item_at(items, item_starts, sentence.start) if section else None
+        if item is None:
+            chain, setter = None, policy
+        else:
+            known = by_item.get(id(item))
+            if known is None:
+                known = by_item[id(item)] = (
+                    _chain_of(item, doc),
+                    graph.nodes.get(item.uid) if item.uid else policy,
+                )
+            chain, setter = known
+        evidence = sentence.source
+        offset = 0
+        previous: Figure | None = None
+        for clause in _CLAUSE.split(text):
+            offset += len(clause) + 1
+            if not _HAS_NUMBER.search(clause):
+                continue
+            figures = read_figures(clause, doc.scope, news=subjects is not None)
+            if not figures:
+                continue  # a date or a qualifier: no need to look for its subject
+            year = year_context
+            subject = None
+            if subjects is not None:  # news: the year and the subject named last before the figure
+                paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+                subject = subjects.before(paragraph, sentence.start + offset)
+                stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
+                year = stated_years[-1] if stated_years and kind == "actual" else year_context
+            for figure in figures:
+                if subject is not None and figure.scope is None:
+                    figure.scope = subject
+                if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
+                    named = figure.scope[1] if figure.scope else ""
+                    if named and figure.indicator.startswith(named) and len(figure.indicator) > len(named) + 1:
+                        figure.indicator = figure.indicator[len(named) :]
+                    figure.indicator = news_indicator(figure.indicator, figure.unit)
+                if previous is not None and _CHANGE.match(figure.indicator):
+                    figure.indicator = previous.indicator + figure.indicator
+                elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
+                    figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
+                previous = figure
+                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated)
+
+
+#: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
+#: ``(?<![到至])20``): a pattern that starts with a literal is searched for by the engine's fast scan for it,
+#: one that starts with a lookbehind is tried at every position of a whole text.
+_PAST_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?!底前|前)")
+#: A year written into an event's name (第六届…博览会2023长三角…大会, 2023湖州商品交易会): not a count (2000家).
+_EDITION_YEAR = re.compile(
+    r"(20(?<![\d.]20)[0-4]\d)(?![\d.年])(?![余多万亿千百个家元名人项次场台件吨亩条所座批套])(?=[\u4e00-\u9fff])"
+)
+_EXPLICIT_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
+#: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
+_CLOSED_YEAR = re.compile(
+    r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))"
+)
+
+
+def reference_year(text: str) -> int | None:
+    """The year a news text reports in, when it carries no date: the latest year it names that is not a goal
+    (到2025年); one later when that year is only spoken of as closed (2022年销售额…) and the text says 今年."""
+    mentions = [(int(m.group(1)), m.group("after")) for m in _EXPLICIT_YEAR.finditer(text)]
+    if not mentions:  # no 20XX年: an event's edition year (2023湖州商品交易会) dates the report
+        editions = [int(m.group(1)) for m in _EDITION_YEAR.finditer(text)]
+        return max(editions) if editions else None
+    latest = max(year for year, _ in mentions)
+    closed = all(_CLOSED_YEAR.match(after) for year, after in mentions if year == latest)
+    return latest + 1 if closed and ("今年" in text or "截至目前" in text) else latest
+
+
+class _Subjects:
+    """What a reported figure is about: the nearest platform, firm or place named before it in its sentence."""
+
+    _LABELS = ("Platform", "Enterprise")
+
+    def __init__(self, doc: ParsedDocument, graph: DocumentGraph) -> None:
+        # The document's reading of its districts, read once: a figure's subject is sought among those in its
+        # paragraph before it, where scanning each paragraph up to each figure read the paragraph again per figure.
+        self.doc = doc
+        self.districts = district_mentions(doc)
+        self.district_starts = [mention.start for mention in self.districts]
+        surfaces: dict[str, tuple[str, str]] = {}
+        named = [node for node in graph.nodes.values() if node.label in self._LABELS]
+        for node in sorted(named, key=lambda n: n.uid):
+            for surface in (node.name, *sorted(node.aliases)):
+                if len(surface) >= 3:
+                    surfaces.setdefault(surface, (node.label, node.name))
+        self.surfaces = surfaces
+        # Leftmost-longest matching, as a regex alternation of the names longest first would read them; an
+        # automaton is built in native code, where compiling that alternation cost more than the matching.
+        # A contiguous NFA builds in a third of the time the default choice takes for a document's few dozen
+        # names and matches as fast (every implementation finds the same matches).
+        self.names = sorted(surfaces)
+        self.automaton = (
+            ahocorasick_rs.AhoCorasick(
+                self.names,
+                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+            )
+            if surfaces
+            else None
+        )
+
+    def before(self, start: int, end: int) -> tuple[str, str] | None:
+        """The last subject named in the document's text from ``start`` to ``end`` (the paragraph up to a
+        figure): a platform or firm, a town or county (not the document's own area), as the document's reading
+        of its districts has them."""
+        doc = self.doc
+        found: list[tuple[int, tuple[str, str]]] = []
+        if self.automaton is not None:
+            # its matches do not overlap and come in text order: only the last can start last
+            matches = self.automaton.find_matches_as_indexes(doc.text[start:end])
+            if matches:
+                index, at, _ = matches[-1]
+                found.append((start + at, self.surfaces[self.names[index]]))
+        for index in range(bisect.bisect_left(self.district_starts, start), len(self.districts)):
+            mention = self.districts[index]
+            if mention.end > end:
+                break  # mentions are apart and in text order: every later one ends later
+            if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
+                found.append((mention.start, ("District", mention.name)))
+        if not found:
+            return None
+        subject = max(found)[1]
+        return None if subject == ("District", doc.scope) else subject  # the document's own area: its scope
+
+
+_HAS_NUMBER = re.compile(r"\d")
+
+
+def _is_table_row(text: str) -> bool:
+    """A row of a tab-separated table (read by :mod:`chainkg.loaders.extract.indicator_tables`), not a sentence."""
+    return "\t" in text and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
+
+
+def _document_year(graph: DocumentGraph) -> int | None:
+    date = graph.document.props.get("date")
+    return int(date[:4]) if date else None
+
+
+@lru_cache(maxsize=8192)
+def _grams(name: str, size: int) -> frozenset[str]:
+    """The ``size``-character pieces of a name (cached: a document compares each indicator with many)."""
+    return frozenset(name[i : i + size] for i in range(len(name) - size + 1))
+
+
+@lru_cache(maxsize=16384)
+def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
+    """Two ways of writing one indicator: one contains the other, most of their character pairs agree,
+    or (``loose``) they share a four-character term (整治高耗低效企业 / 高耗低效整治企业数).
+
+    Cached: a plan's table restates its text's indicators, and plans restate each other's."""
+    if a in b or b in a:
+        return True
+    if loose and not _grams(a, 4).isdisjoint(_grams(b, 4)):
+        return True
+    x, y = _grams(a, 2), _grams(b, 2)
+    return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= (0.5 if loose else 0.7)
+
+
+def _store_figure(
+    doc: ParsedDocument,
+    graph: DocumentGraph,
+    figure: Figure,
+    evidence: str,
+    chain: tuple[str, str] | None,
+    setter: Node | None,
+    kind: str,
+    year: int | None,
+    stated: _Known,
+) -> None:
+    """A figure as a Target of its indicator, FOR the chain it names or its item is headed by (``chain``),
+    else the document's area; SET by ``setter`` (the measure it stands in, else the policy)."""
+    if year is None:
+        return
+    chain = figure.scope or chain
+    scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
+    if scope is None:
+        return
+    if stated.seen(scope, year, figure.value, clean_name(figure.indicator), table=False):
+        return  # the plan states it in its table too (or twice in its text): one target
+    indicator = stated.indicator(graph, figure.indicator, figure.unit, evidence)
+    target = _target_node(
+        graph,
+        indicator,
+        scope,
+        year,
+        kind,
+        figure.value,
+        evidence,
+        unit=figure.unit,
+        comparator=figure.comparator,
+    )
+    if setter is not None:
+        graph.edge("SETS", setter, target, evidence)
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """Targets of every policy section (tables and sentences); reported figures in other documents."""
+    found = sections(doc)
+    stated = _Known()
+    if not found:
+        _text_figures(doc, graph, None, None, stated)
+        return
+    for section in found:
+        policy = graph.nodes.get(section.uid) if section.uid else None
+        if policy is None:
+            continue
+        _table_targets(doc, graph, section, policy, stated)
+        _text_figures(doc, graph, section, policy, stated)
+
+
+__all__ = ["extract", "make_uid"]

@@ -1,0 +1,1 @@
+"""The first stage: files in, text out (formats, encodings, conversion debris)."""

