@@ -274,9 +274,9 @@ def import_graph(
     the time outside the importer, and the server is idle meanwhile.
     ``progress`` hears each step as it begins (a minute or more each on a big graph).
     """
-    from chainkg.neo4j_import import IMPORT_OPTIONS, write_parts
     from chainkg.graph.neo4j_store import Neo4jStore
     from chainkg.graph.store import StoreConfig
+    from chainkg.neo4j_import import IMPORT_OPTIONS, write_parts
 
     state_dir = Path(state_dir).resolve()
     password = password or os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD

@@ -19,28 +19,37 @@ from typing import TypeAlias
 from chainkg.graph.errors import ChainKGError, DocumentError
 from chainkg.graph.model import Graph
 from chainkg.graph.store import GraphStore
-from chainkg.loaders.extract import chain_segments
-from chainkg.loaders.extract import departments
-from chainkg.loaders.text import divisions
-from chainkg.loaders.extract import enterprises
-from chainkg.loaders.extract import industries
-from chainkg.loaders.extract import platforms
-from chainkg.loaders.extract import policies
-from chainkg.loaders.extract import projects
-from chainkg.loaders.extract import targets
+from chainkg.loaders.extract import (
+    chain_segments,
+    departments,
+    districts,
+    enterprises,
+    industries,
+    platforms,
+    policies,
+    policy_sections,
+    projects,
+    targets,
+    task_forces,
+)
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.documents import document_node
+from chainkg.loaders.extract.findings import Findings
+from chainkg.loaders.extract.prose_context import prose_layout
 from chainkg.loaders.reading.readers import SourceDocument, find_documents, read_document
+from chainkg.loaders.resolve import Resolver
+from chainkg.loaders.text.divisions import document_scope, find_districts
 from chainkg.loaders.text.document import ParsedDocument
 
 log = logging.getLogger(__name__)
 
 #: The extractors, in order: later ones may use the nodes earlier ones added
 #: (policies link measures to the chains ``industries`` found; targets to measures).
-Extractor: TypeAlias = Callable[[ParsedDocument, DocumentGraph], None]
+Extractor: TypeAlias = Callable[[ParsedDocument, DocumentGraph, Findings], None]
 EXTRACTORS: list[Extractor] = [
-    divisions.extract,
+    districts.extract,
     departments.extract,
+    task_forces.extract,
     industries.extract,
     policies.extract,
     enterprises.extract,
@@ -51,12 +60,39 @@ EXTRACTORS: list[Extractor] = [
 ]
 
 
+def prepare(source: SourceDocument) -> ParsedDocument:
+    """The document as extractors read it, with the area it speaks for."""
+    doc = ParsedDocument(source)
+    doc.scope = document_scope(doc)
+    return doc
+
+
+def find(doc: ParsedDocument) -> Findings:
+    """The readings several extractors share, each taken once, in order (each may use those before it)."""
+    district_mentions = find_districts(doc.text, doc.scope)
+    firms = enterprises.find_firms(doc, district_mentions)
+    firm_names = enterprises.firm_names(doc, firms)
+    platform_mentions, platform_aliases = platforms.find_platforms(doc, district_mentions)
+    industry_mentions = industries.document_industries(doc, firm_names)
+    return Findings(
+        districts=district_mentions,
+        sections=policy_sections.sections(doc),
+        firms=firms,
+        firm_names=firm_names,
+        platforms=platform_mentions,
+        platform_aliases=platform_aliases,
+        industries=industry_mentions,
+        layout=prose_layout(doc, industry_mentions, platform_mentions, district_mentions),
+    )
+
+
 def extract(source: SourceDocument) -> DocumentGraph:
     """The graph one document states, before cross-document resolution."""
     graph = DocumentGraph(document_node(source))
-    doc = ParsedDocument(source)
+    doc = prepare(source)
+    findings = find(doc)
     for extractor in EXTRACTORS:
-        extractor(doc, graph)
+        extractor(doc, graph, findings)
     _settle_data()
     return graph
 
@@ -146,8 +182,6 @@ def build(
     Unchanged files already stored are skipped unless ``force``; loading the
     same files again changes nothing either way.
     """
-    from chainkg.loaders.resolve import Resolver
-
     files = find_documents(paths)
     report = BuildReport()
     before = store.counts()

@@ -22,7 +22,6 @@ document's chain is 纺织面料, alias 纺织).
 
 from __future__ import annotations
 
-
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
 from chainkg.loaders.text.divisions import find_districts
 from chainkg.loaders.text.org_names import LEGAL_SUFFIX, short_forms

@@ -82,7 +82,7 @@ class NamedQuery:
         """The embedded store's implementation, if the query has one."""
         if not (self.path.with_suffix(".py")).exists():
             return None
-        module = importlib.import_module(f"queries.{self.name}")
+        module = importlib.import_module(f"{__name__}.{self.name}")
         return module.run  # type: ignore[no-any-return]
 
 

@@ -7,15 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-
-from chainkg.loaders.text import divisions
-from chainkg.loaders.extract import enterprises
-from chainkg.loaders.extract import policies
-from chainkg.loaders.extract import projects
-from chainkg.loaders.extract import task_forces
-from chainkg.loaders.text.keyword_scan import matches_near
+from chainkg.loaders.extract import districts, enterprises, policies, projects, task_forces
 from chainkg.loaders.reading.readers import read_document
+from chainkg.loaders.text import divisions
 from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.keyword_scan import matches_near
 
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 
@@ -29,7 +25,7 @@ SCANS = {
     "functional zones": (divisions._ZONE, ("新区", "合作区"), 8),
     "zone boards": (divisions._ZONE_BOARD, ("区管委会",), 4),
     "focus areas": (policies._FOCUS_CLAUSE, policies._FOCUS_WORDS, 41, policies._CLAUSE_STOPS),
-    "trips and partners": (divisions._TRIP, divisions._TRIP_LEADS, 0),
+    "trips and partners": (districts._TRIP, districts._TRIP_LEADS, 0),
     "acquiring and investing": (enterprises._VERB_SUBJECT, enterprises._VERB_WORDS, enterprises._VERB_REACH),
 }
 

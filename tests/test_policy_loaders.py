@@ -5,18 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from chainkg.graph.model import Graph
-from chainkg.loaders.extract import departments
-from chainkg.loaders.text import divisions
-from chainkg.loaders.extract import documents
-from chainkg.loaders.extract import indicator_tables
-from chainkg.loaders.extract import measures
-from chainkg.loaders.extract import targets
-from chainkg.loaders.reading import text_clean
+from chainkg.loaders.extract import departments, documents, indicator_tables, measures, targets
 from chainkg.loaders.pipeline import extract_path
-from chainkg.loaders.text.document import split_sentences
+from chainkg.loaders.reading import text_clean
 from chainkg.loaders.reading.text_clean import clean, to_simplified
+from chainkg.loaders.text import divisions
+from chainkg.loaders.text.document import split_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "policies"
 

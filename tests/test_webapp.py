@@ -9,14 +9,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from flask.testing import FlaskClient
-
 from chainkg.graph.model import LABELS, REL_TYPES
 from chainkg.graph.store import GraphStore, StoreConfig
-from tests import viewer_graph
-from tests.viewer_graph import CHAIN
 from chainkg.webapp import create_app
 from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, REL_ZH
+from flask.testing import FlaskClient
+
+from tests import viewer_graph
+from tests.viewer_graph import CHAIN
 
 EVIL_NAME = "<script>alert(1)</script></title>"  # the markup firm's name after clean_name
 

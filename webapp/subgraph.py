@@ -12,7 +12,6 @@ import io
 from typing import Any
 
 import networkx as nx
-
 from chainkg.graph.store import GraphStore
 from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, rel_name
 

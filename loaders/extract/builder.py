@@ -12,7 +12,6 @@ Edge only to merge it away.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from chainkg.graph.model import Edge, Graph, Node, make_uid, node_uid

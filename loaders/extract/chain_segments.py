@@ -13,6 +13,7 @@ import re
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.prose_context import ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 
@@ -77,14 +78,14 @@ def _is_value_chain(items: list[str]) -> bool:
     return links * 2 > len(items)
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """ChainSegment nodes (position, order) with HAS_SEGMENT, UPSTREAM_OF and INCLUDES."""
     context: ProseContext | None = None
     for index, sentence in enumerate(doc.sentences):
         if "—" not in sentence.text and "从" not in sentence.text:
             continue
         for items in _layouts(sentence.text):
-            context = context or ProseContext(doc, graph)
+            context = context or ProseContext(doc, graph, findings)
             chains = context.chains_in(index) or context.chain_before(index)
             if chains:
                 _add_chain(graph, context.chain_nodes(chains[:1], sentence.text)[0], items, sentence.text)

@@ -17,12 +17,13 @@ import re
 from functools import cache, lru_cache
 
 from chainkg.graph.model import Node
-from chainkg.loaders.text import divisions
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.findings import Findings
+from chainkg.loaders.extract.text_spans import alternation, trie_branches
+from chainkg.loaders.text import divisions
+from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_at
 from chainkg.loaders.text.mentions import Mention
-from chainkg.loaders.text.document import ParsedDocument
-from chainkg.loaders.extract.text_spans import alternation, trie_branches
 
 #: Short core → full core (general abbreviation rules). Cores not listed keep their written form.
 ABBREVIATIONS: dict[str, str] = {
@@ -300,7 +301,7 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
         return mentions[0]
     zone = _ZONE_BOARD.fullmatch(segment)
     if zone:
-        city = divisions._city_of(scope)
+        city = divisions.city_of(scope)
         area = zone.group(1) if not city or zone.group(1).startswith(city) else city + zone.group(1)
         return DepartmentMention(f"{area}管理委员会", segment, "county", 0, len(segment))
     generic = _generic(segment)
@@ -319,13 +320,11 @@ def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str, count: 
     )
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """Department nodes for every department named; members of 专班 / 领导小组 with MEMBER_OF."""
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
+    """Department nodes for every department named (the members of 专班 / 领导小组 are read by
+    :mod:`chainkg.loaders.extract.task_forces`, right after)."""
     forms: dict[tuple[str, str, str], list[DepartmentMention]] = {}
     for mention in find_departments(doc.text, doc.scope):
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     for mentions in forms.values():  # one node call per written form, counted, with its first sentence
         add(graph, mentions[0], sentence_at(doc, mentions[0].start), count=len(mentions))
-    from chainkg.loaders.extract.task_forces import extract_members
-
-    extract_members(doc, graph)

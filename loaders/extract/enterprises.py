@@ -12,23 +12,22 @@ chain it talks about).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
+from dataclasses import dataclass
 
 import ahocorasick_rs
-
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.evidence import sentence_of
-from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.extract.findings import CHAIN, Findings, Firm
+from chainkg.loaders.extract.industries import canonical_in, find_industries
 from chainkg.loaders.extract.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
+from chainkg.loaders.extract.prose_context import PLACING_VERB, ProseContext
+from chainkg.loaders.extract.text_spans import alternation
+from chainkg.loaders.text.divisions import DistrictMention
+from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
 from chainkg.loaders.text.org_names import FIRM_WORD as _FIRM_WORD
 from chainkg.loaders.text.org_names import NAME_CHARS, run_before, short_forms, trim_left
-from chainkg.loaders.extract.platforms import find_platforms
-from chainkg.loaders.extract.prose_context import PLACING_VERB, ProseContext
-from chainkg.loaders.text.document import ParsedDocument
-from chainkg.loaders.extract.text_spans import alternation, district_mentions
 
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
 _LEGAL = re.compile(alternation(_LEGAL_SUFFIXES))
@@ -80,14 +79,6 @@ _NOT_PRODUCT = re.compile(
     r"龙头|链主|骨干|重点|高新|科技|创新|上市|领军|标杆|专精特新|规上|中小|民营|外资|企业|产业|行业"
 )
 _FIRST_UNIT = re.compile(rf"首(?:台|批|款|辆)({NAME_CHARS}{{2,10}}?)(?:下线|投产|交付)")
-
-
-@dataclass
-class Firm:
-    """A firm of this document: canonical name and the other names the text uses for it."""
-
-    name: str
-    aliases: dict[str, str] = field(default_factory=dict)
 
 
 def _legal_names(text: str) -> list[str]:
@@ -157,16 +148,11 @@ def _subject_names(text: str) -> list[str]:
     return out
 
 
-_FIRMS: WeakKeyDictionary[ParsedDocument, list[Firm]] = WeakKeyDictionary()
-
-
-def find_firms(doc: ParsedDocument) -> list[Firm]:
-    """The firms a document names, each once, with short forms of legal names as aliases (once per document)."""
-    held = _FIRMS.get(doc)
-    if held is not None:
-        return held
+def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Firm]:
+    """The firms a document names, each once, with short forms of legal names as aliases; ``districts`` are its
+    district mentions (a legal name's short form drops the place it opens with)."""
     text = doc.text
-    places = sorted({m.surface for m in district_mentions(doc)} | {m.name for m in district_mentions(doc)})
+    places = sorted({m.surface for m in districts} | {m.name for m in districts})
     firms: dict[str, Firm] = {}
     for name in _legal_names(text):
         firm = firms.setdefault(name, Firm(name))
@@ -177,37 +163,25 @@ def find_firms(doc: ParsedDocument) -> list[Firm]:
     for name in _listed_names(text) + _subject_names(text):
         if name not in known and not any(name in other for other in known):
             known[name] = firms.setdefault(name, Firm(name))
-    held = _FIRMS[doc] = list(firms.values())
-    return held
+    return list(firms.values())
 
 
-_NAMED: WeakKeyDictionary[ParsedDocument, list[tuple[str, int, int]]] = WeakKeyDictionary()
+def firm_names(doc: ParsedDocument, firms: list[Firm]) -> list[tuple[str, int, int]]:
+    """Where the document names its ``firms``: (surface, start, end), the longest name at the leftmost place.
 
-
-def _named(doc: ParsedDocument) -> list[tuple[str, int, int]]:
-    """Where the document names its firms: (surface, start, end), the longest name at the leftmost place, once per
-    document. An Aho–Corasick automaton, built in native code: compiling the regex alternation of each document's
-    own names cost more than the matching (the same leftmost-longest matches, see :func:`alternation`). A contiguous
+    An Aho–Corasick automaton, built in native code: compiling the regex alternation of each document's own
+    names cost more than the matching (the same leftmost-longest matches, see :func:`alternation`). A contiguous
     NFA: for a document's few dozen names the default choice builds a DFA, which takes several times as long to
     build as the one scan it serves (every implementation finds the same matches)."""
-    held = _NAMED.get(doc)
-    if held is None:
-        surfaces = sorted({form for f in find_firms(doc) for form in (f.name, *f.aliases) if form})
-        held = []
-        if surfaces:
-            automaton = ahocorasick_rs.AhoCorasick(
-                surfaces,
-                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-            )
-            held = [(surfaces[i], start, end) for i, start, end in automaton.find_matches_as_indexes(doc.text)]
-        _NAMED[doc] = held
-    return held
-
-
-def firm_spans(doc: ParsedDocument) -> list[tuple[int, int]]:
-    """Where the document's firms are named (industry words inside them are not industry mentions)."""
-    return [(start, end) for _, start, end in _named(doc)]
+    surfaces = sorted({form for f in firms for form in (f.name, *f.aliases) if form})
+    if not surfaces:
+        return []
+    automaton = ahocorasick_rs.AhoCorasick(
+        surfaces,
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+    )
+    return [(surfaces[i], start, end) for i, start, end in automaton.find_matches_as_indexes(doc.text)]
 
 
 @dataclass
@@ -219,17 +193,17 @@ class _Mention:
     end: int
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Enterprise nodes with tags, and CHAIN_OWNER_OF, IN_CHAIN, LOCATED_IN, ACQUIRED, MAKES."""
-    firms = find_firms(doc)
+    firms = findings.firms
     surfaces = {form: f for f in firms for form in (f.name, *f.aliases)}
     if not surfaces:
         return
-    context = ProseContext(doc, graph)
+    context = ProseContext(doc, graph, findings)
     mentions: list[_Mention] = []
     seen: set[tuple[str, int]] = set()
-    carriers = [(p.start, p.end) for p in find_platforms(doc)]
-    for surface, start, end in _named(doc):
+    carriers = [(p.start, p.end) for p in findings.platforms]
+    for surface, start, end in findings.firm_names:
         if any(s <= start and end <= e for s, e in carriers):
             continue  # 抖音 inside 平湖抖音电商直播基地 names the platform, not the firm
         firm = surfaces[surface]
@@ -297,9 +271,7 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
     else, where the sentence says only 产业链, the chain named last before it in the section."""
     head = _LIST_CHAIN.match(sentence, m.end)
     if head:
-        from chainkg.loaders.extract.industries import CHAIN, canonical_in, find_industries
-
-        named = [canonical_in(context.doc, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
+        named = [canonical_in(context.findings, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
         if named:
             return named[:1]
     chains = context.chains_in(m.index)

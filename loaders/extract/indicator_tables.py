@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from chainkg.loaders.text import divisions
-from chainkg.loaders.text import numbers
+from chainkg.loaders.text import divisions, numbers
 
 _UNIT = re.compile(r"[（(]([^（）()]{1,8})[）)]\s*$")
 #: A comparator closing the name cell (工业用地比例不低于（%）): it belongs to the value, not the indicator.

@@ -21,35 +21,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
-
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
-from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention
 from chainkg.loaders.extract.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
-from chainkg.loaders.text.keyword_scan import word_places
+from chainkg.loaders.extract.text_spans import district_display, district_node, unit_name
+from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
 from chainkg.loaders.text.document import ParsedDocument
-from chainkg.loaders.extract.text_spans import district_display, district_mentions, district_node, unit_name
-
-CHAIN, CLUSTER = "IndustryChain", "Cluster"
-
-
-@dataclass(slots=True, eq=False)
-class IndustryMention:
-    """One mention of a chain or cluster: canonical name, the text's form and where it stands."""
-
-    name: str
-    surface: str
-    start: int
-    end: int
-    label: str
-    head: str = ""  # the head word of the list it was read from (产业, 领域), if any
-
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.text.keyword_scan import word_places
 
 _SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
 _strong = sorted(
@@ -524,24 +507,17 @@ def _is_industry_item(item: str) -> bool:
 _ITEM_ENDS = tuple({*_strong, *WEAK_TERMS, "产业", "行业", "产业链"})
 
 
-_DOCUMENT: WeakKeyDictionary[ParsedDocument, list[IndustryMention]] = WeakKeyDictionary()
+def document_industries(doc: ParsedDocument, firm_names: list[tuple[str, int, int]]) -> list[IndustryMention]:
+    """The chain and cluster mentions of a document, without those inside firm names.
 
-
-def document_industries(doc: ParsedDocument) -> list[IndustryMention]:
-    """The chain and cluster mentions of a document, once per document, without those inside firm names.
-
-    申明半导体 is a firm, not a mention of the 半导体 industry: mentions that lie
-    within a firm's name (see :func:`chainkg.loaders.enterprises.firm_spans`) are dropped.
+    申明半导体 is a firm, not a mention of the 半导体 industry: mentions that lie within one of
+    ``firm_names`` (where the document names its firms, see :func:`chainkg.loaders.extract.enterprises.firm_names`)
+    are dropped.
     """
-    held = _DOCUMENT.get(doc)
-    if held is None:
-        from chainkg.loaders.extract.enterprises import firm_spans  # firms are found by form; they need no chains
-
-        spans = firm_spans(doc)
-        found = find_industries(doc.text, doc.scope)
-        starts = [s for s, _ in spans]  # firm names do not overlap (one scan of one pattern)
-        held = _DOCUMENT[doc] = [m for m in found if not _inside(spans, starts, m)]
-    return held
+    spans = [(start, end) for _, start, end in firm_names]
+    found = find_industries(doc.text, doc.scope)
+    starts = [s for s, _ in spans]  # firm names do not overlap (one scan of one pattern)
+    return [m for m in found if not _inside(spans, starts, m)]
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], mention: IndustryMention) -> bool:
@@ -559,9 +535,9 @@ def terms_in(name: str) -> list[str]:
     return out
 
 
-def canonical_in(doc: ParsedDocument, name: str) -> str:
+def canonical_in(findings: Findings, name: str) -> str:
     """The document's chain name for an industry named alone (物流装备 in a text on 智能物流装备)."""
-    names = {m.name for m in document_industries(doc) if m.label == CHAIN}
+    names = findings.chain_names()
     if name in names:
         return name
     longer = sorted((n for n in names if n.endswith(name) and n != name), key=len)
@@ -578,9 +554,9 @@ def _category(sentence: str) -> str | None:
     return None
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """IndustryChain and Cluster nodes, PART_OF chain→cluster, DEVELOPED_IN their districts."""
-    mentions = document_industries(doc)
+    mentions = findings.industries
     news = graph.document.props.get("kind") == "news"
     nodes: dict[str, Node] = {}
     per_sentence: dict[int, list[tuple[IndustryMention, Node]]] = {}
@@ -593,7 +569,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
         node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
         nodes[m.name] = node
         per_sentence.setdefault(index, []).append((m, node))
-    districts = district_mentions(doc)
+    districts = findings.districts
     by_sentence: dict[int, list[DistrictMention]] = {}
     for d in districts:
         by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)

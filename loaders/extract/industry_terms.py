@@ -9,7 +9,6 @@ are still found by their structure (lists ending in 产业链/产业/行业, see
 
 from __future__ import annotations
 
-
 #: canonical name -> other names of the same industry.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "美妆": ("化妆品", "时尚美妆", "美妆日化", "国产美妆"),

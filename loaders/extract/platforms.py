@@ -21,22 +21,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 import ahocorasick_rs
-
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.findings import Findings, PlatformMention
+from chainkg.loaders.extract.industries import canonical_in, terms_in
 from chainkg.loaders.extract.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
-from chainkg.loaders.text.org_names import run_before, trim_left
+from chainkg.loaders.extract.prose_context import ZONE_KINDS, Place, ProseContext
+from chainkg.loaders.extract.text_spans import alternation
+from chainkg.loaders.text.divisions import DistrictMention
 from chainkg.loaders.text.document import ParsedDocument
-from chainkg.loaders.extract.text_spans import alternation, district_mentions
-
-if TYPE_CHECKING:  # prose_context reads platform names from this module
-    from chainkg.loaders.extract.prose_context import Place, ProseContext
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.text.org_names import run_before, trim_left
 
 #: Carriers: a trade word before them is a name (美妆小镇).
 _CARRIER = (
@@ -50,13 +47,6 @@ _KIND = (
 )
 PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
 INSTITUTE_SUFFIX = "研究院|研究所|实验室|大学|学院|分院|创新中心|技术中心"
-#: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
-CONTAINER_KINDS = frozenset(
-    "高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区 产业园区 产业园 科技园 园区 "
-    "特色小镇 小镇 科创走廊 科学谷 新产业平台 特色产业基地 产业基地 基地 承载区 综合试验区 试验区".split()
-)
-#: Zones: what a news section about a district's carriers is usually about.
-ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
 #: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
 _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
@@ -105,17 +95,6 @@ _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
 #: How a plan describes the carrier it will build, not part of its name (打造专业化物流装备产业公共服务平台).
 _DESCRIPTIVE_PREFIX = re.compile(r"^(?:专业化|一站式|高能级|高水平|高标准|综合性)(?=.{4})")
 _HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
-
-
-@dataclass(frozen=True)
-class PlatformMention:
-    """One platform or institute name in the text: label, canonical name, kind (its suffix) and place."""
-
-    label: str
-    name: str
-    kind: str
-    start: int
-    end: int
 
 
 def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tuple[int, int]], start: int) -> bool:
@@ -189,25 +168,20 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     return kept
 
 
-_FOUND: WeakKeyDictionary[ParsedDocument, tuple[list[PlatformMention], dict[str, str]]] = WeakKeyDictionary()
-
-
-def _found(doc: ParsedDocument) -> tuple[list[PlatformMention], dict[str, str]]:
-    """Names found (abbreviations read as their full names) and the abbreviations defined, once per document."""
-    held = _FOUND.get(doc)
-    if held is None:
-        text = doc.text
-        aliases = {
-            clean_name(trim_left(run_before(text, start)[0])): clean_name(short)
-            for start, short in _alias_definitions(text)
-        }
-        full_of = {short: full for full, short in aliases.items()}
-        places = sorted((d.start, d.end) for d in district_mentions(doc))
-        names = [
-            PlatformMention(m.label, full_of.get(m.name, m.name), m.kind, m.start, m.end) for m in _names(text, places)
-        ]
-        held = _FOUND[doc] = (names, aliases)
-    return held
+def find_platforms(
+    doc: ParsedDocument, districts: list[DistrictMention]
+) -> tuple[list[PlatformMention], dict[str, str]]:
+    """Platform and institute names (abbreviations read as their full names) and the abbreviations the text
+    defines (full name → short form); ``districts`` are the document's district mentions."""
+    text = doc.text
+    defined = _alias_definitions(text)
+    aliases = {clean_name(trim_left(run_before(text, start)[0])): clean_name(short) for start, short in defined}
+    full_of = {short: full for full, short in aliases.items()}
+    places = sorted((d.start, d.end) for d in districts)
+    names = [
+        PlatformMention(m.label, full_of.get(m.name, m.name), m.kind, m.start, m.end) for m in _names(text, places)
+    ]
+    return names, aliases
 
 
 def _alias_definitions(text: str) -> Iterator[tuple[int, str]]:
@@ -226,19 +200,12 @@ def _alias_definitions(text: str) -> Iterator[tuple[int, str]]:
             match = _ALIAS.search(text, match.start() + 1)
 
 
-def find_platforms(doc: ParsedDocument) -> list[PlatformMention]:
-    """Each platform and institute mention of the document, abbreviations read as their full names."""
-    return _found(doc)[0]
-
-
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Platform and Institute nodes, with LOCATED_IN and HOSTS."""
-    from chainkg.loaders.extract.prose_context import ProseContext
-
-    found, aliases = _found(doc)
+    found, aliases = findings.platforms, findings.platform_aliases
     if not found:
         return
-    context = ProseContext(doc, graph)
+    context = ProseContext(doc, graph, findings)
     nodes: dict[str, Node] = {}
     firsts: list[tuple[Node, int, PlatformMention]] = []
     for mention in found:
@@ -268,11 +235,9 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
     or the main base of (以Y为主阵地); else those the sentence calls leading industries after naming it."""
     if node.label != "Platform":
         return
-    from chainkg.loaders.extract.industries import canonical_in, terms_in
-
     doc, graph = context.doc, context.graph
     sentence = doc.sentences[index]
-    hosted = [canonical_in(doc, name) for name in terms_in(node.name)]
+    hosted = [canonical_in(context.findings, name) for name in terms_in(node.name)]
     if not hosted and (
         (context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text))
         or context.is_main_base(index, node.name)
@@ -299,7 +264,7 @@ def _leading_industries(context: ProseContext, index: int, mention: PlatformMent
     right = _CLAUSE.search(sentence.text, cue.end())
     lo = max(mention.end, sentence.start + left)
     hi = sentence.start + (right.start() if right else len(sentence.text))
-    return list(dict.fromkeys(name for name, at in context.facts.chains.get(index, []) if lo <= at < hi))
+    return list(dict.fromkeys(name for name, at in context.layout.chains.get(index, []) if lo <= at < hi))
 
 
 def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, PlatformMention]]) -> None:

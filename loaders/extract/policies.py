@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 
 from chainkg.graph.model import Node, clean_name, identity_key
-from chainkg.loaders.extract import departments
-from chainkg.loaders.text import divisions
-from chainkg.loaders.extract import responsible_units
+from chainkg.loaders.extract import departments, responsible_units
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.documents import DOC_NUMBER, POLICY_CUES
-from chainkg.loaders.text.evidence import quote, sentence_at
+from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.industries import find_industries
-from chainkg.loaders.text.keyword_scan import matches_near
 from chainkg.loaders.extract.measures import Item, walk
-from chainkg.loaders.extract.policy_sections import NOTICE, PolicySection, sections
+from chainkg.loaders.extract.policy_sections import NOTICE, PolicySection
+from chainkg.loaders.text import divisions
 from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.evidence import quote, sentence_at
+from chainkg.loaders.text.keyword_scan import matches_near
 
 _BOOK = re.compile(r"《([^《》]{2,80})》\s*(?:[（(]([^（）()]{3,30})[）)])?")
 #: A cited plan's period in its name (2023—2025), and a period in brackets closing a title (its short name drops it).
@@ -277,12 +277,12 @@ def _news_citations(doc: ParsedDocument, graph: DocumentGraph) -> None:
             graph.node("Policy", name, sentence_at(doc, offset))
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Policy, Measure and their relations for every instrument of a policy document; the instruments
     a news text names."""
     if graph.document.props.get("kind") == "news":
         _news_citations(doc, graph)
-    found = sections(doc)
+    found = findings.sections
     number = graph.document.props.get("docNumber")
     names = {identity_key(n) for s in found for n in (s.name, s.title)}
     main: Node | None = None

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from chainkg.loaders.extract import measures
-from chainkg.loaders.extract.documents import DOC_NUMBER, POLICY_CUES
+from chainkg.loaders.extract.documents import DOC_NUMBER, POLICY_CUES, document_kind
 from chainkg.loaders.text.document import ParsedDocument
 
 _ANNEX = re.compile(r"^附件\s*(\d{0,2})\s*[:：]?\s*$")
@@ -44,7 +43,8 @@ class PolicySection:
     issuer: str | None = None
     status: str | None = None
     items: list[measures.Item] | None = None
-    #: The uid of the section's Policy node, once :func:`chainkg.loaders.policies.extract` has made it (targets read it).
+    #: The uid of the section's Policy node, once :func:`chainkg.loaders.extract.policies.extract` has made it
+    #: (targets read it).
     uid: str | None = None
 
     @property
@@ -94,26 +94,17 @@ def _title_at(lines: list[tuple[int, str]], index: int) -> tuple[str, int]:
     return "".join(parts), i
 
 
-_SECTIONS: WeakKeyDictionary[ParsedDocument, list[PolicySection]] = WeakKeyDictionary()
-
-
 def sections(doc: ParsedDocument) -> list[PolicySection]:
-    """The policies of a policy document (none for news), in text order; once per document."""
-    cached = _SECTIONS.get(doc)
-    if cached is not None:
-        return cached
+    """The policies of a policy document (none for news), in text order."""
     out: list[PolicySection] = []
     if doc.source:
         lines = _indexed_lines(doc.text)  # read once: both the kind of document and its sections need them
         if _is_policy(doc, lines):
             out = _find_sections(doc, lines)
-    _SECTIONS[doc] = out
     return out
 
 
 def _is_policy(doc: ParsedDocument, lines: list[tuple[int, str]]) -> bool:
-    from chainkg.loaders.extract.documents import document_kind
-
     return document_kind(_first_title(lines), doc.text) == "policy"
 
 

@@ -14,12 +14,13 @@ from typing import Any
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.industries import find_industries
-from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.text.org_names import run_before, trim_left
 from chainkg.loaders.extract.prose_context import ProseContext
 from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.text.keyword_scan import matches_near
+from chainkg.loaders.text.org_names import run_before, trim_left
 
 _PROJECT_WORDS = ("项目", "样板工厂")
 _PROJECT = re.compile("|".join(_PROJECT_WORDS))
@@ -102,13 +103,13 @@ def _props(sentence: str) -> dict[str, Any]:
     return props
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Project nodes with their figures, LOCATED_IN, IN_CHAIN and INVESTS_IN."""
     firms = sorted(graph.by_label("Enterprise"), key=lambda n: n.uid)
     found = _project_names(doc, firms)
     if not found:
         return
-    context = ProseContext(doc, graph)
+    context = ProseContext(doc, graph, findings)
     located: set[str] = set()
     for name, start in found:
         index = sentence_of(doc, start)

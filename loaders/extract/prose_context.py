@@ -23,16 +23,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
 from chainkg.graph.model import Node
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.divisions import DistrictMention
-from chainkg.loaders.text.evidence import sentence_of
-from chainkg.loaders.extract.industries import CHAIN, document_industries
-from chainkg.loaders.extract.platforms import CONTAINER_KINDS, ZONE_KINDS, PlatformMention, find_platforms
+from chainkg.loaders.extract.findings import CHAIN, Findings, IndustryMention, PlatformMention, ProseLayout
+from chainkg.loaders.extract.text_spans import district_node
+from chainkg.loaders.text.divisions import DistrictMention, find_districts
 from chainkg.loaders.text.document import ParsedDocument
-from chainkg.loaders.extract.text_spans import district_mentions, district_node
+from chainkg.loaders.text.evidence import sentence_of
 
 #: Verbs that place the firms or institutes of their sentence in a carrier.
 PLACING_VERB = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")
@@ -55,46 +53,37 @@ class Place:
     name: str
 
 
-@dataclass
-class _Facts:
-    chains: dict[int, list[tuple[str, int]]]
-    platforms: dict[int, list[PlatformMention]]
-    districts: dict[int, list[DistrictMention]]
-    paragraphs: list[int]  # indices of the sentences that open a paragraph (a blank line before them)
-    sections: list[int]  # indices of the headings (a short line without clause marks) and of sentence 0
-
-    def paragraph(self, index: int) -> int:
-        """The first sentence of the paragraph of sentence ``index``."""
-        return self.paragraphs[bisect_right(self.paragraphs, index) - 1]
-
-    def section(self, index: int) -> int:
-        """The heading (or first sentence) of the section of sentence ``index``."""
-        return self.sections[bisect_right(self.sections, index) - 1]
-
-
-_FACTS: WeakKeyDictionary[ParsedDocument, _Facts] = WeakKeyDictionary()
+#: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
+CONTAINER_KINDS = frozenset(
+    "高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区 产业园区 产业园 科技园 园区 "
+    "特色小镇 小镇 科创走廊 科学谷 新产业平台 特色产业基地 产业基地 基地 承载区 综合试验区 试验区".split()
+)
+#: Zones: what a news section about a district's carriers is usually about.
+ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
 #: \n+ written \n\n*: a pattern opening with a literal lets the engine skip to it, one opening with a repeat is
 #: tried at every character.
 _BREAK = re.compile(r"\n\n*")
 
 
-def _facts(doc: ParsedDocument) -> _Facts:
-    held = _FACTS.get(doc)
-    if held is not None:
-        return held
+def prose_layout(
+    doc: ParsedDocument,
+    industries: list[IndustryMention],
+    platforms: list[PlatformMention],
+    districts: list[DistrictMention],
+) -> ProseLayout:
+    """The chains, platforms and districts of each sentence, and the paragraph and section layout."""
     chains: dict[int, list[tuple[str, int]]] = {}
-    for m in document_industries(doc):
+    for m in industries:
         if m.label == CHAIN:
             chains.setdefault(sentence_of(doc, m.start), []).append((m.name, m.start))
-    platforms: dict[int, list[PlatformMention]] = {}
-    for p in find_platforms(doc):
-        platforms.setdefault(sentence_of(doc, p.start), []).append(p)
-    districts: dict[int, list[DistrictMention]] = {}
-    for d in district_mentions(doc):
-        districts.setdefault(sentence_of(doc, d.start), []).append(d)
+    by_sentence: dict[int, list[PlatformMention]] = {}
+    for p in platforms:
+        by_sentence.setdefault(sentence_of(doc, p.start), []).append(p)
+    places: dict[int, list[DistrictMention]] = {}
+    for d in districts:
+        places.setdefault(sentence_of(doc, d.start), []).append(d)
     paragraphs, sections = _layout(doc)
-    held = _FACTS[doc] = _Facts(chains, platforms, districts, paragraphs, sections)
-    return held
+    return ProseLayout(chains, by_sentence, places, paragraphs, sections)
 
 
 def _layout(doc: ParsedDocument) -> tuple[list[int], list[int]]:
@@ -117,9 +106,9 @@ def _layout(doc: ParsedDocument) -> tuple[list[int], list[int]]:
 class ProseContext:
     """What the sentences around a mention name (chains, platforms, districts) and where a mention is placed."""
 
-    def __init__(self, doc: ParsedDocument, graph: DocumentGraph) -> None:
-        self.doc, self.graph = doc, graph
-        self.facts = _facts(doc)
+    def __init__(self, doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
+        self.doc, self.graph, self.findings = doc, graph, findings
+        self.layout = findings.layout
         self.news = graph.document.props.get("kind") == "news"
 
     # -- chains ---------------------------------------------------------------------------------------
@@ -131,16 +120,16 @@ class ProseContext:
     def chains_in(self, index: int) -> list[str]:
         """Chains the sentence names, in order, without repeats."""
         out: list[str] = []
-        for name, _ in self.facts.chains.get(index, []):
+        for name, _ in self.layout.chains.get(index, []):
             if name not in out:
                 out.append(name)
         return out
 
     def chain_before(self, index: int) -> list[str]:
         """The chain last named before sentence ``index`` in its section (what 产业链 alone refers back to)."""
-        for i in range(index - 1, self.facts.section(index) - 1, -1):
-            if self.facts.chains.get(i):
-                return [self.facts.chains[i][-1][0]]
+        for i in range(index - 1, self.layout.section(index) - 1, -1):
+            if self.layout.chains.get(i):
+                return [self.layout.chains[i][-1][0]]
         return []
 
     def chain_nodes(self, names: list[str], evidence: str) -> list[Node]:
@@ -157,13 +146,13 @@ class ProseContext:
         base = self.doc.sentences[index].start
         out = [
             (p.start - base, p.end - base, Place("Platform", p.name), p.kind)
-            for p in self.facts.platforms.get(index, [])
+            for p in self.layout.platforms.get(index, [])
             if p.label == "Platform" and p.name != exclude and p.kind in CONTAINER_KINDS
         ]
         carriers = [(start, end) for start, end, _, _ in out]
         out += [  # 吴兴 inside 吴兴高新区 is the zone's name, not a second place
             (d.start - base, d.end - base, Place("District", d.name), d.level)
-            for d in self.facts.districts.get(index, [])
+            for d in self.layout.districts.get(index, [])
             if d.level != "province" and not any(s <= d.start - base and d.end - base <= e for s, e in carriers)
         ]
         return sorted(out, key=lambda item: (item[0], item[1]))
@@ -191,18 +180,18 @@ class ProseContext:
 
     def carrier_before(self, index: int, exclude: str = "") -> Place | None:
         """The carrier platform named in the sentence or the two before it in its paragraph (for 引进/落户/入驻)."""
-        for i in range(index, max(self.facts.paragraph(index), index - 2) - 1, -1):
-            found = [p for p in self.facts.platforms.get(i, []) if p.kind in CONTAINER_KINDS and p.name != exclude]
+        for i in range(index, max(self.layout.paragraph(index), index - 2) - 1, -1):
+            found = [p for p in self.layout.platforms.get(i, []) if p.kind in CONTAINER_KINDS and p.name != exclude]
             if found:
                 return Place("Platform", found[-1].name)
         return None
 
     def zone_before(self, index: int, exclude: str = "") -> Place | None:
         """The zone (高新区, 开发区) last named up to sentence ``index`` in its section: the subject of the section."""
-        for i in range(index, self.facts.section(index) - 1, -1):
+        for i in range(index, self.layout.section(index) - 1, -1):
             found = [
                 p
-                for p in self.facts.platforms.get(i, [])
+                for p in self.layout.platforms.get(i, [])
                 if p.kind in ZONE_KINDS and p.name != exclude and self.is_subject(i, p.start)
             ]
             if found:
@@ -230,8 +219,6 @@ class ProseContext:
 
     def finest_district(self, text: str) -> Place | None:
         """The finest city, county or town named in ``text`` (a name: 湖州吴兴高新技术产业园区 → 吴兴区)."""
-        from chainkg.loaders.text.divisions import find_districts
-
         found = [m for m in find_districts(text, self.doc.scope) if m.level in ("city", "county", "town")]
         if not found:
             return None

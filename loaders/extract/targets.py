@@ -17,18 +17,18 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick_rs
-
 from chainkg.graph.model import Node, clean_name, make_uid
 from chainkg.loaders.extract import departments
-from chainkg.loaders.text import divisions
-from chainkg.loaders.text import numbers
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.evidence import quote
+from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.indicator_tables import TableValue, read_tables
+from chainkg.loaders.extract.industries import find_industries
 from chainkg.loaders.extract.measures import Item, walk
-from chainkg.loaders.extract.policy_sections import PolicySection, sections
+from chainkg.loaders.extract.policy_sections import PolicySection
+from chainkg.loaders.text import divisions, numbers
+from chainkg.loaders.text.divisions import DistrictMention
 from chainkg.loaders.text.document import ParsedDocument
-from chainkg.loaders.extract.text_spans import district_mentions
+from chainkg.loaders.text.evidence import quote
 
 UNITS = (
     "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
@@ -296,8 +296,6 @@ def _item_at(items: list[Item], starts: list[int], offset: int) -> Item | None:
 
 def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
     """The chain an item or one of its ancestors is headed by (1.健康座椅 → 健康座椅)."""
-    from chainkg.loaders.extract.industries import find_industries
-
     while item is not None:
         for mention in find_industries(item.title, doc.scope):
             if mention.name == clean_name(item.title) or mention.surface == clean_name(item.title):
@@ -434,8 +432,6 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     listed = [m for m in values if m.start() > word]
     subject = _LEAD.sub("", _UP_TO_YEAR.sub("", clause[:word]))
     verb = _bridge(clause[word : listed[0].start()])[1] if listed else ""
-    from chainkg.loaders.extract.industries import find_industries
-
     chains = [m for m in find_industries(subject, scope) if m.label == "IndustryChain"]
     out: list[Figure] = []
     if len(chains) >= 2 and len(listed) in (1, len(chains)):
@@ -460,13 +456,18 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
 
 
 def _text_figures(
-    doc: ParsedDocument, graph: DocumentGraph, section: PolicySection | None, policy: Node | None, stated: _Known
+    doc: ParsedDocument,
+    graph: DocumentGraph,
+    section: PolicySection | None,
+    policy: Node | None,
+    stated: _Known,
+    districts: list[DistrictMention],
 ) -> None:
     start, end = (section.start, section.end) if section else (0, len(doc.text))
     default_year = (section.years[1] if section and section.years else None) or _document_year(graph)
     if section is None:
         default_year = default_year or reference_year(doc.text)
-    subjects = _Subjects(doc, graph) if section is None else None
+    subjects = _Subjects(doc, graph, districts) if section is None else None
     year_context = default_year
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
@@ -572,11 +573,11 @@ class _Subjects:
 
     _LABELS = ("Platform", "Enterprise")
 
-    def __init__(self, doc: ParsedDocument, graph: DocumentGraph) -> None:
+    def __init__(self, doc: ParsedDocument, graph: DocumentGraph, districts: list[DistrictMention]) -> None:
         # The document's reading of its districts, read once: a figure's subject is sought among those in its
         # paragraph before it, where scanning each paragraph up to each figure read the paragraph again per figure.
         self.doc = doc
-        self.districts = district_mentions(doc)
+        self.districts = districts
         self.district_starts = [mention.start for mention in self.districts]
         surfaces: dict[str, tuple[str, str]] = {}
         named = [node for node in graph.nodes.values() if node.label in self._LABELS]
@@ -694,19 +695,19 @@ def _store_figure(
         graph.edge("SETS", setter, target, evidence)
 
 
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Targets of every policy section (tables and sentences); reported figures in other documents."""
-    found = sections(doc)
+    found = findings.sections
     stated = _Known()
     if not found:
-        _text_figures(doc, graph, None, None, stated)
+        _text_figures(doc, graph, None, None, stated, findings.districts)
         return
     for section in found:
         policy = graph.nodes.get(section.uid) if section.uid else None
         if policy is None:
             continue
         _table_targets(doc, graph, section, policy, stated)
-        _text_figures(doc, graph, section, policy, stated)
+        _text_figures(doc, graph, section, policy, stated, findings.districts)
 
 
 __all__ = ["extract", "make_uid"]

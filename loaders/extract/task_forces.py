@@ -14,10 +14,10 @@ import re
 from chainkg.graph.model import Node
 from chainkg.loaders.extract import departments
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.findings import Findings
+from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import quote, sentence_at
 from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.extract.policy_sections import sections
-from chainkg.loaders.text.document import ParsedDocument
 
 _FOUNDING = ("成立", "组建", "设立")
 _FOUNDED = re.compile(f"(?:{'|'.join(_FOUNDING)})" + r"了?([\u4e00-\u9fff]{2,40}?(?:工作专班|领导小组|专班))")
@@ -37,7 +37,7 @@ def _full_name(name: str, scope: str | None) -> tuple[str, str]:
     return name, "city" if scope else "county"
 
 
-def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """MEMBER_OF from each member's unit to the task force or working group it is listed under."""
     text = doc.text
     for founded in matches_near(_FOUNDED, text, _FOUNDING):
@@ -46,7 +46,7 @@ def extract_members(doc: ParsedDocument, graph: DocumentGraph) -> None:
         name, level = _full_name(founded.group(1), doc.scope)
         evidence = sentence_at(doc, founded.start())
         force = graph.node("Department", name, evidence, aliases={founded.group(1): "written"}, level=level)
-        if sections(doc):  # member lists are a policy's (a 专班方案); news only names the task force
+        if findings.sections:  # member lists are a policy's (a 专班方案); news only names the task force
             _read_section(doc, graph, force, founded.end(), level)
 
 

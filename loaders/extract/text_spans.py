@@ -12,22 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from weakref import WeakKeyDictionary
 
 from chainkg.graph.model import Node, node_uid
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.divisions import DistrictMention, division, find_districts
-from chainkg.loaders.text.document import ParsedDocument
-
-_DISTRICTS: WeakKeyDictionary[ParsedDocument, list[DistrictMention]] = WeakKeyDictionary()
-
-
-def district_mentions(doc: ParsedDocument) -> list[DistrictMention]:
-    """Every district the document names, read in its scope (one scan, cached)."""
-    found = _DISTRICTS.get(doc)
-    if found is None:
-        found = _DISTRICTS[doc] = find_districts(doc.text, doc.scope)
-    return found
+from chainkg.loaders.text.divisions import division, find_districts
 
 
 def district_node(graph: DocumentGraph, name: str, evidence: str) -> Node:

@@ -26,12 +26,9 @@ from pathlib import Path
 from typing import TypeAlias
 
 import ahocorasick_rs
-
-from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.text.evidence import sentence_at
+from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.keyword_scan import matches_near
 from chainkg.loaders.text.mentions import Mention
-from chainkg.loaders.text.document import ParsedDocument
 
 #: Texts up to this length (headings, cells, unit names) are cached by the thousand; whole documents
 #: only the last few, which several extractors read in turn.
@@ -47,7 +44,7 @@ _COMMON_WORDS = frozenset(
     "开放 平安 永康 通化 文山 红河 海南 江南 河南 河北 山东 山西 湖南 湖北 广西 广东 新城 普陀 鼓楼 白云 青山".split()
 )
 #: References to the document's own area (全市 = the scope city, 全省 = its province).
-_SCOPE_WORDS = {
+SCOPE_WORDS = {
     "全市域": "city",
     "全市": "city",
     "我市": "city",
@@ -361,8 +358,8 @@ def _merge_chains(mentions: list[DistrictMention], text: str) -> list[DistrictMe
     return out
 
 
-_SCOPE_WORD = re.compile("|".join(sorted(_SCOPE_WORDS, key=len, reverse=True)))
-_SCOPE_OPENINGS = tuple(sorted({word[0] for word in _SCOPE_WORDS}))
+_SCOPE_WORD = re.compile("|".join(sorted(SCOPE_WORDS, key=len, reverse=True)))
+_SCOPE_OPENINGS = tuple(sorted({word[0] for word in SCOPE_WORDS}))
 
 
 def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
@@ -373,7 +370,7 @@ def _scope_references(text: str, scope: str | None) -> list[DistrictMention]:
     out = []
     for match in matches_near(_SCOPE_WORD, text, _SCOPE_OPENINGS):
         word = match.group(0)
-        target = targets.get(_SCOPE_WORDS[word])
+        target = targets.get(SCOPE_WORDS[word])
         if target is not None:
             out.append(DistrictMention(target[0], word, target[1], match.start(), match.end()))
     return out
@@ -477,7 +474,7 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
         return []  # neither pattern can match: skip their position-by-position lookbehind scans
     names = {m.group(1) for m in matches_near(_ZONE, text, ("新区", "合作区"), 8)}
     names |= {m.group(1) for m in matches_near(_ZONE_BOARD, text, ("区管委会",), 4)}
-    city = _city_of(scope)
+    city = city_of(scope)
     out = []
     for name in sorted(names):
         if name in _surfaces()[0]:
@@ -488,7 +485,7 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     return out
 
 
-def _city_of(scope: str | None) -> str | None:
+def city_of(scope: str | None) -> str | None:
     if not scope:
         return None
     chain = [scope, *ancestors(scope)]
@@ -615,67 +612,3 @@ def _finest(mentions: tuple[DistrictMention, ...]) -> str:
         if first.name in ancestors(mention.name) and mention.start <= first.end + 1:
             first = mention
     return first.name
-
-
-#: Where a trip goes (赴上海、杭州等地举办…, 前往深圳参加…) and whom a place works with (同上海、苏州等城市的
-#: 一体化, 接轨沪杭): places visited or partnered with, not places the text is about; a district named
-#: only there is no node. Read in news, where trips and partners are reported.
-#: Forms: (leading words, the rest with the place as its group). Each leading word opens its own top-level
-#: branch of :data:`_TRIP`, which is tried only where a leading word stands (:func:`matches_near`).
-_TRIP_FORMS = (
-    (
-        ("赴", "前往", "奔赴", "远赴"),
-        r"([^，。；：:\d\n]{2,40}?)(?:等地|等城市|举办|开展|参加|参展|招商|考察|推介|学习|对接|拜访|走访)",
-    ),
-    (("同", "与"), r"([^，。；：:\d\n]{2,40}?)等(?:城市|地区?)的?(?:一体化|合作|协同|对接|联动)"),
-    (("接轨", "联通", "融入"), r"([^，。；：:、“”\d\n]{1,8}?)(?=[，。；、”])"),
-)
-_TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead in leads))
-_TRIP_LEADS = tuple(lead for leads, _ in _TRIP_FORMS for lead in leads)
-
-
-def _trip_spans(text: str) -> list[tuple[int, int]]:
-    # one group per branch, so the one that took part is the last one
-    return [match.span(match.lastindex) for match in matches_near(_TRIP, text, _TRIP_LEADS)]  # type: ignore[arg-type]
-
-
-def extract(doc: ParsedDocument, graph: DocumentGraph) -> None:
-    """District nodes for every district named (not only as a trip's destination), with their aliases
-    and the hierarchy above them."""
-    scope = doc.scope
-    trips = _trip_spans(doc.text) if graph.document.props.get("kind") == "news" else []
-    # one node call per written form (全市 is named hundreds of times), counted, with its first sentence
-    forms: dict[tuple[str, str, str], list[DistrictMention]] = {}
-    for mention in find_districts(doc.text, scope):
-        if any(start <= mention.start < end for start, end in trips):
-            continue
-        forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
-    placed: set[str] = set()
-    for (name, surface, level), mentions in forms.items():
-        evidence = sentence_at(doc, mentions[0].start)
-        rule = "scope-reference" if surface in _SCOPE_WORDS else "short-form"
-        node = graph.node("District", name, evidence, aliases={surface: rule}, count=len(mentions), level=level)
-        if name not in placed:  # the hierarchy once per district, however it is written
-            placed.add(name)
-            _add_parents(graph, node, mentions[0], scope, evidence)
-
-
-def _add_parents(graph: DocumentGraph, node, mention: DistrictMention, scope: str | None, evidence: str) -> None:
-    """PART_OF up to the province; towns and zones hang under the scope's county or city."""
-    from chainkg.graph.model import Node, node_uid
-
-    chain = ancestors(mention.name)
-    if mention.level == "zone":
-        city = _city_of(scope)
-        chain = [city, *ancestors(city)] if city else []
-    elif mention.level == "town":
-        chain = [scope, *ancestors(scope)] if scope and level_of(scope) == "county" else []
-    child = node
-    for parent_name in chain:
-        parent_div = division(parent_name)
-        uid = node_uid("District", parent_name)
-        parent = graph.nodes.get(uid) or graph.add_node(
-            Node(uid, "District", parent_name, {}, {"level": parent_div.level} if parent_div else {})
-        )
-        graph.edge("PART_OF", child, parent, evidence)
-        child = parent

@@ -21,7 +21,6 @@ from chainkg.loaders.reading.text_clean import Cleaned, clean
 #: too, which would only end blank sentences) so a sentence needs no left strip and no offset arithmetic.
 _SENTENCE = re.compile(r"\s*([^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$))")
 #: ``Sentence(...)`` without the Python frame of the named tuple's ``__new__`` (one per sentence of every document).
-_new_tuple = tuple.__new__
 
 
 class Sentence(NamedTuple):
@@ -57,15 +56,21 @@ def split_sentences(text: str, cleaned: Cleaned | None = None) -> list[Sentence]
         end = start + len(stripped)
         # cleaned.source_text(start, end), inlined: this runs for every sentence of every document
         source = stripped if origin is None else source_text[origin[start] : origin[end - 1] + 1].strip()
-        append(_new_tuple(Sentence, (stripped, start, end, source)))
+        append(Sentence(stripped, start, end, source))
     return out
 
 
 class ParsedDocument:
-    """What every extractor reads: the source, its cleaned text and sentences, its scope."""
+    """What every extractor reads: the source, its cleaned text and sentences, its scope.
 
-    def __init__(self, source: SourceDocument) -> None:
+    ``scope`` is the canonical name of the area the document speaks for (湖州市, 嘉兴市平湖市): the pipeline
+    reads it from the text (:func:`chainkg.loaders.text.divisions.document_scope`) and sets it before any
+    extractor runs; short forms (市经信局, 全区) are read in it.
+    """
+
+    def __init__(self, source: SourceDocument, scope: str | None = None) -> None:
         self.source = source
+        self.scope = scope
 
     @cached_property
     def cleaned(self) -> Cleaned:
@@ -84,13 +89,6 @@ class ParsedDocument:
     @cached_property
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text, self.cleaned)
-
-    @cached_property
-    def scope(self) -> str | None:
-        """Canonical name of the area the document speaks for (e.g. 湖州市, 嘉兴市平湖市)."""
-        from chainkg.loaders.text.divisions import document_scope
-
-        return document_scope(self)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
