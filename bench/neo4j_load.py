@@ -41,13 +41,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.large_graph import Sizes, _Plan, iter_edges, iter_nodes
+from chainkg import local_neo4j
 from chainkg.graph.model import Edge, Node
 from chainkg.graph.neo4j_store import Neo4jStore, _label, _rel_type, edge_props, node_props
 from chainkg.graph.store import StoreConfig
 from chainkg.queries import NamedQuery, get_query
-
-from bench.large_graph import Sizes, _Plan, iter_edges, iter_nodes
-from chainkg import local_neo4j
 
 PASSWORD = "chainkg-bench-pw"
 

@@ -28,11 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.large_graph import iter_edges, iter_nodes
 from chainkg.graph import rdf
 from chainkg.graph.rdf.rdflib_graph import rdflib_graph
 from chainkg.graph.rdf.triples import graph_blocks
-
-from bench.large_graph import iter_edges, iter_nodes
 
 
 def _peak_mb() -> float:

@@ -28,11 +28,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from chainkg.graph.store import StoreConfig, open_store
-from chainkg.webapp import create_app
 from werkzeug.serving import make_server
 
 from bench.large_graph import build_graph, iter_edges, iter_nodes
+from chainkg.graph.store import StoreConfig, open_store
+from chainkg.webapp import create_app
 
 CHROMIUM = "/usr/bin/chromium"
 _NEO4J_PASSWORD = "chainkg-bench-password"

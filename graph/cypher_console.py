@@ -16,10 +16,11 @@ from datetime import date, datetime
 from datetime import time as dtime
 from typing import Any
 
-from chainkg.graph.errors import ChainKGError
 from neo4j import READ_ACCESS, Driver, Query
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, TransientError
 from neo4j.graph import Node, Path, Relationship
+
+from chainkg.graph.errors import ChainKGError
 
 _LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
 

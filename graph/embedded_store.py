@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+
 from chainkg.graph.json_format import dump_json, read_json, write_atomic
 from chainkg.graph.model import Graph
 from chainkg.graph.store import GraphStore

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+
 from chainkg.graph.errors import ModelError, StoreError
 from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node
 from chainkg.graph.store import GraphStore, StoreConfig
-from neo4j import Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
 if TYPE_CHECKING:
     from chainkg.queries import NamedQuery

@@ -23,8 +23,7 @@ document's chain is 纺织面料, alias 纺织).
 from __future__ import annotations
 
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
-from chainkg.loaders.text.divisions import find_districts
-from chainkg.loaders.text.org_names import LEGAL_SUFFIX, short_forms
+from chainkg.loaders.text.names import LEGAL_SUFFIX, legal_short_forms, without_leading_place
 
 #: Labels whose nodes may be merged by a shared name or alias across documents.
 ALIAS_LABELS = frozenset(
@@ -63,26 +62,11 @@ def identity(label: str, name: str) -> str:
         kind = next((k for k in _ZONE_ENDINGS if name.endswith(k)), None)
         if kind is None:  # 湖州市企业服务平台 and 嘉兴市企业服务平台 are two things
             return identity_key(name)
-        return identity_key(_without_leading_place(name, _LEADING_LEVELS, keep=len(kind) + 2))
+        return identity_key(without_leading_place(name, _LEADING_LEVELS, keep=len(kind) + 2))
     if label == "Enterprise" and LEGAL_SUFFIX.search(name):
-        places = [m.surface for m in find_districts(name, None) if m.start == 0]
-        forms = short_forms(name, places)
+        forms = legal_short_forms(name)
         return identity_key(forms[0] if forms else name)
     return identity_key(name)
-
-
-def _without_leading_place(name: str, levels: tuple[str, ...], keep: int) -> str:
-    """``name`` without the provinces and cities it opens with, if at least ``keep`` characters are left."""
-    while True:
-        cut = next((k for k in (4, 3, 2) if _is_place(name[:k], levels)), 0)
-        if not cut or len(name) - cut < keep:
-            return name
-        name = name[cut:]
-
-
-def _is_place(text: str, levels: tuple[str, ...]) -> bool:
-    """Whether ``text`` is, as a whole, the name of a division of one of ``levels`` (湖州, 浙江省)."""
-    return any(m.start == 0 and m.end == len(text) and m.level in levels for m in find_districts(text, None))
 
 
 def identity_uid(node: Node) -> str:
@@ -96,8 +80,7 @@ def _keys(node: Node) -> list[tuple[str, str]]:
     """(form, rule) pairs a node can be found by: its name, its aliases, a firm's short forms."""
     out = [(node.name, "same-name")] + [(alias, "same-alias") for alias in node.aliases]
     if node.label == "Enterprise" and LEGAL_SUFFIX.search(node.name):
-        places = [m.surface for m in find_districts(node.name, None) if m.start == 0]
-        out += [(short, "enterprise-short-name") for short in short_forms(node.name, places)]
+        out += [(short, "enterprise-short-name") for short in legal_short_forms(node.name)]
     return out
 
 

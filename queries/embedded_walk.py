@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import networkx as nx
+
 from chainkg.graph.embedded_store import EmbeddedStore
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.queries.embedded_walk import nulls_last, view
 

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chainkg.graph.store import GraphStore, StoreConfig, open_store
 
 from chainkg import settings
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
 
 SAMPLE = settings.SAMPLE_CORPUS
 TEST_PASSWORD = "chainkg-test-password"

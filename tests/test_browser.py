@@ -21,11 +21,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from chainkg.graph.store import GraphStore, StoreConfig, open_store
-from chainkg.webapp import create_app
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.webapp import create_app
 from tests import viewer_graph
 from tests.conftest import SAMPLE
 

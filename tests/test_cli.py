@@ -7,10 +7,10 @@ import socket
 from pathlib import Path
 
 import pytest
-from chainkg.graph.store import StoreConfig
 from click.testing import CliRunner
 
 from chainkg.cli import main
+from chainkg.graph.store import StoreConfig
 from tests.conftest import SAMPLE
 
 

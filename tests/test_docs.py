@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 import pytest
-from chainkg.queries import registry
 
 from chainkg.cli import main
+from chainkg.queries import registry
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chainkg.graph.json_format import dump_json
-from chainkg.graph.model import Graph, Node, make_uid, node_uid
-from chainkg.loaders.extract.builder import DocumentGraph
 from click.testing import CliRunner
 
 from chainkg.cli import main
 from chainkg.evaluation import Counts, GoldError, dice, evaluate
+from chainkg.graph.json_format import dump_json
+from chainkg.graph.model import Graph, Node, make_uid, node_uid
+from chainkg.loaders.extract.builder import DocumentGraph
 
 EV = "证据句。"
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from chainkg.loaders.extract import districts, enterprises, policies, projects, task_forces
 from chainkg.loaders.reading.readers import read_document
 from chainkg.loaders.text import divisions

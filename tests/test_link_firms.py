@@ -8,6 +8,7 @@ both stores.
 from __future__ import annotations
 
 import pytest
+
 from chainkg.graph.model import Node, make_uid, node_uid
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract.builder import DocumentGraph

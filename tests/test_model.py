@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from chainkg.graph.errors import ModelError
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid, node_uid
 

@@ -12,6 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from bench.large_graph import iter_edges, iter_nodes
+from chainkg import local_neo4j, settings
+from chainkg.cli import main
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.graph.errors import StoreError
 from chainkg.graph.json_format import dump_json, write_atomic
@@ -19,11 +24,6 @@ from chainkg.graph.model import Graph
 from chainkg.graph.neo4j_store import SEARCH_SEPARATOR, Neo4jStore
 from chainkg.graph.store import GraphStore, StoreConfig
 from chainkg.loaders.pipeline import build
-from click.testing import CliRunner
-
-from bench.large_graph import iter_edges, iter_nodes
-from chainkg import local_neo4j, settings
-from chainkg.cli import main
 from chainkg.neo4j_import import ARRAY_DELIMITER, ImportFiles, split_graph, write_import_files, write_parts
 
 PASSWORD = "import-pass-123"

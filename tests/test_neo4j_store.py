@@ -7,16 +7,16 @@ import time
 from pathlib import Path
 
 import pytest
-from chainkg.graph.embedded_store import EmbeddedStore
-from chainkg.graph.json_format import dump_json, write_atomic
-from chainkg.graph.model import Edge, Graph, Node
-from chainkg.graph.neo4j_store import Neo4jStore
-from chainkg.graph.store import GraphStore, StoreConfig
 from click.testing import CliRunner
 
 from bench.large_graph import build_graph, iter_edges, iter_nodes
 from chainkg import local_neo4j
 from chainkg.cli import main
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.graph.json_format import dump_json, write_atomic
+from chainkg.graph.model import Edge, Graph, Node
+from chainkg.graph.neo4j_store import Neo4jStore
+from chainkg.graph.store import GraphStore, StoreConfig
 from tests.chain_graph import CHAIN, NEWS_DOC, PLAN_DOC, chain_documents
 
 pytestmark = pytest.mark.neo4j

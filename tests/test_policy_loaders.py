@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import departments, documents, indicator_tables, measures, targets
 from chainkg.loaders.pipeline import extract_path

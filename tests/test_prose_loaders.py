@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract.industries import find_industries
 from chainkg.loaders.pipeline import extract_path

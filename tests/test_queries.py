@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chainkg.graph.store import GraphStore, StoreConfig, open_store
-from chainkg.queries import QueryError, get_query, registry
 
 from chainkg import settings
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.queries import QueryError, get_query, registry
 from tests.chain_graph import CHAIN, NEWS_DOC, PLAN_DOC, chain_documents
 from tests.conftest import wipe_neo4j
 

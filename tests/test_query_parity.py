@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from chainkg.graph.store import GraphStore
 
+from chainkg.graph.store import GraphStore
 from tests import viewer_graph
 from tests.viewer_graph import CHAIN
 

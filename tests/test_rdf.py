@@ -12,6 +12,10 @@ from typing import Any
 
 import pytest
 import rdflib
+from click.testing import CliRunner
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from chainkg.cli import main
 from chainkg.graph import rdf
 from chainkg.graph.errors import RdfError
 from chainkg.graph.json_format import dump_json, write_atomic
@@ -22,10 +26,6 @@ from chainkg.graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_b
 from chainkg.graph.rdf.triples import graph_blocks
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract.builder import DocumentGraph
-from click.testing import CliRunner
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-
-from chainkg.cli import main
 from chainkg.resources import resource_text
 
 #: Text that breaks naive escaping in N-Triples, Turtle, JSON or HTML.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.graph.errors import DocumentError
 from chainkg.loaders.pipeline import build

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from chainkg.graph.errors import ModelError
 from chainkg.graph.model import Graph, Node, make_uid
 from chainkg.graph.store import GraphStore

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from flask.testing import FlaskClient
+
 from chainkg.graph.model import LABELS, REL_TYPES
 from chainkg.graph.store import GraphStore, StoreConfig
 from chainkg.webapp import create_app
 from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, REL_ZH
-from flask.testing import FlaskClient
-
 from tests import viewer_graph
 from tests.viewer_graph import CHAIN
 

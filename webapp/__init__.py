@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Flask, Response, current_app
+
 from chainkg.graph.store import GraphStore, StoreConfig
 from chainkg.webapp.response_cache import ReadCache
 from chainkg.webapp.store_holder import StoreHolder
-from flask import Flask, Response, current_app
 
 #: Where the page may load from: only this server (vis-network is served from static/vendor).
 CONTENT_SECURITY_POLICY = (

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from flask import Blueprint, Response, abort, render_template, request
+
 from chainkg.webapp import get_store, run_query
 from chainkg.webapp.chain_layout import layered
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
 from chainkg.webapp.twins import twin
-from flask import Blueprint, Response, abort, render_template, request
 
 bp = Blueprint("chains", __name__)
 

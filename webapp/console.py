@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Blueprint, abort, current_app, jsonify, request
+
 from chainkg.graph.cypher_console import run_read_only
 from chainkg.queries import QueryError, get_query, registry
 from chainkg.webapp import get_store
 from chainkg.webapp.twins import twin
-from flask import Blueprint, abort, current_app, jsonify, request
 
 bp = Blueprint("console", __name__)
 

@@ -6,9 +6,10 @@ calling the API gets ``{"error": ..., "status": ...}`` with the same status code
 
 from __future__ import annotations
 
-from chainkg.graph.errors import ChainKGError, StoreError
 from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
+
+from chainkg.graph.errors import ChainKGError, StoreError
 
 _TITLES = {
     400: "请求有误",

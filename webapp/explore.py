@@ -5,11 +5,12 @@ from __future__ import annotations
 from importlib.resources import files
 from typing import Any
 
+from flask import Blueprint, Response, abort, current_app, render_template, request
+
 from chainkg.webapp import get_store
 from chainkg.webapp.downloads import attachment
 from chainkg.webapp.subgraph import graphml, subgraph, vis_data
 from chainkg.webapp.twins import twin
-from flask import Blueprint, Response, abort, current_app, render_template, request
 
 bp = Blueprint("explore", __name__)
 

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from flask import Blueprint, Response, abort, request
+
 from chainkg.webapp import run_query
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
 from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH
 from chainkg.webapp.twins import twin
-from flask import Blueprint, Response, abort, request
 
 bp = Blueprint("lists", __name__)
 

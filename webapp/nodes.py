@@ -5,11 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
+from flask import Blueprint, abort
+
 from chainkg.webapp import run_query
 from chainkg.webapp.highlight import pieces
 from chainkg.webapp.labels import LABEL_ZH, rel_name
 from chainkg.webapp.twins import twin
-from flask import Blueprint, abort
 
 bp = Blueprint("nodes", __name__)
 NEIGHBOUR_LIMIT = 1000

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import Blueprint, request
+
 from chainkg.graph.model import LABELS
 from chainkg.webapp import run_query
 from chainkg.webapp.twins import twin
-from flask import Blueprint, request
 
 bp = Blueprint("search", __name__)
 LIMIT = 100

@@ -43,9 +43,10 @@ VIEWER_QUERIES = (
 
 def warm_query_plans(store: GraphStore) -> None:
     """Plan the viewer's queries once (EXPLAIN runs nothing), so Neo4j has them cached."""
-    from chainkg.queries import get_query
     from neo4j import READ_ACCESS
     from neo4j.exceptions import DriverError, Neo4jError
+
+    from chainkg.queries import get_query
 
     driver = store.driver  # type: ignore[attr-defined]
     try:

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 import networkx as nx
+
 from chainkg.graph.store import GraphStore
 from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, rel_name
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import rdflib
+
 from chainkg.graph.errors import RdfError
 from chainkg.graph.json_format import replacing
 from chainkg.graph.model import Graph

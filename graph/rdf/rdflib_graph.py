@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from typing import Any
 
 import rdflib
+from rdflib.collection import Collection
+
 from chainkg.graph.rdf.terms import PREFIXES
 from chainkg.graph.rdf.triples import Block
-from rdflib.collection import Collection
 
 
 def _term(graph: rdflib.Graph, value: Any) -> rdflib.term.Node:

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import rdflib
+from rdflib.collection import Collection
+from rdflib.util import guess_format
+
 from chainkg.graph.errors import RdfError
 from chainkg.graph.model import LABELS, Edge, Graph, Node
 from chainkg.graph.rdf.terms import (
@@ -35,8 +38,6 @@ from chainkg.graph.rdf.terms import (
     predicate_key,
     python_value,
 )
-from rdflib.collection import Collection
-from rdflib.util import guess_format
 
 _RDF_TYPE = rdflib.URIRef(TYPE)
 _IDENTIFIER = rdflib.URIRef(IDENTIFIER)

@@ -13,6 +13,7 @@ from functools import cache
 
 import pyshacl
 import rdflib
+
 from chainkg.graph.rdf.terms import (
     CK,
     IDENTIFIER,
@@ -26,7 +27,6 @@ from chainkg.graph.rdf.terms import (
     SUBJECT,
     TYPE,
 )
-
 from chainkg.resources import resource_text
 
 _SH = rdflib.Namespace(SH)

@@ -14,7 +14,9 @@ from their level prefix and an organisational suffix.
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import cache, lru_cache
+from importlib.resources import files
 
 from chainkg.graph.model import Node
 from chainkg.loaders.extract.builder import DocumentGraph
@@ -25,79 +27,15 @@ from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_at
 from chainkg.loaders.text.mentions import Mention
 
+_DATA = tomllib.loads(files(__package__).joinpath("departments.toml").read_text(encoding="utf-8"))
 #: Short core → full core (general abbreviation rules). Cores not listed keep their written form.
-ABBREVIATIONS: dict[str, str] = {
-    "经信局": "经济和信息化局",
-    "经信委": "经济和信息化委员会",
-    "工信局": "工业和信息化局",
-    "经科信局": "经济科技和信息化局",
-    "投促局": "投资促进局",
-    "经信厅": "经济和信息化厅",
-    "科技厅": "科学技术厅",
-    "人力社保厅": "人力资源和社会保障厅",
-    "住建厅": "住房和城乡建设厅",
-    "商务委": "商务委员会",
-    "发展改革委": "发展和改革委员会",
-    "发改委": "发展和改革委员会",
-    "发改局": "发展和改革局",
-    "科技局": "科学技术局",
-    "市场监管局": "市场监督管理局",
-    "人力社保局": "人力资源和社会保障局",
-    "人社保局": "人力资源和社会保障局",
-    "人社局": "人力资源和社会保障局",
-    "大数据局": "大数据发展管理局",
-    "住建局": "住房和城乡建设局",
-    "卫健委": "卫生健康委员会",
-    "卫生健康委": "卫生健康委员会",
-    "农业农村局": "农业农村局",
-    "资规局": "自然资源和规划局",
-    "生态环境局": "生态环境局",
-    "交通局": "交通运输局",
-    "文广旅局": "文化广电旅游局",
-    "退役军人局": "退役军人事务局",
-    "政府": "人民政府",
-    "府办": "人民政府办公室",
-    "政府办": "人民政府办公室",
-    "人大常委会": "人民代表大会常务委员会",
-    "检察院": "人民检察院",
-    "管委会": "管理委员会",
-}
+ABBREVIATIONS: dict[str, str] = _DATA["abbreviations"]
 #: Cores written as they are (the gold sets keep these short: 市金融办, 市国资委, 市人行).
-PLAIN_CORES = (
-    "自然资源和规划局 自然资源局 商务局 财政局 教育局 公安局 民政局 司法局 建设局 水利局 审计局 统计局 体育局 "
-    "林业局 医保局 信访局 国资委 金融办 人行 银保监局 贸促会 投资促进中心 应急管理局 文化广电旅游局 "
-    "交通运输局 税务局 政协办公室 政协 纪委监委机关 纪委 产业集团 政府督查室 人民政府办公室 人民政府 "
-    "政府办公室 商务厅 财政厅 教育厅 司法厅 民政厅 自然资源厅 生态环境厅 水利厅 农业农村厅 交通运输厅 "
-    "外办 侨办 台办 机关事务管理局 港航局 海关 气象局 烟草局 供销社 工商联 科协 妇联 团委 总工会"
-).split()
+PLAIN_CORES: list[str] = _DATA["plain_cores"]
 #: Party-committee bodies: 市委X → 中共{city}委X.
-PARTY_CORES: dict[str, str] = {
-    "委人才办": "委人才工作领导小组办公室",
-    "委改革办": "委全面深化改革委员会办公室",
-    "委组织部": "委组织部",
-    "委宣传部": "委宣传部",
-    "委统战部": "委统战部",
-    "委办公室": "委办公室",
-    "委政法委": "委政法委员会",
-    "委网信办": "委网络安全和信息化委员会办公室",
-    "委编办": "机构编制委员会办公室",
-    "委": "委员会",
-}
+PARTY_CORES: dict[str, str] = _DATA["party_cores"]
 #: National bodies by their usual short names.
-NATIONAL: dict[str, str] = {
-    "工信部": "中华人民共和国工业和信息化部",
-    "工业和信息化部": "中华人民共和国工业和信息化部",
-    "科技部": "中华人民共和国科学技术部",
-    "商务部": "中华人民共和国商务部",
-    "财政部": "中华人民共和国财政部",
-    "国家发展改革委": "中华人民共和国国家发展和改革委员会",
-    "国家发改委": "中华人民共和国国家发展和改革委员会",
-    "国务院": "中华人民共和国国务院",
-    "生态环境部": "中华人民共和国生态环境部",
-    "自然资源部": "中华人民共和国自然资源部",
-    "人力资源社会保障部": "中华人民共和国人力资源和社会保障部",
-    "国家市场监管总局": "国家市场监督管理总局",
-}
+NATIONAL: dict[str, str] = _DATA["national"]
 #: Suffixes of an organisation (for units the lexicon does not know, in list contexts).
 _ORG_SUFFIX = (
     r"(?:领导小组办公室|领导小组|工作专班|专班|管理委员会|管委会|办公室|委员会|集团|中心|局|委|办|厅|部|院|室|所|会|行)"

@@ -12,23 +12,8 @@ from pathlib import Path
 
 from chainkg.graph.model import Node, make_uid
 from chainkg.loaders.reading.readers import SourceDocument
+from chainkg.loaders.reading.text_clean import POLICY_CUES
 
-#: Words a policy instrument's title ends with (MODEL.md, Policy).
-POLICY_CUES = (
-    "方案",
-    "意见",
-    "通知",
-    "办法",
-    "规划",
-    "指南",
-    "标准",
-    "计划",
-    "要点",
-    "措施",
-    "细则",
-    "决定",
-    "规定",
-)
 #: The longest issuer part of a 文号 (湖政办发 in 湖政办发〔2023〕22号), in characters.
 _ISSUER_MAX = 12
 DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")

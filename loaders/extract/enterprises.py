@@ -15,19 +15,20 @@ import re
 from dataclasses import dataclass
 
 import ahocorasick_rs
+
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, Firm
 from chainkg.loaders.extract.industries import canonical_in, find_industries
-from chainkg.loaders.extract.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from chainkg.loaders.extract.prose_context import PLACING_VERB, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
 from chainkg.loaders.text.divisions import DistrictMention
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.text.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.text.org_names import FIRM_WORD as _FIRM_WORD
-from chainkg.loaders.text.org_names import NAME_CHARS, run_before, short_forms, trim_left
+from chainkg.loaders.text.names import FIRM_WORD as _FIRM_WORD
+from chainkg.loaders.text.names import NAME_CHARS, run_before, short_forms, trim_left
 
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团", "公司")
 _LEGAL = re.compile(alternation(_LEGAL_SUFFIXES))

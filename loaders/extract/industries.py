@@ -1,7 +1,7 @@
 """Industry chains and clusters: one node per industry, whatever the wording.
 
 Chains are found two ways: by a general vocabulary of industry names
-(:mod:`chainkg.loaders.extract.industry_terms`), and by structure, because plans and news name
+(:mod:`chainkg.loaders.text.industry_terms`), and by structure, because plans and news name
 their chains in lists that end in a count or a head word
 ("光电通信、新能源汽车、C3及关联产品5条…产业链", "童装、建材等领域"), which
 also catches industries no vocabulary knows. Clusters are the named groups of
@@ -24,14 +24,15 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 
 import ahocorasick_rs
+
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention
-from chainkg.loaders.extract.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
 from chainkg.loaders.extract.text_spans import district_display, district_node, unit_name
 from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.text.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
 from chainkg.loaders.text.keyword_scan import word_places
 
 _SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")

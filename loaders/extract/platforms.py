@@ -1,7 +1,7 @@
 """Platforms (高新区, 产业园, 小镇, 基地, 平台, 产业大脑) and institutes (研究院, 实验室, 大学).
 
 Found by the suffix of their name and the run of name characters before it, cut
-after the last cue word (see :mod:`chainkg.loaders.text.org_names`); "X（以下简称“Y”）"
+after the last cue word (see :mod:`chainkg.loaders.text.names`); "X（以下简称“Y”）"
 makes Y an alias, "…平台——Y" names platform Y. Suffixes are of two kinds:
 
 - carriers named after their trade are names (美妆小镇, 汽车电子产业园, 童装产业大脑,
@@ -23,30 +23,25 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import ahocorasick_rs
+
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import Findings, PlatformMention
 from chainkg.loaders.extract.industries import canonical_in, terms_in
-from chainkg.loaders.extract.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
-from chainkg.loaders.extract.prose_context import ZONE_KINDS, Place, ProseContext
+from chainkg.loaders.extract.prose_context import PLATFORM_KINDS, ZONE_KINDS, Place, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
 from chainkg.loaders.text.divisions import DistrictMention
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
-from chainkg.loaders.text.org_names import run_before, trim_left
+from chainkg.loaders.text.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
+from chainkg.loaders.text.names import run_before, trim_left
 
 #: Carriers: a trade word before them is a name (美妆小镇).
-_CARRIER = (
-    "高新技术产业园区|高新技术产业开发区|经济技术开发区|经济开发区|高新区|开发区|产业园区|产业园|科技园|园区|"
-    "特色小镇|小镇|科创走廊|科学谷|产业大脑|新产业平台|产业公共服务平台"
-)
+_CARRIER = "|".join(PLATFORM_KINDS["carriers"])
 #: Kind words: a name only with something distinctive before them.
-_KIND = (
-    "特色产业基地|产业基地|直播基地|服务基地|基地|产业平台|工业互联网平台|服务平台|云平台|平台|承载区|"
-    "综合试验区|试验区|运营中心|推广中心|维权中心"
-)
+_KIND = "|".join(PLATFORM_KINDS["kinds"])
 PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
-INSTITUTE_SUFFIX = "研究院|研究所|实验室|大学|学院|分院|创新中心|技术中心"
+INSTITUTE_SUFFIX = "|".join(PLATFORM_KINDS["institutes"])
 #: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
 _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))

@@ -20,7 +20,7 @@ from chainkg.loaders.extract.prose_context import ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.text.org_names import run_before, trim_left
+from chainkg.loaders.text.names import run_before, trim_left
 
 _PROJECT_WORDS = ("项目", "样板工厂")
 _PROJECT = re.compile("|".join(_PROJECT_WORDS))

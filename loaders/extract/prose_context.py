@@ -21,8 +21,10 @@ the text for chains, platforms and districts) and cached on the document.
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass
+from importlib.resources import files
 
 from chainkg.graph.model import Node
 from chainkg.loaders.extract.builder import DocumentGraph
@@ -53,13 +55,14 @@ class Place:
     name: str
 
 
-#: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
-CONTAINER_KINDS = frozenset(
-    "高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区 产业园区 产业园 科技园 园区 "
-    "特色小镇 小镇 科创走廊 科学谷 新产业平台 特色产业基地 产业基地 基地 承载区 综合试验区 试验区".split()
+#: The kinds of platform names (``platform_kinds.toml``).
+PLATFORM_KINDS: dict[str, list[str]] = tomllib.loads(
+    files(__package__).joinpath("platform_kinds.toml").read_text(encoding="utf-8")
 )
+#: Kinds that hold firms and projects (a service platform or an industry brain holds nothing).
+CONTAINER_KINDS = frozenset(PLATFORM_KINDS["containers"])
 #: Zones: what a news section about a district's carriers is usually about.
-ZONE_KINDS = frozenset("高新技术产业园区 高新技术产业开发区 经济技术开发区 经济开发区 高新区 开发区".split())
+ZONE_KINDS = frozenset(PLATFORM_KINDS["zones"])
 #: \n+ written \n\n*: a pattern opening with a literal lets the engine skip to it, one opening with a repeat is
 #: tried at every character.
 _BREAK = re.compile(r"\n\n*")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import ahocorasick_rs
+
 from chainkg.graph.model import Node, clean_name, make_uid
 from chainkg.loaders.extract import departments
 from chainkg.loaders.extract.builder import DocumentGraph

@@ -10,10 +10,15 @@ reason, so one bad file never stops a batch.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from chainkg.graph.errors import DocumentError
 
@@ -43,8 +48,6 @@ def _decode_text(data: bytes, path: Path) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data).best()
     if best is None:
         raise DocumentError(path, "unknown text encoding (not UTF-8, GB18030 or any detectable one)")
@@ -58,8 +61,6 @@ def read_text(data: bytes, path: Path) -> str:
 
 def read_html(data: bytes, path: Path) -> str:
     """HTML: block elements become line breaks, scripts and styles are dropped."""
-    from html.parser import HTMLParser
-
     blocks = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article"}
 
     class _Text(HTMLParser):
@@ -93,9 +94,8 @@ def read_html(data: bytes, path: Path) -> str:
 
 def read_docx(data: bytes, path: Path) -> str:
     """Word: paragraphs and tables in document order; table cells tab-separated."""
-    import io
-    import zipfile
-
+    # python-docx and pypdf are imported when a file of theirs comes: some 0.1 s each, which every other
+    # command would pay at start-up
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -120,9 +120,7 @@ def read_docx(data: bytes, path: Path) -> str:
 
 def read_pdf(data: bytes, path: Path) -> str:
     """PDF text layer, page by page (a scanned PDF without one is refused)."""
-    import io
-
-    from pypdf import PdfReader
+    from pypdf import PdfReader  # when a PDF comes (see read_docx)
     from pypdf.errors import PdfReadError
 
     try:

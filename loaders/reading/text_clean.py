@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from array import array
 from functools import cache
+from importlib.resources import files
 from typing import NamedTuple, TypeAlias
 
-from chainkg.loaders.extract.documents import POLICY_CUES
+import opencc
 
 _DEBRIS = re.compile(r"\[(?:bookmark|footnote|endnote|comment|image)[^\]]*\]", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
@@ -31,6 +32,12 @@ _WIDE = r"\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”‘’"
 _SPACED = re.compile(rf" (?:(?<=[{_WIDE}] ) *(?=[{_WIDE}\d(])|(?<=[{_WIDE}\d%)] ) *(?=[{_WIDE}]))")
 _SENTENCE_END = tuple("。！？；：:;!?）)”》")
 #: A line ending like a title (…方案, …要点) or a table's caption (…表) is a heading, not a sentence cut at a page end.
+#: Words a policy instrument's title ends with (``policy_cues.txt``).
+POLICY_CUES = tuple(
+    line
+    for line in files(__package__).joinpath("policy_cues.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+)
 _TITLE_ENDS = (*POLICY_CUES, "表")
 #: A line that opens a numbered item, an annex or a table row never continues the line before it.
 _ITEM_START = re.compile(
@@ -41,7 +48,6 @@ _ITEM_START = re.compile(
 
 @cache
 def _t2s():  # noqa: ANN202 - opencc has no type hints
-    import opencc
 
     return opencc.OpenCC("t2s")
 

@@ -1,16 +1,19 @@
-"""Names of organisations in running text: where a name starts and what its short form is.
+"""Names of organisations: where a name starts in running text, its short forms, the places it opens with.
 
 Chinese prose writes names without spaces, so a firm's or platform's name is
 the run of characters before its suffix (有限公司, 产业园, 研究院), cut after the
 last cue word that cannot be part of a name (引进, 落户, 位于, 以, 在…). The same
-cutting serves enterprises, platforms, institutes and projects.
+cutting serves enterprises, platforms, institutes and projects. Extraction and
+resolution both read names here: a legal name's short forms (what a writer drops)
+and a name without the provinces and cities it opens with.
 """
 
 from __future__ import annotations
 
 import re
 
-from chainkg.loaders.extract.industry_terms import STRONG_TERMS, WEAK_TERMS
+from chainkg.loaders.text.divisions import find_districts
+from chainkg.loaders.text.industry_terms import STRONG_TERMS, WEAK_TERMS
 
 #: Characters a name may hold (quotes are kept so “万亩千亿”新产业平台 stays one name).
 NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()“”+·.]"
@@ -78,3 +81,22 @@ def short_forms(full: str, place_prefixes: list[str]) -> list[str]:
             out.append(core[: -len(word)])
             break
     return out
+
+
+def legal_short_forms(full: str) -> list[str]:
+    """:func:`short_forms` of a legal name, with the places it opens with read from the name itself."""
+    return short_forms(full, [m.surface for m in find_districts(full, None) if m.start == 0])
+
+
+def without_leading_place(name: str, levels: tuple[str, ...], keep: int) -> str:
+    """``name`` without the divisions of ``levels`` it opens with, if at least ``keep`` characters are left."""
+    while True:
+        cut = next((k for k in (4, 3, 2) if _is_place(name[:k], levels)), 0)
+        if not cut or len(name) - cut < keep:
+            return name
+        name = name[cut:]
+
+
+def _is_place(text: str, levels: tuple[str, ...]) -> bool:
+    """Whether ``text`` is, as a whole, the name of a division of one of ``levels`` (湖州, 浙江省)."""
+    return any(m.start == 0 and m.end == len(text) and m.level in levels for m in find_districts(text, None))
