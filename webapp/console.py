@@ -1,4 +1,4 @@
-"""The Cypher console (Neo4j only, read-only, time- and row-limited) and the named-query registry.
+"""The Cypher console (Neo4j only, read-only, time-, row- and byte-limited) and the named-query registry.
 
 Analysts type Cypher or pick a named query from ``queries/`` and fill in its parameters; the
 answer comes back as a table and, when it holds nodes or relationships, as a graph.
@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from chainkg.graph.cypher_console import run_read_only
+from chainkg.graph.cypher_console import DEFAULT_BYTE_LIMIT, run_read_only
 from chainkg.queries import QueryError, get_query, registry
 from chainkg.webapp import get_store
 from chainkg.webapp.twins import twin
@@ -74,6 +74,7 @@ def run_console() -> Any:
         database=config["STORE_CONFIG"].neo4j_database,
         timeout_seconds=config["CONSOLE_TIMEOUT_SECONDS"],
         row_limit=config["CONSOLE_ROW_LIMIT"],
+        byte_limit=config.get("CONSOLE_BYTE_LIMIT", DEFAULT_BYTE_LIMIT),
     )
     return jsonify(result.to_dict())
 

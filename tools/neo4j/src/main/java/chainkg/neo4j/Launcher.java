@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -19,6 +20,8 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.io.ByteUnit;
+
+import inet.ipaddr.IPAddressString;
 
 /**
  * Runs an embedded Neo4j Community DBMS with only the Bolt connector, so chainkg can use a real
@@ -32,10 +35,18 @@ import org.neo4j.io.ByteUnit;
  * The password of user {@code neo4j} comes from env {@code NEO4J_PASSWORD} (default
  * {@code chainkg-local}). The Bolt URI is printed and written to the ready file only once the
  * server accepts connections, so callers can simply wait for that file.
+ *
+ * <p>chainkg never uses {@code LOAD CSV}, so the server refuses to let a query read the host: no
+ * {@code file:} URLs at all, an empty import directory of its own, and no URL on loopback, link-local
+ * or private networks (the Cypher console checks plans too; this holds for every session).
  */
 public final class Launcher {
     private static final String HOST = "127.0.0.1";
     private static final String DEFAULT_PASSWORD = "chainkg-local";
+    /** Networks LOAD CSV may not fetch from: this host and the networks around it. */
+    private static final List<String> BLOCKED_NETWORKS = List.of(
+            "0.0.0.0/8", "127.0.0.0/8", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16",
+            "100.64.0.0/10", "::/128", "::1/128", "fc00::/7", "fe80::/10", "::ffff:0:0/96");
 
     public static void main(String[] args) throws Exception {
         Path data = null;
@@ -59,12 +70,20 @@ public final class Launcher {
             port = freePort();
         }
 
+        // An empty folder of the server's own: even with file URLs refused, no import root points at the host.
+        Path importDir = Files.createDirectories(data.toAbsolutePath().resolve("import-disabled"));
+
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(data.toAbsolutePath())
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(HttpsConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // LOAD CSV: no file: URLs, an empty import root, no fetching from local or private networks.
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir)
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        BLOCKED_NETWORKS.stream().map(IPAddressString::new).toList())
                 // -Dchainkg.pagecache.mb=N (JVM flag) sizes the page cache for big loads; 256 MiB suits tests.
                 .setConfig(GraphDatabaseSettings.pagecache_memory,
                         ByteUnit.mebiBytes(Long.getLong("chainkg.pagecache.mb", 256L)))
