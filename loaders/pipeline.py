@@ -8,7 +8,6 @@ that fails is reported with its reason and the rest still load.
 
 from __future__ import annotations
 
-import gc
 import logging
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -93,42 +92,7 @@ def extract(source: SourceDocument) -> DocumentGraph:
     findings = find(doc)
     for extractor in EXTRACTORS:
         extractor(doc, graph, findings)
-    _settle_data()
     return graph
-
-
-_data_settled = False
-#: Net allocations of tracked objects between collections of the youngest generation: Python's default, and
-#: the threshold once data is settled.
-_DEFAULT_YOUNG_THRESHOLD = 700
-_YOUNG_THRESHOLD = 100_000
-
-
-def _settle_data() -> None:
-    """After a process's first document: take what is alive then out of the cyclic garbage collector's view,
-    and collect young objects less often.
-
-    The first extraction loads the divisions data set, the lexicons and their automata: some hundred
-    thousand objects that live as long as the process and hold no garbage. Every full collection would
-    walk them again, which cost about a tenth of extraction time over a thousand documents.
-    ``gc.freeze`` moves them to a generation the collector never scans; later objects are collected as usual.
-
-    A document's graph is some thousands of tracked objects (nodes, edges, their keys) that live until the
-    caller has stored them, and the lexicons' caches grow by some hundreds of entries with each document. At
-    the default threshold (700 allocations) the youngest generation was collected once or more per document,
-    walking the graph while it was alive: 5% of extraction time, by the collector's own callbacks over 400
-    documents, against about 2% at this threshold. Garbage that only the collector frees (a measure tree
-    links each item to its parent and children) is still freed, some documents later. A caller that has set
-    a threshold of its own, or disabled the collector, keeps its setting.
-    """
-    global _data_settled
-    if not _data_settled:
-        _data_settled = True
-        gc.collect()  # garbage of the first document is freed, not frozen
-        gc.freeze()
-        young, *older = gc.get_threshold()
-        if young == _DEFAULT_YOUNG_THRESHOLD:
-            gc.set_threshold(_YOUNG_THRESHOLD, *older)
 
 
 def extract_path(path: Path) -> DocumentGraph:

@@ -63,13 +63,14 @@
     });
   }
 
-  function done(columns, rows, truncated, graph, elapsed) {
+  // notice: the server's own words on a cut answer (row cap or byte cap); else a generic note
+  function done(columns, rows, truncated, graph, elapsed, notice) {
     errorBox.hidden = true;
     showTable(columns, rows);
     graphData = graph && graph.nodes.length ? graph : null;
     tabs.hidden = !graphData;
     setView("table");
-    status.textContent = "返回 " + rows.length + " 行" + (truncated ? "（已达行数上限，结果被截断）" : "") +
+    status.textContent = "返回 " + rows.length + " 行" + (truncated ? "（" + (notice || "结果被截断") + "）" : "") +
       (elapsed !== undefined ? "，用时 " + elapsed + " 毫秒" : "");
   }
 
@@ -81,7 +82,7 @@
       fetch(form.dataset.api, {method: "POST", headers: {"Content-Type": "application/json"},
         body: JSON.stringify({cypher: document.getElementById("cypher").value, params: {}})})
         .then(answer)
-        .then(function (r) { done(r.columns, r.rows, r.truncated, r.graph, r.elapsed_ms); })
+        .then(function (r) { done(r.columns, r.rows, r.truncated, r.graph, r.elapsed_ms, r.notice); })
         .catch(function (err) { status.textContent = ""; showError(err.message); });
     });
   }
