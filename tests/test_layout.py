@@ -14,7 +14,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Repository folder → the package it installs as.
-PACKAGES = {"graph": "chainkg.graph", "loaders": "chainkg.loaders", "queries": "chainkg.queries"}
+PACKAGES = {
+    "graph": "chainkg.graph",
+    "loaders": "chainkg.loaders",
+    "queries": "chainkg.queries",
+    "templates": "chainkg.templates",
+}
 #: The loading stages in the order data flows: a stage imports only from itself and the stages before it.
 STAGES = ("reading", "text", "extract", "resolve", "pipeline")
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MAPPED = ("graph", "loaders", "queries", "webapp")
+MAPPED = ("graph", "loaders", "queries", "webapp", "templates")
 
 
 def _installed_layout(tree: Path) -> Path:
