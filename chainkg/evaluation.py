@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import math
+import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -33,8 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.graph.errors import ChainKGError
 from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node, identity_key
+from chainkg.loaders.pipeline import build
 
 #: Suffixes the README strips from IndustryChain names before comparing (longest first).
 NAME_SUFFIXES: dict[str, tuple[str, ...]] = {"IndustryChain": ("产业链", "产业", "行业")}
@@ -687,3 +690,39 @@ def evaluate(graph: Graph, gold_dir: Path, documents: list[str] | None = None) -
             )
         report.documents.append(_score_document(gold, graph, out, uids))
     return report
+
+
+# --- gold sets with their corpus ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """A gold set: the folder of its gold files and the corpus they annotate, when that is at hand."""
+
+    gold_dir: Path
+    corpus: Path | None
+
+
+def gold_set(path: Path) -> GoldSet:
+    """The gold set a folder holds: gold files in ``PATH/gold/`` or in ``PATH`` itself; the corpus in
+    ``PATH/corpus/``, else in a ``corpus/`` folder beside ``PATH`` (the layout of the bundled and
+    shared sets: ``dev/gold`` + ``dev/corpus``, or ``gold/`` beside ``corpus/``)."""
+    gold_dir = path / "gold" if (path / "gold").is_dir() else path
+    for corpus in (path / "corpus", path.parent / "corpus"):
+        if corpus.is_dir() and corpus.resolve() != gold_dir.resolve():
+            return GoldSet(gold_dir, corpus)
+    return GoldSet(gold_dir, None)
+
+
+def evaluate_fresh(gold: GoldSet, documents: list[str] | None = None, workers: int = 1) -> EvalReport:
+    """Build the set's corpus into a fresh embedded store (in a temporary folder) and score it.
+
+    Scores then depend on the rules and the corpus alone, not on what a store held before.
+    """
+    if gold.corpus is None:
+        raise GoldError(f"{gold.gold_dir}: no corpus/ folder beside the gold files to build")
+    with tempfile.TemporaryDirectory(prefix="chainkg-eval-") as tmp:
+        with EmbeddedStore(Path(tmp) / "graph.json") as store:
+            build([gold.corpus], store, workers=workers)
+            graph = store.read()
+    return evaluate(graph, gold.gold_dir, documents)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from chainkg.cli import main
-from chainkg.evaluation import Counts, GoldError, dice, evaluate
+from chainkg.evaluation import Counts, GoldError, GoldSet, dice, evaluate, evaluate_fresh, gold_set
 from chainkg.graph.json_format import dump_json
 from chainkg.graph.model import Graph, Node, make_uid, node_uid
 from chainkg.loaders.extract.builder import DocumentGraph
@@ -261,3 +261,27 @@ def test_cli_eval_on_an_export_file(tmp_path: Path) -> None:
 
     result = runner.invoke(main, ["eval", str(gold), "--graph", str(export), "--document", "zzz.txt"])
     assert result.exit_code == 1 and "no gold file for zzz.txt" in result.output
+
+
+def test_a_gold_set_is_scored_on_its_own_corpus_built_into_a_fresh_store(tmp_path: Path) -> None:
+    """dev/gold + dev/corpus (or gold/ beside corpus/): the corpus is built afresh, whatever a store holds."""
+    corpus = tmp_path / "set" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "a.txt").write_text("临川市推进光伏产业链建设。\n", encoding="utf-8")
+    gold_dir = tmp_path / "set" / "gold"
+    gold_dir.mkdir()
+    gold = {
+        "document": "a.txt",
+        "scope": None,
+        "entities": [{"label": "IndustryChain", "name": "光伏"}, {"label": "IndustryChain", "name": "风电"}],
+        "relations": [],
+        "targets": [],
+    }
+    (gold_dir / "a.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    found = gold_set(tmp_path / "set")
+    assert found == GoldSet(gold_dir, corpus)
+    assert gold_set(gold_dir) == GoldSet(gold_dir, corpus)  # the gold folder itself, corpus beside it
+    chains = evaluate_fresh(found).entities["IndustryChain"]
+    assert (chains.tp, chains.fn) == (1, 1)
+    with pytest.raises(GoldError, match="no corpus"):
+        evaluate_fresh(GoldSet(gold_dir, None))
