@@ -38,10 +38,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from chainkg.loaders.pipeline import extract
+from chainkg.loaders.pipeline import extract, prepare
 from chainkg.loaders.reading.readers import read_document
 from chainkg.loaders.text import divisions
-from chainkg.loaders.text.document import ParsedDocument
 
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]*年)")
 
@@ -75,7 +74,7 @@ def generate(corpus: Path, out: Path, documents: int, seed: int = 7) -> list[Pat
     rng = random.Random(seed)
     samples = []
     for path in sorted(corpus.glob("*.txt")):
-        doc = ParsedDocument(read_document(path))
+        doc = prepare(read_document(path))
         scope = doc.scope or ""
         city = next((a for a in (scope, *divisions.ancestors(scope)) if divisions.level_of(a) == "city"), None)
         counties = sorted(

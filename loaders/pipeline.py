@@ -144,12 +144,15 @@ def build(
     """Load ``paths`` (files or folders) into ``store``.
 
     Unchanged files already stored are skipped unless ``force``; loading the
-    same files again changes nothing either way.
+    same files again changes nothing either way. A file with the same content as
+    one loaded earlier in this build is skipped too, with or without ``force``, so
+    ``--force`` gives the graph a first build gives.
     """
     files = find_documents(paths)
     report = BuildReport()
     before = store.counts()
     known = store.document_hashes()
+    loaded_now: set[str] = set()
     resolver = Resolver(store.read())
     for path, result in _extracted(files, workers):
         if progress:
@@ -158,8 +161,9 @@ def build(
             log.error("%s", result)
             report.errors.append(result)
             continue
-        if result.document.props["sha256"] in known and not force:
-            log.info("%s: unchanged, skipped", path)
+        sha = result.document.props["sha256"]
+        if sha in loaded_now or (sha in known and not force):
+            log.info("%s: unchanged or a copy of a file already loaded, skipped", path)
             report.skipped.append(str(path))
             continue
         resolved: Graph = resolver.resolve(result)
@@ -170,7 +174,8 @@ def build(
             log.error("%s: not stored: %s", path, exc)
             continue
         resolver.learn(resolved)
-        known[result.document.props["sha256"]] = result.document.uid
+        known[sha] = result.document.uid
+        loaded_now.add(sha)
         report.loaded.append(str(path))
         log.info("%s: loaded (%d nodes, %d edges)", path, len(resolved.nodes), len(resolved.edges))
     store.flush()

@@ -23,7 +23,7 @@ document's chain is 纺织面料, alias 纺织).
 from __future__ import annotations
 
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
-from chainkg.loaders.text.names import LEGAL_SUFFIX, legal_short_forms, without_leading_place
+from chainkg.loaders.text.names import LEGAL_SUFFIX, leading_places, legal_short_forms, without_leading_place
 
 #: Labels whose nodes may be merged by a shared name or alias across documents.
 ALIAS_LABELS = frozenset(
@@ -77,7 +77,16 @@ def identity_uid(node: Node) -> str:
 
 
 def _keys(node: Node) -> list[tuple[str, str]]:
-    """(form, rule) pairs a node can be found by: its name, its aliases, a firm's short forms."""
+    """(form, rule) pairs a node can be found by: its name, its aliases, a firm's short forms.
+
+    A cluster is a place's (湖州市八大新兴产业链): its bare aliases (八大新兴产业链) are read in that place,
+    so the clusters of two cities never meet through a form both write.
+    """
+    if node.label == "Cluster":
+        places = leading_places(node.name)
+        place = places[0] if places else ""
+        aliases = [a if leading_places(a) else place + a for a in node.aliases]
+        return [(node.name, "same-name")] + [(alias, "same-alias") for alias in aliases]
     out = [(node.name, "same-name")] + [(alias, "same-alias") for alias in node.aliases]
     if node.label == "Enterprise" and LEGAL_SUFFIX.search(node.name):
         out += [(short, "enterprise-short-name") for short in legal_short_forms(node.name)]

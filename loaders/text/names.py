@@ -83,9 +83,14 @@ def short_forms(full: str, place_prefixes: list[str]) -> list[str]:
     return out
 
 
+def leading_places(name: str) -> list[str]:
+    """The places ``name`` opens with, as written (湖州市 of 湖州市八大新兴产业链; 湖州 of 湖州三一装载机有限公司)."""
+    return [m.surface for m in find_districts(name, None) if m.start == 0]
+
+
 def legal_short_forms(full: str) -> list[str]:
     """:func:`short_forms` of a legal name, with the places it opens with read from the name itself."""
-    return short_forms(full, [m.surface for m in find_districts(full, None) if m.start == 0])
+    return short_forms(full, leading_places(full))
 
 
 def without_leading_place(name: str, levels: tuple[str, ...], keep: int) -> str:
