@@ -40,7 +40,8 @@ NATIONAL: dict[str, str] = _DATA["national"]
 _ORG_SUFFIX = (
     r"(?:领导小组办公室|领导小组|工作专班|专班|管理委员会|管委会|办公室|委员会|集团|中心|局|委|办|厅|部|院|室|所|会|行)"
 )
-_PREFIXES = ("省", "市", "区", "县", "镇", "街道")
+#: Level prefixes: 自治区 is a province's, 州 an autonomous prefecture's (a city-level division).
+_PREFIXES = ("省", "自治区", "市", "州", "区", "县", "镇", "街道")
 _PREFIX = f"(?:{'|'.join(_PREFIXES)})"
 _PREFIX_RE = re.compile(_PREFIX)
 _JOB_TITLE = re.compile(
@@ -69,17 +70,29 @@ def _prefix_division(prefix: str, scope: str | None) -> tuple[str, str] | None:
         return None
     chain = [scope, *divisions.ancestors(scope)]
     div = divisions.division(scope)
-    if prefix == "省":
+    if prefix in ("省", "自治区"):
         top = chain[-1]
-        return (top, "province") if top.endswith("省") else None
+        return (top, "province") if top.endswith(("省", "自治区")) else None
     if prefix == "市":
         if div is not None and div.level == "county" and scope.endswith("市"):
             return div.name, "county"  # a county-level city: 平湖市经济和信息化局
         city = next((c for c in chain if divisions.level_of(c) == "city"), None)
         return (city, "city") if city else None
+    if prefix == "州":
+        city = next((c for c in chain if divisions.level_of(c) == "city"), None)
+        return (city, "city") if city and city.endswith("州") else None
     if prefix in ("区", "县") and div is not None and div.level == "county":
-        return scope, "county"
+        return county_area(scope), "county"
     return None
+
+
+def county_area(canonical: str) -> str:
+    """How a county-level division opens the names of its bodies: a county or county-level city by its own
+    name (长沙县工业和信息化局, 平湖市…), a city district with its city (湖州市吴兴区…: district names repeat)."""
+    div = divisions.division(canonical)
+    if div is not None and div.level == "county" and div.name.endswith(("县", "旗", "市")):
+        return div.name
+    return canonical
 
 
 @lru_cache(maxsize=4096)
@@ -114,6 +127,12 @@ def _party_tails() -> frozenset[str]:
 
 
 @cache
+def known_cores() -> frozenset[str]:
+    """Every department core the lexicon knows, short or full (经信局, 经济和信息化局, 商务局…)."""
+    return frozenset({*ABBREVIATIONS, *ABBREVIATIONS.values(), *PLAIN_CORES} - {"委员会", "管理委员会"})
+
+
+@cache
 def _core_pattern() -> re.Pattern[str]:
     """A national name, else a level prefix + a known core; the longest of each.
 
@@ -122,7 +141,7 @@ def _core_pattern() -> re.Pattern[str]:
     the engine skip to candidate positions instead of trying the pattern at each
     character (a leading lookahead or group would).
     """
-    cores = trie_branches({*ABBREVIATIONS, *PLAIN_CORES, *PARTY_CORES, "法院"})
+    cores = trie_branches(known_cores() | {*PARTY_CORES, "法院"})
     prefixed = [f"{re.escape(prefix)}(?:{'|'.join(cores)})" for prefix in _PREFIXES]
     return re.compile("|".join([*trie_branches(NATIONAL), *prefixed]))
 
@@ -153,7 +172,7 @@ def _full_name_mentions(text: str, scope: str | None) -> list[DepartmentMention]
             continue
         core = ABBREVIATIONS.get(match.group(0), match.group(0))
         div = divisions.division(mention.name)
-        area = div.name if div is not None and div.level == "county" and div.name.endswith("市") else mention.name
+        area = _zone_name(mention.surface, scope) if mention.level == "zone" else county_area(mention.name)
         level = div.level if div is not None else "county"
         out.append(
             DepartmentMention(f"{area}{core}", text[mention.start : match.end()], level, mention.start, match.end())
@@ -182,19 +201,24 @@ def _read_departments(text: str, scope: str | None) -> tuple[DepartmentMention, 
         expanded = expand(match.group(0), scope)
         if expanded:
             found.append(DepartmentMention(expanded[0], match.group(0), expanded[1], match.start(), match.end()))
-    for match in _ALL_COUNTIES.finditer(text):
-        name = _all_counties_government(scope)
-        if name:
-            found.append(DepartmentMention(name, match.group(0), "county", match.start(), match.end()))
     return tuple(_longest_first(found))
 
 
-_ALL_COUNTIES = re.compile(r"各区县(?:人民)?政府")
+#: The governments of every division below the document's (各区县人民政府, 各市人民政府, 各州、市人民政府,
+#: 各县（市、区）政府): one collective unit, named after the document's own area. Read in unit lists only
+#: (a notice's addressee line names them too, as readers, not as units of a measure).
+COLLECTIVE = re.compile(r"各(?:设区)?[市县区州盟旗乡镇街道](?:[市县区州盟旗乡镇街道、（）()]{0,10}?)(?:人民)?政府")
+_LEVEL_BELOW = {"province": "city", "city": "county", "county": "town"}
 
 
-def _all_counties_government(scope: str | None) -> str | None:
-    place = _prefix_division("市", scope)
-    return f"{place[0]}各区县人民政府" if place else None
+def _collective(surface: str, scope: str | None) -> tuple[str, str] | None:
+    """Name and level of a collective government (湖州市各区县人民政府), or None without a scope."""
+    div = divisions.division(scope) if scope else None
+    if div is None:
+        return None
+    area = county_area(div.canonical) if div.level == "county" else div.name
+    body = surface.removesuffix("人民政府").removesuffix("政府")
+    return f"{area}{body}人民政府", _LEVEL_BELOW.get(div.level, "county")
 
 
 def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
@@ -209,7 +233,11 @@ def _longest_first(found: list[DepartmentMention]) -> list[DepartmentMention]:
 
 #: What follows a unit in a list: a bracketed remark, a space before a job title.
 _REMARK = re.compile(r"[\s〈<（(].*$")
-_ZONE_BOARD = re.compile(r"([\u4e00-\u9fff]{2,8}区)(管委会|管理委员会)")
+_ZONE_BOARD = re.compile(r"([\u4e00-\u9fff]{2,14}?(?:区|城|园|港))(管委会|管理委员会)")
+#: The short forms of zone kinds (曲靖经开区 = 曲靖经济技术开发区), the way zone boards are named in full.
+_ZONE_KINDS = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+#: A town's or sub-district's government: 黄花镇人民政府, 马池口镇政府, 某某街道办事处.
+_TOWN_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))(?:人民政府|政府|办事处|办)")
 
 
 @lru_cache(maxsize=8192)
@@ -220,6 +248,9 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     both are cut so the member is the department.
     """
     segment = _REMARK.sub("", segment.strip()) if not segment.startswith("各") else segment.strip()
+    if COLLECTIVE.fullmatch(segment):
+        collective = _collective(segment, scope)
+        return DepartmentMention(collective[0], segment, collective[1], 0, len(segment)) if collective else None
     segment = _JOB_TITLE.sub("", segment)
     segment = segment.removesuffix("及各成员单位")
     if not segment:
@@ -238,16 +269,46 @@ def read_unit(segment: str, scope: str | None) -> DepartmentMention | None:
     if mentions and mentions[0].start == 0:
         return mentions[0]
     zone = _ZONE_BOARD.fullmatch(segment)
-    if zone:
-        city = divisions.city_of(scope)
-        area = zone.group(1) if not city or zone.group(1).startswith(city) else city + zone.group(1)
-        return DepartmentMention(f"{area}管理委员会", segment, "county", 0, len(segment))
+    if zone and not _PREFIX_RE.match(segment):
+        return DepartmentMention(f"{_zone_name(zone.group(1), scope)}管理委员会", segment, "county", 0, len(segment))
+    town = _TOWN_GOVERNMENT.fullmatch(segment)
+    if town:
+        return _town_government(town.group(1), segment, scope)
     generic = _generic(segment)
-    if generic:
-        place = _prefix_division(segment[0], scope)
+    prefix = _PREFIX_RE.match(segment)
+    if generic and prefix:
+        place = _prefix_division(prefix.group(0), scope)
         if place:
-            return DepartmentMention(place[0] + segment[1:], segment, place[1], 0, len(segment))
+            body = segment[prefix.end() :]
+            body = body.removesuffix("管委会") + "管理委员会" if body.endswith("管委会") else body
+            return DepartmentMention(place[0] + body, segment, place[1], 0, len(segment))
     return None
+
+
+def _zone_name(zone: str, scope: str | None) -> str:
+    """A zone's full name: its kind spelt out, opened by its city's short name unless it names a place
+    itself (稀土高新区 → 包头稀土高新技术产业开发区, 曲靖经开区 → 曲靖经济技术开发区)."""
+    for short, full in _ZONE_KINDS:
+        if zone.endswith(short):
+            zone = zone.removesuffix(short) + full
+            break
+    places = [m for m in divisions.find_districts(zone[:8], scope) if m.level in ("province", "city", "county")]
+    if places and places[0].start == 0:
+        return zone
+    city = divisions.city_of(scope) or (scope if scope and divisions.level_of(scope) == "city" else None)
+    if not city:
+        return zone
+    short = divisions.short_form(city) or city
+    return zone if zone.startswith(short) else short + zone
+
+
+def _town_government(town: str, segment: str, scope: str | None) -> DepartmentMention:
+    """A town's government, named after its county when the document speaks for one (长沙县黄花镇人民政府)."""
+    body = "街道办事处" if town.endswith("街道") else "人民政府"
+    town = town.removesuffix("街道") if body == "街道办事处" else town
+    div = divisions.division(scope) if scope else None
+    area = county_area(scope) if div is not None and div.level == "county" and scope else ""
+    return DepartmentMention(f"{area}{town}{body}", segment, "town", 0, len(segment))
 
 
 def add(graph: DocumentGraph, mention: DepartmentMention, evidence: str, count: int = 1) -> Node:

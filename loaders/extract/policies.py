@@ -244,7 +244,7 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
 
 
 def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node) -> None:
-    found = responsible_units.read(item.text, doc.scope)
+    found = responsible_units.of_item(item, doc.scope)
     if found is None:
         return
     at = doc.text.find(found.evidence, item.start)
