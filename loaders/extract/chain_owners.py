@@ -112,7 +112,8 @@ def _list_before(sentence: str, clause_start: int, cue: int) -> tuple[list[str],
     if match is None:
         return None
     listed = match.group("list")
-    firms = _items(listed[_LIST_OPENER.match(listed).end() :])
+    opener = _LIST_OPENER.match(listed)
+    firms = _items(listed[opener.end() :] if opener else listed)
     return (firms, match.group("chain") or "") if firms else None
 
 
@@ -123,6 +124,8 @@ def _list_after(sentence: str, cue: int, clause_end: int) -> tuple[list[str], st
     a heading (支持链主企业扩能增效) or a phrase (链主企业达到8家) names no firm.
     """
     link = _LINK_BEFORE_LIST.match(sentence, cue)
+    if link is None:
+        return None
     listed = _NAME_NOTE.sub("", sentence[link.end() : clause_end])
     if link.group("verb"):
         firms = _items(_before_verb(listed))

@@ -178,7 +178,7 @@ _X_STOP = re.compile(
     rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的是为在对把将从向由]|{_NUM}[个条大家年]|^"
 )
 _X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
-_QUALIFIER = re.compile("^(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
+_QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
 _REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
 _VERBS = "|".join(sorted(map(re.escape, HEAD_VERBS), key=len, reverse=True))
 #: The last verb before a head word (X starts after it), and a verb anywhere (an X holding one is an action).

@@ -45,7 +45,8 @@ def _plan_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
     classification (智能制造装备产业) are official names a plan quotes with their 产业 head, so they are weak.
     """
     known = {*_DATA["strong"], *_DATA["weak"]}
-    strong, weak = [], []
+    strong: list[str] = []
+    weak: list[str] = []
     for name, (provinces, _code) in CHAIN_NAMES.items():
         if name in known or not name.strip():
             continue
@@ -80,6 +81,8 @@ def industry_code(name: str) -> str | None:
             if official.removesuffix("产业").removesuffix("制造业") == name:
                 return f"{prefix} {code}"
     return None
+
+
 #: Modifiers that do not change which industry is meant (时尚童装 is the 童装 industry).
 NEUTRAL_PREFIXES: tuple[str, ...] = tuple(_DATA["neutral_prefixes"])
 
