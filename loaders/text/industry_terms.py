@@ -44,7 +44,7 @@ def _plan_terms() -> tuple[tuple[str, ...], tuple[str, ...]]:
     head word (钛材料产业链) or in a list of industries, like the weak terms. The 中类 of the national
     classification (智能制造装备产业) are official names a plan quotes with their 产业 head, so they are weak.
     """
-    known = {*_DATA["strong"], *_DATA["weak"]}
+    known = {*_DATA["strong"], *_DATA["weak"], *_DATA["plan_exclusions"]}
     strong: list[str] = []
     weak: list[str] = []
     for name, (provinces, _code) in CHAIN_NAMES.items():
