@@ -19,6 +19,7 @@ from chainkg.graph.errors import ChainKGError, DocumentError
 from chainkg.graph.model import Graph
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract import (
+    chain_owners,
     chain_segments,
     departments,
     districts,
@@ -52,6 +53,7 @@ EXTRACTORS: list[Extractor] = [
     industries.extract,
     policies.extract,
     enterprises.extract,
+    chain_owners.extract,
     platforms.extract,
     projects.extract,
     chain_segments.extract,

@@ -32,7 +32,18 @@ from chainkg.loaders.extract.text_spans import district_display, district_node, 
 from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
-from chainkg.loaders.text.industry_terms import NEUTRAL_PREFIXES, STRONG_TERMS, SYNONYMS, WEAK_TERMS, canonical
+from chainkg.loaders.text.industry_terms import (
+    GENERIC_HEADS,
+    HEAD_VERBS,
+    NEUTRAL_PREFIXES,
+    NOUN_HEADS,
+    QUALIFIERS,
+    REGIONS,
+    STRONG_TERMS,
+    SYNONYMS,
+    WEAK_TERMS,
+    canonical,
+)
 from chainkg.loaders.text.keyword_scan import word_places
 
 _SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
@@ -158,6 +169,69 @@ def _vocabulary(text: str) -> list[IndustryMention]:
         surface = _trimmed_suffix(text[s:e])
         out.append(IndustryMention(_plain(surface), surface, s, e, CHAIN))
     return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
+
+
+#: A head word that makes the words before it an industry: X产业链, X产业集群 (a cluster).
+_BY_HEAD = re.compile(r"产业链(?!链)|产业集群")
+#: Where X starts: after a clause or list mark, a quote, a count (17条), a year (2024年) or one of these words.
+_X_STOP = re.compile(
+    rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的是为在对把将从向由]|{_NUM}[个条大家年]|^"
+)
+_X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
+_QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
+_REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
+_VERBS = "|".join(sorted(map(re.escape, HEAD_VERBS), key=len, reverse=True))
+#: The last verb before a head word (X starts after it), and a verb anywhere (an X holding one is an action).
+_LAST_VERB = re.compile(f"(?s:.*)(?:{_VERBS})")
+_A_VERB = re.compile(_VERBS)
+
+
+def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
+    """X产业链 (a chain) and X产业集群 (a cluster, named with its place) for X no vocabulary knows.
+
+    X runs back from the head word to a clause or list mark, a count or year, 的/等, or an action word
+    (聚焦…, a data list); a qualifier of rank (世界级, 千亿级, 全市) and a leading place are not X. No X is a
+    region spanning provinces (长三角), a kind of chain alone (主导产业, 特色产业链), an action or slogan (延链补链,
+    链长制), or the whole chain of something (产值占全产业链).
+    """
+    out: list[IndustryMention] = []
+    for head in _BY_HEAD.finditer(text):
+        left = max(0, head.start() - 16)
+        stops = [m.end() for m in _X_STOP.finditer(text, left, head.start()) if m.end() > 0 or left == 0]
+        verb = _LAST_VERB.match(text, left, head.start())
+        bounds = [*stops, *([verb.end()] if verb else [])]
+        if not bounds:
+            continue  # no edge in sight: X cannot be told from the words before it
+        start = max(bounds)
+        if text.startswith("全", head.start() - 1):
+            continue
+        written_place = leading_district(text[start : head.start()], scope)
+        x_start = start + (written_place.end if written_place else 0)
+        qualifier = _QUALIFIER.match(text, x_start, head.start())
+        if qualifier:
+            x_start = qualifier.end()
+        x = text[x_start : head.start()]
+        if not _X_CHARS.fullmatch(x) or _REGION.match(x) or _A_VERB.search(x) or _is_generic(x):
+            continue
+        if not x.endswith(NOUN_HEADS):
+            continue
+        if head.group(0) == "产业链":
+            out.append(IndustryMention(_plain(x), x + "产业链", x_start, head.end(), CHAIN, "产业链"))
+            continue
+        place = unit_name(written_place.name) if written_place else district_display(text, start, scope)
+        name = f"{place}{x}{head.group(0)}"
+        out.append(IndustryMention(name, text[start : head.end()], start, head.end(), CLUSTER, "集群"))
+    return out
+
+
+def _is_generic(x: str) -> bool:
+    """主导, 特色优势, 战略性新兴: a kind of chain, no industry."""
+    if x in GENERIC_HEADS:
+        return True
+    rest = x
+    for word in sorted(GENERIC_HEADS, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest
 
 
 def _list_items(text: str, end: int) -> list[tuple[str, int]]:
@@ -383,12 +457,18 @@ def _find_anywhere(text: str) -> tuple[IndustryMention, ...]:
 def _reads_places(text: str) -> bool:
     """Whether the scope can change what ``text`` names: only counted groups and coded clusters
     (:func:`_groups`) and the items of a list (:func:`_lists`) are read with it."""
-    return _GROUP.search(text) is not None or "产业集群" in text or next(_list_ends(text), None) is not None
+    return (
+        _GROUP.search(text) is not None
+        or "集群" in text
+        or "产业链" in text
+        or next(_list_ends(text), None) is not None
+    )
 
 
 def _find(text: str, scope: str | None) -> list[IndustryMention]:
     found = sorted(
-        _groups(text, scope) + _lists(text, scope) + _vocabulary(text), key=lambda m: (m.start, -(m.end - m.start))
+        _groups(text, scope) + _lists(text, scope) + _by_head(text, scope) + _vocabulary(text),
+        key=lambda m: (m.start, -(m.end - m.start)),
     )
     kept: list[IndustryMention] = []
     lists = _OtherLists(text)

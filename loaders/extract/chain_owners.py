@@ -1,0 +1,219 @@
+"""链主 statements: which firms a text names as the owners (链主) of which chain.
+
+Plans and news name a chain's leading firms in a few shapes, the list of firms on one side of the
+链主 cue and the chain either in the statement or implied by the document:
+
+- list, then cue: "甲、乙等链主企业", "甲、乙共同担任X产业链链主", "甲和乙是这条产业链的两家链主企业",
+  "以甲为链主", "发挥甲“链主”作用";
+- cue, then list: "链主企业为甲、乙", "链主企业：甲、乙", "支持链主企业甲（以下简称…）", "X产业链链主甲".
+
+Each firm becomes an Enterprise tagged 链主 (merged with the firm the enterprise reader found, when
+it did) with CHAIN_OWNER_OF and IN_CHAIN to the chain: the chain the statement names (X产业链链主),
+else the chain of its clause, else of its sentence, else the document's own chain (the one its title
+names, or the one it names most), which "这条产业链" and a bare 链主企业 refer to. A firm read here owns
+only the chains read here: another CHAIN_OWNER_OF of it (a chain that merely shares its sentence) is
+dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from chainkg.graph.model import Node
+from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.findings import CHAIN, Findings, IndustryMention
+from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.text.document import ParsedDocument
+
+_COUNT = "[0-9一二两三四五六七八九十]+"
+#: A list of firms, then the link to the 链主 cue closing the clause head: 等, 共同担任X产业链, 是这条产业链的两家, 为,
+#: “ (the list is the shortest text before the first link that reaches the cue).
+_LIST_THEN_CUE = re.compile(
+    rf"(?P<list>.+?)(?:(?:等|共同担任|共同作为|担任|作为|成为|均为|是|为)(?P<chain>[^，。；、,;]{{0,18}}?(?:产业链|链)的?)?"
+    rf"(?:{_COUNT}家)?[“\"]?|[“\"]|{_COUNT}家)链主"
+)
+_LINK_BEFORE_LIST = re.compile(r"链主[”\"]?(?P<firms>企业|型企业)?(?:分别|主要)?(?P<verb>为|是|有|包括|：|:)?")
+#: What may stand before the first firm of a list closed by the cue (支持, 围绕, 以, 发挥, a place and 的).
+_LIST_OPENER = re.compile(
+    r"^(?:.*?(?:支持|围绕|推动|鼓励|引导|依托|由|以|发挥|对|聚焦|培育|引进|其中|包括|在))?(?:[\u4e00-\u9fff]{1,4}的)?"
+)
+_SEPARATOR = re.compile(r"、|和|及|与|以及")
+#: A note after a firm's name: （以下简称“乐普医疗”）, (简称"发那科").
+_NAME_NOTE = re.compile(r"[（(](?:以下)?简称[^）)]*[）)]")
+_PLACE_OF = re.compile(r"^[\u4e00-\u9fff]{1,4}的(?=..)")
+_FIRM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}")
+#: Words no firm's name is or ends with (a group or role of firms, a kind of place, a measure).
+_NOT_FIRM = re.compile(
+    r"企业$|产业|链|项目|园区?$|基地|平台|政府|部门|龙头|骨干|配套|上下游|本地|全市|全省|我市|我省|一批|多家|^[0-9]|"
+    r"加快|推动|支持|实施|建设|带动|需求|清单|作用|机制|担任|作为|成为|共同|这条|^(?:在|向|与|来|对|按|从|要|将|的|等|达到)|[0-9]+家"
+)
+#: One firm right after the cue, told from what follows by the verb of its clause (链主企业甲加快…).
+_NAME_THEN_VERB = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}?(?=在|加快|扩大|扩建|新建|建设|实施|通过|向|与|牵头|带动|发挥|投资|增资)"
+)
+_SLOGAN = re.compile(r"[+＋]")
+_CLAUSE_STOP = re.compile(r"[，。；！？,;!?\n]")
+#: A demonstrative for the document's own chain: 这条产业链, 该产业链, 本产业链.
+_THIS_CHAIN = re.compile(r"^(?:这条|该|本|此)")
+
+
+def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
+    """Enterprise nodes tagged 链主, CHAIN_OWNER_OF and IN_CHAIN the chain each statement names."""
+    if "链主" not in doc.text:
+        return
+    chains = [m for m in findings.industries if m.label == CHAIN]
+    main = _main_chain(doc, chains)
+    known = {form: f.name for f in findings.firms for form in (f.name, *f.aliases)}
+    aliases = {f.name: f.aliases for f in findings.firms}
+    owned: dict[str, set[str]] = {}
+    for sentence in doc.sentences:
+        if "链主" not in sentence.text:
+            continue
+        for firm, chain_name in owners_in(sentence.text, sentence.start, chains, main):
+            name = _firm_name(firm, known)
+            chain = graph.node(CHAIN, chain_name, sentence.text)
+            node = graph.node("Enterprise", name, sentence.text, aliases=aliases.get(name))
+            _tag_owner(node)
+            graph.edge("CHAIN_OWNER_OF", node, chain, sentence.text)
+            graph.edge("IN_CHAIN", node, chain, sentence.text)
+            owned.setdefault(node.uid, set()).add(chain.uid)
+    _drop_other_ownerships(graph, owned)
+
+
+def owners_in(sentence: str, offset: int, chains: list[IndustryMention], main: str | None) -> list[tuple[str, str]]:
+    """(firm as written, chain name) for each 链主 statement of ``sentence`` (at ``offset`` in its text)."""
+    out: list[tuple[str, str]] = []
+    for cue in re.finditer("链主", sentence):
+        if _SLOGAN.search(sentence, max(0, cue.start() - 2), cue.end() + 2):
+            continue  # “链长+链主+园区”: a way of working, no firm
+        clause_start, clause_end = _clause(sentence, cue.start())
+        found = _list_before(sentence, clause_start, cue.start())
+        if found is None:
+            found = _list_after(sentence, cue.start(), clause_end)
+        if not found:
+            continue
+        firms, named = found
+        chain = _chain_of(named, sentence, offset, clause_start, clause_end, chains, main)
+        if chain:
+            out += [(firm, chain) for firm in firms if (firm, chain) not in out]
+    return out
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    starts = [m.end() for m in _CLAUSE_STOP.finditer(sentence, 0, at)]
+    end = _CLAUSE_STOP.search(sentence, at)
+    return (starts[-1] if starts else 0), (end.start() if end else len(sentence))
+
+
+def _list_before(sentence: str, clause_start: int, cue: int) -> tuple[list[str], str] | None:
+    """Firms listed before the cue (甲、乙等链主企业), with the chain the link between them names, if any."""
+    match = _LIST_THEN_CUE.fullmatch(sentence, clause_start, cue + 2)
+    if match is None:
+        return None
+    listed = match.group("list")
+    opener = _LIST_OPENER.match(listed)
+    firms = _items(listed[opener.end() :] if opener else listed)
+    return (firms, match.group("chain") or "") if firms else None
+
+
+def _list_after(sentence: str, cue: int, clause_end: int) -> tuple[list[str], str] | None:
+    """Firms listed after the cue (链主企业为甲、乙; 链主企业甲加快…), with the chain named right before the cue.
+
+    After 链主企业 with no verb, one name counts only with the verb of its clause after it (链主企业甲实施…), so
+    a heading (支持链主企业扩能增效) or a phrase (链主企业达到8家) names no firm.
+    """
+    link = _LINK_BEFORE_LIST.match(sentence, cue)
+    if link is None:
+        return None
+    listed = _NAME_NOTE.sub("", sentence[link.end() : clause_end])
+    if link.group("verb"):
+        firms = _items(_before_verb(listed))
+    elif link.group("firms") and _SEPARATOR.search(listed):
+        firms = _items(_before_verb(listed))
+    else:
+        first = _NAME_THEN_VERB.match(listed) if link.group("firms") else None
+        firms = [first.group(0)] if first and _is_firm(first.group(0)) else []
+    before = sentence[max(0, cue - 16) : cue]
+    named = re.search(r"[^，。；、,;]{2,16}?(?:产业链|链)$", before)
+    return (firms, named.group(0) if named else "") if firms else None
+
+
+def _before_verb(listed: str) -> str:
+    """A list without the predicate after its last item (…、丙医疗新建生产线 → …、丙医疗)."""
+    last = max(listed.rfind(sep) for sep in "、和及与")
+    verb = _NAME_THEN_VERB.match(listed, last + 1) if last >= 0 else None
+    return listed[: verb.end()] if verb else listed
+
+
+def _items(listed: str) -> list[str]:
+    """The firms of a list, each a plausible firm name, or none if any item is not one."""
+    items = [i for i in _SEPARATOR.split(_NAME_NOTE.sub("", listed)) if i]
+    items = [_PLACE_OF.sub("", i) for i in items]  # 青岛的甲汽车 is 甲汽车
+    return items if items and all(_is_firm(i) for i in items) else []
+
+
+def _is_firm(item: str) -> bool:
+    return bool(_FIRM_CHARS.fullmatch(item)) and not _NOT_FIRM.search(item)
+
+
+def _chain_of(
+    named: str,
+    sentence: str,
+    offset: int,
+    clause_start: int,
+    clause_end: int,
+    chains: list[IndustryMention],
+    main: str | None,
+) -> str | None:
+    """The chain a statement is about: named in it, else of its clause, else of its sentence, else the document's."""
+    if named and _THIS_CHAIN.match(named):
+        return main
+    in_sentence = [m for m in chains if offset <= m.start and m.end <= offset + len(sentence)]
+    if named:
+        for m in in_sentence:
+            if m.surface in named or m.name in named:
+                return m.name
+        read = [m.name for m in find_industries(named) if m.label == CHAIN]
+        if read:
+            return read[0]
+    in_clause = [m for m in in_sentence if offset + clause_start <= m.start and m.end <= offset + clause_end]
+    if in_clause:
+        return in_clause[0].name
+    if in_sentence:
+        return in_sentence[0].name
+    return main
+
+
+def _main_chain(doc: ParsedDocument, chains: list[IndustryMention]) -> str | None:
+    """The document's own chain: the one its title names, else the one it names most."""
+    if not chains:
+        return None
+    title_end = doc.sentences[0].end if doc.sentences else 0
+    in_title = [m.name for m in chains if m.end <= title_end]
+    if in_title:
+        return in_title[0]
+    return Counter(m.name for m in chains).most_common(1)[0][0]
+
+
+def _firm_name(written: str, known: dict[str, str]) -> str:
+    """The firm's canonical name: the enterprise reader's when it knows the form, else as written."""
+    if written in known:
+        return known[written]
+    for form, name in known.items():  # 济南的中国重汽 is 中国重汽
+        if written.endswith(form) and len(form) >= 2:
+            return name
+    return written
+
+
+def _tag_owner(node: Node) -> None:
+    tags: list[str] = node.props.setdefault("tags", [])
+    if "链主" not in tags:
+        tags.append("链主")
+        tags.sort()
+
+
+def _drop_other_ownerships(graph: DocumentGraph, owned: dict[str, set[str]]) -> None:
+    """A firm whose 链主 statement was read owns those chains only (not every chain of its sentence)."""
+    for key in [k for k in graph.edges if k[0] == "CHAIN_OWNER_OF" and k[1] in owned and k[2] not in owned[k[1]]]:
+        del graph.edges[key]
