@@ -44,6 +44,7 @@ _INTRODUCES = re.compile(r"(?:成功|先后|已|所)?(?:引进|招引)的?")
 _SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
 _HEADING_MAX = 30
 _CLAUSE_MARK = re.compile(r"[。！？；，,]")
+_CLAUSE_MARKS = "。！？；，,;"
 _RANK = {"town": 0, "zone": 1, "county": 2, "city": 3, "province": 4}
 
 
@@ -127,6 +128,25 @@ class ProseContext:
             if name not in out:
                 out.append(name)
         return out
+
+    def chains_near(self, index: int, start: int, end: int) -> list[str]:
+        """The chain sentence ``index`` ties the mention at sentence offsets ``start``-``end`` to: the only chain
+        the sentence names, else the one named in the mention's clause nearest before it (else after it).
+
+        A sentence naming several chains (在汽车、化工、医药等领域, A、B…) ties a firm to none but its clause's."""
+        named = self.layout.chains.get(index, [])
+        if len({name for name, _ in named}) == 1:
+            return [named[0][0]]
+        sentence = self.doc.sentences[index]
+        text = sentence.text
+        left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+        rights = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
+        right = min(rights, default=len(text))
+        clause = [(name, pos - sentence.start) for name, pos in named if left <= pos - sentence.start < right]
+        before = [item for item in clause if item[1] < start]
+        if before:
+            return [before[-1][0]]
+        return [clause[0][0]] if clause else []
 
     def chain_before(self, index: int) -> list[str]:
         """The chain last named before sentence ``index`` in its section (what 产业链 alone refers back to)."""
