@@ -351,7 +351,7 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
     for m in mentions:
         sentence = doc.sentences[m.index].text
         place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
-        if place is None and PLACING_VERB.search(sentence) and not _ACQUIRE.search(sentence):
+        if place is None and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)
         if place is not None:
             context.graph.edge("LOCATED_IN", m.node, context.place_node(place, sentence), sentence)
@@ -362,10 +362,24 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         if not _acquired_object(doc.sentences[m.index].text, m.start, m.node)
         and not _PARTNER.search(doc.sentences[m.index].text, 0, m.start)
     ]
-    scope = context.scope()
-    if placed and scope is not None:
+    if not placed:
+        return
+    scope = context.zone_before(placed[0].index) if context.news else None
+    scope = scope or context.scope()
+    if scope is not None:
         sentence = doc.sentences[placed[0].index].text
         context.graph.edge("LOCATED_IN", placed[0].node, context.place_node(scope, sentence), sentence)
+
+
+def _placed_by_verb(context: ProseContext, m: _Mention, sentence: str) -> bool:
+    """引进/落户 A (A落户, A等入驻企业): A is placed in the carrier named before. Not when A is a buyer, nor when
+    what lands is A's project (A投资的…项目落户X places the project); a list of firms closed by 等…项目 is no
+    project of theirs (A、B等一批项目相继落户 places A and B)."""
+    verb = PLACING_VERB.search(sentence)
+    if verb is None or _ACQUIRE.search(sentence):
+        return False
+    between = sentence[m.end : verb.start()]
+    return "项目" not in between or between.startswith(("、", "等"))
 
 
 def _acquired_object(sentence: str, local: int, node: Node) -> bool:
