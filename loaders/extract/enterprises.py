@@ -12,7 +12,9 @@ chain it talks about).
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib.resources import files
 
 import ahocorasick_rs
 
@@ -34,14 +36,19 @@ _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公�
 _LEGAL = re.compile(alternation(_LEGAL_SUFFIXES))
 _LEGAL_OPENINGS = tuple(sorted({suffix[:2] for suffix in _LEGAL_SUFFIXES}))
 #: The class after 等 is a noun phrase: a preposition ends it (土地、金融等要素向重点项目 is a list of 要素).
+#: A count closes a list too (A、B两家电池企业).
 _LIST_HEAD = re.compile(
-    r"等(?:一批|多家)?[^，。；、向到在为对至从与和及把被给]{0,6}?(企业|项目|公司|电商平台)(?!服务|数量|家数)"
+    r"(?:等(?:一批|多家)?|(?<=[^\d、])[两三四五六七八九十]家)[^，。；、向到在为对至从与和及把被给]{0,10}?(企业|项目|公司|电商平台)"
+    r"(?!服务|数量|家数)"
 )
-#: A clause-initial name ending in a trade word before a verb of doing (慧仓科技便是…, 长城汽车投资…):
-#: found from the trade word and verb (rare) back to the clause start (at most 6 name characters before).
+#: Cue words of firm names in news (``firm_cues.toml``): verbs a firm is the subject of, what may stand
+#: between, and the words after a firm noun that open a list of firms.
+_CUES: dict[str, list[str]] = tomllib.loads(files(__package__).joinpath("firm_cues.toml").read_text(encoding="utf-8"))
+#: A clause-initial name ending in a trade word before a verb of doing (某某科技已投资…, 某某新材于去年落户…):
+#: found from the trade word and verb back to the clause start (at most 6 name characters before).
 _FIRM_WORD_THEN_VERB = re.compile(
     alternation(_FIRM_WORD.split("|"))
-    + r"(?=便是|正投资|正在|已|先后|直接|经过|首台|首批|落户|成立|投资|兼并|收购|\d{4}年)"
+    + rf"(?=(?:{alternation(_CUES['between'])})?(?:{alternation(_CUES['doing'])}|\d{{4}}年))"
 )
 _CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
 #: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
@@ -82,11 +89,18 @@ _NOT_PRODUCT = re.compile(
 _FIRST_UNIT = re.compile(rf"首(?:台|批|款|辆)({NAME_CHARS}{{2,10}}?)(?:下线|投产|交付)")
 
 
+#: A firm noun before a legal name (链主企业X有限公司, 控股子公司X集团): the name starts after it. Read here, not
+#: among the cue words of all names, as platforms keep it inside theirs (企业服务中心).
+_FIRM_NOUN_BEFORE = re.compile(r".*(?:企业|子公司|公司)(?=.{3})")
+
+
 def _legal_names(text: str) -> list[str]:
     out = []
     for match in matches_near(_LEGAL, text, _LEGAL_OPENINGS):
         run, _ = run_before(text, match.end())
-        name = clean_name(trim_left(run))
+        run = run[: -len(match.group(0))]
+        noun = _FIRM_NOUN_BEFORE.match(run)
+        name = clean_name(trim_left(run[noun.end() :] if noun else run) + match.group(0))
         core = name[: -len(match.group(0))]
         suffix = match.group(0)
         long_enough = len(core) >= 3 or (suffix == "集团" and len(core) >= 2)
@@ -116,18 +130,43 @@ def _is_firm_name(name: str) -> bool:
     return 2 <= len(name) <= 12 and not _NOT_FIRM.search(name) and not _industry_names(name) & {name}
 
 
+#: A firm noun that introduces a list of firms after it: 链主企业为A、B; 龙头企业有A、B、C (to the clause end).
+_INTRO_LIST = re.compile(
+    rf"(?:链主|龙头|骨干|领军|重点|配套|头部)?(?:企业|公司)(?:主要)?(?:{alternation(_CUES['introducing'])})[:：]?"
+    rf"((?:{NAME_CHARS}{{2,14}}、)+{NAME_CHARS}{{2,14}})(?=[，。；,;]|$)"
+)
+#: 某某股份有限公司（以下简称“某某股份”）: the short name the text goes on to use.
+_CALLED = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"]?([^”\"）)]{2,10})[”\"]?[）)]")
+
+
+#: A list head naming kinds of product (关键零部件企业, 组件辅材企业): short items before it are products.
+_PRODUCT_KIND = re.compile(r"零部件|辅材|配件|原材料|元器件|耗材")
+#: 以X为龙头/链主/牵引: X is the firm a cluster is built around.
+_LEAD_FIRM = re.compile(rf"以({NAME_CHARS}{{2,12}}?)为(?:龙头|链主)(?!地位|作用|优势)")
+
+
+def _introduced_names(text: str) -> list[str]:
+    """Firms listed after a firm noun and a copula (链主企业为A、B; 重点企业包括A、B、C), or led by 以…为龙头."""
+    out = [clean_name(m.group(1)) for m in _LEAD_FIRM.finditer(text) if _is_firm_name(clean_name(m.group(1)))]
+    for match in _INTRO_LIST.finditer(text):
+        out += [clean_name(item) for item in match.group(1).split("、") if _is_firm_name(clean_name(item))]
+    return out
+
+
 def _listed_names(text: str) -> list[str]:
     """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目)."""
     out = []
     for head in _LIST_HEAD.finditer(text):
-        run_start = max(text.rfind(p, 0, head.start()) for p in "，。；：\n") + 1
+        run_start = max(text.rfind(p, 0, head.start()) for p in "，。；：,;:\n") + 1
         items = text[run_start : head.start()].split("、")
         items[0] = trim_left(items[0])
         items = [clean_name(i) for i in items]
+        if _PRODUCT_KIND.search(head.group(0)) and any(len(i) <= 3 and not _ENDS_IN_FIRM_WORD.search(i) for i in items):
+            continue  # 电驱、热管理等关键零部件企业: kinds of product, not firms
         if len(items) == 1 and not _FIRM_HEAD_WORD.search(head.group(0)):
             continue
-        if len(items) == 1 and not _ENDS_IN_FIRM_WORD.search(items[0]):
-            continue
+        if len(items) == 1 and len(items[0]) < 3 and not _ENDS_IN_FIRM_WORD.search(items[0]):
+            continue  # 青山钢管等企业 names a firm; a two-character item is more often a kind (锂电等企业)
         out += [i for i in items if _is_firm_name(i)]
     return out
 
@@ -144,6 +183,8 @@ def _subject_names(text: str) -> list[str]:
     for verb in matches_near(_VERB_SUBJECT, text, _VERB_WORDS, _VERB_REACH):
         run, _ = run_before(text, verb.start(), limit=16)
         name = clean_name(trim_left(_SUPPLIER_WORD.sub("，", run).split("，")[-1]))
+        if name.endswith("总"):
+            continue  # 协议总投资: the noun 总投资, no firm before it
         if _is_firm_name(name) and (len(name) <= 6 or _ENDS_IN_FIRM_WORD.search(name)):
             out.append(name)
     return out
@@ -157,14 +198,28 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
     firms: dict[str, Firm] = {}
     for name in _legal_names(text):
         firm = firms.setdefault(name, Firm(name))
+        for called in _called(text, name):
+            firm.aliases[called] = "defined-short-name"
         shorts = [short for short in short_forms(name, places) if text.count(short) > text.count(name)]
         for short in shorts:  # the short form is used on its own, not only inside the legal name
             firm.aliases[short] = "legal-name-short-form"
     known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
-    for name in _listed_names(text) + _subject_names(text):
+    for name in _listed_names(text) + _introduced_names(text) + _subject_names(text):
         if name not in known and not any(name in other for other in known):
             known[name] = firms.setdefault(name, Firm(name))
     return list(firms.values())
+
+
+def _called(text: str, name: str) -> list[str]:
+    """The short names a text defines for ``name`` right after it (（以下简称“X”）)."""
+    out = []
+    start = text.find(name)
+    while start >= 0:
+        called = _CALLED.match(text, start + len(name))
+        if called and called.group(1) not in out:
+            out.append(clean_name(called.group(1)))
+        start = text.find(name, start + len(name))
+    return out
 
 
 def firm_names(doc: ParsedDocument, firms: list[Firm]) -> list[tuple[str, int, int]]:
@@ -268,14 +323,15 @@ _LIST_CHAIN = re.compile(r"[^，。；]*?等(?:一批|多家)?([^，。；、]{2
 
 
 def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
-    """The chain a list head names (A、B等一批汽车电子项目), else the chains of the sentence,
-    else, where the sentence says only 产业链, the chain named last before it in the section."""
+    """The chain a list head names (A、B等一批汽车电子项目), else the chain the sentence ties the firm to (the only
+    one it names, or the one of the firm's clause), else, where the sentence says only 产业链, the chain named
+    last before it in the section. A sentence listing several chains and several firms pairs none of them."""
     head = _LIST_CHAIN.match(sentence, m.end)
     if head:
         named = [canonical_in(context.findings, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
         if named:
             return named[:1]
-    chains = context.chains_in(m.index)
+    chains = context.chains_near(m.index, m.start, m.end)
     if chains:
         return chains
     if "产业链" in sentence and _PLACING.search(sentence):
@@ -295,7 +351,7 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
     for m in mentions:
         sentence = doc.sentences[m.index].text
         place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
-        if place is None and PLACING_VERB.search(sentence) and not _ACQUIRE.search(sentence):
+        if place is None and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)
         if place is not None:
             context.graph.edge("LOCATED_IN", m.node, context.place_node(place, sentence), sentence)
@@ -306,10 +362,24 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         if not _acquired_object(doc.sentences[m.index].text, m.start, m.node)
         and not _PARTNER.search(doc.sentences[m.index].text, 0, m.start)
     ]
-    scope = context.scope()
-    if placed and scope is not None:
+    if not placed:
+        return
+    scope = context.zone_before(placed[0].index) if context.news else None
+    scope = scope or context.scope()
+    if scope is not None:
         sentence = doc.sentences[placed[0].index].text
         context.graph.edge("LOCATED_IN", placed[0].node, context.place_node(scope, sentence), sentence)
+
+
+def _placed_by_verb(context: ProseContext, m: _Mention, sentence: str) -> bool:
+    """引进/落户 A (A落户, A等入驻企业): A is placed in the carrier named before. Not when A is a buyer, nor when
+    what lands is A's project (A投资的…项目落户X places the project); a list of firms closed by 等…项目 is no
+    project of theirs (A、B等一批项目相继落户 places A and B)."""
+    verb = PLACING_VERB.search(sentence)
+    if verb is None or _ACQUIRE.search(sentence):
+        return False
+    between = sentence[m.end : verb.start()]
+    return "项目" not in between or between.startswith(("、", "等"))
 
 
 def _acquired_object(sentence: str, local: int, node: Node) -> bool:

@@ -116,12 +116,12 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         sentence = doc.sentences[index].text
         node = graph.node("Project", name, sentence, **_props(sentence))
         investors = _investors(graph, node, firms, sentence, start - doc.sentences[index].start)
-        chains = context.chains_in(index)[:1] or _investor_chains(graph, investors)
+        local = start - doc.sentences[index].start
+        chains = context.chains_near(index, local, local + len(name)) or _investor_chains(graph, investors)
         for chain in context.chain_nodes(chains, sentence):
             graph.edge("IN_CHAIN", node, chain, sentence)
         if node.uid in located:
             continue
-        local = start - doc.sentences[index].start
         place = context.cued_place(index, local, local + len(name))
         place_node = context.place_node(place, sentence) if place else _investor_place(graph, investors)
         if place_node is None and context.scope() is not None:

@@ -36,14 +36,18 @@ from chainkg.loaders.text.evidence import sentence_of
 
 #: Verbs that place the firms or institutes of their sentence in a carrier.
 PLACING_VERB = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")
-_AFTER_NAME = re.compile(r"[^，。；]{0,6}?(?:落户|入驻|落地|位于|坐落于|扎根)(?:于|至|在)?")
+_AFTER_NAME = re.compile(r"(?:[^，。；]{0,6}?|[，,])(?:落户|入驻|落地|位于|坐落于|扎根|选址)(?:于|至|在)?")
+#: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
+_AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
+_DOING_AT = re.compile(r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)")
 _MAIN_BASE = re.compile(
     r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)"
 )
-_INTRODUCES = re.compile(r"(?:成功|先后|已|所)?(?:引进|招引)的?")
+_INTRODUCES = re.compile(r"(?:成功|先后|相继|已|所)?(?:引进|招引|孵化出?|培育出)的?")
 _SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
 _HEADING_MAX = 30
 _CLAUSE_MARK = re.compile(r"[。！？；，,]")
+_CLAUSE_MARKS = "。！？；，,;"
 _RANK = {"town": 0, "zone": 1, "county": 2, "city": 3, "province": 4}
 
 
@@ -128,6 +132,23 @@ class ProseContext:
                 out.append(name)
         return out
 
+    def chains_near(self, index: int, start: int, end: int) -> list[str]:
+        """The chain sentence ``index`` ties the mention at sentence offsets ``start``-``end`` to: the only chain
+        the sentence names, else the one named in the mention's clause nearest before it (X产业链链主A).
+
+        A sentence naming several chains (在汽车、化工、医药等领域, A、B…) ties a firm to none but its clause's."""
+        named = self.layout.chains.get(index, [])
+        if len({name for name, _ in named}) == 1:
+            return [named[0][0]]
+        sentence = self.doc.sentences[index]
+        text = sentence.text
+        left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+        rights = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
+        right = min(rights, default=len(text))
+        clause = [(name, pos - sentence.start) for name, pos in named if left <= pos - sentence.start < right]
+        before = [item for item in clause if item[1] < start]
+        return [before[-1][0]] if before else []
+
     def chain_before(self, index: int) -> list[str]:
         """The chain last named before sentence ``index`` in its section (what 产业链 alone refers back to)."""
         for i in range(index - 1, self.layout.section(index) - 1, -1):
@@ -168,6 +189,13 @@ class ProseContext:
         for _s, e, place, _ in inside:  # adjacency: 埭溪镇的美妆小镇, 吴兴高新区杨桂珍螃蟹庄, 独山港镇原…
             if 0 <= start - e <= 1 and (start == e or sentence[e] in '的原内“"'):
                 return place
+        at = _AT_PLACE.match(sentence, end)
+        if at:
+            for s, e, place, _ in inside:  # A在X建设…: the last of adjacent places (在宜昌高新区白洋工业园建设)
+                if s == at.end():
+                    e, place = _last_adjacent(inside, e, place)
+                    if _DOING_AT.match(sentence, e):
+                        return place
         after = _AFTER_NAME.match(sentence, end)
         if after:
             for s, _e, place, _ in inside:  # A落户于X, not A落地，X…(a new clause)
@@ -175,7 +203,9 @@ class ProseContext:
                     return place
         for s, e, place, _ in inside:  # 在X，… / X成功引进A / A便是X引进的…
             introduces = _INTRODUCES.match(sentence, e)
-            if e <= start and (sentence[max(0, s - 1) : s] == "在" or introduces):
+            if e <= start and sentence[max(0, s - 1) : s] == "在":
+                return _last_adjacent(inside, e, place)[1] if e < start else place
+            if e <= start and introduces:
                 return place
             if introduces and introduces.group(0).endswith("的"):
                 return place
@@ -226,3 +256,12 @@ class ProseContext:
         if not found:
             return None
         return Place("District", min(found, key=lambda m: _RANK[m.level]).name)
+
+
+def _last_adjacent(places: list[tuple[int, int, Place, str]], end: int, place: Place) -> tuple[int, Place]:
+    """The last of the places written one after another from ``place`` (宜昌高新区白洋工业园 → 白洋工业园): the
+    finest, which the writer names last."""
+    for s, e, nxt, _ in places:
+        if s == end:
+            end, place = e, nxt
+    return end, place

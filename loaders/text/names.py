@@ -25,7 +25,9 @@ _CUE_WORDS = (
     r"是|被|由|把|在|于|以|从|到|至|的|了|等|这|该|其|各|全国|全省|全市|首批|一批|一家|多家|"
     # adverbs, time words and verbs of upgrading that open a clause before a name (不断升级X平台, 今年一季度基地)
     r"不断|持续|先后|相继|逐步|今年|去年|明年|季度|年度|以上|升级|提升|完善|新增|争取|争创|确保|力争|设置|上线|运行|认定|"
-    r"做大|做强|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原"
+    r"做大|做强|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原|"
+    # a rank before a firm's name (行业龙头X, 链主X) and verbs of support
+    r"龙头|链主|巩固|壮大|扶持|孵化出|孵化|吸引|携手|联手|牵头"
 )
 #: The last cue word of a run (greedy ``.*``); the lookahead of first characters spares trying
 #: every word at every position while backtracking (trim_left runs once per name found).
