@@ -250,7 +250,7 @@ def _table_targets(
             at = doc.text.find(value.row, rows_from)
             rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
-        chain = None if value.area else chain_named(value.indicator) or whole_chain
+        chain = None if value.area else chain_named(value.indicator) or _unless_area_wide(whole_chain, value.indicator)
         scope = graph.node(*chain, evidence) if chain else stated.place(graph, value.area or doc.scope, evidence)
         if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
             continue  # a second table (list and area layouts) restating the same value: one target
@@ -328,6 +328,18 @@ def _chain_head(text: str) -> str | None:
     if match is None or _NOT_ONE_CHAIN.search(match.group(1)):
         return None
     return match.group(1)
+
+
+#: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓): the area's figures
+#: even in a one-chain plan, which sets them for the whole city.
+_AREA_WIDE = re.compile(
+    r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
+)
+
+
+def area_wide(indicator: str) -> bool:
+    """Whether an indicator measures the area's economy at large, not the plan's chain."""
+    return _AREA_WIDE.search(indicator) is not None
 
 
 def plan_chain(title: str, scope: str | None) -> tuple[str, str] | None:
@@ -572,7 +584,7 @@ def _text_figures(
             year_context = default_year
         item = _item_at(items, item_starts, sentence.start) if section else None
         if item is None:
-            chain, setter = whole_chain, policy
+            chain, setter = whole_chain, policy  # the plan's chain, unless a figure is the area's (see _store_figure)
         else:
             known = by_item.get(id(item))
             if known is None:
@@ -611,7 +623,7 @@ def _text_figures(
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
-                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated)
+                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated, whole_chain)
 
 
 #: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
@@ -732,6 +744,11 @@ def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
     return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= (0.5 if loose else 0.7)
 
 
+def _unless_area_wide(chain: tuple[str, str] | None, indicator: str) -> tuple[str, str] | None:
+    """The plan's chain as a figure's scope, unless the figure measures the area's economy at large."""
+    return None if chain is None or area_wide(indicator) else chain
+
+
 def _store_figure(
     doc: ParsedDocument,
     graph: DocumentGraph,
@@ -742,11 +759,14 @@ def _store_figure(
     kind: str,
     year: int | None,
     stated: _Known,
+    plan_chain_of: tuple[str, str] | None = None,
 ) -> None:
     """A figure as a Target of its indicator, FOR the chain it names or its item is headed by (``chain``),
     else the document's area; SET by ``setter`` (the measure it stands in, else the policy)."""
     if year is None:
         return
+    if chain is not None and chain == plan_chain_of:
+        chain = _unless_area_wide(chain, figure.indicator)
     chain = figure.scope or chain_named(figure.indicator) or chain
     scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
