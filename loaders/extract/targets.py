@@ -363,6 +363,12 @@ _CHAIN_FIGURE = re.compile(
 )
 
 
+def _opens_with_verb(words: str) -> bool:
+    """Whether ``words`` open with a plan's verb (集聚, 推进): an action, not a chain's name."""
+    lead = _TITLE_LEAD.match(words)
+    return lead is not None and lead.end() > 0
+
+
 def chain_named(indicator: str) -> tuple[str, str] | None:
     """The chain an indicator opens with (工程机械产业链产值, 全市动力电池产业链企业数量): its figure is the chain's.
 
@@ -371,14 +377,16 @@ def chain_named(indicator: str) -> tuple[str, str] | None:
     """
     name = _AREA_LEAD.sub("", indicator)
     match = _CHAIN_FIGURE.match(name)
-    head = match.group(1) if match else ""
-    if not head or _NOT_ONE_CHAIN.search(head) or _TITLE_LEAD.match(head).end() or _COUNT_VERBS.match(head):
+    if match is None:
+        return None
+    head = match.group(1)
+    if _NOT_ONE_CHAIN.search(head) or _opens_with_verb(head) or _COUNT_VERBS.match(head):
         return None
     if divisions.leading_district(head, None) is not None or "产值" in head or "占" in head:
         return None  # 柳州新能源汽车…: a place's chain is read with the place; 产值占…: a share, not a chain
     if name[match.end() :] in ("", "数量", "数"):  # 孵化型产业链数量: a count of chains, not a chain's figure
         return None
-    return "IndustryChain", canonical(match.group(1))
+    return "IndustryChain", canonical(head)
 
 
 @dataclass(slots=True)
