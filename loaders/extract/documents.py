@@ -19,6 +19,8 @@ _ISSUER_MAX = 12
 DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,{_ISSUER_MAX}}}〔\d{{4}}〕\d+号")
 _HEADER = re.compile(r"^[\u4e00-\u9fff]{2,30}(文件|简报|公报)$")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+#: A web page's date line (2024-05-20, 发布时间:2024-05-20 08:30): the date a news report speaks on.
+_ISO_DATE = re.compile(r"(?<![\d/])(20\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: A title spaced out by its layout (湖 州 市): the spaces go.
 _SPACED_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _SPACE = re.compile(r"\s+")
@@ -67,7 +69,7 @@ def document_node(doc: SourceDocument) -> Node:
     lines = [line.strip() for line in doc.text[:4000].splitlines() if line.strip()]  # the title is in the head
     title = _title(lines)
     number = find_doc_number(doc.text[:2000])
-    date = _DATE.search(doc.text[-400:]) or _DATE.search(doc.text[:400])
+    date = _DATE.search(doc.text[-400:]) or _DATE.search(doc.text[:400]) or _ISO_DATE.search(doc.text[:300])
     props = {
         "title": title,
         "path": display_path(doc.path),

@@ -71,6 +71,26 @@ def read_value(cell: str) -> tuple[float, str] | None:
     return value, found if found != "=" else ">="
 
 
+def _unit_cell(header: _Header, cells: list[str]) -> str:
+    """The unit a 单位 column gives a row (亿元, %), when the indicator's name carries none."""
+    col = next((i for i, c in enumerate(header.cells) if c == "单位"), None)
+    return cells[col] if col is not None and col < len(cells) else ""
+
+
+def _year_values(
+    header: _Header, cells: list[str], row: list[str], indicator: str, unit: str, owner: str | None
+) -> list[TableValue]:
+    """One value per year column of an indicator × year row (基数 2023, 目标 2026)."""
+    if not indicator:
+        return []
+    out = []
+    for col, year in header.years.items():
+        read = read_value(cells[col]) if col < len(cells) else None
+        if read is not None:
+            out.append(TableValue(indicator, unit, read[0], read[1], None, owner, year, "\t".join(row)))
+    return out
+
+
 def _rows(block: list[str]) -> list[list[str]]:
     return [line.split("\t") for line in block]
 
@@ -103,6 +123,7 @@ class _Header:
     name_col: int | None
     value_col: int | None
     areas: dict[int, str]  # column → the district its heading names (indicator × area layout)
+    years: dict[int, int]  # column → the year its heading names (indicator × year layout: 2023年, 2026年目标)
 
 
 def _header(cells: list[str], scope: str | None) -> _Header:
@@ -114,13 +135,29 @@ def _header(cells: list[str], scope: str | None) -> _Header:
         found = divisions.find_districts(head, scope)
         if found:
             areas[col] = found[0].name
+    years = {} if areas else _year_columns(cells, owner_col)
     return _Header(
         cells,
         owner_col,
         _column(cells, _NAME_HEADERS),
-        _column(cells, _VALUE_HEADERS),
+        None if years else _column(cells, _VALUE_HEADERS),
         areas,
+        years,
     )
+
+
+#: A column heading that is a year (2023年, 2025年目标, 2024年基数): the column holds that year's values.
+_YEAR_HEADING = re.compile(r"^(20\d{2})\s*年?(?:目标值?|基数|基期|预期|值)?$")
+
+
+def _year_columns(cells: list[str], owner_col: int | None) -> dict[int, int]:
+    """The columns of an indicator × year table, by the year each heading names (two at least)."""
+    found = {}
+    for col, head in enumerate(cells):
+        match = _YEAR_HEADING.match(head)
+        if col and col != owner_col and match:
+            found[col] = int(match.group(1))
+    return found if len(found) >= 2 else {}
 
 
 def _read_block(rows: list[list[str]], scope: str | None, year: int | None) -> list[TableValue]:
@@ -131,7 +168,7 @@ def _read_block(rows: list[list[str]], scope: str | None, year: int | None) -> l
         if _is_header(cells):
             header = _header(cells, scope)
             header_year = next((_YEAR.search(c) for c in cells if _YEAR.search(c)), None)
-            if header_year:
+            if header_year and not header.years:
                 year = int(header_year.group(1))
             continue
         if header is None:
@@ -158,8 +195,13 @@ def _read_row(header: _Header, cells: list[str], row: list[str], year: int | Non
         indicator, unit = split_unit(cells[name_col])
         read = read_value(cells[value_col])
         return [TableValue(indicator, unit, read[0], read[1], None, owner, year, "\t".join(row))] if read else []
-    # indicator × area: the first cell names the indicator, headers name the areas
-    indicator, unit = split_unit(cells[0]) if cells else ("", "")
+    # indicator × area (or × year): the first cell names the indicator, headers name the areas or years
+    name_cell = cells[name_col] if name_col is not None and name_col < len(cells) else (cells[0] if cells else "")
+    indicator, unit = split_unit(name_cell)
+    if not unit:
+        unit = _unit_cell(header, cells)
+    if header.years:
+        return _year_values(header, cells, row, indicator, unit, owner)
     if not indicator:
         return []  # no value of the row is read without its indicator: skip reading them
     source = "\t".join(row)  # the row as written, shared by its values

@@ -24,6 +24,13 @@ _YEAR_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行�
 _SINGLE_YEAR = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
 _STATUS = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
 _TITLE_MARKS = re.compile(r"[《》]")
+#: A field of a government site's header (索引号：…, 发文机关：…, 成文日期：…): a property of the file, never its title.
+SITE_HEADER = re.compile(
+    r"^(?:索引号|分类|发文机关|发布机构|发文单位|成文日期|发布日期|发布时间|主题分类|主题词|来源|浏览次数|文号|发文字号|"
+    r"标题|有效性|时效性|信息来源|公开方式|组配分类|体裁分类|所属机构)\s*[:：]"
+)
+#: The issuing office a site header names (发文机关：某市人民政府办公室), up to the next field or the line end.
+_HEADER_ISSUER = re.compile(r"(?:发文机关|发布机构|发文单位)\s*[:：]\s*([^\s|｜:：]{4,40})")
 _NOT_WORD = re.compile(r"\W")
 #: The line heading the tables attached to a plan (附 1, 附表2).
 _ATTACHED_TABLE = re.compile(r"^附\s*(?:表)?\s*\d{0,2}\s*$", re.MULTILINE)
@@ -71,6 +78,7 @@ class PolicySection:
 def _is_title_line(line: str) -> bool:
     return (
         not _HEADER.match(line)
+        and not SITE_HEADER.match(line)
         and not DOC_NUMBER.fullmatch(line)
         and not line.endswith(("：", ":"))
         and not line.endswith("。")
@@ -133,6 +141,9 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
         main.notice_title, main.issuer = title, notice.group("issuer")
         main.title = _TITLE_MARKS.sub("", notice.group("inner"))
         main.start = _body_start(lines, after, main.title)
+    if main.issuer is None:
+        header = _HEADER_ISSUER.search(doc.text, 0, main.start)
+        main.issuer = header.group(1) if header else None
     status = _STATUS.search(title)
     main.status = status.group(1) if status else None
     found = [main]

@@ -30,13 +30,11 @@ from chainkg.loaders.text import divisions, numbers
 from chainkg.loaders.text.divisions import DistrictMention
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import quote
+from chainkg.loaders.text.industry_terms import canonical
 
-UNITS = (
-    "万元/亩 万元/人 亿美元 万美元 亿元 万元 元 个百分点 % 万吨标煤 吨标准煤 万千瓦 千瓦 万亩 亩 万平方米 平方米 "
-    "万人次 万人 人次 人 名 万家 家 个 项 条 万台 台 亿件 万件 件 场 所 座 次 批 套 吨"
-).split()
+UNITS = numbers.UNITS
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
-COUNT_UNITS = frozenset("万家 家 个 项 条 台 件 场 所 座 次 批 套 万人次 万人 人次 人 名".split())
+COUNT_UNITS = numbers.COUNT_UNITS
 _UNIT_ALT = "|".join(map(re.escape, sorted(UNITS, key=len, reverse=True)))
 #: A stated value: number (2/3 is a share), unit, trailing comparator. The first digit stands before the
 #: alternation: a pattern that starts with a plain digit is searched for by the engine's fast scan for one,
@@ -239,6 +237,7 @@ def _table_targets(
     doc: ParsedDocument, graph: DocumentGraph, section: PolicySection, policy: Node, stated: _Known
 ) -> None:
     year = section.years[1] if section.years else None
+    whole_chain = plan_chain(section.name, doc.scope)
     rows: dict[str, tuple[str, Node | None]] = {}  # a row's source wording and indicator, read once per row
     # A row holds a tab and no line break, so it stands on a line with a tab: it is sought from the line of
     # the section's first tab on, not through all the prose before the table (the first match is the same).
@@ -251,7 +250,8 @@ def _table_targets(
             at = doc.text.find(value.row, rows_from)
             rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
-        scope = stated.place(graph, value.area or doc.scope, evidence)
+        chain = None if value.area else chain_named(value.indicator) or _unless_area_wide(whole_chain, value.indicator)
+        scope = graph.node(*chain, evidence) if chain else stated.place(graph, value.area or doc.scope, evidence)
         if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
             continue  # a second table (list and area layouts) restating the same value: one target
         if indicator is None:
@@ -305,6 +305,90 @@ def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
     return None
 
 
+#: Words that may stand before the chain an indicator opens with (全市新能源汽车产量, 其中动力电池产业链企业).
+_AREA_LEAD = re.compile(r"^(?:全[省市区县州旗]|我[省市区县]|本[省市区县]|其中|累计|现有|目前|共有)+")
+
+
+#: What opens a plan's title before the chain it is about: the issuer's 关于 and the plan's verb (推进, 支持).
+_TITLE_LEAD = re.compile(
+    r"^(?:.*?关于)?(?:加快|推进|推动|促进|支持|做强|做大|壮大|培育|发展|提升|打造|实施|聚焦|集聚|引进|新增|建设)*"
+)
+#: The chain a title or indicator opens with: the words before its first 产业链 / 产业 / 全产业链.
+_CHAIN_HEAD = re.compile(r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群|产业)")
+#: Words that make a group of chains or the economy at large, not one chain (八大新兴, 重点, 制造业).
+_NOT_ONE_CHAIN = re.compile(
+    r"[一二三四五六七八九十两\d]+大|新兴|重点|主导|优势|特色|传统|未来|战略性|^先进制造|^制造业|^工业|^全[省市区县]|年$|链$"
+    r"|核心$|高新技术|数字经济|文化|旅游|^现代"
+)
+
+
+def _chain_head(text: str) -> str | None:
+    """The one chain ``text`` opens with by its wording (新能源电池产业链… → 新能源电池), whatever the vocabulary."""
+    match = _CHAIN_HEAD.match(text)
+    if match is None or _NOT_ONE_CHAIN.search(match.group(1)):
+        return None
+    return match.group(1)
+
+
+#: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓): the area's figures
+#: even in a one-chain plan, which sets them for the whole city.
+_AREA_WIDE = re.compile(
+    r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
+)
+
+
+def area_wide(indicator: str) -> bool:
+    """Whether an indicator measures the area's economy at large, not the plan's chain."""
+    return _AREA_WIDE.search(indicator) is not None
+
+
+def plan_chain(title: str, scope: str | None) -> tuple[str, str] | None:
+    """The one chain a plan's title names (某市新能源电池产业链高质量发展实施方案 → 新能源电池), or None.
+
+    A one-chain plan's area-wide figures (产业链营业收入, 本地配套率) are the chain's: the chain is their scope,
+    not the plan's area. A plan of several chains (产业链建设工作要点, 八大新兴产业链) names none.
+    """
+    place = divisions.leading_district(title[:16], scope)
+    rest = _TITLE_LEAD.sub("", title[place.end :] if place else title)
+    place = divisions.leading_district(rest[:16], scope)  # 某市人民政府关于推进某区…: the place after 关于
+    head = _chain_head(_TITLE_LEAD.sub("", rest[place.end :]) if place else rest)
+    if head is None:
+        return None
+    return "IndustryChain", canonical(head)
+
+
+#: An indicator that opens with a chain by its wording: X产业链…, X产业集群…, or X产业 and a size (X产业产值).
+_CHAIN_FIGURE = re.compile(
+    r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群|产业(?=产值|规模|营业收入|营收|开票|销售|总产值))"
+)
+
+
+def _opens_with_verb(words: str) -> bool:
+    """Whether ``words`` open with a plan's verb (集聚, 推进): an action, not a chain's name."""
+    lead = _TITLE_LEAD.match(words)
+    return lead is not None and lead.end() > 0
+
+
+def chain_named(indicator: str) -> tuple[str, str] | None:
+    """The chain an indicator opens with (工程机械产业链产值, 全市动力电池产业链企业数量): its figure is the chain's.
+
+    Read by wording, not vocabulary: a term of an industry (化妆品生产企业总产值) names a trade, not the chain's
+    figure, and aggregates of the economy (数字经济核心产业, 高新技术产业) are the area's.
+    """
+    name = _AREA_LEAD.sub("", indicator)
+    match = _CHAIN_FIGURE.match(name)
+    if match is None:
+        return None
+    head = match.group(1)
+    if _NOT_ONE_CHAIN.search(head) or _opens_with_verb(head) or _COUNT_VERBS.match(head):
+        return None
+    if divisions.leading_district(head, None) is not None or "产值" in head or "占" in head:
+        return None  # 柳州新能源汽车…: a place's chain is read with the place; 产值占…: a share, not a chain
+    if name[match.end() :] in ("", "数量", "数"):  # 孵化型产业链数量: a count of chains, not a chain's figure
+        return None
+    return "IndustryChain", canonical(head)
+
+
 @dataclass(slots=True)
 class Figure:
     """One value read from a clause: the indicator as written, the value, its unit and comparator."""
@@ -325,6 +409,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     (``实施500项技术改造项目``) is the value of verb + noun. News reports counts after any short verb
     (``出口涵盖153个国家``, ``服务超过800个商家``), not only after a plan's verbs (``news``).
     """
+    clause = numbers.arabic_figures(clause)  # 五千亿元 → 5000亿元: one reading for both ways of writing
     if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
         clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
     indexed = "指数" in clause  # an index stated without a unit needs the word (checked once, not per number)
@@ -349,7 +434,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         after = clause[match.end() : match.end() + 1]
         raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
         head, bridge = _bridge(raw)
-        unit = match.group("unit") or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
+        unit = _unit_of(match) or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
             # 规模不低于100亿元的区域引导基金: the size of the thing named next; 总投资10亿元以上的
             # 制造业重大项目: a threshold qualifying the thing counted next
@@ -390,6 +475,12 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
         out.append(Figure(name, value, unit, comparator))
     return out + _respectively(clause, values, scope) if "分别" in clause else out
+
+
+def _unit_of(match: re.Match[str]) -> str:
+    """The unit written after a value, in full (突破1000亿 → 亿元); empty when none is."""
+    unit = match.group("unit") or ""
+    return numbers.UNIT_ALIASES.get(unit, unit)
 
 
 @lru_cache(maxsize=8192)
@@ -441,7 +532,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
             value = numbers.parse_number(match.group("num"))
             if value is not None:
                 comparator = numbers.comparator(verb, match.group("post") or "")
-                unit = match.group("unit") or "%"
+                unit = _unit_of(match) or "%"
                 out.append(Figure(metric, value, unit, comparator, (chain.label, chain.name)))
         return out
     items = [i for i in _AND.split(subject) if i]
@@ -452,7 +543,7 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
         name = _indicator_name(item, verb)
         if value is not None and len(name) >= 2 and not _NOT_TARGET.search(item):
             comparator = numbers.comparator(verb, match.group("post") or "")
-            out.append(Figure(name, value, match.group("unit") or "%", comparator))
+            out.append(Figure(name, value, _unit_of(match) or "%", comparator))
     return out
 
 
@@ -469,6 +560,7 @@ def _text_figures(
     if section is None:
         default_year = default_year or reference_year(doc.text)
     subjects = _Subjects(doc, graph, districts) if section is None else None
+    whole_chain = plan_chain(section.name, doc.scope) if section is not None else None
     year_context = default_year
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
@@ -500,12 +592,12 @@ def _text_figures(
             year_context = default_year
         item = _item_at(items, item_starts, sentence.start) if section else None
         if item is None:
-            chain, setter = None, policy
+            chain, setter = whole_chain, policy  # the plan's chain, unless a figure is the area's (see _store_figure)
         else:
             known = by_item.get(id(item))
             if known is None:
                 known = by_item[id(item)] = (
-                    _chain_of(item, doc),
+                    _chain_of(item, doc) or whole_chain,
                     graph.nodes.get(item.uid) if item.uid else policy,
                 )
             chain, setter = known
@@ -539,7 +631,7 @@ def _text_figures(
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
-                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated)
+                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated, whole_chain)
 
 
 #: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
@@ -626,7 +718,8 @@ class _Subjects:
         return None if subject == ("District", doc.scope) else subject  # the document's own area: its scope
 
 
-_HAS_NUMBER = re.compile(r"\d")
+#: A figure's number: digits, a Chinese numeral before a unit (五千亿元, 三十家) or a threshold (千亿大关).
+_HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千](?:万亿|亿|万)?(?:元|家|个|项|辆|吨|台|件|户)|大关")
 
 
 def _is_table_row(text: str) -> bool:
@@ -659,6 +752,11 @@ def _same_indicator(a: str, b: str, *, loose: bool) -> bool:
     return bool(x and y) and 2 * len(x & y) / (len(x) + len(y)) >= (0.5 if loose else 0.7)
 
 
+def _unless_area_wide(chain: tuple[str, str] | None, indicator: str) -> tuple[str, str] | None:
+    """The plan's chain as a figure's scope, unless the figure measures the area's economy at large."""
+    return None if chain is None or area_wide(indicator) else chain
+
+
 def _store_figure(
     doc: ParsedDocument,
     graph: DocumentGraph,
@@ -669,12 +767,15 @@ def _store_figure(
     kind: str,
     year: int | None,
     stated: _Known,
+    plan_chain_of: tuple[str, str] | None = None,
 ) -> None:
     """A figure as a Target of its indicator, FOR the chain it names or its item is headed by (``chain``),
     else the document's area; SET by ``setter`` (the measure it stands in, else the policy)."""
     if year is None:
         return
-    chain = figure.scope or chain
+    if chain is not None and chain == plan_chain_of:
+        chain = _unless_area_wide(chain, figure.indicator)
+    chain = figure.scope or chain_named(figure.indicator) or chain
     scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
         return

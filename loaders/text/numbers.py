@@ -7,7 +7,9 @@ hand-written table.
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from importlib.resources import files
 
 #: Comparator words (before or after the number) → comparator.
 COMPARATORS: tuple[tuple[str, str], ...] = (
@@ -46,9 +48,14 @@ def parse_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         pass
-    try:
-        import cn2an  # some 0.1 s to import: only when a Chinese numeral comes
+    return _cn2an(text)
 
+
+def _cn2an(text: str) -> float | None:
+    """cn2an's reading of a Chinese numeral (imported when the first comes: it takes some 0.1 s)."""
+    import cn2an
+
+    try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, TypeError):
         return None
@@ -67,3 +74,52 @@ def comparator(before: str, after: str) -> str:
         if before.endswith(word):
             return symbol
     return "="
+
+
+def _read_units() -> tuple[tuple[str, ...], frozenset[str], dict[str, str]]:
+    data = tomllib.loads(files(__package__).joinpath("units.toml").read_text(encoding="utf-8"))
+    return tuple(data["units"]), frozenset(data["count"]), dict(data["aliases"])
+
+
+#: Every unit a figure is written with (``units.toml``), units that count things, and short forms (亿 → 亿元).
+UNITS, COUNT_UNITS, UNIT_ALIASES = _read_units()
+
+_HAN_DIGITS = "零〇一二两三四五六七八九"
+#: A Chinese numeral written before a unit (五千亿元, 三十家, 两万辆): one that starts with a digit word or 十 and
+#: holds a magnitude or stands before 万/亿. A lone magnitude (百亿元的企业, 千亿级集群) qualifies, it counts nothing.
+_HAN_NUMBER = re.compile(
+    rf"(?<![{_HAN_DIGITS}十百千])([{_HAN_DIGITS}十][{_HAN_DIGITS}十百千]*)(?=(?:万亿|亿|万)?(?:元|家|个|项|辆|吨|台|件|户|人|名|座|条|套))"
+)
+#: A round threshold crossed (突破千亿大关, 迈上5000亿元大关): the threshold in 亿元 or 万亿元.
+_MILESTONE = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(万亿|亿)元?(?:级?大关|关口)")
+_LONE_MAGNITUDE = {"十": 10, "百": 100, "千": 1000}
+
+
+def _han_value(text: str) -> str | None:
+    """A Chinese numeral as digits (五千 → 5000, 千 → 1000), or None when cn2an cannot read it."""
+    if text in _LONE_MAGNITUDE:
+        return str(_LONE_MAGNITUDE[text])
+    value = _cn2an(text)
+    return None if value is None else f"{value:g}"
+
+
+def _milestone(match: re.Match[str]) -> str:
+    digits = match.group(1) if match.group(1)[0].isdigit() else _han_value(match.group(1))
+    return f"{digits}{match.group(2)}元" if digits else match.group(0)
+
+
+def _numeral(match: re.Match[str]) -> str:
+    text = match.group(1)
+    if not any(char in text for char in "十百千") and not match.string.startswith(("万", "亿"), match.end()):
+        return text  # 两个, 一家: an article more than a count
+    return _han_value(text) or text
+
+
+def arabic_figures(text: str) -> str:
+    """``text`` with its figures in digits: 五千亿元 → 5000亿元, 三十家 → 30家, 突破千亿大关 → 突破1000亿元.
+
+    The length changes: read offsets in the result, not in ``text``.
+    """
+    if "大关" in text or "关口" in text:
+        text = _MILESTONE.sub(_milestone, text)
+    return _HAN_NUMBER.sub(_numeral, text)
