@@ -59,7 +59,9 @@ _CLAUSE = re.compile(r"[^，,；;。！？]+")
 _LIST_LEAD = re.compile(
     r"^.*(?:的|上游|中游|下游|打通|构建|形成|贯通|已|引入|依托|实施|推进|加快|开展|支持|推动|鼓励|引导|围绕|引进|推广|补齐|聚焦|包括|涵盖|发展|重点|扩大|扩产|生产|研制|供应|提供|外供|布局|招引|培育|壮大|突破|攻关|深耕|专注)"
 )
-_NOT_PRODUCT = re.compile(r"新材料$|产业|行业|领域|企业|项目|技术|服务|平台|基地|园区|中心|集群|产品|能力|体系|水平")
+_NOT_PRODUCT = re.compile(
+    r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务|平台|基地|园区|中心|集群|产品|能力|体系|水平"
+)
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
