@@ -1,10 +1,14 @@
-"""Chain structure laid out in prose: segments in order, their position and products.
+"""Chain structure: segments in order with their position and products, and the firms placed in them.
 
-Two layouts carry the order of a chain in Chinese plans and news: a dash chain
-("不锈钢材料等金属原材料—托盘、堆垛机等关键零部件—…", "零件—部件—系统") and a
-from…to list ("从童装创意、研发设计、加工制造到线上线下销售、物流、品牌运营等
-全流程产业链"). Items "A、B等C" are segment C including products A and B. The
-chain is the one the sentence or its paragraph names.
+The shapes of a layout are read by :mod:`chain_layouts` (上游A、中游B、下游C; A—B—C, A→B→C; 从A到B;
+A、B、C三大环节). Here each layout is attached to the chain it lays out (the chain named nearest before it
+in its sentence, else after it, else the chain the section or document is about), and the rest of the
+document is read against the links it gave:
+
+- "P1、P2等L" or "L（P1、P2）" where L is a link: L includes P1 and P2;
+- 上游，A…; 在L环节，A…; 上游有A、B等企业: firm A is in the link (IN_SEGMENT);
+- "A生产/供应/扩大 P1、P2(产能)", "A、B分别生产P1、P2": A makes P (MAKES);
+- a 、 list whose items all name made things (玻璃基板、偏光片和驱动芯片): products.
 """
 
 from __future__ import annotations
@@ -13,100 +17,356 @@ import re
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.extract.findings import Findings
+from chainkg.loaders.extract.chain_layouts import (
+    MAKE_VERB,
+    PRODUCT_HEAD,
+    PRODUCT_WORD,
+    Layout,
+    Link,
+    layouts,
+    position_mark,
+    positional,
+    positions,
+    split_items,
+    stages,
+)
+from chainkg.loaders.extract.findings import CHAIN, Findings
 from chainkg.loaders.extract.prose_context import ProseContext
+from chainkg.loaders.text.divisions import leading_district
 from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.evidence import sentence_of
 
-_DASH_CHAIN = re.compile(r"[“\"]?((?:[^—“”\"，。；]{1,30}—){2,}[^—“”\"，。；]{1,30})[”\"]?")
-#: What opens and closes a dashed chain's first and last links (构建…, …的全产业链): not the links' names.
-_BUILD_LEAD = re.compile(r"^.*?(?:构建了|构建|形成了|形成|实现了|打造)")
-_CHAIN_TAIL = re.compile(r"(?:全产业链|的.*)$")  # (…的全产业链 is the 的 branch)
-_FROM_TO = re.compile(r"从([^，。；]{2,60}?)到([^，。；]{2,60}?)等(?:全流程|全)?产业链")
-_UPSTREAM = re.compile(r"原材料|材料|零件|部件|零部件|创意|研发|设计|原料|矿")
-_DOWNSTREAM = re.compile(r"应用|场景|销售|物流|品牌|运营|整机|服务|终端|回收|市场")
-#: Words of a value chain's links: what is made (materials, parts, products) and what is done to it
-#: (design, making, selling). A dash ladder of other things (做样—仿样—推广 steps, 数字化车间—智能工厂
-#: maturity levels, 中小企业—高新技术企业 firm tiers) is no chain.
-_LINK_WORD = re.compile(
-    r"材料|原料|矿|零件|部件|组件|元件|器件|芯片|模组|电芯|整机|整车|系统|设备|装备|产品|终端|应用|设计|研发|创意|"
-    r"制造|生产|加工|代工|组装|封装|测试|销售|物流|品牌|运营|服务|回收"
+#: A chain the text names by 产业链 / 全链条 / 链条 when no known chain is near (新能源电池产业链已贯通…).
+_NAMED_CHAIN = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:产业链|全链条|产业)")
+#: Words of a title or clause before the chain's name (…人民政府关于推进稀土永磁产业链…).
+_CHAIN_LEAD = re.compile(r"关于|推进|加快|促进|推动|支持|印发|做强|壮大|打造|聚焦|培育|实施|已|将|的")
+_YEAR = re.compile(r"^.*\d+年")
+#: X是…链条/产业链: the sentence says what chain X is (碳纤维是我省…的重点链条，已贯通“A—B—C”).
+_SUBJECT_CHAIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})是[^，。；]{0,30}?(?:产业链|链条)")
+_NOT_CHAIN_NAME = re.compile(
+    r"^(?:全市|全省|全区|全县|我市|我省|我区|本市|该|这条|此|重点|优势|相关|各)|的|^(?:垂直|完整|闭环|全)$"
+)
+#: Words after a product list that are not part of the product (扩大P产能, 建设P生产线).
+_OBJECT_TAIL = re.compile(
+    r"(?:等)?(?:研发生产项目|生产项目|生产基地|生产线|产线|项目|产能|扩能|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
+)
+_QUANTITY = re.compile(
+    r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|吉瓦时)?"
+    r"|[\d.]+(?:万|亿|千)?(?:吨|件|台|套|辆|GWh|吉瓦时))"
+)
+_CLAUSE = re.compile(r"[^，,；;。！？]+")
+#: What leads into a list and is not its first item (围绕…所需的P1、P2; 引进P1、P2; 重点推广P1、P2).
+_LIST_LEAD = re.compile(
+    r"^.*(?:的|上游|中游|下游|打通|构建|形成|贯通|已|引入|依托|实施|推进|加快|开展|支持|推动|鼓励|引导|围绕|引进|推广|补齐|聚焦|包括|涵盖|发展|重点|扩大|扩产|生产|研制|供应|提供|外供|布局|招引|培育|壮大|突破|攻关|深耕|专注)"
+)
+_NOT_PRODUCT = re.compile(
+    r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务|平台|基地|园区|中心|集群|产品|能力|体系|水平"
 )
 
 
-def _position(name: str, order: int, count: int) -> str:
-    """Upstream and downstream by the words of the segment, else by where it stands."""
-    if _DOWNSTREAM.search(name) and order > 1:
-        return "downstream"
-    if _UPSTREAM.search(name) and order < count:
-        return "upstream"
-    if order == 1:
-        return "upstream"
-    return "downstream" if order == count else "midstream"
-
-
-def _segment(item: str) -> tuple[str, list[str]]:
-    """ "托盘、堆垛机等关键零部件" → ("关键零部件", ["托盘", "堆垛机"])."""
-    head, sep, tail = item.rpartition("等")
-    if sep and tail and head:
-        return clean_name(tail), [clean_name(p) for p in head.split("、") if clean_name(p)]
-    return clean_name(item), []
-
-
-def _layouts(sentence: str) -> list[list[str]]:
-    """The value chains a sentence lays out, as their links in order.
-
-    Each form is sought only in a sentence holding its fixed words (two dashes; 到 and 产业链): the dashed
-    form opens with a class of characters, so the engine tries it at every character of the sentence.
-    """
-    out = []
-    if sentence.count("—") >= 2:
-        for match in _DASH_CHAIN.finditer(sentence):
-            items = [i for i in match.group(1).split("—")]
-            items[0] = _BUILD_LEAD.sub("", items[0])
-            items[-1] = _CHAIN_TAIL.sub("", items[-1])
-            if all(2 <= len(i) <= 30 for i in items) and "企业" not in "".join(items) and _is_value_chain(items):
-                out.append(items)
-    if "到" in sentence and "产业链" in sentence:
-        for match in _FROM_TO.finditer(sentence):
-            out.append(match.group(1).split("、") + match.group(2).split("、"))
-    return out
-
-
-def _is_value_chain(items: list[str]) -> bool:
-    """Most links name a stage of making or selling, or products (托盘、堆垛机等关键零部件)."""
-    links = sum(1 for item in items if _LINK_WORD.search(item) or "等" in item)
-    return links * 2 > len(items)
-
-
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
-    """ChainSegment nodes (position, order) with HAS_SEGMENT, UPSTREAM_OF and INCLUDES."""
-    context: ProseContext | None = None
+    """ChainSegment nodes (position, order) with HAS_SEGMENT, UPSTREAM_OF, INCLUDES; IN_SEGMENT and MAKES."""
+    reader = _Reader(doc, graph, findings)
+    index = 0
+    while index < len(doc.sentences):
+        index = reader.read_layouts(index)
     for index, sentence in enumerate(doc.sentences):
-        if "—" not in sentence.text and "从" not in sentence.text:
-            continue
-        for items in _layouts(sentence.text):
-            context = context or ProseContext(doc, graph, findings)
-            chains = context.chains_in(index) or context.chain_before(index)
-            if chains:
-                _add_chain(graph, context.chain_nodes(chains[:1], sentence.text)[0], items, sentence.text)
+        reader.read_stages(index, sentence.text)
+    for index, sentence in enumerate(doc.sentences):
+        reader.read_products(index, sentence.text)
 
 
-def _add_chain(graph: DocumentGraph, chain: Node, items: list[str], evidence: str) -> None:
-    previous: Node | None = None
-    for order, item in enumerate(items, start=1):
-        name, products = _segment(item)
-        segment = graph.node(
-            "ChainSegment",
-            name,
-            evidence,
-            key=(chain.name, name),
-            chain=chain.name,
-            position=_position(name, order, len(items)),
-            order=order,
-        )
-        graph.edge("HAS_SEGMENT", chain, segment, evidence)
-        if previous is not None:
-            graph.edge("UPSTREAM_OF", previous, segment, evidence)
-        for product in products:
-            graph.edge("INCLUDES", segment, graph.node("Product", product, evidence), evidence)
-        previous = segment
+class _Reader:
+    """One document's layouts, read in text order, and the links they gave (for what later sentences say)."""
+
+    def __init__(self, doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
+        self.doc, self.graph, self.findings = doc, graph, findings
+        self.context = ProseContext(doc, graph, findings)
+        self.segments: dict[str, list[Node]] = {}  # chain name → its segments in order
+        self.firms = sorted({s for s, _, _ in findings.firm_names}, key=len, reverse=True)
+        self.firm_sentences = {sentence_of(doc, start) for _, start, _ in findings.firm_names}
+        self.chain_names = sorted(findings.chain_names(), key=len, reverse=True)
+        self.link_names: set[str] = set()
+        self.last_chain = ""  # the chain of the last layout read (what a later 上游，… clause speaks of)
+        self.industry_names = {m.surface for m in findings.industries} | {m.name for m in findings.industries}
+
+    # -- layouts ----------------------------------------------------------------------------------------
+    def read_layouts(self, index: int) -> int:
+        """Layouts of sentence ``index`` (joined with the position clauses after it); the next index to read."""
+        text, last = self._joined(index)
+        for layout in layouts(text):
+            layout.links = [self._as_clause(link) for link in layout.links]
+            chain = self._chain(index, layout, text)
+            if chain is None:
+                continue
+            if all(link.name for link in layout.links):
+                self._add_layout(chain, layout, text)
+            self._place_firms(chain, layout, text)
+        return last + 1
+
+    def read_stages(self, index: int, text: str) -> None:
+        """A、B两个环节 lays out a chain no other layout of the document gave (else it names links already read)."""
+        for layout in stages(text):
+            chain = self._chain(index, layout, text)
+            if chain is not None and chain.name not in self.segments:
+                self._add_layout(chain, layout, text)
+
+    def _joined(self, index: int) -> tuple[str, int]:
+        """A run of clauses each opening with a position word (上游为…；中游包括…；下游…) read as one text."""
+        sentences = self.doc.sentences
+        text = sentences[index].text
+        if "游" not in text:
+            return text, index
+        if position_mark(text) is None and not re.search(r"[上中下]游", text[-40:]):
+            return text, index
+        last = index
+        while last + 1 < len(sentences) and last - index < 3 and position_mark(sentences[last + 1].text):
+            last += 1
+        if last == index:
+            return self._heading_run(index) or (text, index)
+        joined = "".join(s.text for s in sentences[index : last + 1])
+        return (joined, last) if positional(joined) else (text, index)
+
+    def _heading_run(self, index: int) -> tuple[str, int] | None:
+        """Measure headings that each name one position's link, in order ((一)夯实上游A。…(二)做大中游B。):
+        read as one layout when two positions at least are named within a few sentences."""
+        sentences = self.doc.sentences
+        if not _is_heading_mark(sentences[index].text):
+            return None
+        run, last = [sentences[index].text], index
+        for i in range(index + 1, min(len(sentences), index + 12)):
+            if _is_heading_mark(sentences[i].text):
+                run.append(sentences[i].text)
+                last = i
+        if len(run) < 2:
+            return None
+        words = [_HEADING_LEAD.sub("", t).rstrip("。") for t in run]
+        joined = "，".join(words)
+        return (joined, last) if positional(joined) else None
+
+    def _as_clause(self, link: Link) -> Link:
+        """A position followed by firms and what they do (上游有A提供P) is a clause about the link, not its name."""
+        verb = MAKE_VERB.search(link.name)
+        if link.position and (any(f in link.name for f in self.firms) or (verb and verb.end() < len(link.name) - 1)):
+            return Link("", [], link.position, clause=link.name)
+        return link
+
+    def _chain(self, index: int, layout: Layout, text: str) -> Node | None:
+        """The chain named nearest before the layout in its sentence, else after it, else the section's."""
+        base = self.doc.sentences[index].start
+        named = [(start - base, name) for name, start in self.findings.layout.chains.get(index, [])]
+        before = [name for offset, name in named if offset < layout.start]
+        after = [name for offset, name in named if offset >= layout.end]
+        subject = _SUBJECT_CHAIN.match(text)
+        name = (before[-1:] or [None])[0] or (subject["name"] if subject else None)
+        name = name or self._named_chain(text[: layout.start]) or (after[:1] or [None])[0]
+        name = name or self._named_chain(text[layout.end :])
+        if name is None:
+            chains = self.context.chain_before(index)
+            name = chains[0] if chains else self._chain_of_section(index)
+        return self.graph.node(CHAIN, name, self.doc.sentences[index].text) if name else None
+
+    def _named_chain(self, text: str) -> str | None:
+        """X产业链 / X全链条 in ``text``, without a leading place (洛阳市新能源电池产业链 → 新能源电池)."""
+        for match in _NAMED_CHAIN.finditer(text):
+            name = _CHAIN_LEAD.split(_YEAR.sub("", match.group(1)))[-1]
+            place = leading_district(name, self.doc.scope)
+            if place is not None:
+                name = name[place.end :]
+            if len(name) >= 2 and not _NOT_CHAIN_NAME.search(name):
+                return name
+        return None
+
+    def _chain_of_section(self, index: int) -> str | None:
+        """The chain the section's heading, or else the document's title lines, name."""
+        heading = self.findings.layout.section(index)
+        for i in dict.fromkeys((heading, *range(min(6, len(self.doc.sentences))))):
+            name = self._named_chain(self.doc.sentences[i].text)
+            if name:
+                return name
+        return None
+
+    def _add_layout(self, chain: Node, layout: Layout, evidence: str) -> None:
+        previous: Node | None = None
+        nodes = []
+        for order, (link, position) in enumerate(zip(layout.links, positions(layout.links), strict=True), start=1):
+            segment = self.graph.node(
+                "ChainSegment",
+                link.name,
+                evidence,
+                key=(chain.name, link.name),
+                chain=chain.name,
+                position=position,
+                order=order,
+            )
+            nodes.append(segment)
+            self.link_names.add(link.name)
+            self.graph.edge("HAS_SEGMENT", chain, segment, evidence)
+            if previous is not None:
+                self.graph.edge("UPSTREAM_OF", previous, segment, evidence)
+            for product in link.products:
+                self.graph.edge("INCLUDES", segment, self.graph.node("Product", product, evidence), evidence)
+            previous = segment
+        self.segments.setdefault(chain.name, nodes)
+        self.last_chain = chain.name
+        if chain.name not in self.chain_names:
+            self.chain_names.append(chain.name)
+
+    # -- firms placed in links --------------------------------------------------------------------------
+    def _place_firms(self, chain: Node, layout: Layout, evidence: str) -> None:
+        """Firms named in a position's clause are in that position's links (those the clause's words name)."""
+        for link in layout.links:
+            if not link.clause:
+                continue
+            for segment in self._links_at(chain.name, link.position, link.clause):
+                for firm in self._firms_in(link.clause):
+                    self.graph.edge("IN_SEGMENT", firm, segment, evidence)
+
+    def _links_at(self, chain: str, position: str | None, clause: str) -> list[Node]:
+        known = self.segments.get(chain) or self.segments.get(self.last_chain, [])
+        candidates = [s for s in known if s.props.get("position") == position]
+        named = [s for s in candidates if any(s.name[i : i + 2] in clause for i in range(len(s.name) - 1))]
+        return named or candidates
+
+    def _firms_in(self, text: str) -> list[Node]:
+        found = []
+        for node in self.graph.by_label("Enterprise"):
+            if any(n in text for n in (node.name, *node.alias_rules)):
+                found.append(node)
+        return found
+
+    # -- products ---------------------------------------------------------------------------------------
+    def read_products(self, index: int, sentence: str) -> None:
+        """Products of the sentence: those a known link includes, those firms make, lists of made things."""
+        links = bool(self.link_names) and "等" in sentence
+        firms = index in self.firm_sentences
+        lists = "、" in sentence
+        if not (links or firms or lists):
+            return  # most sentences name no list, no firm and no link: spare the clause scan
+        for clause in _CLAUSE.finditer(sentence):
+            if links:
+                self._link_products(clause.group(), sentence)
+            if firms:
+                self._made(clause.group(), sentence)
+            if lists:
+                self._product_list(clause.group(), sentence)
+        self._in_named_link(index, sentence)
+
+    def _known_link(self, head: str) -> Node | None:
+        """The link of this document a list head names (关键零部件; 组件辅材 names 组件)."""
+        for nodes in self.segments.values():
+            for node in nodes:
+                if head == node.name or (head.startswith(node.name) and len(node.name) >= 2):
+                    return node
+        return None
+
+    def _link_products(self, clause: str, evidence: str) -> None:
+        """'P1、P2等L' and 'L（P1、P2）' where L is a link of the document: L includes P1 and P2."""
+        for match in re.finditer(r"([^，。；]{2,80}?)等([^，。；、等]{2,12})", clause):
+            head = _OBJECT_TAIL.sub("", match.group(2))
+            segment = self._known_link(head)
+            if segment is None:
+                continue
+            for product in self._products(match.group(1), trust=True):
+                if product.endswith(segment.name):
+                    continue  # 全景式MES系统等系统: a kind of the link's thing, not a part of it
+                self.graph.edge("INCLUDES", segment, self.graph.node("Product", product, evidence), evidence)
+
+    def _made(self, clause: str, evidence: str) -> None:
+        """A生产/供应/扩大… P: firm A makes P (every firm named before the verb in the clause)."""
+        for verb in MAKE_VERB.finditer(clause):
+            makers = self._firms_in(clause[: verb.start()])
+            if not makers and verb.start() <= 3:  # ，主要生产P: the firm the sentence opened with
+                makers = self._firms_in(evidence[: evidence.find(clause)])[:1]
+            if not makers:
+                continue
+            products = self._products(clause[verb.end() :])
+            if verb.group() in _NEEDS_TAIL and not _OBJECT_TAIL.search(clause[verb.end() :]):
+                continue  # 建设X: a line, base or project of P, not X itself
+            if "分别" in clause[: verb.start()] and len(products) == len(makers):
+                pairs = list(zip(makers, ([p] for p in products), strict=True))
+            else:
+                pairs = [(m, products) for m in makers]
+            for maker, made in pairs:
+                for product in made:
+                    self.graph.edge("MAKES", maker, self.graph.node("Product", product, evidence), evidence)
+            return
+
+    def _product_list(self, clause: str, evidence: str) -> None:
+        """A 、 list (two items at least) whose items all name made things: products."""
+        if "、" not in clause or not PRODUCT_WORD.search(clause):
+            return
+        clause = _VERB_SPLIT.split(clause)[-1]
+        for match in re.finditer(r"[\u4e00-\u9fffA-Za-z0-9/（）()]+(?:、[\u4e00-\u9fffA-Za-z0-9/（）()]+)+", clause):
+            items = self._products(match.group(), strict=True)
+            if len(items) >= 2:
+                for product in items:
+                    self.graph.node("Product", product, evidence)
+
+    def _products(self, text: str, strict: bool = False, trust: bool = False) -> list[str]:
+        """Products of a list (see :func:`_products_of`), none of them a firm, without a leading chain name
+        (新能源汽车动力电池 in a text on 新能源汽车 is 动力电池)."""
+        if any(f in text for f in self.firms):
+            if strict:
+                return []
+            text = text[max(text.rfind(f) + len(f) for f in self.firms if f in text) :]
+        out = []
+        if strict and any(i in self.industry_names for i in split_items(text)):
+            return []  # a list of industries (汽车、物流装备), not of goods
+        for product in _products_of(text, strict, trust):
+            for chain in self.chain_names:
+                rest = product[len(chain) :]
+                if product.startswith(chain) and len(rest) >= 2 and PRODUCT_HEAD.search(rest):
+                    product = rest
+                    break
+            if product not in self.link_names:
+                out.append(product)
+        return out
+
+    def _in_named_link(self, index: int, sentence: str) -> None:
+        """在L环节，A…: firm A is in link L."""
+        match = re.search(r"在([^，。；]{2,12}?)环节[，,]", sentence) if "环节" in sentence else None
+        if not match:
+            return
+        segment = self._known_link(match.group(1))
+        if segment is not None:
+            for firm in self._firms_in(sentence[match.end() :]):
+                self.graph.edge("IN_SEGMENT", firm, segment, sentence)
+
+
+#: Verbs after which a list of products starts (支持A、B扩大P1、P2产能: the list is P1、P2).
+_VERB_SPLIT = re.compile(r"扩大|扩产|生产|研制|供应|提供|推广|引进|围绕|补齐|建设|扩建|实施|保障")
+#: Verbs that make a firm the maker of their object only with a tail (扩大P产能, 建设P生产线, 保障P供应).
+_NEEDS_TAIL = frozenset({"建设", "新建", "扩建", "扩大", "保障", "实现"})
+#: The numbering and the verb that open a measure heading ((一)夯实, 2.做大): not the link's words.
+_HEADING_LEAD = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*[\u4e00-\u9fff]{0,4}?(?=[上中下]游)")
+
+
+def _is_heading_mark(text: str) -> bool:
+    """A short heading naming one position's link: (一)夯实上游冶炼分离。"""
+    if len(text) > 20 or re.search(r"[，,；]", text):
+        return False
+    return position_mark(_HEADING_LEAD.sub("", text)) is not None
+
+
+def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[str]:
+    """The products a list names: items ending in a word of made things, without quantities and tails.
+
+    With ``strict``, every item must name a made thing (else none is taken): a list of other things
+    (industries, places) that happens to hold one product word is no product list.
+    """
+    text = _OBJECT_TAIL.sub("", text.strip())
+    head, sep, tail = text.rpartition("等")
+    if sep and head and "、" not in tail:
+        text = head  # P1、P2等L: the products, not their head
+    items = [p for item in split_items(text) for p in re.split(r"以及|和|及|与", item) if p]
+    items = [_LIST_LEAD.sub("", item) for item in items]
+    out = []
+    for item in items:
+        item = clean_name(_OBJECT_TAIL.sub("", _QUANTITY.sub("", item)))
+        item = re.sub(r"^(?:所需的|所需|的|等)", "", item)
+        if 2 <= len(item) <= 14 and (trust or PRODUCT_HEAD.search(item)) and not _NOT_PRODUCT.search(item):
+            out.append(item)
+        elif strict:
+            return []
+    return out
