@@ -38,9 +38,9 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from chainkg.loaders.text import divisions
 from chainkg.loaders.pipeline import extract
 from chainkg.loaders.reading.readers import read_document
+from chainkg.loaders.text import divisions
 from chainkg.loaders.text.document import ParsedDocument
 
 _NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]*年)")

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from chainkg.graph.embedded_store import EmbeddedStore
-from chainkg.queries.embedded_walk import chains_matching, in_nodes, names, nodes_with_label, nulls_last, out_nodes, reach, view
+from chainkg.queries.embedded_walk import (
+    chains_matching,
+    in_nodes,
+    names,
+    nodes_with_label,
+    nulls_last,
+    out_nodes,
+    reach,
+    view,
+)
 
 
 def run(store: EmbeddedStore, chain: str | None) -> list[dict[str, Any]]:

@@ -25,9 +25,9 @@ from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
 
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.webapp import create_app
 from tests import viewer_graph
 from tests.conftest import SAMPLE
-from chainkg.webapp import create_app
 
 pytestmark = pytest.mark.browser
 

@@ -22,11 +22,11 @@ from chainkg.graph.json_format import dump_json, write_atomic
 from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node, make_uid
 from chainkg.graph.rdf.rdflib_graph import rdflib_graph
 from chainkg.graph.rdf.terms import CK, ONTOLOGY_FILE, RELATIONS, SHAPES_FILE
-from chainkg.resources import resource_text
 from chainkg.graph.rdf.text_formats import NTriplesWriter, TurtleWriter, write_blocks
 from chainkg.graph.rdf.triples import graph_blocks
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.resources import resource_text
 
 #: Text that breaks naive escaping in N-Triples, Turtle, JSON or HTML.
 TRICKY = '“链主”\n"quoted" back\\slash \\n not a newline\r\t<script>alert("x")</script> 湖州市'

@@ -14,8 +14,6 @@ from functools import cache
 import pyshacl
 import rdflib
 
-from chainkg.resources import resource_text
-
 from chainkg.graph.rdf.terms import (
     CK,
     IDENTIFIER,
@@ -29,6 +27,7 @@ from chainkg.graph.rdf.terms import (
     SUBJECT,
     TYPE,
 )
+from chainkg.resources import resource_text
 
 _SH = rdflib.Namespace(SH)
 
