@@ -126,7 +126,7 @@ def main() -> None:
             store.close()
         _import(home, args, baseline_rate)
     finally:
-        local_neo4j.stop(home)
+        local_neo4j.stop(home, missing_ok=True)
         if args.keep is None:
             shutil.rmtree(home, ignore_errors=True)
 

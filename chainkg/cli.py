@@ -231,7 +231,12 @@ def neo4j_stop(home: Path) -> None:
     """Stop the local Neo4j (clean shutdown)."""
     from chainkg import local_neo4j
 
-    click.echo("stopped" if local_neo4j.stop(home) else "not running")
+    try:
+        local_neo4j.stop(home)
+    except local_neo4j.NotRunningError:
+        click.echo("not running")
+    else:
+        click.echo("stopped")
 
 
 @neo4j.command("status")

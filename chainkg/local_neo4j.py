@@ -80,6 +80,10 @@ class LocalNeo4jError(ChainKGError):
     """The local Neo4j could not be built, started or stopped; the message carries the log's tail."""
 
 
+class NotRunningError(LocalNeo4jError):
+    """No local Neo4j runs on that folder, so there was nothing to stop."""
+
+
 @dataclass(frozen=True)
 class ServerInfo:
     """A running local server: where to connect and what to stop."""
@@ -201,20 +205,23 @@ def start(
             time.sleep(0.1)
 
 
-def stop(state_dir: Path, timeout: float = 60) -> bool:
-    """Stop the server of ``state_dir``; return whether one was running.
+def stop(state_dir: Path, timeout: float = 60, *, missing_ok: bool = False) -> None:
+    """Stop the server of ``state_dir``; :class:`NotRunningError` if none runs there, unless ``missing_ok``.
 
     SIGTERM lets the launcher's shutdown hook checkpoint and close the stores,
     so the next start needs no recovery; SIGKILL only if that hangs past ``timeout``.
+    A stale pid or URI file is removed either way. Clean-ups that only want no
+    server left behind (a test's or a benchmark's ``finally``) pass ``missing_ok``.
     """
     state_dir = Path(state_dir).resolve()
     pid = _read_pid(state_dir)
-    was_running = pid is not None and _is_launcher(pid)
-    if was_running:
+    running = pid is not None and _is_launcher(pid)
+    if running:
         assert pid is not None
         _kill(pid, timeout)
     _remove_state_files(state_dir)
-    return was_running
+    if not running and not missing_ok:
+        raise NotRunningError(f"no local Neo4j runs on {state_dir}")
 
 
 def status(state_dir: Path) -> ServerInfo | None:
