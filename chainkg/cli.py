@@ -165,12 +165,10 @@ def export_json(config: StoreConfig, out: Path) -> None:
 def remove(config: StoreConfig, document: str) -> None:
     """Retract what only DOCUMENT (its file name or uid) stated; facts other documents state stay."""
     with _open(config) as store:
-        graph = store.read()
-        uid = next(
-            (n.uid for n in graph.by_label("Document") if document in (n.uid, n.name, n.props.get("path"))), None
-        )
-        if uid is None or not store.remove_document(uid):
+        uid = store.find_document(document)
+        if uid is None:
             raise click.ClickException(f"no stored document {document!r} (see `chainkg stats` and the Document nodes)")
+        store.remove_document(uid)
     click.echo(f"removed {document}")
 
 
@@ -407,11 +405,11 @@ def validate(config: StoreConfig, file: Path | None) -> None:
 @store_options
 def query(config: StoreConfig, name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run the named query NAME of queries/ (see --list) with --param key=value, typed as its header declares."""
+    from chainkg import queries
     from chainkg.output import render
-    from chainkg.queries import get_query, registry
 
     if list_queries or not name:
-        for named in registry().values():
+        for named in queries.registry().values():
             click.echo(f"{named.name}  {named.title}")
             for parameter in named.parameters:
                 usage = f"--param {parameter.name}=<{parameter.type}>"
@@ -423,9 +421,9 @@ def query(config: StoreConfig, name: str | None, list_queries: bool, params: tup
         if not sep or not key:
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value
-    named = get_query(name)
+    queries.get_query(name)  # an unknown name fails before the store is opened
     with _open(config) as store:
-        rows = store.query(named.name, values)
+        rows = queries.run(store, name, values)
     click.echo(render(rows, fmt))
 
 

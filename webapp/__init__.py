@@ -4,16 +4,19 @@
 Areas are blueprints in small modules: ``chains`` (home, chain map, SVG), ``lists`` (firms,
 projects, measures, targets; CSV and Excel), ``search``, ``nodes`` (node and document pages),
 ``explore`` (vis-network view, GraphML and HTML exports) and ``console`` (read-only Cypher and
-the named-query registry).
+the named-query registry). They reach the store through :mod:`chainkg.webapp.store_holder`
+(``get_store``, ``run_query``), which imports none of them, so this module can import them all.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response
 
-from chainkg.graph.store import GraphStore, StoreConfig
+from chainkg.graph.store import StoreConfig
+from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
+from chainkg.webapp.labels import template_globals
 from chainkg.webapp.response_cache import ReadCache
 from chainkg.webapp.store_holder import StoreHolder
 
@@ -41,9 +44,6 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
     app.extensions["chainkg_store"] = StoreHolder(config, app.config["NEO4J_CHANGE_CHECK_SECONDS"])
     app.extensions["chainkg_cache"] = ReadCache()
 
-    from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
-    from chainkg.webapp.labels import template_globals
-
     for module in (chains, lists, search, nodes, explore, console):
         app.register_blueprint(module.bp)
     errors.register(app)
@@ -56,21 +56,3 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         return response
 
     return app
-
-
-def get_store() -> GraphStore:
-    """The app's store: opened on first use and shared by requests (the embedded file is reread when it changes)."""
-    holder: StoreHolder = current_app.extensions["chainkg_store"]
-    return holder.get()
-
-
-def store_stamp() -> tuple[object, ...]:
-    """The current state of the store's data, the part of every cache key that expires it."""
-    return current_app.extensions["chainkg_store"].stamp()
-
-
-def run_query(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Rows of a named query, shared by requests until the store changes: callers must not modify them."""
-    params = params or {}
-    key = ("query", name, tuple(sorted(params.items())), store_stamp())
-    return current_app.extensions["chainkg_cache"].get_or_compute(key, lambda: get_store().query(name, params))
