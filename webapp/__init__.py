@@ -14,6 +14,7 @@ from typing import Any
 
 from flask import Flask, Response
 
+from chainkg import settings
 from chainkg.graph.store import StoreConfig
 from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
 from chainkg.webapp.labels import template_globals
@@ -28,14 +29,14 @@ CONTENT_SECURITY_POLICY = (
 
 
 def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -> Flask:
-    """An app serving the graph in the store ``config`` points at."""
+    """An app serving the graph in the store ``config`` points at; its limits come from :mod:`chainkg.settings`."""
     app = Flask(__name__)
     app.config.update(
         STORE_CONFIG=config,
-        CONSOLE_TIMEOUT_SECONDS=10.0,
-        CONSOLE_ROW_LIMIT=1000,
-        EXPLORE_NODE_LIMIT=300,
-        NEO4J_CHANGE_CHECK_SECONDS=1.0,  # how often Neo4j is asked whether its data changed (webapp.store_holder)
+        CONSOLE_TIMEOUT_SECONDS=settings.CONSOLE_TIMEOUT_SECONDS.value(),
+        CONSOLE_ROW_LIMIT=settings.CONSOLE_ROW_LIMIT.value(),
+        EXPLORE_NODE_LIMIT=settings.EXPLORE_NODE_LIMIT.value(),
+        NEO4J_CHANGE_CHECK_SECONDS=settings.NEO4J_CHANGE_CHECK_SECONDS.value(),
     )
     if test_config:
         app.config.update(test_config)
