@@ -42,11 +42,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.large_graph import Sizes, _Plan, iter_edges, iter_nodes
-from chainkg import local_neo4j
+from chainkg import local_neo4j, queries
 from chainkg.graph.model import Edge, Node
 from chainkg.graph.neo4j_store import Neo4jStore, _label, _rel_type, edge_props, node_props
 from chainkg.graph.store import StoreConfig
-from chainkg.queries import NamedQuery, get_query
 
 PASSWORD = "chainkg-bench-pw"
 
@@ -79,8 +78,8 @@ def _wipe(store: Neo4jStore) -> None:
         session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
-def _run_for_chain(store: Neo4jStore, query: NamedQuery, chain: str) -> list[dict[str, Any]]:
-    return store.run_named(query, query.bind({"chain": chain}))
+def _run_for_chain(store: Neo4jStore, name: str, chain: str) -> list[dict[str, Any]]:
+    return queries.run(store, name, {"chain": chain})
 
 
 def _latencies(run: Callable[[Any], list[dict[str, Any]]], args: list[Any], repeat: int) -> tuple[float, float, int]:
@@ -126,7 +125,7 @@ def main() -> None:
             store.close()
         _import(home, args, baseline_rate)
     finally:
-        local_neo4j.stop(home)
+        local_neo4j.stop(home, missing_ok=True)
         if args.keep is None:
             shutil.rmtree(home, ignore_errors=True)
 
@@ -231,22 +230,19 @@ def _time_queries(store: Neo4jStore, args: argparse.Namespace) -> None:
     firms_per_chain = [_count_firms(store, uid) for uid in chains[:5]]
     print(f"timed chains have e.g. {firms_per_chain} firms")
     for name in ("chain_map", "chain_firms"):
-        query = get_query(name)
-        p50, p95, rows = _latencies(functools.partial(_run_for_chain, store, query), chains, args.repeat)
+        p50, p95, rows = _latencies(functools.partial(_run_for_chain, store, name), chains, args.repeat)
         print(f"{name:<12} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows last run)")
     words = ["新能源汽车", "经信局", "产业园", "恒峰", "集成电路", "研究院", "锂电池", "政办发", "专精特新", "嘉兴"]
     words += [plan.firm_name(rng.randrange(plan.n.enterprises))[1] for _ in range(40)]
-    query = get_query("fulltext")
-    p50, p95, rows = _latencies(lambda q: store.run_named(query, query.bind({"q": q, "limit": 20})), words, args.repeat)
+    p50, p95, rows = _latencies(lambda q: queries.run(store, "fulltext", {"q": q, "limit": 20}), words, args.repeat)
     print(f"{'fulltext':<12} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ({rows} rows last run)")
 
 
 def _count_firms(store: Neo4jStore, chain_uid: str) -> int:
-    with store.driver.session() as session:
-        record = session.run(
-            "MATCH (:IndustryChain {uid: $uid})<-[:IN_CHAIN]-(e:Enterprise) RETURN count(e) AS n", uid=chain_uid
-        ).single()
-    return record["n"] if record else 0
+    rows = store.run_cypher(
+        "MATCH (:IndustryChain {uid: $uid})<-[:IN_CHAIN]-(e:Enterprise) RETURN count(e) AS n", {"uid": chain_uid}
+    )
+    return int(rows[0]["n"])
 
 
 if __name__ == "__main__":

@@ -215,7 +215,7 @@ def main() -> None:
                 print(f"[neo4j] generated graph bulk-loaded in {time.perf_counter() - t0:.1f} s")
                 _measure(config, args)
             finally:
-                local_neo4j.stop(home)
+                local_neo4j.stop(home, missing_ok=True)
 
 
 if __name__ == "__main__":

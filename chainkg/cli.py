@@ -1,7 +1,9 @@
 """The ``chainkg`` command: a few lines per command over the library.
 
 Every command takes the same store options (an embedded file by default, or a
-Neo4j URI); library errors become one clear line and exit code 1.
+Neo4j URI); library errors become one clear line and exit code 1. Options that
+are settings (the store, the local Neo4j, the viewer's address, workers) are
+built from the table in :mod:`chainkg.settings`, so their help is written once.
 """
 
 from __future__ import annotations
@@ -9,39 +11,65 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+from tqdm import tqdm
 
-from chainkg import settings
+from chainkg import local_neo4j, queries, settings
+from chainkg.evaluation import evaluate
+from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.graph.errors import ChainKGError
+from chainkg.graph.json_format import dump_json, read_json, write_atomic
+from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.neo4j_import import split_graph
+from chainkg.output import render
+from chainkg.settings import Setting
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def option(setting: Setting) -> Decorator:
+    """The click option of a setting of the table: flags, help and default all come from there.
+
+    A setting with an environment variable gets no click default: its value is resolved by
+    :meth:`Setting.value` (the option, then the variable, then the default) when the command
+    runs, so the variable is read in one place only.
+    """
+    kind: Any = click.Path(path_type=Path) if setting.kind is Path else setting.kind
+    if setting.env is None:
+        return click.option(
+            *setting.flags,
+            setting.name,
+            type=kind,
+            default=setting.default,
+            show_default=True,
+            metavar=setting.metavar,
+            help=setting.help,
+        )
+    default = "" if setting.default is None else f"; default: {setting.default}"
+    return click.option(
+        *setting.flags,
+        setting.name,
+        type=kind,
+        default=None,
+        metavar=setting.metavar,
+        callback=lambda _ctx, _param, value: setting.value(value),
+        help=f"{setting.help} Env {setting.env}{default}.",
+    )
 
 
 def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The store options every command shares; the command receives ``config``."""
 
-    @click.option(
-        "--store",
-        "store",
-        type=click.Path(path_type=Path),
-        default=None,
-        help=f"Embedded store file (default {settings.DEFAULT_STORE}, env CHAINKG_STORE).",
-    )
-    @click.option(
-        "--neo4j-uri",
-        default=None,
-        metavar="URI",
-        help="Use Neo4j instead: bolt://, neo4j:// (cluster) or neo4j+s:// (Aura). Env NEO4J_URI.",
-    )
-    @click.option("--neo4j-user", default=None, help="Neo4j user (env NEO4J_USER, default neo4j).")
-    @click.option("--neo4j-password", default=None, help="Neo4j password (env NEO4J_PASSWORD).")
-    @click.option(
-        "--neo4j-database", default=None, help="Neo4j database name (env NEO4J_DATABASE; default: the server's)."
-    )
+    @option(settings.STORE)
+    @option(settings.NEO4J_URI)
+    @option(settings.NEO4J_USER)
+    @option(settings.NEO4J_PASSWORD)
+    @option(settings.NEO4J_DATABASE)
     @functools.wraps(func)
     def wrapper(
         store: Path | None,
@@ -88,14 +116,9 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
 
 
-def workers_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--workers``/``-j``: how many processes share the work, one per core by default."""
-    return click.option("--workers", "-j", default=max(1, os.cpu_count() or 1), show_default=True, help=help_text)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@workers_option("Processes that extract documents in parallel.")
+@option(settings.WORKERS)
 @click.option("--force", is_flag=True, help="Re-extract files already stored unchanged (the result is the same).")
 @store_options
 def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: bool) -> None:
@@ -105,8 +128,7 @@ def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: boo
     reported with its reason; the others still load, and nothing already
     stored is lost.
     """
-    from tqdm import tqdm
-
+    # The extraction stack (segmenter, divisions, OpenCC) is the slowest import and only build needs it.
     from chainkg.loaders.pipeline import build as run_build
     from chainkg.loaders.reading.readers import find_documents
 
@@ -151,8 +173,6 @@ def export() -> None:
 @store_options
 def export_json(config: StoreConfig, out: Path) -> None:
     """Write the whole graph as sorted, deterministic JSON (nodes and edges)."""
-    from chainkg.graph.json_format import dump_json, write_atomic
-
     with _open(config) as store:
         graph = store.read()
     write_atomic(out, dump_json(graph))
@@ -165,21 +185,20 @@ def export_json(config: StoreConfig, out: Path) -> None:
 def remove(config: StoreConfig, document: str) -> None:
     """Retract what only DOCUMENT (its file name or uid) stated; facts other documents state stay."""
     with _open(config) as store:
-        graph = store.read()
-        uid = next(
-            (n.uid for n in graph.by_label("Document") if document in (n.uid, n.name, n.props.get("path"))), None
-        )
-        if uid is None or not store.remove_document(uid):
+        uid = store.find_document(document)
+        if uid is None:
             raise click.ClickException(f"no stored document {document!r} (see `chainkg stats` and the Document nodes)")
+        store.remove_document(uid)
     click.echo(f"removed {document}")
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=5000, show_default=True, help="Port to listen on.")
+@option(settings.HOST)
+@option(settings.PORT)
 @store_options
 def serve(config: StoreConfig, host: str, port: int) -> None:
     """Serve the viewer (chain maps, search, node pages) over the store."""
+    # Flask and the viewer's modules load only for the one command that serves them.
     from chainkg.webapp import create_app
 
     app = create_app(config)
@@ -198,49 +217,37 @@ def source_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[...
     )
 
 
-home_option = click.option(
-    "--home",
-    type=click.Path(path_type=Path),
-    default=settings.LOCAL_NEO4J_HOME,
-    show_default=True,
-    help="Folder of the local server's data, log and pid file (env CHAINKG_NEO4J_HOME).",
-)
-
-
 @main.group()
 def neo4j() -> None:
     """Start, stop and prepare a local Neo4j (Community, from Maven Central; no Docker)."""
 
 
 @neo4j.command("start")
-@home_option
-@click.option("--port", default=7687, show_default=True, help="Bolt port on 127.0.0.1 (0: any free port).")
-def neo4j_start(home: Path, port: int) -> None:
+@option(settings.NEO4J_HOME)
+@option(settings.NEO4J_PORT)
+def neo4j_start(neo4j_home: Path, neo4j_port: int) -> None:
     """Start the local Neo4j in the background and print its Bolt URI."""
-    from chainkg import local_neo4j
-
-    info = local_neo4j.start(
-        home, port=port, password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD
-    )
+    info = local_neo4j.start(neo4j_home, port=neo4j_port)
     click.echo(info.uri)
 
 
 @neo4j.command("stop")
-@home_option
-def neo4j_stop(home: Path) -> None:
+@option(settings.NEO4J_HOME)
+def neo4j_stop(neo4j_home: Path) -> None:
     """Stop the local Neo4j (clean shutdown)."""
-    from chainkg import local_neo4j
-
-    click.echo("stopped" if local_neo4j.stop(home) else "not running")
+    try:
+        local_neo4j.stop(neo4j_home)
+    except local_neo4j.NotRunningError:
+        click.echo("not running")
+    else:
+        click.echo("stopped")
 
 
 @neo4j.command("status")
-@home_option
-def neo4j_status(home: Path) -> None:
+@option(settings.NEO4J_HOME)
+def neo4j_status(neo4j_home: Path) -> None:
     """Print the Bolt URI of the running local Neo4j, or exit 1 if none runs."""
-    from chainkg import local_neo4j
-
-    info = local_neo4j.status(home)
+    info = local_neo4j.status(neo4j_home)
     if info is None:
         click.echo("not running")
         raise SystemExit(1)
@@ -248,13 +255,15 @@ def neo4j_status(home: Path) -> None:
 
 
 @neo4j.command("import")
-@home_option
+@option(settings.NEO4J_HOME)
 @source_option("Embedded store or export file to load (default: CHAINKG_STORE or .chainkg/graph.json).")
-@click.option("--port", default=7687, show_default=True, help="Bolt port if the server has to be started.")
-@click.option("--heap", default="1g", show_default=True, help="Java heap of the server and of the importer.")
+@option(settings.NEO4J_PORT)
+@option(settings.NEO4J_HEAP)
 @click.option("--replace", is_flag=True, help="Replace a database that already holds nodes (they are dropped).")
-@workers_option("Processes that write the importer's files, each a part of the graph.")
-def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace: bool, workers: int) -> None:
+@option(settings.WORKERS)
+def neo4j_import(
+    neo4j_home: Path, source: Path | None, neo4j_port: int, neo4j_heap: str, replace: bool, workers: int
+) -> None:
     """Load a graph into the local Neo4j with Neo4j's offline importer: the fastest first load.
 
     Several times faster than push for a big graph, but it replaces the whole
@@ -264,21 +273,16 @@ def neo4j_import(home: Path, source: Path | None, port: int, heap: str, replace:
     constraints and indexes built. For a remote server, a cluster or Aura, or to
     merge into what a database holds, use push.
     """
-    from chainkg import local_neo4j
-    from chainkg.graph.json_format import read_json
-    from chainkg.neo4j_import import split_graph
-
-    path = source or settings.DEFAULT_STORE
+    path: Path = source or settings.STORE.value()
     if not path.exists():
         raise click.ClickException(f"no embedded store at {path}")
     data = read_json(path).to_dict()
     report = local_neo4j.import_graph(
-        home,
+        neo4j_home,
         split_graph(data["nodes"], data["edges"], workers),
         progress=lambda text: click.echo(f"{text} …", err=True),
-        password=os.environ.get("NEO4J_PASSWORD") or settings.LOCAL_NEO4J_PASSWORD,
-        port=port,
-        heap=heap,
+        port=neo4j_port,
+        heap=neo4j_heap,
         replace=replace,
     )
     click.echo(
@@ -325,9 +329,6 @@ def eval_gold(
     Matching follows GOLD_DIR/README.md: per document, per label, per
     relationship type and for targets, summed over documents.
     """
-    from chainkg.evaluation import evaluate
-    from chainkg.graph.json_format import read_json
-
     if graph_file is not None:
         graph = read_json(graph_file)
     else:
@@ -356,6 +357,7 @@ def eval_gold(
 @store_options
 def export_rdf(config: StoreConfig, out: Path, fmt: str, base: str | None) -> None:
     """Write the graph as RDF (ontology.ttl terms; provenance as reified statements, see docs/rdf.md)."""
+    # rdflib and pyshacl are slow to import; only export rdf and validate need them.
     from chainkg.graph import rdf
 
     with _open(config) as store:
@@ -372,6 +374,7 @@ def validate(config: StoreConfig, file: Path | None) -> None:
 
     Prints each violation (the node, the rule, the message) and exits 1 if there is any.
     """
+    # rdflib and pyshacl are slow to import; only export rdf and validate need them.
     from chainkg.graph import rdf
 
     if file is not None:
@@ -402,11 +405,8 @@ def validate(config: StoreConfig, file: Path | None) -> None:
 @store_options
 def query(config: StoreConfig, name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run the named query NAME of queries/ (see --list) with --param key=value, typed as its header declares."""
-    from chainkg.output import render
-    from chainkg.queries import get_query, registry
-
     if list_queries or not name:
-        for named in registry().values():
+        for named in queries.registry().values():
             click.echo(f"{named.name}  {named.title}")
             for parameter in named.parameters:
                 usage = f"--param {parameter.name}=<{parameter.type}>"
@@ -418,9 +418,9 @@ def query(config: StoreConfig, name: str | None, list_queries: bool, params: tup
         if not sep or not key:
             raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--param")
         values[key.strip()] = value
-    named = get_query(name)
+    queries.get_query(name)  # an unknown name fails before the store is opened
     with _open(config) as store:
-        rows = store.query(named.name, values)
+        rows = queries.run(store, name, values)
     click.echo(render(rows, fmt))
 
 
@@ -430,9 +430,6 @@ def query(config: StoreConfig, name: str | None, list_queries: bool, params: tup
 @store_options
 def push(config: StoreConfig, source: Path | None, batch: int) -> None:
     """Copy the embedded store into Neo4j (merged with what Neo4j holds; pushing twice changes nothing)."""
-    from chainkg.graph.embedded_store import EmbeddedStore
-    from chainkg.graph.neo4j_store import Neo4jStore
-
     if not config.neo4j_uri:
         raise click.ClickException("give --neo4j-uri or NEO4J_URI: push copies the embedded store into Neo4j")
     path = source or config.path
@@ -456,8 +453,6 @@ def push(config: StoreConfig, source: Path | None, batch: int) -> None:
 @store_options
 def pull(config: StoreConfig, target: Path | None) -> None:
     """Copy Neo4j's graph into an embedded store file (the file becomes that graph, written atomically)."""
-    from chainkg.graph.json_format import dump_json, write_atomic
-
     if not config.neo4j_uri:
         raise click.ClickException("give --neo4j-uri or NEO4J_URI: pull copies Neo4j into the embedded store")
     path = target or config.path

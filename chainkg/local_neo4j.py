@@ -32,19 +32,17 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from chainkg import settings
 from chainkg.graph.errors import ChainKGError
-
-if TYPE_CHECKING:
-    from chainkg.neo4j_import import GraphPart
+from chainkg.graph.neo4j_store import Neo4jStore
+from chainkg.graph.store import StoreConfig
+from chainkg.neo4j_import import IMPORT_OPTIONS, GraphPart, write_parts
 
 #: The repository root; ``tools/neo4j`` is found relative to it.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The Maven module of the launcher.
 MODULE_DIR = REPO_ROOT / "tools" / "neo4j"
-#: Password of user ``neo4j`` when none is given and ``NEO4J_PASSWORD`` is unset.
-DEFAULT_PASSWORD = "chainkg-local"
 #: Java class that runs the server.
 LAUNCHER_CLASS = "chainkg.neo4j.Launcher"
 #: Java class of ``neo4j-admin``, whose ``database import full`` is Neo4j's offline importer.
@@ -78,6 +76,10 @@ _children: dict[int, subprocess.Popen[bytes]] = {}
 
 class LocalNeo4jError(ChainKGError):
     """The local Neo4j could not be built, started or stopped; the message carries the log's tail."""
+
+
+class NotRunningError(LocalNeo4jError):
+    """No local Neo4j runs on that folder, so there was nothing to stop."""
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def start(
     state_dir: Path,
     port: int = 0,
     password: str | None = None,
-    heap: str = "1g",
+    heap: str = settings.NEO4J_HEAP.default,
     timeout: float = 120,
     jvm_flags: Sequence[str] = (),
 ) -> ServerInfo:
@@ -133,9 +135,10 @@ def start(
 
     The JVM runs in its own session so it outlives the caller (the CLI exits
     right away) and a Ctrl-C in the terminal does not hit it. ``port=0`` lets the
-    launcher pick a free port; the URI tells which. ``password`` defaults to
-    ``NEO4J_PASSWORD`` then :data:`DEFAULT_PASSWORD`; it is (re)applied on every
-    start, and must have at least 8 characters (Neo4j's minimum).
+    launcher pick a free port; the URI tells which. ``password`` defaults to the
+    setting :data:`chainkg.settings.NEO4J_PASSWORD` (``NEO4J_PASSWORD``, else
+    ``chainkg-local``); it is (re)applied on every start, and must have at least
+    8 characters (Neo4j's minimum).
     """
     state_dir = Path(state_dir).resolve()
     state_dir.mkdir(parents=True, exist_ok=True)
@@ -146,7 +149,7 @@ def start(
         _remove_state_files(state_dir)
         build()
 
-        password = password or os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
+        password = settings.NEO4J_PASSWORD.value(password)
         if len(password) < 8:
             raise LocalNeo4jError("the Neo4j password must have at least 8 characters")
         java = _java()
@@ -166,7 +169,7 @@ def start(
             "--ready-file",
             str(uri_file),
         ]
-        env = {**os.environ, "NEO4J_PASSWORD": password}
+        env = {**os.environ, "NEO4J_PASSWORD": password}  # the launcher's way to receive it
         with open(state_dir / _LOG_FILE, "wb") as log:
             proc = subprocess.Popen(
                 cmd,
@@ -201,20 +204,23 @@ def start(
             time.sleep(0.1)
 
 
-def stop(state_dir: Path, timeout: float = 60) -> bool:
-    """Stop the server of ``state_dir``; return whether one was running.
+def stop(state_dir: Path, timeout: float = 60, *, missing_ok: bool = False) -> None:
+    """Stop the server of ``state_dir``; :class:`NotRunningError` if none runs there, unless ``missing_ok``.
 
     SIGTERM lets the launcher's shutdown hook checkpoint and close the stores,
     so the next start needs no recovery; SIGKILL only if that hangs past ``timeout``.
+    A stale pid or URI file is removed either way. Clean-ups that only want no
+    server left behind (a test's or a benchmark's ``finally``) pass ``missing_ok``.
     """
     state_dir = Path(state_dir).resolve()
     pid = _read_pid(state_dir)
-    was_running = pid is not None and _is_launcher(pid)
-    if was_running:
+    running = pid is not None and _is_launcher(pid)
+    if running:
         assert pid is not None
         _kill(pid, timeout)
     _remove_state_files(state_dir)
-    return was_running
+    if not running and not missing_ok:
+        raise NotRunningError(f"no local Neo4j runs on {state_dir}")
 
 
 def status(state_dir: Path) -> ServerInfo | None:
@@ -252,7 +258,7 @@ def import_graph(
     *,
     password: str | None = None,
     port: int = 0,
-    heap: str = "1g",
+    heap: str = settings.NEO4J_HEAP.default,
     jvm_flags: Sequence[str] = (),
     replace: bool = False,
     progress: Callable[[str], None] | None = None,
@@ -274,12 +280,8 @@ def import_graph(
     the time outside the importer, and the server is idle meanwhile.
     ``progress`` hears each step as it begins (a minute or more each on a big graph).
     """
-    from chainkg.graph.neo4j_store import Neo4jStore
-    from chainkg.graph.store import StoreConfig
-    from chainkg.neo4j_import import IMPORT_OPTIONS, write_parts
-
     state_dir = Path(state_dir).resolve()
-    password = password or os.environ.get("NEO4J_PASSWORD") or DEFAULT_PASSWORD
+    password = settings.NEO4J_PASSWORD.value(password)
     info = status(state_dir) or start(state_dir, port, password, heap, jvm_flags=jvm_flags)
     store = Neo4jStore(StoreConfig(neo4j_uri=info.uri, neo4j_password=password))
     try:

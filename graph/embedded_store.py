@@ -9,16 +9,13 @@ file and an atomic rename: a crash never leaves half a file.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from chainkg.graph.errors import UnknownDocumentError
+from chainkg.graph.interface import GraphStore
 from chainkg.graph.json_format import dump_json, read_json, write_atomic
 from chainkg.graph.model import Graph
-from chainkg.graph.store import GraphStore
-
-if TYPE_CHECKING:
-    from chainkg.queries import NamedQuery
 
 
 class EmbeddedStore(GraphStore):
@@ -40,13 +37,20 @@ class EmbeddedStore(GraphStore):
     def read(self) -> Graph:
         return self.graph
 
-    def remove_document(self, document_uid: str) -> bool:
-        if document_uid not in self.graph.nodes:
-            return False
+    def find_document(self, ref: str) -> str | None:
+        node = self.graph.nodes.get(ref)
+        if node is not None and node.label == "Document":
+            return ref
+        named = [n.uid for n in self.graph.by_label("Document") if ref in (n.name, n.props.get("path"))]
+        return min(named, default=None)
+
+    def remove_document(self, document_uid: str) -> None:
+        node = self.graph.nodes.get(document_uid)
+        if node is None or node.label != "Document":
+            raise UnknownDocumentError(f"no stored document {document_uid!r}")
         self.graph.retract(document_uid)
         self._dirty = True
         self._nx = None
-        return True
 
     def counts(self) -> dict[str, int]:
         return self.graph.counts()
@@ -64,14 +68,6 @@ class EmbeddedStore(GraphStore):
                 view.add_edge(edge.start, edge.end, key=edge.type, **edge.to_dict())
             self._nx = view
         return self._nx
-
-    def run_named(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
-        from chainkg.queries import QueryError
-
-        run = query.embedded()
-        if run is None:
-            raise QueryError(f"query {query.name} runs on Neo4j only (give --neo4j-uri); it has no embedded twin")
-        return run(self, **params)
 
     def flush(self) -> None:
         if self._dirty:

@@ -28,6 +28,14 @@ class StoreError(ChainKGError):
     """The store could not be reached or refused a write; nothing was half-written."""
 
 
+class UnknownDocumentError(ChainKGError):
+    """No stored Document has that uid: there was nothing to remove (a typo, or removed already)."""
+
+
+class Neo4jOnlyError(ChainKGError):
+    """Only the Neo4j store runs Cypher (the console, raw statements); the embedded store has no engine for it."""
+
+
 class ModelError(ChainKGError):
     """A node or edge breaks the domain model (unknown label, type or endpoint)."""
 

@@ -17,17 +17,15 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
 
-from chainkg.graph.errors import ModelError, StoreError
+from chainkg.graph.cypher_console import ConsoleResult, run_read_only
+from chainkg.graph.errors import ModelError, StoreError, UnknownDocumentError
+from chainkg.graph.interface import GraphStore, StoreConfig
 from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node
-from chainkg.graph.store import GraphStore, StoreConfig
-
-if TYPE_CHECKING:
-    from chainkg.queries import NamedQuery
 
 T = TypeVar("T")
 
@@ -133,6 +131,8 @@ def _chunks(rows: list[dict[str, Any]], size: int = BATCH) -> Iterable[list[dict
 
 class Neo4jStore(GraphStore):
     """A graph in a Neo4j database: local, a cluster (``neo4j://``) or Aura (``neo4j+s://``)."""
+
+    runs_cypher: ClassVar[bool] = True
 
     def __init__(self, config: StoreConfig) -> None:
         self.config = config
@@ -244,9 +244,17 @@ class Neo4jStore(GraphStore):
                 graph.add_edge(Edge.from_dict(data))
         return graph
 
-    def remove_document(self, document_uid: str) -> bool:
+    def find_document(self, ref: str) -> str | None:
+        rows = self.run_cypher(
+            "MATCH (d:Document) WHERE d.uid = $ref OR d.name = $ref OR d.path = $ref "
+            "RETURN d.uid AS uid ORDER BY d.uid <> $ref, d.uid LIMIT 1",
+            {"ref": ref},
+        )
+        return rows[0]["uid"] if rows else None
+
+    def remove_document(self, document_uid: str) -> None:
         with self._session() as session:
-            return bool(session.execute_write(_retract, document_uid))
+            session.execute_write(_retract, document_uid)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -270,9 +278,43 @@ class Neo4jStore(GraphStore):
             result = session.run("MATCH (d:Document) RETURN d.sha256 AS sha, d.uid AS uid")
             return {r["sha"]: r["uid"] for r in result}
 
-    def run_named(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
+    def run_cypher(
+        self, text: str, params: dict[str, Any] | None = None, *, read_only: bool = True
+    ) -> list[dict[str, Any]]:
+        """Rows of one statement in a managed transaction, retried by the driver if the server could not take it.
+
+        Driver and server errors are raised as the driver raises them: a named query that fails is a bug
+        or an outage, which the caller (the viewer's error pages, the CLI) reports as it is.
+        """
+
+        def rows(tx: ManagedTransaction) -> list[dict[str, Any]]:
+            return [record.data() for record in tx.run(text, params or {})]
+
         with self._session() as session:
-            return session.execute_read(lambda tx: [record.data() for record in tx.run(query.cypher, params)])
+            return session.execute_read(rows) if read_only else session.execute_write(rows)
+
+    def console(self, text: str, params: dict[str, Any] | None = None, **options: Any) -> ConsoleResult:
+        return run_read_only(self.driver, text, params, database=self.config.neo4j_database, **options)
+
+    def prepare(self, statements: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Have the server plan each statement (EXPLAIN runs nothing), with parameters of the types real calls
+        pass: right after a server starts, planning the viewer's queries takes seconds, which the first user
+        would otherwise wait. Only a head start: the first failure ends it quietly, as real calls plan what
+        they need themselves."""
+        try:
+            with self.driver.session(database=self.config.neo4j_database, default_access_mode=READ_ACCESS) as session:
+                for text, params in statements:
+                    session.run("EXPLAIN " + text, params).consume()
+        except (Neo4jError, DriverError, OSError):
+            pass
+
+    def bookmarks(self) -> tuple[str, ...]:
+        """The database's bookmark after a trivial read transaction: it carries the id of the last
+        committed transaction, so it changes with every write, whoever makes it (the viewer's caches
+        key on it)."""
+        with self.driver.session(database=self.config.neo4j_database, default_access_mode=READ_ACCESS) as session:
+            session.execute_read(lambda tx: tx.run("RETURN 1").consume())
+            return tuple(sorted(session.last_bookmarks().raw_values))
 
     def close(self) -> None:
         self.driver.close()
@@ -505,11 +547,11 @@ def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
             ).consume()
 
 
-def _retract(tx: ManagedTransaction, document_uid: str) -> bool:
+def _retract(tx: ManagedTransaction, document_uid: str) -> None:
     """Remove ``document_uid``'s statements; facts with other sources keep them."""
     exists = tx.run("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n", uid=document_uid).single()
     if not exists or not exists["n"]:
-        return False
+        raise UnknownDocumentError(f"no stored document {document_uid!r}")
     result = tx.run(
         "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.source = $uid OR $uid IN coalesce(r.sources, []) "
         "RETURN elementId(r) AS id, type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props",
@@ -541,4 +583,3 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> bool:
         "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) WHERE NOT n:Document AND NOT (n)--() DELETE n",
         uids=sorted(touched),
     ).consume()
-    return True

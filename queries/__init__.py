@@ -12,6 +12,11 @@ then the Cypher, which takes its parameters as ``$name``. Where the embedded
 store must answer the same question (the viewer runs on both stores), a module
 ``NAME.py`` beside the file implements ``run(store, **params) -> list[dict]``
 returning the same rows; ``tests/test_query_parity.py`` holds them to it.
+
+:func:`run` is how the CLI, the viewer, the benchmarks and the tests run one:
+the registry sits on top of the store interface (Cypher through
+``GraphStore.run_cypher``, the twin over the embedded store), and the stores
+know nothing of it.
 """
 
 from __future__ import annotations
@@ -19,12 +24,13 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chainkg.graph.errors import ChainKGError
+from chainkg.graph.store import GraphStore
 
 QUERY_DIR = Path(__file__).resolve().parent
 _HEADER = re.compile(r"^//\s*(\w+):\s*(.*)$")
@@ -127,3 +133,19 @@ def get_query(name: str) -> NamedQuery:
         return registry()[name]
     except KeyError:
         raise QueryError(f"no query named {name!r}; known: {', '.join(registry())}") from None
+
+
+def run(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of the named query ``name`` on ``store``, its parameters bound and typed as its header declares.
+
+    A store that runs Cypher (Neo4j) runs the query's Cypher; the embedded store runs its Python
+    twin, and a query without one raises :class:`QueryError` naming the way out (the Neo4j store).
+    """
+    query = get_query(name)
+    bound = query.bind(dict(params or {}))
+    if store.runs_cypher:
+        return store.run_cypher(query.cypher, bound)
+    twin = query.embedded()
+    if twin is None:
+        raise QueryError(f"query {query.name} runs on Neo4j only (give --neo4j-uri); it has no embedded twin")
+    return twin(store, **bound)

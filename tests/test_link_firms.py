@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from chainkg import queries
 from chainkg.graph.model import Node, make_uid, node_uid
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract.builder import DocumentGraph
@@ -35,12 +36,12 @@ def _graph() -> DocumentGraph:
 
 def test_firm_making_a_links_product_is_on_that_link(any_store: GraphStore) -> None:
     any_store.write_document(_graph())
-    firms = any_store.query("chain_firms", {"chain": CHAIN})
+    firms = queries.run(any_store, "chain_firms", {"chain": CHAIN})
     assert [(f["name"], [s["name"] for s in f["segments"]]) for f in firms] == [("乙能源科技有限公司", ["中游"])]
-    gaps = any_store.query("chain_gaps", {"chain": CHAIN})
+    gaps = queries.run(any_store, "chain_gaps", {"chain": CHAIN})
     assert sorted(r["segment"] for r in gaps if r["kind"] == "missing_firms") == ["上游", "下游"]
-    assert any_store.query("chain_firms", {"chain": "储能产业链"}) == firms  # an alias finds the chain too
-    (row,) = [r for r in any_store.query("chain_list") if r["name"] == CHAIN]
+    assert queries.run(any_store, "chain_firms", {"chain": "储能产业链"}) == firms  # an alias finds the chain too
+    (row,) = [r for r in queries.run(any_store, "chain_list") if r["name"] == CHAIN]
     assert (row["segments"], row["firms"], row["gaps"]) == (3, 1, 2)
 
 
@@ -50,7 +51,7 @@ def test_local_gaps_count_product_makers(neo4j_store: GraphStore) -> None:
     east = graph.node("District", "东区", NEWS)
     graph.edge("LOCATED_IN", graph.nodes[node_uid("Enterprise", "乙能源科技有限公司")], east, NEWS)
     neo4j_store.write_document(graph)
-    rows = neo4j_store.query("chain_gaps_at", {"chain": CHAIN, "place": "东区"})
+    rows = queries.run(neo4j_store, "chain_gaps_at", {"chain": CHAIN, "place": "东区"})
     assert sorted(r["segment"] for r in rows) == ["上游", "下游"]
-    rows = neo4j_store.query("chain_gaps_at", {"chain": CHAIN, "place": "西区"})
+    rows = queries.run(neo4j_store, "chain_gaps_at", {"chain": CHAIN, "place": "西区"})
     assert rows == []  # an unknown place matches nothing

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from bench.large_graph import iter_edges, iter_nodes
-from chainkg import local_neo4j, settings
+from chainkg import local_neo4j, queries, settings
 from chainkg.cli import main
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.graph.errors import StoreError
@@ -161,9 +161,10 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
             assert imported.read().to_dict() == data
             assert _stored(imported) == _stored(neo4j_store)
             # The schema is built: the cjk full-text index answers, the uid constraints hold.
-            hits = imported.query("fulltext", {"q": "经信局", "limit": 5})
+            hits = queries.run(imported, "fulltext", {"q": "经信局", "limit": 5})
             assert hits and all("经济和信息化局" in row["name"] or "经信局" in row["name"] for row in hits)
-            assert imported.query("chain_owners", {"chain": ""}) == neo4j_store.query("chain_owners", {"chain": ""})
+            owners = queries.run(imported, "chain_owners", {"chain": ""})
+            assert owners == queries.run(neo4j_store, "chain_owners", {"chain": ""})
         finally:
             imported.close()
 
@@ -203,9 +204,8 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
         imported = Neo4jStore(StoreConfig(neo4j_uri=report.uri, neo4j_password=PASSWORD))
         try:
             assert imported.node_count() == len(notes)
-            with imported.driver.session() as session:
-                note = session.run("MATCH (n:Enterprise {uid: 'n299999'}) RETURN n.note AS note").single()["note"]
-            assert note == "第299999行\n说明299999"
+            (row,) = imported.run_cypher("MATCH (n:Enterprise {uid: 'n299999'}) RETURN n.note AS note")
+            assert row["note"] == "第299999行\n说明299999"
         finally:
             imported.close()
     finally:
@@ -214,15 +214,14 @@ def test_import_stores_what_bulk_load_stores(neo4j_store: GraphStore, tmp_path: 
 
 def _stored(store: Neo4jStore) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     """Every node's labels and raw properties, every relationship's type, ends and raw properties, sorted."""
-    with store.driver.session() as session:
-        nodes = sorted(
-            (r["uid"], sorted(r["labels"]), sorted(r["props"].items()))
-            for r in session.run("MATCH (n) RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props")
+    nodes = sorted(
+        (r["uid"], sorted(r["labels"]), sorted(r["props"].items()))
+        for r in store.run_cypher("MATCH (n) RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props")
+    )
+    rels = sorted(
+        (r["type"], r["start"], r["end"], sorted(r["props"].items()))
+        for r in store.run_cypher(
+            "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props"
         )
-        rels = sorted(
-            (r["type"], r["start"], r["end"], sorted(r["props"].items()))
-            for r in session.run(
-                "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props"
-            )
-        )
+    )
     return nodes, rels

@@ -13,6 +13,7 @@ from bench.large_graph import build_graph, iter_edges, iter_nodes
 from chainkg import local_neo4j
 from chainkg.cli import main
 from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.graph.errors import UnknownDocumentError
 from chainkg.graph.json_format import dump_json, write_atomic
 from chainkg.graph.model import Edge, Graph, Node
 from chainkg.graph.neo4j_store import Neo4jStore
@@ -37,7 +38,7 @@ def test_remove_document_keeps_facts_other_documents_state(neo4j_store: GraphSto
     owner_edge = [e for e in neo4j_store.read().edges.values() if e.type == "CHAIN_OWNER_OF"]
     assert [e.sources for e in owner_edge] == [sorted([PLAN_DOC.uid, NEWS_DOC.uid])]
 
-    assert neo4j_store.remove_document(NEWS_DOC.uid) is True
+    neo4j_store.remove_document(NEWS_DOC.uid)
     graph = neo4j_store.read()
     (owner,) = [e for e in graph.edges.values() if e.type == "CHAIN_OWNER_OF"]
     assert owner.evidence == {PLAN_DOC.uid: "中力机械是智能物流装备产业链链主企业。"}  # the plan's statement stays
@@ -51,7 +52,8 @@ def test_remove_document_keeps_facts_other_documents_state(neo4j_store: GraphSto
         embedded.write_document(doc)
     embedded.remove_document(NEWS_DOC.uid)
     assert embedded.read().to_dict() == graph.to_dict()
-    assert neo4j_store.remove_document(NEWS_DOC.uid) is False
+    with pytest.raises(UnknownDocumentError):
+        neo4j_store.remove_document(NEWS_DOC.uid)
 
 
 def test_reloading_changes_nothing(neo4j_store: GraphStore) -> None:
@@ -152,7 +154,7 @@ def test_a_server_stopped_mid_load_loses_nothing_committed(tmp_path: Path) -> No
     while len(committed) < 5 and writer.is_alive() and time.monotonic() < deadline:
         time.sleep(0.01)
     local_neo4j.stop(home)
-    store.driver.close()
+    store.discard()  # closes the driver under the writer
     writer.join(120)
     assert not writer.is_alive()
     assert failure, "the load finished before the server stopped; stop it earlier"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from chainkg import queries
 from chainkg.graph.store import GraphStore
 from tests import viewer_graph
 from tests.viewer_graph import CHAIN
@@ -55,15 +56,15 @@ def test_viewer_queries_agree(embedded_store: GraphStore, neo4j_store: GraphStor
     _load(embedded_store)
     _load(neo4j_store)
     for name, params in _cases():
-        embedded = embedded_store.query(name, params)
-        neo4j = neo4j_store.query(name, params)
+        embedded = queries.run(embedded_store, name, params)
+        neo4j = queries.run(neo4j_store, name, params)
         assert embedded == neo4j, f"{name} {params}:\nembedded {embedded}\nneo4j    {neo4j}"
 
 
 def test_parity_cases_are_not_empty(embedded_store: GraphStore) -> None:
     """The comparison means something only if most cases return rows (and the markup firm is among them)."""
     _load(embedded_store)
-    filled = [name for name, params in _cases() if embedded_store.query(name, params)]
+    filled = [name for name, params in _cases() if queries.run(embedded_store, name, params)]
     assert len(filled) >= len(_cases()) - 4
-    firms = embedded_store.query("chain_firms", {"chain": CHAIN})
+    firms = queries.run(embedded_store, "chain_firms", {"chain": CHAIN})
     assert any(f["name"] == "<script>alert(1)</script></title>" for f in firms)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chainkg.graph.errors import ModelError
+from chainkg.graph.errors import ModelError, UnknownDocumentError
 from chainkg.graph.model import Graph, Node, make_uid
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract.builder import DocumentGraph
@@ -61,14 +61,46 @@ def test_remove_document_keeps_facts_other_documents_state(any_store: GraphStore
     a, b = _doc_graph("a.txt", "三一装载机"), _doc_graph("b.txt", "三一")
     any_store.write_document(a)
     any_store.write_document(b)
-    assert any_store.remove_document(b.document.uid)
+    any_store.remove_document(b.document.uid)
     graph = any_store.read()
     assert b.document.uid not in graph.nodes
     owner = next(e for e in graph.edges.values() if e.type == "CHAIN_OWNER_OF")
     assert owner.sources == [a.document.uid]
-    assert not any_store.remove_document(b.document.uid)
-    assert any_store.remove_document(a.document.uid)
+    with pytest.raises(UnknownDocumentError, match=b.document.uid):
+        any_store.remove_document(b.document.uid)
+    any_store.remove_document(a.document.uid)
     assert any_store.counts() == {}
+
+
+def test_a_node_that_is_no_document_is_not_removed(any_store: GraphStore) -> None:
+    a = _doc_graph("a.txt", "三一装载机")
+    any_store.write_document(a)
+    firm = next(n.uid for n in a.by_label("Enterprise"))
+    with pytest.raises(UnknownDocumentError):
+        any_store.remove_document(firm)
+    assert any_store.read().to_dict() == a.to_dict()
+
+
+def test_find_document_by_uid_name_or_path(any_store: GraphStore) -> None:
+    a, b = _doc_graph("a.txt", "三一装载机"), _doc_graph("b.txt", "三一")
+    any_store.write_document(a)
+    any_store.write_document(b)
+    uid = a.document.uid
+    assert any_store.find_document(uid) == uid
+    assert any_store.find_document("a.txt") == uid
+    assert any_store.find_document("b.txt") == b.document.uid
+    assert any_store.find_document("c.txt") is None
+    firm = next(n.uid for n in a.by_label("Enterprise"))
+    assert any_store.find_document(firm) is None  # a uid, but not a document's
+    # Two files of one name in two folders: each path finds its own; the name finds the smaller uid.
+    uids = []
+    for folder in ("news", "policy"):
+        props = {"sha256": folder, "path": f"{folder}/same.txt"}
+        doc = Node(make_uid("Document", folder), "Document", "same.txt", {}, props)
+        any_store.write_document(DocumentGraph(doc))
+        uids.append(doc.uid)
+        assert any_store.find_document(f"{folder}/same.txt") == doc.uid
+    assert any_store.find_document("same.txt") == min(uids)
 
 
 def test_failed_write_leaves_store_unchanged(any_store: GraphStore) -> None:

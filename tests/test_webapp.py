@@ -6,11 +6,14 @@ import csv
 import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 
+from chainkg.graph.cypher_console import ConsoleError
+from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.graph.errors import Neo4jOnlyError
 from chainkg.graph.model import LABELS, REL_TYPES
 from chainkg.graph.store import GraphStore, StoreConfig
 from chainkg.webapp import create_app
@@ -277,15 +280,21 @@ def test_console_runs_reads_and_refuses_writes(client: FlaskClient, any_store: G
 @pytest.mark.neo4j
 def test_console_row_limit_and_timeout(neo4j_store: GraphStore) -> None:
     """The console is Neo4j's only (on the embedded store it answers 409, tested above)."""
-    from chainkg.graph.cypher_console import ConsoleError, run_read_only
-
-    driver: Any = neo4j_store.driver  # type: ignore[attr-defined]
-    limited = run_read_only(driver, "UNWIND range(1, 50) AS i RETURN i", row_limit=10)
+    limited = neo4j_store.console("UNWIND range(1, 50) AS i RETURN i", row_limit=10)
     assert limited.truncated and len(limited.rows) == 10
     with pytest.raises(ConsoleError, match="时间限制"):
-        run_read_only(
-            driver, "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(*)", timeout_seconds=0.5
+        neo4j_store.console(
+            "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(*)", timeout_seconds=0.5
         )
+
+
+def test_the_console_is_neo4j_only_on_the_store_interface(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "graph.json")
+    assert not store.runs_cypher
+    with pytest.raises(Neo4jOnlyError):
+        store.console("RETURN 1")
+    with pytest.raises(Neo4jOnlyError):
+        store.run_cypher("RETURN 1")
 
 
 def test_unreachable_store_is_503_page_and_json() -> None:

@@ -4,16 +4,20 @@
 Areas are blueprints in small modules: ``chains`` (home, chain map, SVG), ``lists`` (firms,
 projects, measures, targets; CSV and Excel), ``search``, ``nodes`` (node and document pages),
 ``explore`` (vis-network view, GraphML and HTML exports) and ``console`` (read-only Cypher and
-the named-query registry).
+the named-query registry). They reach the store through :mod:`chainkg.webapp.store_holder`
+(``get_store``, ``run_query``), which imports none of them, so this module can import them all.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response
 
-from chainkg.graph.store import GraphStore, StoreConfig
+from chainkg import settings
+from chainkg.graph.store import StoreConfig
+from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
+from chainkg.webapp.labels import template_globals
 from chainkg.webapp.response_cache import ReadCache
 from chainkg.webapp.store_holder import StoreHolder
 
@@ -25,14 +29,15 @@ CONTENT_SECURITY_POLICY = (
 
 
 def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -> Flask:
-    """An app serving the graph in the store ``config`` points at."""
+    """An app serving the graph in the store ``config`` points at; its limits come from :mod:`chainkg.settings`."""
     app = Flask(__name__)
     app.config.update(
         STORE_CONFIG=config,
-        CONSOLE_TIMEOUT_SECONDS=10.0,
-        CONSOLE_ROW_LIMIT=1000,
-        EXPLORE_NODE_LIMIT=300,
-        NEO4J_CHANGE_CHECK_SECONDS=1.0,  # how often Neo4j is asked whether its data changed (webapp.store_holder)
+        CONSOLE_TIMEOUT_SECONDS=settings.CONSOLE_TIMEOUT_SECONDS.value(),
+        CONSOLE_ROW_LIMIT=settings.CONSOLE_ROW_LIMIT.value(),
+        CONSOLE_BYTE_LIMIT=settings.CONSOLE_BYTE_LIMIT.value(),
+        EXPLORE_NODE_LIMIT=settings.EXPLORE_NODE_LIMIT.value(),
+        NEO4J_CHANGE_CHECK_SECONDS=settings.NEO4J_CHANGE_CHECK_SECONDS.value(),
     )
     if test_config:
         app.config.update(test_config)
@@ -40,9 +45,6 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
     app.jinja_env.autoescape = True  # every template, whatever its extension (the chain map's SVG too)
     app.extensions["chainkg_store"] = StoreHolder(config, app.config["NEO4J_CHANGE_CHECK_SECONDS"])
     app.extensions["chainkg_cache"] = ReadCache()
-
-    from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
-    from chainkg.webapp.labels import template_globals
 
     for module in (chains, lists, search, nodes, explore, console):
         app.register_blueprint(module.bp)
@@ -56,21 +58,3 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         return response
 
     return app
-
-
-def get_store() -> GraphStore:
-    """The app's store: opened on first use and shared by requests (the embedded file is reread when it changes)."""
-    holder: StoreHolder = current_app.extensions["chainkg_store"]
-    return holder.get()
-
-
-def store_stamp() -> tuple[object, ...]:
-    """The current state of the store's data, the part of every cache key that expires it."""
-    return current_app.extensions["chainkg_store"].stamp()
-
-
-def run_query(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Rows of a named query, shared by requests until the store changes: callers must not modify them."""
-    params = params or {}
-    key = ("query", name, tuple(sorted(params.items())), store_stamp())
-    return current_app.extensions["chainkg_cache"].get_or_compute(key, lambda: get_store().query(name, params))

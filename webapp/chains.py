@@ -7,10 +7,10 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from chainkg.webapp import get_store, run_query
 from chainkg.webapp.chain_layout import layered
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
+from chainkg.webapp.store_holder import get_store, run_query
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("chains", __name__)

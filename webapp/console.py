@@ -10,9 +10,9 @@ from typing import Any
 
 from flask import Blueprint, abort, current_app, jsonify, request
 
-from chainkg.graph.cypher_console import DEFAULT_BYTE_LIMIT, run_read_only
+from chainkg import queries
 from chainkg.queries import QueryError, get_query, registry
-from chainkg.webapp import get_store
+from chainkg.webapp.store_holder import get_store
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("console", __name__)
@@ -33,15 +33,10 @@ def _describe(query: Any) -> dict[str, Any]:
     }
 
 
-def _neo4j_driver() -> Any:
-    store = get_store()
-    return getattr(store, "driver", None)
-
-
 @twin(bp, "/console", "/api/console", "console.html")
 def console() -> dict[str, Any]:
     return {
-        "neo4j": _neo4j_driver() is not None,
+        "neo4j": get_store().runs_cypher,
         "timeout_seconds": current_app.config["CONSOLE_TIMEOUT_SECONDS"],
         "row_limit": current_app.config["CONSOLE_ROW_LIMIT"],
         "queries": [_describe(q) for q in registry().values()],
@@ -52,8 +47,8 @@ def console() -> dict[str, Any]:
 @bp.post("/api/console")
 def run_console() -> Any:
     """Run one read-only Cypher statement: ``{"cypher": "...", "params": {...}}``."""
-    driver = _neo4j_driver()
-    if driver is None:
+    store = get_store()
+    if not store.runs_cypher:
         abort(
             409,
             description="Cypher 控制台需要 Neo4j 存储（启动时给出 --neo4j-uri） / the console needs the Neo4j store",
@@ -67,14 +62,12 @@ def run_console() -> Any:
             description='请求体应为 {"cypher": "...", "params": {...}} / body: {"cypher": str, "params": object}',
         )
     config = current_app.config
-    result = run_read_only(
-        driver,
+    result = store.console(
         text,
         params,
-        database=config["STORE_CONFIG"].neo4j_database,
         timeout_seconds=config["CONSOLE_TIMEOUT_SECONDS"],
         row_limit=config["CONSOLE_ROW_LIMIT"],
-        byte_limit=config.get("CONSOLE_BYTE_LIMIT", DEFAULT_BYTE_LIMIT),
+        byte_limit=config["CONSOLE_BYTE_LIMIT"],
     )
     return jsonify(result.to_dict())
 
@@ -92,7 +85,7 @@ def run_query(name: str) -> Any:
     except QueryError as exc:
         abort(404, description=str(exc))
     params = {k: v for k, v in request.args.items() if v != ""}
-    rows = get_store().query(query.name, params)
+    rows = queries.run(get_store(), query.name, params)
     limit = current_app.config["CONSOLE_ROW_LIMIT"]
     columns = list(rows[0]) if rows else []
     return jsonify({"name": name, "columns": columns, "rows": rows[:limit], "truncated": len(rows) > limit})

@@ -35,6 +35,7 @@ def csv_bytes(headers: list[str], rows: list[list[object]]) -> bytes:
 
 def xlsx_bytes(sheet_title: str, headers: list[str], rows: list[list[object]]) -> bytes:
     """An Excel workbook with one sheet, a bold frozen header row and text cells."""
+    # openpyxl takes a while to import and only the Excel downloads need it: imported on first use.
     from openpyxl import Workbook
     from openpyxl.styles import Font
 

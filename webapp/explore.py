@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
-from chainkg.webapp import get_store
 from chainkg.webapp.downloads import attachment
+from chainkg.webapp.store_holder import get_store
 from chainkg.webapp.subgraph import graphml, subgraph, vis_data
 from chainkg.webapp.twins import twin
 

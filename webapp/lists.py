@@ -13,9 +13,9 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
-from chainkg.webapp import run_query
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
 from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH
+from chainkg.webapp.store_holder import run_query
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("lists", __name__)

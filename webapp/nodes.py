@@ -7,9 +7,9 @@ from typing import Any
 
 from flask import Blueprint, abort
 
-from chainkg.webapp import run_query
 from chainkg.webapp.highlight import pieces
 from chainkg.webapp.labels import LABEL_ZH, rel_name
+from chainkg.webapp.store_holder import run_query
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("nodes", __name__)

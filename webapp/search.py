@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, request
 
 from chainkg.graph.model import LABELS
-from chainkg.webapp import run_query
+from chainkg.webapp.store_holder import run_query
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("search", __name__)

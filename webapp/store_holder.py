@@ -1,4 +1,4 @@
-"""One store per app, shared by every request.
+"""One store per app, shared by every request; how the pages reach it (:func:`get_store`, :func:`run_query`).
 
 Opening a store per request would reread the embedded JSON file (or reconnect to Neo4j and check
 its schema) on every page, far too slow for a chain map of 2,000 firms. The viewer only reads,
@@ -13,6 +13,9 @@ Neo4j is asked at most once every ``recheck`` seconds.
 When a Neo4j store is opened, the viewer's queries are planned in the background (EXPLAIN
 with their example parameters, so the parameter types match real calls): right after a server
 starts, planning them takes seconds, which the first user of a chain map would otherwise wait.
+
+The pages hold the store only through its interface (``chainkg.graph.store``): named queries
+through ``chainkg.queries.run``, the console through ``GraphStore.console``, never a driver.
 """
 
 from __future__ import annotations
@@ -20,7 +23,12 @@ from __future__ import annotations
 import os
 import threading
 import time
+from typing import Any
 
+from flask import current_app
+
+from chainkg import queries
+from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
 
 #: The named queries the pages run; their plans are warmed on a fresh Neo4j connection.
@@ -43,20 +51,8 @@ VIEWER_QUERIES = (
 
 def warm_query_plans(store: GraphStore) -> None:
     """Plan the viewer's queries once (EXPLAIN runs nothing), so Neo4j has them cached."""
-    from neo4j import READ_ACCESS
-    from neo4j.exceptions import DriverError, Neo4jError
-
-    from chainkg.queries import get_query
-
-    driver = store.driver  # type: ignore[attr-defined]
-    try:
-        with driver.session(database=store.config.neo4j_database, default_access_mode=READ_ACCESS) as session:  # type: ignore[attr-defined]
-            for name in VIEWER_QUERIES:
-                query = get_query(name)
-                params = query.bind({p.name: p.example for p in query.parameters})
-                session.run("EXPLAIN " + query.cypher, params).consume()
-    except (Neo4jError, DriverError, OSError):
-        pass  # only a head start: the pages plan what they need themselves
+    named = [queries.get_query(name) for name in VIEWER_QUERIES]
+    store.prepare((q.cypher, q.bind({p.name: p.example for p in q.parameters})) for q in named)
 
 
 class StoreHolder:
@@ -92,12 +88,9 @@ class StoreHolder:
         return seen[1]
 
     def _neo4j_bookmark(self) -> tuple[str, ...]:
-        from neo4j import READ_ACCESS
-
-        driver = self.get().driver  # type: ignore[attr-defined]
-        with driver.session(database=self.config.neo4j_database, default_access_mode=READ_ACCESS) as session:
-            session.execute_read(lambda tx: tx.run("RETURN 1").consume())
-            return tuple(sorted(session.last_bookmarks().raw_values))
+        store = self.get()
+        assert isinstance(store, Neo4jStore)  # only asked when the config names a Neo4j URI
+        return store.bookmarks()
 
     def get(self) -> GraphStore:
         stamp = self._file_stamp()
@@ -128,3 +121,22 @@ class StoreHolder:
             if self._store is not None:
                 self._store.discard()
                 self._store = None
+
+
+def get_store() -> GraphStore:
+    """The app's store: opened on first use and shared by requests (the embedded file is reread when it changes)."""
+    holder: StoreHolder = current_app.extensions["chainkg_store"]
+    return holder.get()
+
+
+def store_stamp() -> tuple[object, ...]:
+    """The current state of the store's data, the part of every cache key that expires it."""
+    holder: StoreHolder = current_app.extensions["chainkg_store"]
+    return holder.stamp()
+
+
+def run_query(name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of a named query, shared by requests until the store changes: callers must not modify them."""
+    params = params or {}
+    key = ("query", name, tuple(sorted(params.items())), store_stamp())
+    return current_app.extensions["chainkg_cache"].get_or_compute(key, lambda: queries.run(get_store(), name, params))

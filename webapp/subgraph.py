@@ -13,13 +13,14 @@ from typing import Any
 
 import networkx as nx
 
+from chainkg import queries
 from chainkg.graph.store import GraphStore
 from chainkg.webapp.labels import LABEL_COLOUR, LABEL_ZH, rel_name
 
 
 def subgraph(store: GraphStore, uid: str, depth: int, node_limit: int, with_mentions: bool = False) -> dict[str, Any]:
     """``{"center", "nodes": [{uid, label, name}], "edges": [{type, start, end, evidence, document}], "truncated"}``."""
-    center = store.query("node", {"uid": uid})
+    center = queries.run(store, "node", {"uid": uid})
     if not center:
         return {}
     nodes = {uid: {"uid": uid, "label": center[0]["label"], "name": center[0]["name"]}}
@@ -28,7 +29,7 @@ def subgraph(store: GraphStore, uid: str, depth: int, node_limit: int, with_ment
     for _ in range(max(0, depth)):
         nxt = []
         for current in frontier:
-            for row in store.query("neighbourhood", {"uid": current, "limit": node_limit + 1}):
+            for row in queries.run(store, "neighbourhood", {"uid": current, "limit": node_limit + 1}):
                 if row["type"] == "MENTIONED_IN" and not with_mentions:
                     continue
                 if row["uid"] not in nodes:

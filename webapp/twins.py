@@ -12,6 +12,8 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 
+from chainkg.webapp.store_holder import store_stamp
+
 Data = dict[str, Any]
 
 
@@ -33,8 +35,6 @@ def twin(
 
 
 def _cached(kind: str, compute: Callable[[], tuple[bytes, str]]) -> Response:
-    from chainkg.webapp import store_stamp
-
     key = (kind, request.full_path, store_stamp())
     body, mimetype = current_app.extensions["chainkg_cache"].get_or_compute(key, compute)
     return Response(body, mimetype=mimetype)
