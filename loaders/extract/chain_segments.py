@@ -158,8 +158,8 @@ class _Reader:
         before = [name for offset, name in named if offset < layout.start]
         after = [name for offset, name in named if offset >= layout.end]
         subject = _SUBJECT_CHAIN.match(text)
-        name = (before[-1:] or [None])[0] or (subject["name"] if subject else None)
-        name = name or self._named_chain(text[: layout.start]) or (after[:1] or [None])[0]
+        name: str | None = before[-1] if before else (subject["name"] if subject else None)
+        name = name or self._named_chain(text[: layout.start]) or (after[0] if after else None)
         name = name or self._named_chain(text[layout.end :])
         if name is None:
             chains = self.context.chain_before(index)
