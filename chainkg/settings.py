@@ -99,6 +99,15 @@ WORKERS = Setting(
     ("--workers", "-j"),
     int,
 )
+TEMPLATES = Setting(
+    "templates",
+    "CHAINKG_TEMPLATES",
+    None,
+    "A folder of your own chain templates (*.toml), read after the bundled ones: a chain there adds or replaces one.",
+    ("--templates",),
+    Path,
+    "DIR",
+)
 HOST = Setting("host", None, "127.0.0.1", "Address the viewer listens on.", ("--host",))
 PORT = Setting("port", None, 5000, "Port the viewer listens on.", ("--port",), int)
 CONSOLE_TIMEOUT_SECONDS = Setting(
@@ -130,6 +139,7 @@ SETTINGS: tuple[Setting, ...] = (
     NEO4J_PORT,
     NEO4J_HEAP,
     WORKERS,
+    TEMPLATES,
     HOST,
     PORT,
     CONSOLE_TIMEOUT_SECONDS,

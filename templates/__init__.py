@@ -77,7 +77,7 @@ def check(data: dict[str, Any], where: str) -> list[str]:
         f"{key}: missing or not a {kind.__name__}" for key, kind in _FIELDS if not isinstance(data.get(key), kind)
     ]
     if problems:
-        return problems
+        return [f"{where}: {p}" for p in problems]
     if data["category"] not in CATEGORIES:
         problems.append(f"category {data['category']!r} is not one of {'、'.join(CATEGORIES)}")
     if not data["sources"]:

@@ -285,3 +285,14 @@ def test_a_gold_set_is_scored_on_its_own_corpus_built_into_a_fresh_store(tmp_pat
     assert (chains.tp, chains.fn) == (1, 1)
     with pytest.raises(GoldError, match="no corpus"):
         evaluate_fresh(GoldSet(gold_dir, None))
+
+    # the CLI: each set with its corpus built afresh (an empty store named explicitly is scored instead)
+    runner = CliRunner()
+    both = ["eval", str(tmp_path / "set"), str(gold_dir), "--json"]
+    result = runner.invoke(main, both, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.output[result.output.index("[") :])
+    assert [r["entities"]["IndustryChain"]["tp"] for r in reports] == [1, 1]
+    empty = tmp_path / "empty.json"
+    result = runner.invoke(main, ["eval", str(tmp_path / "set"), "--store", str(empty), "--json"])
+    assert json.loads(result.output[result.output.index("{") :])["entities"]["IndustryChain"]["tp"] == 0

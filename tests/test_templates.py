@@ -106,3 +106,22 @@ def test_a_broken_template_is_refused_naming_the_file_and_the_fault(
 def test_a_missing_folder_is_named() -> None:
     with pytest.raises(TemplateError, match="no such folder"):
         load_templates([Path("/nonexistent/templates")])
+
+
+def test_the_cli_lists_shows_and_checks_templates(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from chainkg.cli import main
+
+    runner = CliRunner()
+    listed = runner.invoke(main, ["templates", "list"], catch_exceptions=False)
+    assert listed.exit_code == 0 and "智能物流装备" in listed.output and "新能源汽车" in listed.output
+    shown = runner.invoke(main, ["templates", "show", "物流装备"], catch_exceptions=False)
+    assert shown.exit_code == 0 and "堆垛机" in shown.output and shown.output.index("上游") < shown.output.index("下游")
+    assert runner.invoke(main, ["templates", "show", "宠物食品"]).exit_code == 1
+    (tmp_path / "ocean.toml").write_text(VALID, encoding="utf-8")
+    assert runner.invoke(main, ["templates", "check", str(tmp_path)]).exit_code == 0
+    assert "海洋装备" in runner.invoke(main, ["templates", "list", "--templates", str(tmp_path)]).output
+    (tmp_path / "broken.toml").write_text(VALID.replace("order = 3", "order = 1"), encoding="utf-8")
+    checked = runner.invoke(main, ["templates", "check", str(tmp_path)])
+    assert checked.exit_code == 1 and "broken.toml" in checked.output and "does not increase" in checked.output
