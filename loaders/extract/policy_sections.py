@@ -22,6 +22,9 @@ NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的(?:通知|函)
 _PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—\-－–~至]+\s*(\d{4})\s*年?\s*[）)]")
 _YEAR_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行动计划|实施方案)")
 _SINGLE_YEAR = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
+#: A year a title names anywhere (某县2024年产业链建设工作要点, 某市某产业链2024年工作方案): the year the plan is for,
+#: unless it is a goal's (到2025年).
+_TITLE_YEAR = re.compile(r"(?<![到至])(20\d{2})\s*年(?!底|末)")
 _STATUS = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
 _TITLE_MARKS = re.compile(r"[《》]")
 #: A field of a government site's header (索引号：…, 发文机关：…, 成文日期：…): a property of the file, never its title.
@@ -63,7 +66,7 @@ class PolicySection:
         match = _PERIOD.search(self.title)
         if match:
             return f"{match.group(1)}-{match.group(2)}"
-        year = _YEAR_PLAN.search(self.title) or _SINGLE_YEAR.search(self.title)
+        year = _YEAR_PLAN.search(self.title) or _SINGLE_YEAR.search(self.title) or _TITLE_YEAR.search(self.title)
         return year.group(1) if year else None
 
     @property

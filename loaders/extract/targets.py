@@ -556,7 +556,8 @@ def _text_figures(
     districts: list[DistrictMention],
 ) -> None:
     start, end = (section.start, section.end) if section else (0, len(doc.text))
-    default_year = (section.years[1] if section and section.years else None) or _document_year(graph)
+    default_year = (section.years[1] if section and section.years else None) or _goal_year(doc, section)
+    default_year = default_year or _document_year(graph)
     if section is None:
         default_year = default_year or reference_year(doc.text)
     subjects = _Subjects(doc, graph, districts) if section is None else None
@@ -725,6 +726,19 @@ _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千](?:万亿
 def _is_table_row(text: str) -> bool:
     """A row of a tab-separated table (read by :mod:`chainkg.loaders.extract.indicator_tables`), not a sentence."""
     return "\t" in text and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
+
+
+#: A goal's year (到2025年, 至2026年底): not 截至2023年底, which dates what is already there.
+_GOAL_YEAR = re.compile(r"(?<!截)(?:到|至)(20\d{2})年")
+
+
+def _goal_year(doc: ParsedDocument, section: PolicySection | None) -> int | None:
+    """The last year a plan without a period in its title sets goals for (到2025年…): what its 每年 and
+    undated figures run to, as they would to the end of a stated period."""
+    if section is None:
+        return None
+    years = [int(year) for year in _GOAL_YEAR.findall(doc.text, section.start, section.end)]
+    return max(years, default=None)
 
 
 def _document_year(graph: DocumentGraph) -> int | None:
