@@ -147,6 +147,10 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
     if main.issuer is None:
         header = _HEADER_ISSUER.search(doc.text, 0, main.start)
         main.issuer = header.group(1) if header else None
+    if main.issuer is None:
+        about = _ABOUT.match(main.title)
+        main.issuer = about.group(1) if about else None
+    main.issuer = _with_signatures(main.issuer, lines)
     status = _STATUS.search(title)
     main.status = status.group(1) if status else None
     found = [main]
@@ -165,6 +169,33 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
             continue
         section.items = measures.parse(doc.text, section.start, _table_start(doc.text, section))
     return found
+
+
+#: A title that opens with its issuer: 某市人民政府关于推进…的实施意见 (the issuer's office word before 关于).
+_ABOUT = re.compile(r"^(\S{2,40}?(?:人民政府|办公室|办公厅|委员会|[厅局委]))关于")
+#: The date under a signature: 2024年4月8日, 2024年3月, 2024-04-22.
+_SIGNED_ON = re.compile(r"^(?:20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|20\d{2}[-./]\d{1,2}[-./]\d{1,2})$")
+#: A signature line: office names only (no sentence mark), ending as an office's name does.
+_SIGNATURE = re.compile(
+    r"^[^，。；：:,;（）()《》“”]{4,80}(?:人民政府|办公室|办公厅|委员会|专班|领导小组|管委会|[厅局委办])$"
+)
+
+
+def _with_signatures(issuer: str | None, lines: list[tuple[int, str]]) -> str | None:
+    """The issuers a file's header names and those that sign it: the office lines right above a date line
+    (several offices on one line or on lines of their own sign jointly). Both count: a notice's header and its
+    signature name the same office, which the graph holds once."""
+    signed: list[str] = []
+    for index, (_, line) in enumerate(lines):
+        if index == 0 or not _SIGNED_ON.match(line):
+            continue
+        above = index - 1
+        while above > 0 and index - above <= 3 and _SIGNATURE.match(lines[above][1]):
+            above -= 1
+        signed += [line for _, line in lines[above + 1 : index] if line not in signed]
+    names = [issuer] if issuer else []
+    names += [name for name in signed if not issuer or name not in issuer]
+    return " ".join(names) or None
 
 
 def _body_start(lines: list[tuple[int, str]], after: int, inner: str) -> int:

@@ -44,8 +44,8 @@ _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳]"
     r"|第[一二三四五六七八九十百\d]+条|附件|附\s*\d|附：|抄送|序号|[-•·])"
 )
-#: A field of a file's header (索引号：…, 发布机构：…, 成文日期：…): a short label and its value, never a sentence cut at a
-#: page end, so the line after it (the next field, or the title) is no continuation of it.
+#: A field of a file's header (索引号：…, 发布机构：…, 成文日期：…): a short label and its value, never a sentence
+#: cut at a page end, so the line after it (the next field, or the title) is no continuation of it.
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*[^。，,]*$")
 
 
