@@ -571,6 +571,7 @@ def _text_figures(
     subjects = _Subjects(doc, graph, districts) if section is None else None
     whole_chain = plan_chain(section.name, doc.scope) if section is not None else None
     year_context = default_year
+    first_year = section.years[0] if section and section.years else _document_year(graph)
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
     # the chain each item is headed by and the node that sets its targets, read once per item (an item
@@ -599,6 +600,10 @@ def _text_figures(
             year_context = int(by_year.group(1))
         elif _ITEM_START.match(text):
             year_context = default_year
+        elif items and sentence.start < items[0].start and _reports(text, first_year):
+            # the preamble's 已有…: today, or the closed year it names (2023年，全市…达到…)
+            stated_years = [int(y) for y in _PAST_YEAR.findall(text)]
+            kind, year_context = "actual", (stated_years[-1] if stated_years else _document_year(graph)) or year_context
         item = _item_at(items, item_starts, sentence.start) if section else None
         if item is None:
             chain, setter = whole_chain, policy  # the plan's chain, unless a figure is the area's (see _store_figure)
@@ -641,6 +646,8 @@ def _text_figures(
                     named = figure.scope[1] if figure.scope else ""
                     if named and figure.indicator.startswith(named) and len(figure.indicator) > len(named) + 1:
                         figure.indicator = figure.indicator[len(named) :]
+                    figure.indicator = news_indicator(figure.indicator, figure.unit)
+                elif kind == "actual":  # a plan's preamble reports, as news does (企业600余家 → 企业数量)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
                 if previous is not None and _CHANGE.match(figure.indicator):
                     figure.indicator = previous.indicator + figure.indicator
@@ -790,6 +797,18 @@ def _is_table_row(text: str) -> bool:
 
 
 #: A goal's year (到2025年, 至2026年底): not 截至2023年底, which dates what is already there.
+#: How a plan's preamble states what exists today (全市已集聚企业600余家, 现有…, 目前…): no goal.
+_PRESENT = re.compile(r"已|现有|目前|拥有|共有")
+
+
+def _reports(sentence: str, first_year: int | None) -> bool:
+    """Whether a plan's preamble sentence reports what is (已…, 现有…) or a year closed before the plan's first."""
+    if _PRESENT.search(sentence):
+        return True
+    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
+    return bool(years and first_year and max(years) < first_year)
+
+
 _GOAL_YEAR = re.compile(r"(?<!截)(?:到|至)(20\d{2})年")
 
 
