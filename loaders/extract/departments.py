@@ -327,3 +327,60 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     for mentions in forms.values():  # one node call per written form, counted, with its first sentence
         add(graph, mentions[0], sentence_at(doc, mentions[0].start), count=len(mentions))
+
+
+# --- the offices that issue a file ---------------------------------------------------------------------------------
+
+#: What an issuing office's name ends with (…人民政府办公室, …工作专班, …领导小组办公室, …厅).
+_OFFICE_END = re.compile(r"(?:人民政府|办公室|办公厅|委员会|专班|领导小组|管委会|[厅局委办])$")
+#: The last character of an office's name: where a second office of a run of joint issuers may open.
+_OFFICE_LAST = frozenset("室厅府会局委班组办")
+#: What separates joint issuers written apart (某厅　某委员会, 市委办公室、市政府办公室).
+_ISSUER_GAP = re.compile(r"[\s\u3000、,，]+")
+
+
+def issuing_offices(text: str, scope: str | None) -> list[DepartmentMention]:
+    """The offices that issue a file, as its header, its 关于 title or its signature names them, each in full as
+    written (an issuer is named by its official name: 某市人民政府办公室 stays the 办公室, not the government).
+
+    Joint issuers stand apart by a space or 、, or run together where the spaces between them were lost in
+    conversion (某省工业和信息化厅某省发展和改革委员会): a run is cut where a place or 中共 opens right after
+    the last character of an office's name.
+    """
+    out: list[DepartmentMention] = []
+    for part in _ISSUER_GAP.split(text.strip()):
+        for piece in _joint_pieces(part, scope):
+            unit = _issuing_office(piece, scope)
+            if unit is not None:
+                out.append(unit)
+    return out
+
+
+def _joint_pieces(run: str, scope: str | None) -> list[str]:
+    """A run of office names cut at each office's start (see :func:`issuing_offices`)."""
+    opens = {m.start for m in divisions.find_districts(run, scope)} | {m.start() for m in re.finditer("中共", run)}
+    cuts = [0, *sorted(at for at in opens if at > 0 and run[at - 1] in _OFFICE_LAST), len(run)]
+    return [run[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _issuing_office(name: str, scope: str | None) -> DepartmentMention | None:
+    """One issuing office: a unit the lexicon reads whole, else an office's full name as written (a place, then an
+    office word at the end: 某市某产业链工作专班, 中共某县委办公室), at the level of the finest place it opens with."""
+    unit = read_unit(name, scope)
+    if unit is not None and unit.end - unit.start == len(name):
+        return unit
+    if _OFFICE_END.search(name):
+        body = name.removeprefix("中共")
+        places = divisions.find_districts(body, scope)
+        if places and places[0].start == 0:
+            finest = places[0]
+            for place in places[1:]:
+                if place.start != finest.end:
+                    break
+                finest = place
+            div = divisions.division(finest.name)
+            return DepartmentMention(name, name, div.level if div else "county", 0, len(name))
+    if unit is None:
+        mentions = find_departments(name, scope)
+        unit = mentions[-1] if mentions else None
+    return unit

@@ -83,25 +83,11 @@ def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocume
     )
 
 
-#: What separates joint issuers written on one line (某厅　某委员会, 市委办公室、市政府办公室).
-_JOINT = re.compile(r"[\s\u3000、,，]+")
-
-
 def _issuer(graph: DocumentGraph, policy: Node, issuer: str | None, doc: ParsedDocument, evidence: str) -> None:
     """ISSUED_BY each office that issues the policy: joint issuers each, as written (办公厅 stays 办公厅)."""
     if not issuer:
         return
-    for name in _JOINT.split(issuer.strip()):
-        if name:
-            _one_issuer(graph, policy, name, doc, evidence)
-
-
-def _one_issuer(graph: DocumentGraph, policy: Node, issuer: str, doc: ParsedDocument, evidence: str) -> None:
-    unit = departments.read_unit(issuer, doc.scope)
-    if unit is None:
-        mentions = departments.find_departments(issuer, doc.scope)
-        unit = mentions[-1] if mentions else None
-    if unit is not None:
+    for unit in departments.issuing_offices(issuer, doc.scope):
         graph.edge("ISSUED_BY", policy, departments.add(graph, unit, evidence), evidence)
 
 

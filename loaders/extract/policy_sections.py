@@ -22,6 +22,9 @@ NOTICE = re.compile(r"^(?P<issuer>.+?)关于印发(?P<inner>.+)的(?:通知|函)
 _PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[—\-－–~至]+\s*(\d{4})\s*年?\s*[）)]")
 _YEAR_PLAN = re.compile(r"(\d{4})\s*年(?:度)?(?:工作要点|工作计划|行动计划|实施方案)")
 _SINGLE_YEAR = re.compile(r"[（(]\s*(\d{4})\s*年?\s*[）)]")
+#: A year a title names anywhere (某县2024年产业链建设工作要点, 某市某产业链2024年工作方案): the year the plan is for,
+#: unless it is a goal's (到2025年).
+_TITLE_YEAR = re.compile(r"(?<![到至])(20\d{2})\s*年(?!底|末)")
 _STATUS = re.compile(r"[（(](征求意见稿|送审稿|讨论稿|试行|草案|代拟稿)[）)]")
 _TITLE_MARKS = re.compile(r"[《》]")
 #: A field of a government site's header (索引号：…, 发文机关：…, 成文日期：…): a property of the file, never its title.
@@ -63,7 +66,7 @@ class PolicySection:
         match = _PERIOD.search(self.title)
         if match:
             return f"{match.group(1)}-{match.group(2)}"
-        year = _YEAR_PLAN.search(self.title) or _SINGLE_YEAR.search(self.title)
+        year = _YEAR_PLAN.search(self.title) or _SINGLE_YEAR.search(self.title) or _TITLE_YEAR.search(self.title)
         return year.group(1) if year else None
 
     @property
@@ -144,6 +147,10 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
     if main.issuer is None:
         header = _HEADER_ISSUER.search(doc.text, 0, main.start)
         main.issuer = header.group(1) if header else None
+    if main.issuer is None:
+        about = _ABOUT.match(main.title)
+        main.issuer = about.group(1) if about else None
+    main.issuer = _with_signatures(main.issuer, lines)
     status = _STATUS.search(title)
     main.status = status.group(1) if status else None
     found = [main]
@@ -162,6 +169,33 @@ def _find_sections(doc: ParsedDocument, lines: list[tuple[int, str]]) -> list[Po
             continue
         section.items = measures.parse(doc.text, section.start, _table_start(doc.text, section))
     return found
+
+
+#: A title that opens with its issuer: 某市人民政府关于推进…的实施意见 (the issuer's office word before 关于).
+_ABOUT = re.compile(r"^(\S{2,40}?(?:人民政府|办公室|办公厅|委员会|[厅局委]))关于")
+#: The date under a signature: 2024年4月8日, 2024年3月, 2024-04-22.
+_SIGNED_ON = re.compile(r"^(?:20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|20\d{2}[-./]\d{1,2}[-./]\d{1,2})$")
+#: A signature line: office names only (no sentence mark), ending as an office's name does.
+_SIGNATURE = re.compile(
+    r"^[^，。；：:,;（）()《》“”]{4,80}(?:人民政府|办公室|办公厅|委员会|专班|领导小组|管委会|[厅局委办])$"
+)
+
+
+def _with_signatures(issuer: str | None, lines: list[tuple[int, str]]) -> str | None:
+    """The issuers a file's header names and those that sign it: the office lines right above a date line
+    (several offices on one line or on lines of their own sign jointly). Both count: a notice's header and its
+    signature name the same office, which the graph holds once."""
+    signed: list[str] = []
+    for index, (_, line) in enumerate(lines):
+        if index == 0 or not _SIGNED_ON.match(line):
+            continue
+        above = index - 1
+        while above > 0 and index - above <= 3 and _SIGNATURE.match(lines[above][1]):
+            above -= 1
+        signed += [line for _, line in lines[above + 1 : index] if line not in signed]
+    names = [issuer] if issuer else []
+    names += [name for name in signed if not issuer or name not in issuer]
+    return " ".join(names) or None
 
 
 def _body_start(lines: list[tuple[int, str]], after: int, inner: str) -> int:

@@ -90,7 +90,15 @@ _CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|�
 _SHARE = re.compile(r"^占[^，。；\d]{1,12}$")
 _CLAUSE = re.compile(r"[，；。,;：:]")
 #: Figures that are not goals: subsidies and rewards, entry thresholds (亩均税收低于1万元的企业).
-_NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于")
+_NOT_TARGET = re.compile(r"奖励|补助|补贴|资助|奖补|给予|低于|不足|小于|最高|单个|单家|每家")
+#: What one project will do once built (达产后年产…, 建成后将新增产能…, 规划年产…): a project's size, not a goal.
+_PROJECT_CAPACITY = re.compile(r"达产|投产后|建成后|满产|可年产|规划年产|^投资年产")
+#: A single project's size (某某项目总投资, 项目占地, 投资): no target, unless the projects counted are a batch
+#: (签约项目, 开工项目, 亿元以上项目), whose sum is a figure of the area.
+_PROJECT_SIZE = re.compile(
+    r"(?:^|计划|协议)(?:总投资|投资额?)$|项目.{0,4}(?:总投资|投资额?|占地|用地)$|规划(?:用地|占地)$"
+)
+_BATCH = re.compile(r"签约|开工|在建|落地|竣工|投产|重点|重大|以上|新建|续建|集中")
 _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
@@ -556,12 +564,14 @@ def _text_figures(
     districts: list[DistrictMention],
 ) -> None:
     start, end = (section.start, section.end) if section else (0, len(doc.text))
-    default_year = (section.years[1] if section and section.years else None) or _document_year(graph)
+    default_year = (section.years[1] if section and section.years else None) or _goal_year(doc, section)
+    default_year = default_year or _document_year(graph)
     if section is None:
         default_year = default_year or reference_year(doc.text)
     subjects = _Subjects(doc, graph, districts) if section is None else None
     whole_chain = plan_chain(section.name, doc.scope) if section is not None else None
     year_context = default_year
+    first_year = section.years[0] if section and section.years else _document_year(graph)
     items = list(walk(section.items or [])) if section else []
     item_starts = [item.start for item in items]
     # the chain each item is headed by and the node that sets its targets, read once per item (an item
@@ -590,6 +600,10 @@ def _text_figures(
             year_context = int(by_year.group(1))
         elif _ITEM_START.match(text):
             year_context = default_year
+        elif items and sentence.start < items[0].start and _reports(text, first_year):
+            # the preamble's 已有…: today, or the closed year it names (2023年，全市…达到…)
+            stated_years = [int(y) for y in _PAST_YEAR.findall(text)]
+            kind, year_context = "actual", (stated_years[-1] if stated_years else _document_year(graph)) or year_context
         item = _item_at(items, item_starts, sentence.start) if section else None
         if item is None:
             chain, setter = whole_chain, policy  # the plan's chain, unless a figure is the area's (see _store_figure)
@@ -619,6 +633,13 @@ def _text_figures(
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
+                named = _project_figure(figure.indicator, previous)
+                if named is None:
+                    continue
+                figure.indicator = named
+                platform = subjects.generic_platform(figure.indicator) if subjects is not None else None
+                if platform is not None:
+                    figure.scope, figure.indicator = platform
                 if subject is not None and figure.scope is None:
                     figure.scope = subject
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
@@ -626,8 +647,11 @@ def _text_figures(
                     if named and figure.indicator.startswith(named) and len(figure.indicator) > len(named) + 1:
                         figure.indicator = figure.indicator[len(named) :]
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
+                elif kind == "actual":  # a plan's preamble reports, as news does (企业600余家 → 企业数量)
+                    figure.indicator = news_indicator(figure.indicator, figure.unit)
                 if previous is not None and _CHANGE.match(figure.indicator):
                     figure.indicator = previous.indicator + figure.indicator
+                    figure.scope = previous.scope  # the change of that level: of what the level is of
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
@@ -649,6 +673,22 @@ _CLOSED_YEAR = re.compile(
 )
 
 
+def _project_figure(name: str, previous: Figure | None) -> str | None:
+    """The indicator of a figure about projects, or None for a single project's size or capacity.
+
+    总投资 after a count of projects (签约项目8个，总投资26亿元) is that batch's sum, a figure of the area. A
+    size of one named project (某某项目总投资20亿元, 项目占地60亩, 达产后年产…) is the project's, no target.
+    """
+    if _PROJECT_CAPACITY.search(name):
+        return None
+    if not _PROJECT_SIZE.search(name):
+        return name
+    if previous is not None and previous.unit in COUNT_UNITS and "项目" in previous.indicator:
+        return name
+    lead = name[: name.rfind("项目")] if "项目" in name else ""
+    return name if lead and _BATCH.search(lead[-6:]) else None
+
+
 def reference_year(text: str) -> int | None:
     """The year a news text reports in, when it carries no date: the latest year it names that is not a goal
     (到2025年); one later when that year is only spoken of as closed (2022年销售额…) and the text says 今年."""
@@ -659,6 +699,16 @@ def reference_year(text: str) -> int | None:
     latest = max(year for year, _ in mentions)
     closed = all(_CLOSED_YEAR.match(after) for year, after in mentions if year == latest)
     return latest + 1 if closed and ("今年" in text or "截至目前" in text) else latest
+
+
+#: The short words a report uses for the zone it is about, once named (开发区 for 某某经济开发区).
+_GENERIC_PLATFORM = re.compile(r"^(?:园区|开发区|高新区|经开区|产业园)")
+#: What the full name of a zone of each short word holds (园区 and 产业园: any platform).
+_PLATFORM_KINDS: dict[str, tuple[str, ...]] = {
+    "开发区": ("开发区", "经开区", "高新区"),
+    "经开区": ("开发区", "经开区"),
+    "高新区": ("高新",),
+}
 
 
 class _Subjects:
@@ -694,6 +744,25 @@ class _Subjects:
             else None
         )
 
+    def generic_platform(self, indicator: str) -> tuple[tuple[str, str], str] | None:
+        """The platform a figure opening with a kind's short word is about (开发区…产值, 园区规上工业…, 高新区…营收),
+        and the indicator without the word: a report speaks of its zone by its kind once it has named it."""
+        word = _GENERIC_PLATFORM.match(indicator)
+        if word is None:
+            return None
+        platform = self._main_platform(word.group(0))
+        return (("Platform", platform), indicator[word.end() :]) if platform else None
+
+    def _main_platform(self, word: str) -> str | None:
+        """The platform of the kind ``word`` names that the report names most (any platform for 园区)."""
+        kinds = _PLATFORM_KINDS.get(word, ())
+        counts: dict[str, int] = {}
+        for surface, (label, name) in self.surfaces.items():
+            if label != "Platform" or name[:1].isdigit() or (kinds and not any(k in name for k in kinds)):
+                continue
+            counts[name] = counts.get(name, 0) + self.doc.text.count(surface)
+        return max(sorted(counts), key=counts.__getitem__) if counts else None
+
     def before(self, start: int, end: int) -> tuple[str, str] | None:
         """The last subject named in the document's text from ``start`` to ``end`` (the paragraph up to a
         figure): a platform or firm, a town or county (not the document's own area), as the document's reading
@@ -725,6 +794,31 @@ _HAS_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千](?:万亿
 def _is_table_row(text: str) -> bool:
     """A row of a tab-separated table (read by :mod:`chainkg.loaders.extract.indicator_tables`), not a sentence."""
     return "\t" in text and sum(1 for cell in text.split("\t") if cell.strip(" 。；，")) >= 2
+
+
+#: A goal's year (到2025年, 至2026年底): not 截至2023年底, which dates what is already there.
+#: How a plan's preamble states what exists today (全市已集聚企业600余家, 现有…, 目前…): no goal.
+_PRESENT = re.compile(r"已|现有|目前|拥有|共有")
+
+
+def _reports(sentence: str, first_year: int | None) -> bool:
+    """Whether a plan's preamble sentence reports what is (已…, 现有…) or a year closed before the plan's first."""
+    if _PRESENT.search(sentence):
+        return True
+    years = [int(y) for y in _PAST_YEAR.findall(sentence)]
+    return bool(years and first_year and max(years) < first_year)
+
+
+_GOAL_YEAR = re.compile(r"(?<!截)(?:到|至)(20\d{2})年")
+
+
+def _goal_year(doc: ParsedDocument, section: PolicySection | None) -> int | None:
+    """The last year a plan without a period in its title sets goals for (到2025年…): what its 每年 and
+    undated figures run to, as they would to the end of a stated period."""
+    if section is None:
+        return None
+    years = [int(year) for year in _GOAL_YEAR.findall(doc.text, section.start, section.end)]
+    return max(years, default=None)
 
 
 def _document_year(graph: DocumentGraph) -> int | None:

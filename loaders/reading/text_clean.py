@@ -42,8 +42,11 @@ _TITLE_ENDS = (*POLICY_CUES, "表")
 #: A line that opens a numbered item, an annex or a table row never continues the line before it.
 _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳]"
-    r"|附件|附\s*\d|附：|抄送|序号|[-•·])"
+    r"|第[一二三四五六七八九十百\d]+条|附件|附\s*\d|附：|抄送|序号|[-•·])"
 )
+#: A field of a file's header (索引号：…, 发布机构：…, 成文日期：…): a short label and its value, never a sentence
+#: cut at a page end, so the line after it (the next field, or the title) is no continuation of it.
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*[^。，,]*$")
 
 
 @cache
@@ -150,6 +153,7 @@ def _join_broken(lines: list[tuple[str, int]]) -> list[_Line]:
             and not _ITEM_START.match(stripped)
             and not stripped.endswith(("：", ":"))
             and not prev.endswith(_TITLE_ENDS)
+            and not _FIELD.match(prev)
         ):
             prev_ranges = out[-1][1][:-1]  # without the line break of the previous line
             out[-1] = (prev + stripped, [*prev_ranges, (at + lead, at + lead + len(stripped)), (brk, brk + 1)])
