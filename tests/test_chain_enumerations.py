@@ -72,3 +72,8 @@ def test_development_zones_with_a_board_are_no_districts() -> None:
     zones = {m.surface for m in find_districts(text, "宜昌市") if m.level == "zone"}
     assert "临江高新区" not in zones
     assert "滨湖新区" in zones
+
+
+def test_fields_a_product_is_used_in_are_no_chains() -> None:
+    assert _chains("在环卫、物流配送、园林等领域加快氢能车辆替代。", "佛山市") <= {"氢能"}
+    assert _chains("该系统已在电力、交通、水利等领域规模化应用。", "贵阳市") == set()

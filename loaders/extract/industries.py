@@ -553,7 +553,8 @@ _OTHER_CLASS = re.compile(
     r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
 )
 #: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
-_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域(?:的|中的|内的)?(?:应用|推广应用)")
+#: (…等领域加快替代, …等领域规模化应用: the verb of use may come a few words after 领域.)
+_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域[^，。；、]{0,10}?(?:应用|替代|推广)")
 _APPLIED_BEFORE = re.compile(r"(?:应用于|应用到|应用在|用于|运用于)$")
 _INDUSTRY_CLASS = re.compile(r"产业|行业|领域|集群|板块|企业|链")
 
