@@ -33,6 +33,49 @@ _TRIP = re.compile("|".join(lead + rest for leads, rest in _TRIP_FORMS for lead 
 _TRIP_LEADS = tuple(lead for leads, _ in _TRIP_FORMS for lead in leads)
 
 
+#: A place that opens the name of a firm or body (江苏某某科技有限公司, 辽宁某某集团, 内蒙古科技大学, 广东省工业和
+#: 信息化厅): the name words run on from the place, without a clause or list mark, to the body's kind word. Such a
+#: place names the body, not an area the text is about. (局 is left out: 格局, 布局 end many words.)
+_BODY_AFTER = re.compile(
+    r"[）)]?[\u4e00-\u9fffA-Za-z0-9（）()]{0,10}?"
+    r"(?:有限公司|有限责任公司|股份公司|公司|集团|大学|学院|研究院|研究所|科学院|人民政府|办公厅|厅|委员会|办公室)"
+)
+#: Words that start a clause, not a name: a place followed by one of them is the clause's subject (浙江省的…).
+_CLAUSE_WORD = re.compile(r"[^的在与及对将把为是等各全原]*")
+
+
+#: Words that put a place where something is (在独山港镇原某某公司的地块): what follows is no name of it.
+_LOCATIVE_BEFORE = ("在", "于", "位于", "落户", "落地", "地处")
+
+
+def _in_body_names(text: str, mention: DistrictMention) -> bool:
+    """Whether ``mention`` opens the name of a firm or body, or stands in a cited title (《…》)."""
+    if text.endswith(_LOCATIVE_BEFORE, max(0, mention.start - 2), mention.start):
+        return False
+    match = _BODY_AFTER.match(text, mention.end)
+    if match and _CLAUSE_WORD.fullmatch(text, mention.end, match.end()):
+        return True
+    opened = text.rfind("《", max(0, mention.start - 60), mention.start)
+    return opened >= 0 and text.find("》", opened, mention.start) < 0 and text.find("》", mention.end) >= 0
+
+
+def named_places(
+    text: str, mentions: list[DistrictMention], firm_names: list[tuple[str, int, int]]
+) -> list[DistrictMention]:
+    """The mentions that name places: not those inside a firm's name, a body's name or a cited title.
+
+    The dev conventions (a firm's or body's name names no district) and real news alike: 天津 in a firm
+    named after its home city is no statement that the text is about 天津.
+    """
+    spans = [(start, end) for _, start, end in firm_names]
+    return [
+        m
+        for m in mentions
+        if m.surface in SCOPE_WORDS
+        or not (_in_body_names(text, m) or any(start <= m.start and m.end <= end for start, end in spans))
+    ]
+
+
 def _trip_spans(text: str) -> list[tuple[int, int]]:
     # one group per branch, so the one that took part is the last one
     return [match.span(match.lastindex) for match in matches_near(_TRIP, text, _TRIP_LEADS)]  # type: ignore[arg-type]
@@ -45,7 +88,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     trips = _trip_spans(doc.text) if graph.document.props.get("kind") == "news" else []
     # one node call per written form (全市 is named hundreds of times), counted, with its first sentence
     forms: dict[tuple[str, str, str], list[DistrictMention]] = {}
-    for mention in findings.districts:
+    for mention in named_places(doc.text, findings.districts, findings.firm_names):
         if any(start <= mention.start < end for start, end in trips):
             continue
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)

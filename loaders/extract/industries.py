@@ -74,16 +74,19 @@ _CHAIN_GROUP_COUNT = re.compile(rf"(?P<n>{_NUM})大.*产业链$")
 _CODE_BEFORE = re.compile(r"[“\"]?[0-9A-Z+]{2,8}[”\"]?\Z")
 #: The words a count closing a list ends with.
 _COUNT_ENDS = ("条", "个", "大", "等")
+#: A conjunction that opens a list's first item: it joins the list to what comes before.
+_LEADING_AND = ("与", "和", "同", "及")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS = (
-    r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
-    r"重点|形成|如|和|及其|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施"
+    r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|包含|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
+    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对"
 )
-#: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking).
-_CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")")
+#: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking); a
+#: 了 after it belongs to it (形成了A、B两大产业).
+_CUE = re.compile(".*(?=[" + "".join(sorted({w[0] for w in _CUE_WORDS.split("|")})) + "])(?:" + _CUE_WORDS + ")了?")
 _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关联|核心|全|本地|各类|多个|其他|上下游|孵化型)+")
 #: (Every head word starts with 产业, 集群, 行业 or 领域: :func:`_list_ends` tests for them before scanning.)
-_HEAD_WORD = r"(产业链|产业集群|集群|产业|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
+_HEAD_WORD = r"(产业链|产业集群|集群|产业(?!链)|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节).
@@ -238,7 +241,7 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     """Items of the 、-separated list that ends at ``end``, with their start offsets."""
     left = max(0, end - 160)
     chunk = text[left:end]
-    stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”"')
+    stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”",;!?')
     chunk, left = chunk[stop + 1 :], left + stop + 1
     parts = chunk.split("、")
     if len(parts) < 2:
@@ -247,9 +250,15 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     if first:
         left += first.end()
         parts[0] = parts[0][first.end() :]
+    if parts[0][:1] in _LEADING_AND and len(parts[0]) > 2:  # 与A、B等产业链一道: 与 joins the list to its subject
+        left += 1
+        parts[0] = parts[0][1:]
     items: list[tuple[str, int]] = []
     pos = left
     for part in parts:
+        count = _COUNT_INSIDE.search(part)
+        if count and count.start() >= 2:
+            part = part[: count.start()]  # A、B2条链已纳入…: B, then the words of another clause
         if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part):
             items.append((part, pos))
         pos += len(part) + 1
@@ -257,12 +266,29 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
 
 
 _PARENTHETICAL = re.compile(r"(.+?)[（(](.+?)[）)]")
+#: A bracket that notes what an item covers (工程机械（含农用机械）, 新材料（包括…）): a note, no second industry.
+_NOTE = re.compile(r"含|包括|包含|主要|重点|如|即|涵盖|覆盖|俗称|简称")
+#: Two industries joined by 与 in one list item (不锈钢新材料与锂电新能源、新能源汽车…一起).
+_JOINED = re.compile(r"(.{2,12})与(.{2,12})")
+#: A count inside an item: the list closed there (A、B2条链已纳入…), what follows is no industry.
+_COUNT_INSIDE = re.compile(rf"{_NUM}[条个大家项]")
 
 
 def _split_parenthetical(item: str, start: int) -> list[tuple[str, int]]:
-    """生物医药(美妆) names two industries."""
+    """生物医药(美妆) names two industries; 工程机械(含农用机械) one, with a note; A与B two when both are."""
     match = _PARENTHETICAL.fullmatch(item)
+    if match and _NOTE.match(match.group(2)):
+        return [(match.group(1), start)]
     if not match or canonical(item) != item:
+        return _split_joined(item, start)
+    return [(match.group(1), start), (match.group(2), start + match.start(2))]
+
+
+def _split_joined(item: str, start: int) -> list[tuple[str, int]]:
+    """A与B is two industries when each part ends with a known industry and the whole is no known one
+    (船舶与海工装备 is one, 碳中和与水污染防治设备 one: 碳中和 is no industry)."""
+    match = _JOINED.fullmatch(item)
+    if not match or item in _KNOWN or not all(_is_industry_item(part) for part in match.groups()):
         return [(item, start)]
     return [(match.group(1), start), (match.group(2), start + match.start(2))]
 
@@ -342,9 +368,46 @@ def _without_place(item: str, start: int, scope: str | None) -> tuple[str, int]:
     return item, start
 
 
-def _groups(text: str, scope: str | None) -> list[IndustryMention]:
-    """Counted groups (八大新兴产业链) and coded ones (四群八链, “415X”产业集群), named with their place."""
+#: A group counted in 条/个 (28条重点产业链, 五个千亿级产业): a count, a kind of chain, a head word.
+_COUNTED_GROUP = re.compile(
+    rf"(?P<n>{_NUM})[条个](?P<kind>[\u4e00-\u9fff]{{0,8}}?)(?:产业链|产业集群|产业(?![链园项基]))"
+)
+#: What stands right before a named group's count: its place (全市, 宝鸡市, 天津) or 的 (…梳理的11条重点产业链).
+_GROUP_OWNER_BEFORE = ("的",)
+
+
+def _counted_in_units(text: str, scope: str | None) -> list[IndustryMention]:
+    """Groups counted in 条/个 that a place owns: 全市28条重点产业链, 宝鸡市13条重点产业链, 我市五个千亿级产业.
+
+    A count right after a list item closes the list (A、B、C4条卓越型产业链: the chains, no group); a count right
+    after a place or 的 names the place's programme of chains, one Cluster named with its place.
+    """
     out: list[IndustryMention] = []
+    for match in _COUNTED_GROUP.finditer(text):
+        start = match.start()
+        if _number(match.group("n")) < 2 or not _is_kind(match.group("kind")):
+            continue
+        if not (text.endswith(_GROUP_OWNER_BEFORE, 0, start) or _place_ends_at(text, start, scope)):
+            continue
+        place = district_display(text, start, scope)
+        out.append(IndustryMention(place + match.group(0), match.group(0), start, match.end(), CLUSTER))
+    return out
+
+
+def _is_kind(words: str) -> bool:
+    """重点, 省级重点, 千亿级, 优势 (or nothing): a kind or rank of chain, no industry of its own."""
+    return not words or _is_generic(_QUALIFIER.sub("", words) or "重点")
+
+
+def _place_ends_at(text: str, offset: int, scope: str | None) -> bool:
+    """Whether a district (or 全市, 我省…) is written right before ``offset``."""
+    found = find_districts(text[max(0, offset - 12) : offset], scope)
+    return bool(found) and found[-1].end == min(offset, 12)
+
+
+def _groups(text: str, scope: str | None) -> list[IndustryMention]:
+    """Counted groups (八大新兴产业链, 28条重点产业链) and coded ones (四群八链, “415X”产业集群), with their place."""
+    out: list[IndustryMention] = _counted_in_units(text, scope)
     for match in _GROUP.finditer(text):
         number = _NUMBER_BEFORE.search(text, max(0, match.start() - 4), match.start())
         if not number or _number(number.group(0)) < 4:
@@ -490,7 +553,8 @@ _OTHER_CLASS = re.compile(
     r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
 )
 #: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
-_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域(?:的|中的|内的)?(?:应用|推广应用)")
+#: (…等领域加快替代, …等领域规模化应用: the verb of use may come a few words after 领域.)
+_APPLIED_CLASS = re.compile(r"[^，。；]{0,4}?领域[^，。；、]{0,10}?(?:应用|替代|推广)")
 _APPLIED_BEFORE = re.compile(r"(?:应用于|应用到|应用在|用于|运用于)$")
 _INDUSTRY_CLASS = re.compile(r"产业|行业|领域|集群|板块|企业|链")
 
@@ -586,6 +650,7 @@ def _is_industry_item(item: str) -> bool:
 
 
 _ITEM_ENDS = tuple({*_strong, *WEAK_TERMS, "产业", "行业", "产业链"})
+_KNOWN = frozenset({*_strong, *WEAK_TERMS})
 
 
 def document_industries(doc: ParsedDocument, firm_names: list[tuple[str, int, int]]) -> list[IndustryMention]:
@@ -666,8 +731,8 @@ _LAST_CLAUSE_END = re.compile(r"(?s:.*)[，。；：！？,;:]")
 
 
 #: Names of groups that hold chains: counted (湖州市八大新兴产业链) or coded (浙江省415X产业集群).
-_GROUP_NAME = re.compile(rf"{_NUM}大|[0-9A-Z+]{{2,8}}产业集群$")
-_MEMBER_CUE = re.compile(r"之一|等|列入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
+_GROUP_NAME = re.compile(rf"{_NUM}[大条个]|[0-9A-Z+]{{2,8}}产业集群$")
+_MEMBER_CUE = re.compile(r"之一|等|列入|纳入|入选|共|[0-9一二三四五六七八九十]+[条个大]|群.链")
 _CHAIN_CODE = re.compile(rf"{_NUM}群(?P<chains>{_NUM})链")
 
 
@@ -691,13 +756,12 @@ def _link_sentence(
     sentence = doc.sentences[index].text
     # a cluster named as a list item (新一代信息技术、高端装备…共4个产业集群) is a peer of the chains, not their group
     clusters = [n for m, n in items if m.label == CLUSTER and _GROUP_NAME.search(m.name)]
-    chains = [n for m, n in items if m.label == CHAIN]
     # (四群八链 holds 群: a sentence without it is not scanned, the pattern opening with a class tried everywhere)
     code = _CHAIN_CODE.search(sentence) if "群" in sentence else None
     if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
         clusters += _counted_groups(graph, _number(code.group("chains")))
     if clusters and _MEMBER_CUE.search(sentence):
-        for chain in chains:
+        for chain in _members(doc, index, items):
             for cluster in {c.uid: c for c in clusters}.values():
                 graph.edge("PART_OF", chain, cluster, sentence)
     by_end = {d.end: d for d in districts if d.level != "province"}
@@ -706,6 +770,15 @@ def _link_sentence(
         taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
         for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
             graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
+
+
+def _members(doc: ParsedDocument, index: int, items: list[tuple[IndustryMention, Node]]) -> list[Node]:
+    """The chains of a sentence that belong to its group: those after 其中 when it singles some out
+    (全市聚焦A、B、C…，其中B、C已纳入全省N条重点产业链), else all."""
+    sentence = doc.sentences[index]
+    first_group = min((m.start for m, _ in items if m.label == CLUSTER), default=sentence.end)
+    among = doc.text.rfind("其中", sentence.start, first_group)
+    return [n for m, n in items if m.label == CHAIN and m.start > among]
 
 
 def _adjacent(mention: IndustryMention, by_end: dict[int, DistrictMention]) -> list[DistrictMention]:

@@ -467,6 +467,8 @@ def _suffix(name: str) -> str:
 _ZONE_BOARD = re.compile(
     r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会"
 )
+#: Development zones (高新区, 经开区, 开发区, 工业园区…) are platforms a 管委会 runs, not districts.
+_DEVELOPMENT_ZONE = re.compile(r"(?:高新|经开|开发|园|工业|保税|综保)区$")
 
 
 def _zones(text: str, scope: str | None) -> list[DistrictMention]:
@@ -478,7 +480,7 @@ def _zones(text: str, scope: str | None) -> list[DistrictMention]:
     city = city_of(scope)
     out = []
     for name in sorted(names):
-        if name in _surfaces()[0]:
+        if name in _surfaces()[0] or _DEVELOPMENT_ZONE.search(name):
             continue
         canonical = f"{city}{name}" if city and not name.startswith(city) else name
         for start in _occurrences(name, text):
