@@ -121,3 +121,16 @@ def test_a_zone_lies_in_the_county_the_text_speaks_for(tmp_path: Path) -> None:
     )
     graph = _graph(tmp_path, text, "plan.txt")
     assert _ends(graph, "LOCATED_IN", "Platform", "长沙经济技术开发区") == {"长沙市长沙县"}
+
+
+def test_slogans_counts_and_alternatives_are_no_platforms(tmp_path: Path) -> None:
+    # a Jiangxi-style working model, a Shanghai-style count and alternative, a Sichuan-style 若干
+    text = (
+        "东湖区产业链工作推进会召开\n\n"
+        "推行“链长+园区”工作机制，建成100多个专业服务平台，吸引区域总部或研发中心落户。"
+        "布局若干科技成果转化示范园区，辐射青山经济开发区。\n"
+    )
+    graph = _graph(tmp_path, text)
+    names = _names(graph, "Platform") | _names(graph, "Institute")
+    assert not {"链长+园区", "100多个专业服务平台", "区域总部或研发中心", "辐射青山经济开发区"} & names
+    assert "青山经济开发区" in names

@@ -103,10 +103,10 @@ _UNDER_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{0,4}管委")
 _ANY_TRADE = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
 _MARKED = re.compile(r"[“”\"A-Za-z0-9]")
 #: A formula of kinds (“平台+园区”“平台+模式” models) names a way of working, not a platform.
-_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+")
+_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+|[\u4e00-\u9fff]\+")  # 链长+园区: a slogan
 _QUOTE = re.compile(r"[“”\"]")
 _COUNTED = re.compile(
-    r"[0-9一二三四五六七八九十两千万百]+[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
+    r"[0-9一二三四五六七八九十两千万百]+[多余]?[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
 )
 _TITLE_CUE = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
