@@ -20,17 +20,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator
+from typing import cast
 
 import ahocorasick_rs
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
-from chainkg.loaders.extract.findings import Findings, PlatformMention
+from chainkg.loaders.extract.findings import CHAIN, Findings, PlatformMention
 from chainkg.loaders.extract.industries import canonical_in, terms_in
-from chainkg.loaders.extract.prose_context import PLATFORM_KINDS, ZONE_KINDS, Place, ProseContext
+from chainkg.loaders.extract.prose_context import CONTAINER_KINDS, PLATFORM_KINDS, ZONE_KINDS, Place, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
-from chainkg.loaders.text.divisions import DistrictMention
+from chainkg.loaders.text.divisions import DistrictMention, find_districts
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
@@ -42,6 +44,22 @@ _CARRIER = "|".join(PLATFORM_KINDS["carriers"])
 _KIND = "|".join(PLATFORM_KINDS["kinds"])
 PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
 INSTITUTE_SUFFIX = "|".join(PLATFORM_KINDS["institutes"])
+#: Short forms of zone kinds → the official kind (成都高新区 → 成都高新技术产业开发区).
+_SHORT_KINDS = cast(dict[str, str], PLATFORM_KINDS["short_kinds"])
+#: Every form of a zone kind → the kind it is a form of (高新区 and 高新技术产业开发区 are one kind).
+_ZONE_FORMS = cast(dict[str, str], PLATFORM_KINDS["zone_forms"])
+_ZONE_FORMS_LONGEST = sorted(_ZONE_FORMS, key=len, reverse=True)
+#: (the TOML's tables, typed as lists by prose_context's reading of it)
+_LEAD = cast(dict[str, list[str]], PLATFORM_KINDS["lead"])
+#: A heading's list number opening a run ((三)园区提升行动, 4.强化创新平台).
+_NUMBERING = re.compile(cast(str, _LEAD["numbering"]))
+#: The last verb, class noun or year before a name (走进高新区, 驻地高校X大学, 2024年园区): the name follows it.
+_LEAD_CUT = re.compile(
+    r".*(?:" + alternation([*_LEAD["verbs"], *_LEAD["classes"]]) + r"|[0-9]{2,4}年|今年|去年|明年|年内|全年)"
+)
+#: A place written with its level (吉林市, 顾村镇) before a name that opens with a place: where it lies.
+_LEVEL_END = ("省", "市", "区", "县", "镇", "乡", "旗")
+_TOWN_AT_START = re.compile(r"[\u4e00-\u9fff]{2,3}?[镇乡]")
 #: Bare kind words: only a place, a quote or a code makes them a name (生产基地, 科创平台 are kinds).
 _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
@@ -66,30 +84,37 @@ _APPOSITION_KINDS = ("平台", "基地", "园区", "产业园")
 #: Of those, the verbs: after a name that a place or a code makes distinctive, the name still stands.
 _VERBS_AFTER = frozenset({"建设", "集聚"})
 _CONTINUED = re.compile(
-    r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系)"
+    r"(?:建设|企业|经济|管委|主任|负责|创建|提档|集聚|全覆盖|名单|名|高质量|大会|称号|考核|体系|项目)"
 )
 #: Words that describe a carrier without naming it; what is left when they are removed must be distinctive.
 _GENERIC_WORDS = re.compile(
     r"国家级|省级|市级|国家|全国|全球|全省|全市|国际化|国际|长三角|中国|现代|特色|产业|行业|智能|数字化|数字|公共|服务|"
     r"综合|电商|直播|先进|制造业|制造|生产|研发|设计|传统|工业|专业化|重要|重点|知名|绿色|创新|科技|企业|互联网|集群|"
     r"新型|高端|一站式|大数据|细分|应用|推广|运营|知识产权|技术|工程|老旧|小微|高能级|共享|展示|主|各类|各|一批|"
-    r"该|本|这|相关|首批|新|高|类目|产城融合|发展|协同|区域|快速|维权|专利导航|孵化|示范|未来|[省市区县镇]"
+    r"该|本|这|相关|首批|新|高|类目|产城融合|发展|协同|区域|快速|维权|专利导航|孵化|示范|未来|核心|专业|海外|[省市区县镇]"
 )
 _STRONG = sorted({*STRONG_TERMS, *(a for v in SYNONYMS.values() for a in v)}, key=len, reverse=True)
 _TRADE = re.compile(alternation(_STRONG))
+#: A trade word and a conjunction just before a name's start (半导体和 of 半导体和电子信息产业园).
+_JOINED_TRADE = re.compile(rf"(?:{alternation(_STRONG)})[和及与]$")
+_PLANTS = tuple(PLATFORM_KINDS["plants"])
+#: A carrier's name followed by its sub-park and 管委会 (中关村科技园区昌平园管委会) names a department.
+_UNDER_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{0,4}管委")
 _ANY_TRADE = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
 _MARKED = re.compile(r"[“”\"A-Za-z0-9]")
 #: A formula of kinds (“平台+园区”“平台+模式” models) names a way of working, not a platform.
-_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+")
+_FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+|[\u4e00-\u9fff]\+")  # 链长+园区: a slogan
 _QUOTE = re.compile(r"[“”\"]")
 _COUNTED = re.compile(
-    r"[0-9一二三四五六七八九十两千万百]+[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
+    r"[0-9一二三四五六七八九十两千万百]+[多余]?[大所家个座亩批]|第[0-9一二三四五六七八九十]+届|[一唯]一|一.一"
 )
 _TITLE_CUE = re.compile(r"(?:入选|获评|获选|评为|授予|认定为|列入|争创|创成)(?:首批|省级|国家级|全国)?[“\"]?$")
 _LEVEL_PREFIX = re.compile(r"^(?:国家级|省级|市级|省|国家)(?=.{4})")
 #: How a plan describes the carrier it will build, not part of its name (打造专业化物流装备产业公共服务平台).
 _DESCRIPTIVE_PREFIX = re.compile(r"^(?:专业化|一站式|高能级|高水平|高标准|综合性)(?=.{4})")
-_HOST_CUE = re.compile(r"聚焦|主导产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一")
+_HOST_CUE = re.compile(
+    r"聚焦|主导产业|首位产业|主阵地|集聚|谋划|打造|承载|全产业链|集成|整合|唯一|重点发展|主攻|布局|特色产业"
+)
 
 
 def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tuple[int, int]], start: int) -> bool:
@@ -100,7 +125,8 @@ def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tup
         return True
     if kind in _BARE_KINDS:
         return False
-    if carrier and _TRADE.search(stem) and not _GENERIC_WORDS.sub("", _TRADE.sub("", stem)):
+    trade = _ANY_TRADE if kind.startswith("联合") else _TRADE  # a joint lab of any trade is one lab
+    if carrier and trade.search(stem) and not _GENERIC_WORDS.sub("", trade.sub("", stem).strip("和及与")):
         return True
     rest = _GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))
     return len(rest) >= 2
@@ -114,7 +140,7 @@ def _has_place(places: list[tuple[int, int]], start: int, length: int) -> bool:
 
 def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     """Every platform and institute name in ``text`` (``places``: sorted district spans)."""
-    out = []
+    out: list[PlatformMention] = []
     for _, suffix_start, end in _KIND_WORDS.find_matches_as_indexes(text):
         suffix = text[suffix_start:end]
         platform = suffix in _PLATFORM_SUFFIXES
@@ -123,8 +149,15 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
             continue
         run, _ = run_before(text, end)
         raw = trim_left(run)
-        raw = raw.rsplit("·", 1)[-1]
+        if len(raw) <= len(suffix):  # a cue word inside the kind (联合实验室, 孵化器): the name is before it
+            raw = trim_left(run[: -len(suffix)]) + suffix
+        raw = _without_lead(raw.rsplit("·", 1)[-1], suffix)
+        raw = _after_carrier(raw, end, out)
+        raw = _without_located_place(raw, end, places)
+        raw = _joined_trade(text, end - len(raw)) + raw
         start = end - len(raw)
+        if raw.endswith(_PLANTS) or _UNDER_COMMITTEE.match(text, end):
+            continue
         name = clean_name(raw)
         if raw.count("（") + raw.count("(") != raw.count("）") + raw.count(")"):
             continue
@@ -132,7 +165,7 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
         if level and platform:
             name, start = name[level.end() :], start + level.end()
         stem = name[: -len(suffix)]
-        carrier = suffix in _CARRIERS
+        carrier = suffix in _CARRIERS or suffix.startswith("联合")  # 合金材料联合实验室 names one lab
         quoted = bool(_QUOTE.search(raw))
         if (
             len(name) < 4
@@ -163,6 +196,50 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     return kept
 
 
+def _without_lead(raw: str, suffix: str) -> str:
+    """``raw`` without the heading number, verb, class noun or year that opens it (走进高新区 → 高新区)."""
+    stem = _NUMBERING.sub("", raw[: -len(suffix)])
+    cut = _LEAD_CUT.match(stem)
+    return (stem[cut.end() :] if cut else stem) + suffix
+
+
+def _after_carrier(raw: str, end: int, found: list[PlatformMention]) -> str:
+    """鞍山高新区激光产业园: a park written after the zone it lies in is named from the zone's end (the zone is
+    a mention of its own, found before)."""
+    start = end - len(raw)
+    inner = [
+        m.end
+        for m in found
+        if m.label == "Platform" and m.kind in CONTAINER_KINDS and start <= m.start and m.end <= end - 4
+    ]
+    return raw[max(inner) - start :] if inner else raw
+
+
+def _without_located_place(raw: str, end: int, places: list[tuple[int, int]]) -> str:
+    """吉林市吉林经济技术开发区, 顾村镇上海机器人产业园: a place written with its level before a name that opens
+    with a place is where the carrier lies, not part of its name (``places``: the document's district spans)."""
+    start = end - len(raw)
+    near = places[bisect_left(places, (start, 0)) : bisect_left(places, (end, 0))]
+    first = next((e for s, e in near if s == start), None)
+    if first is None:  # a town the division data may not hold (顾村镇)
+        town = _TOWN_AT_START.match(raw)
+        first = start + town.end() if town else None
+    if first is None or not raw[: first - start].endswith(_LEVEL_END) or end - first < 4:
+        return raw
+    rest = raw[first - start :]
+    if any(s == first for s, _ in near) or any(m.start == 0 for m in find_districts(rest, None)):
+        return rest
+    return raw
+
+
+def _joined_trade(text: str, start: int) -> str:
+    """半导体和电子信息产业园: the trade word and conjunction the name cut at (和, 及, 与 end a name's run)."""
+    if not _TRADE.match(text, start):
+        return ""
+    joined = _JOINED_TRADE.search(text, max(0, start - 12), start)
+    return joined.group(0) if joined else ""
+
+
 def find_platforms(
     doc: ParsedDocument, districts: list[DistrictMention]
 ) -> tuple[list[PlatformMention], dict[str, str]]:
@@ -173,10 +250,63 @@ def find_platforms(
     aliases = {clean_name(trim_left(run_before(text, start)[0])): clean_name(short) for start, short in defined}
     full_of = {short: full for full, short in aliases.items()}
     places = sorted((d.start, d.end) for d in districts)
-    names = [
-        PlatformMention(m.label, full_of.get(m.name, m.name), m.kind, m.start, m.end) for m in _names(text, places)
-    ]
+    found = _names(text, places)
+    zones = _zone_names({full_of.get(m.name, m.name) for m in found if m.label == "Platform"})
+    for short, full in sorted(zones.items()):
+        aliases.setdefault(full, short)
+    names = []
+    for m in found:
+        name = full_of.get(m.name, m.name)
+        names.append(PlatformMention(m.label, zones.get(name, name), m.kind, m.start, m.end))
     return names, aliases
+
+
+def _zone_form(name: str) -> tuple[str, str] | None:
+    """(the words before the kind, the form) of a zone's name (成都高新区 → 成都, 高新区), else None."""
+    for form in _ZONE_FORMS_LONGEST:
+        if name.endswith(form) and len(name) > len(form):
+            return name[: -len(form)], form
+    return None
+
+
+def _expanded(name: str) -> str:
+    """A zone's official name from its short form (成都高新区 → 成都高新技术产业开发区)."""
+    zone = _zone_form(name)
+    if zone and zone[1] in _SHORT_KINDS:
+        return zone[0] + _SHORT_KINDS[zone[1]]
+    return name
+
+
+def _zone_names(names: set[str]) -> dict[str, str]:
+    """The official name of each zone named in short (滨海高新区 → 天津滨海高新技术产业开发区): the fullest name
+    of the same zone in the text, else the short form with its kind written out. Two names are one zone when
+    their kinds are forms of one kind and their words agree but for a place opening one (天津, 安徽)."""
+    zones = {n: z for n in sorted(names) if (z := _zone_form(n))}
+    out: dict[str, str] = {}
+    for name, (words, form) in zones.items():
+        best = name
+        for other, (other_words, other_form) in zones.items():
+            if _ZONE_FORMS[other_form] != _ZONE_FORMS[form] or not other_words.endswith(words):
+                continue
+            if other_words != words and not _is_place(other_words[: -len(words)]):
+                continue
+            if _fullness(other) > _fullness(best):
+                best = other
+        best = _expanded(best)
+        if best != name:
+            out[name] = best
+    return out
+
+
+def _fullness(name: str) -> tuple[bool, int]:
+    """How full a zone's name is: the official kind first, then the longer."""
+    zone = _zone_form(name)
+    return (not (zone and zone[1] in _SHORT_KINDS), len(name))
+
+
+def _is_place(words: str) -> bool:
+    """Whether ``words`` are one place name and nothing else (安徽, 天津市)."""
+    return any(m.start == 0 and m.end == len(words) for m in find_districts(words, None))
 
 
 def _alias_definitions(text: str) -> Iterator[tuple[int, str]]:
@@ -212,8 +342,9 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         if mention.name not in nodes:
             nodes[mention.name] = node
         firsts.append((node, index, mention))
+    main = _document_chain(findings)
     for node, index, mention in firsts:
-        _hosts(context, node, index, mention)
+        _hosts(context, node, index, mention, main)
     for name in sorted(nodes):
         mentions = [(i, m) for n, i, m in firsts if n.name == name]
         _locate(context, nodes[name], mentions)
@@ -225,23 +356,48 @@ def _kind(name: str) -> str:
     return match.group(0) if match else "平台"
 
 
-def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMention) -> None:
+def _document_chain(findings: Findings) -> str | None:
+    """The chain a text is about: the one named at least three times and more often than all others together
+    (a plan or report on one chain names it throughout; a text on several names none so often)."""
+    counts = Counter(m.name for m in findings.industries if m.label == CHAIN)
+    if not counts:
+        return None
+    (top, times), rest = counts.most_common(1)[0], sum(counts.values())
+    return top if times >= 3 and times > rest - times else None
+
+
+def _named_chains(findings: Findings, name: str) -> list[str]:
+    """The chains a platform's name names: the document's chains written in it (湾坞不锈钢新材料产业园 →
+    不锈钢新材料, not 新材料), else the industry words it holds."""
+    own = sorted((c for c in findings.chain_names() if len(c) >= 2 and c in name), key=len, reverse=True)
+    kept = [c for c in own if not any(c != o and c in o for o in own)]
+    return kept or [canonical_in(findings, word) for word in terms_in(name)]
+
+
+def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMention, main: str | None) -> None:
     """The chains the platform's name names; else those of a sentence it is the subject of (with a hosting cue)
-    or the main base of (以Y为主阵地); else those the sentence calls leading industries after naming it."""
+    or the main base of (以Y为主阵地); else those the sentence calls leading industries after naming it; else
+    the chain the whole text is about (a plan on one chain builds its platforms for that chain)."""
     if node.label != "Platform":
         return
     doc, graph = context.doc, context.graph
     sentence = doc.sentences[index]
-    hosted = [canonical_in(context.findings, name) for name in terms_in(node.name)]
-    if not hosted and (
-        (context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text))
-        or context.is_main_base(index, node.name)
-    ):
+    hosted = [main if main and name in main else name for name in _named_chains(context.findings, node.name)]
+    if not hosted and context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text):
+        hosted = _chains_after(context, index, mention.end)
+    if not hosted and context.is_main_base(index, node.name):
         hosted = context.chains_in(index)[:2]
     if not hosted:
         hosted = _leading_industries(context, index, mention)
+    if not hosted and main:
+        hosted = [main]
     for chain in context.chain_nodes(hosted, sentence.text):
         graph.edge("HOSTS", node, chain, sentence.text)
+
+
+def _chains_after(context: ProseContext, index: int, at: int) -> list[str]:
+    """The chains sentence ``index`` names after text offset ``at`` (X以A、B为主导产业 → A, B), in order."""
+    return list(dict.fromkeys(name for name, pos in context.layout.chains.get(index, []) if pos >= at))
 
 
 _LEADING = re.compile(r"主导产业|首位产业")
@@ -280,12 +436,22 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
             place, evidence = cued, doc.sentences[i].text
             break
     if place is None:
-        place = context.finest_district(node.name)
+        place = _within_scope(context, context.finest_district(node.name))
+    if place is None and first.kind in ZONE_KINDS and context.doc.scope:
+        place = Place("District", context.doc.scope)  # a plan's zone with no place in its name: the plan's area
     if place is None and context.news:
         zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
         place = zone or context.scope()
     if place is not None and place.name != node.name:
         context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
+
+
+def _within_scope(context: ProseContext, place: Place | None) -> Place | None:
+    """长沙经开区 in a 长沙县 text: the text's own area where it lies inside the city the name gives."""
+    scope = context.doc.scope
+    if place is not None and place.label == "District" and scope and scope.startswith(place.name):
+        return Place("District", scope)
+    return place
 
 
 def _mentions_of_aliases(doc: ParsedDocument, graph: DocumentGraph, aliases: dict[str, str]) -> None:
