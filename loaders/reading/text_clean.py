@@ -42,7 +42,13 @@ _TITLE_ENDS = (*POLICY_CUES, "表")
 #: A line that opens a numbered item, an annex or a table row never continues the line before it.
 _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳]"
-    r"|附件|附\s*\d|附：|抄送|序号|[-•·])"
+    r"|第[一二三四五六七八九十百零〇\d]{1,4}[条章]|附件|附\s*\d|附：|抄送|序号|[-•·])"
+)
+#: A field of a government site's header (索引号：…, 发布机构：…, 文号：…): one field a line, never part of a sentence
+#: cut at a page end, and never continued by the title line after the header.
+_SITE_FIELD = re.compile(
+    r"^(?:索引号|分类|发文机关|发布机构|发文单位|成文日期|发布日期|发布时间|主题分类|主题词|来源|文号|发文字号|"
+    r"有效性|时效性|信息来源|公开方式|组配分类|体裁分类|所属机构)\s*[:：]"
 )
 
 
@@ -148,6 +154,8 @@ def _join_broken(lines: list[tuple[str, int]]) -> list[_Line]:
             and len(prev) >= 24
             and not prev.endswith(_SENTENCE_END)
             and not _ITEM_START.match(stripped)
+            and not _SITE_FIELD.match(prev)
+            and not _SITE_FIELD.match(stripped)
             and not stripped.endswith(("：", ":"))
             and not prev.endswith(_TITLE_ENDS)
         ):
