@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from importlib.resources import files
 
 from chainkg.graph.model import Node, clean_name, identity_key
@@ -368,19 +369,23 @@ def _acting_places(doc: ParsedDocument, findings: Findings, start: int, end: int
     right after a cue word (在X建设, 位于X的, 依托X资源, 推动X、Y发展, 以X、Y为重点, 引导X、Y的企业).
 
     Not the document's own area (全市) or one containing it, not a development zone (a platform), not a
-    body of the place (X政府牵头), not a
-    place opening the name of a platform (布局X新能源产业基地) and not the place of a named firm (支持X的某公司),
-    unless the cue says where (在, 位于).
+    body of the place (X政府牵头), not a place opening the name of a platform (布局X新能源产业基地), and not
+    the place of a named firm (支持X的某公司) unless the cue says where (在, 位于).
     """
     text = doc.text
     scope = doc.scope
+    districts = findings.districts  # in text order: those of the span found by bisection, not by a scan
+    first = bisect_left(districts, start, key=lambda m: m.start)
+    last = bisect_left(districts, end, lo=first, key=lambda m: m.start)
+    if first == last:
+        return []
     around = {scope, *divisions.ancestors(scope)} if scope else set()
     names = [(s, e) for _, s, e in findings.firm_names] + [(p.start, p.end) for p in findings.platforms]
     out = []
     cue: str | None = None
     last_end = -1
-    for mention in findings.districts:
-        if mention.start < start or mention.end > end:
+    for mention in districts[first:last]:
+        if mention.end > end:
             continue
         joined = last_end >= 0 and text[last_end : mention.start] in _PLACE_JOINERS
         cue = cue if joined and cue else _place_cue(text, mention.start)
