@@ -7,6 +7,10 @@ skip a level, restart 1. in every section or number it continuously, and put
 styles seen: an item of a style already on the stack closes everything below
 it; a new style opens a child. That reads every habit without knowing which
 one a document uses.
+
+Rules-style instruments (办法, 若干措施, 若干政策, 实施细则) number their items as
+articles instead: 第一条 (headed 第一条　发展目标。… or 第一条（目的依据）…),
+grouped in chapters (第一章 总则). Both are two more styles on the same stack.
 """
 
 from __future__ import annotations
@@ -22,9 +26,13 @@ STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^(\d{1,2})[.．、](?!\d)\s*(.*)$")),
     ("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]\s*(.*)$")),
     ("circled", re.compile(r"^([①-⑳])\s*(.*)$")),
+    ("chapter", re.compile(rf"^第([{_CN}百零〇]{{1,4}}|\d{{1,3}})章\s*(.*)$")),
+    ("article", re.compile(rf"^第([{_CN}百零〇]{{1,4}}|\d{{1,3}})条\s*(.*)$")),
 )
+#: An article's heading in brackets right after its number: 第二条（适用对象）本政策适用于….
+_BRACKETED_HEADING = re.compile(r"^[（(【]([^（）()【】。；]{2,30})[）)】]\s*")
 #: The characters an item can open with (an Arabic numeral is any decimal digit, as ``\d`` reads it).
-_ITEM_FIRSTS = frozenset(f"{_CN}（(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
+_ITEM_FIRSTS = frozenset(f"{_CN}（(第" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
 _ANNEX_LIST = re.compile(r"^(?:[-•·]\s*)?附件\s*[:：]")
 _CIRCLED_INLINE = re.compile(r"[①-⑳]")
 _TITLE_END = re.compile(r"[。！？；]")
@@ -53,7 +61,11 @@ class Item:
 
 
 def _label(style: str, number: str) -> str:
-    """The code segment of an item as the gold sets write it: 二, （一）, 1, ①."""
+    """The code segment of an item as the gold sets write it: 二, （一）, 1, ①, 第三条, 第二章."""
+    if style == "article":
+        return f"第{number}条"
+    if style == "chapter":
+        return f"第{number}章"
     return f"（{number}）" if style.endswith("_paren") else number
 
 
@@ -126,8 +138,17 @@ def _item_of(line: str, start: int, stack: list[Item]) -> Item | None:
         parent = stack[-1] if stack else None
         label = _label(style, match.group(1))
         code = f"{parent.code}.{label}" if parent else label
-        return Item(code, style, heading(match.group(2)), line, start, parent)
+        return Item(code, style, _heading_of(style, match.group(2)), line, start, parent)
     return None
+
+
+def _heading_of(style: str, rest: str) -> str:
+    """An item's heading; an article's bracketed heading (第二条（适用对象）…) when it has one."""
+    if style == "article":
+        bracketed = _BRACKETED_HEADING.match(rest)
+        if bracketed:
+            return bracketed.group(1).strip()
+    return heading(rest)
 
 
 def walk(items: list[Item]):  # noqa: ANN201 - generator of Item

@@ -11,12 +11,15 @@ named plan introduced by 制定/实施/深化…) is a cited Policy.
 from __future__ import annotations
 
 import re
+import tomllib
+from bisect import bisect_left
+from importlib.resources import files
 
 from chainkg.graph.model import Node, clean_name, identity_key
 from chainkg.loaders.extract import departments, responsible_units
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.documents import DOC_NUMBER, POLICY_CUES
-from chainkg.loaders.extract.findings import Findings
+from chainkg.loaders.extract.findings import CHAIN, Findings
 from chainkg.loaders.extract.industries import find_industries
 from chainkg.loaders.extract.measures import Item, walk
 from chainkg.loaders.extract.policy_sections import NOTICE, PolicySection
@@ -60,6 +63,27 @@ _FOCUS_WORDS = ("重点区域", "重点地区")
 #: What the words of :data:`_FOCUS_CLAUSE` before its focus word cannot hold.
 _CLAUSE_STOPS = "，。；：:\n"
 _FOCUS_AREA = re.compile(r"^(?:重点区域|重点地区|实施区域|布局区域)[:：]\s*(.+)$", re.MULTILINE)
+_SCOPE_WORDS: dict[str, list[str]] = tomllib.loads(
+    files(__package__).joinpath("measure_scope.toml").read_text(encoding="utf-8")
+)
+#: The heading of an instrument's closing item (附则): about no chain.
+_CLOSING = re.compile("|".join(map(re.escape, _SCOPE_WORDS["closing_headings"])))
+_PLACE_CUES = tuple(sorted(_SCOPE_WORDS["place_cues"], key=len, reverse=True))
+_POSSESSIVE_CUES = tuple(_SCOPE_WORDS["possessive_cues"])
+_BODY_WORDS = tuple(_SCOPE_WORDS["body_words"])
+_CHAIN_HEADING_SUFFIXES = tuple(sorted(_SCOPE_WORDS["chain_heading_suffixes"], key=len, reverse=True))
+_PLATFORM_ZONE_ENDINGS = tuple(_SCOPE_WORDS["platform_zone_endings"])
+_GROUP_HEADING = re.compile(
+    r"[一二三四五六七八九十两\d]+大|" + "|".join(map(re.escape, _SCOPE_WORDS["group_heading_words"]))
+)
+#: How far a title's chain name runs on to the 产业 after it (促进机器人及智能制造产业…: the whole name).
+_NAME_TO_INDUSTRY = re.compile(r"[^的，、,（()）\s]{0,8}?(?=产业)")
+#: What joins the places of one list (烟台、潍坊和聊城): the cue before the first is the cue of all.
+_PLACE_JOINERS = ("、", "和", "及", "与", "，")
+#: Where an item's unit list opens: places after it are bodies, not where the measure acts.
+_UNIT_LIST = re.compile(
+    r"[（(〔【]\s*(?:责任单位|牵头单位|牵头部门|责任部门|受理部门|配合单位)|[（(〔【][^（）()〔〕]{2,40}牵头"
+)
 
 
 def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocument, number: str | None) -> Node:
@@ -189,21 +213,84 @@ def _chains(text: str, scope: str | None) -> list[tuple[str, str]]:
     return [(m.label, m.name) for m in find_industries(text, scope)]
 
 
+Chain = tuple[str, str]
+
+
+def plan_chain(title: str, findings: Findings, scope: str | None) -> Chain | None:
+    """The one chain a plan's title names (山东省新能源汽车产业链…行动方案, 关于推进稀土永磁产业…的意见), else None.
+
+    A plan about one chain is about it throughout: each of its items supports the chain. The title is read
+    with the document's own chains too, since a title may name a chain in words the vocabulary alone
+    misses; a name inside a longer one (稀土 in 稀土永磁) is the same chain. Two chains or a cluster
+    (八大新兴产业链) make a plan about several: its items say which chain they are about.
+    """
+    named = [(m.label, m.name) for m in find_industries(title, scope)]
+    if any(label != CHAIN for label, _ in named):
+        return None
+    names = {name for _, name in named}
+    names |= {m.name for m in findings.industries if m.label == CHAIN and len(m.name) >= 2 and m.name in title}
+    longest = [n for n in names if not any(n != other and n in other for other in names)]
+    if len(longest) != 1:
+        return None
+    name = longest[0]
+    at = title.find(name)
+    if at >= 0:
+        run = _NAME_TO_INDUSTRY.match(title, at + len(name))
+        name = title[at : run.end()] if run else name
+    return (CHAIN, name)
+
+
+def _chain_heading(title: str, scope: str | None) -> list[Chain]:
+    """The chain a heading is (一、新能源汽车产业链 or （二）健康座椅): a name, a suffix at most after it."""
+    title = clean_name(title)
+    out = []
+    for m in find_industries(title, scope):
+        rest = title[m.end :]
+        if m.start == 0 and (not rest or rest in _CHAIN_HEADING_SUFFIXES):
+            out.append((m.label, m.name))
+    return out
+
+
+def _about_no_chain(item: Item, from_plan: bool) -> bool:
+    """Items of a one-chain plan that are not about its chain: the closing item (附则), and a top heading
+    that only groups items (二、重点任务) unless it names a chain."""
+    if _CLOSING.search(item.title):
+        return True
+    return from_plan and item.parent is None and bool(item.children)
+
+
 def _supports(
-    graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node, inherited: list[tuple[str, str]], evidence: str
-) -> tuple[list[tuple[str, str]], list[Node]]:
-    """SUPPORTS to the chains the item names, to child headings that are chains, and to an ancestor's chain
-    (``evidence``: the sentence the item starts in)."""
-    own = _chains(item.text, doc.scope)
-    heading_chains = [c for child in item.children for c in _chains(child.title, doc.scope) if c[1] == child.title]
-    passed = list(inherited)
-    title = clean_name(item.title)
-    title_chain = [c for c in own if c[1] == title]
-    if title_chain:
-        passed = [*passed, *title_chain]
+    graph: DocumentGraph,
+    doc: ParsedDocument,
+    item: Item,
+    node: Node,
+    context: tuple[list[Chain], bool],
+    evidence: str,
+) -> tuple[tuple[list[Chain], bool], list[Node]]:
+    """SUPPORTS from the measure to the chains it is about (``evidence``: the sentence the item starts in).
+
+    ``context`` holds the chains the item stands under (a chain heading above it, or the plan's one chain)
+    and whether they come from the plan. An item under a chain supports that chain and the chains its own
+    heading names (its text names the fields the chain serves, not chains it works for); an item under
+    none supports the chains its text names. Either way also the chains its sub-items are headed by.
+    Returns the context of its own sub-items (its heading's chain, else its own context) and the chain
+    nodes it supports.
+    """
+    inherited, from_plan = context
+    named_in_title = _chains(item.title, doc.scope)
+    heading_chains = []
+    if named_in_title or _GROUP_HEADING.search(item.title):
+        heading_chains = [c for child in item.children for c in _chain_heading(child.title, doc.scope)]
+    own_heading = _chain_heading(item.title, doc.scope)
+    if inherited:
+        about = [] if _about_no_chain(item, from_plan) and not named_in_title else list(inherited)
+        found = [*about, *named_in_title, *heading_chains]
+    else:
+        found = [*_chains(item.text, doc.scope), *heading_chains]
+    passed = (own_heading, False) if own_heading else context
     targets = []
-    for label, name in dict.fromkeys([*own, *heading_chains, *inherited]):
-        if label not in ("IndustryChain", "Cluster"):
+    for label, name in dict.fromkeys(found):
+        if label not in (CHAIN, "Cluster"):
             continue
         chain = graph.node(label, name, evidence)
         graph.edge("SUPPORTS", node, chain, evidence)
@@ -238,6 +325,77 @@ def _focus_areas(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: No
                 "District", mention.name, evidence, aliases={mention.surface: "focus-area"}, level=mention.level
             )
             graph.edge("APPLIES_TO", node, district, evidence)
+
+
+def _acting_end(doc: ParsedDocument, start: int, end: int) -> int:
+    """Where the words of an item spanning ``doc.text[start:end]`` end: before its unit list (places in
+    责任单位：X区政府 are bodies, not where the measure acts)."""
+    cut = _UNIT_LIST.search(doc.text, start, end)
+    return cut.start() if cut else end
+
+
+def _place_cue(text: str, start: int) -> str | None:
+    """The cue word that ends ``text[:start]`` (在, 依托, 推动…), if any."""
+    before = text[max(0, start - 4) : start]
+    return next((cue for cue in _PLACE_CUES if before.endswith(cue)), None)
+
+
+def _starts_name(names: list[tuple[int, int]], at: int) -> bool:
+    """Whether a firm's or platform's name starts at ``at`` or spans it (支持X的某公司, 布局X新能源基地)."""
+    return any(start <= at < end for start, end in names)
+
+
+def _is_platform_zone(mention: divisions.DistrictMention) -> bool:
+    """A development zone named as one (长治高新区, 某经开区): a platform, not a place of the measure."""
+    return mention.level == "zone" and mention.surface.endswith(_PLATFORM_ZONE_ENDINGS)
+
+
+def _acting_places(doc: ParsedDocument, findings: Findings, start: int, end: int) -> list[divisions.DistrictMention]:
+    """The places the words ``doc.text[start:end]`` of a measure put it in: a place, or a list of places,
+    right after a cue word (在X建设, 位于X的, 依托X资源, 推动X、Y发展, 以X、Y为重点, 引导X、Y的企业).
+
+    Not the document's own area (全市) or one containing it, not a development zone (a platform), not a
+    body of the place (X政府牵头), not a place opening the name of a platform (布局X新能源产业基地), and not
+    the place of a named firm (支持X的某公司) unless the cue says where (在, 位于).
+    """
+    text = doc.text
+    scope = doc.scope
+    districts = findings.districts  # in text order: those of the span found by bisection, not by a scan
+    first = bisect_left(districts, start, key=lambda m: m.start)
+    last = bisect_left(districts, end, lo=first, key=lambda m: m.start)
+    if first == last:
+        return []
+    around = {scope, *divisions.ancestors(scope)} if scope else set()
+    names = [(s, e) for _, s, e in findings.firm_names] + [(p.start, p.end) for p in findings.platforms]
+    out = []
+    cue: str | None = None
+    last_end = -1
+    for mention in districts[first:last]:
+        if mention.end > end:
+            continue
+        joined = last_end >= 0 and text[last_end : mention.start] in _PLACE_JOINERS
+        cue = cue if joined and cue else _place_cue(text, mention.start)
+        last_end = mention.end
+        after = text[mention.end : mention.end + 4]
+        if cue is None or mention.name in around or _is_platform_zone(mention) or after.startswith(_BODY_WORDS):
+            continue
+        if cue not in _POSSESSIVE_CUES:
+            next_at = mention.end + 1 if after.startswith("的") else mention.end
+            if _starts_name(names, next_at) or _starts_name(names, mention.start):
+                continue
+        out.append(mention)
+    return out
+
+
+def _where(graph: DocumentGraph, doc: ParsedDocument, findings: Findings, node: Node, span: tuple[int, int]) -> None:
+    """APPLIES_TO the places a measure's words (``span`` of the text) put it in (see :func:`_acting_places`)."""
+    start, end = span
+    for mention in _acting_places(doc, findings, start, _acting_end(doc, start, end)):
+        evidence = sentence_at(doc, mention.start)
+        district = graph.node(
+            "District", mention.name, evidence, aliases={mention.surface: "measure-place"}, level=mention.level
+        )
+        graph.edge("APPLIES_TO", node, district, evidence)
 
 
 def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node: Node) -> None:
@@ -292,24 +450,32 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         else:
             graph.edge("CITES", main, policy, sentence_at(doc, section.start))
         _cites(graph, doc, policy, section, names)
-        _measures(graph, doc, policy, section)
+        _measures(graph, doc, policy, section, findings)
 
 
-def _measures(graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection) -> None:
-    inherited: dict[int, list[tuple[str, str]]] = {}
-    for item in walk(section.items or []):
+def _measures(
+    graph: DocumentGraph, doc: ParsedDocument, policy: Node, section: PolicySection, findings: Findings
+) -> None:
+    plan = plan_chain(section.name, findings, doc.scope)
+    top: tuple[list[Chain], bool] = ([plan], True) if plan else ([], False)
+    contexts: dict[int, tuple[list[Chain], bool]] = {}
+    items = list(walk(section.items or []))
+    ends = [item.start for item in items[1:]] + [section.end] if items else []
+    for item, end in zip(items, ends, strict=True):
         evidence = sentence_at(doc, item.start)  # of the measure, its PART_OF and its SUPPORTS: looked up once
         node = _measure_node(graph, policy, item, evidence)
         item.uid = node.uid
         parent_uid = item.parent.uid if item.parent else None
         parent = graph.nodes[parent_uid] if parent_uid else policy
         graph.edge("PART_OF", node, parent, evidence)
-        passed, chains = _supports(graph, doc, item, node, inherited.get(id(item.parent), []), evidence)
-        inherited[id(item)] = passed
+        context = contexts[id(item.parent)] if item.parent else top
+        passed, chains = _supports(graph, doc, item, node, context, evidence)
+        contexts[id(item)] = passed
         _responsibility(graph, doc, item, node)
         # the chains a 重点区域 line develops are those the item is headed by (1.健康座椅), not every one it names
-        headed = [c for c in chains if (c.label, c.name) in passed] or chains
+        headed = [c for c in chains if (c.label, c.name) in passed[0]] or chains
         _focus_areas(graph, doc, item, node, headed)
+        _where(graph, doc, findings, node, (item.start, end))
 
 
 __all__ = ["extract", "measure_key", "POLICY_CUES"]

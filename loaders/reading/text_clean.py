@@ -42,7 +42,14 @@ _TITLE_ENDS = (*POLICY_CUES, "表")
 #: A line that opens a numbered item, an annex or a table row never continues the line before it.
 _ITEM_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[①-⑳]"
-    r"|第[一二三四五六七八九十百\d]+条|附件|附\s*\d|附：|抄送|序号|[-•·])"
+    r"|第[一二三四五六七八九十百零〇\d]{1,4}[条章]|附件|附\s*\d|附：|抄送|序号|[-•·])"
+)
+#: A field of a government site's header (索引号：…, 发布机构：…, 文号：…): one field a line, never part of a sentence
+#: cut at a page end, and never continued by the title line after the header. :data:`_FIELD` catches other short
+#: label lines; a field named here is one whatever its value holds (来源：某某网，作者…).
+_SITE_FIELD = re.compile(
+    r"^(?:索引号|分类|发文机关|发布机构|发文单位|成文日期|发布日期|发布时间|主题分类|主题词|来源|文号|发文字号|"
+    r"有效性|时效性|信息来源|公开方式|组配分类|体裁分类|所属机构)\s*[:：]"
 )
 #: A field of a file's header (索引号：…, 发布机构：…, 成文日期：…): a short label and its value, never a sentence
 #: cut at a page end, so the line after it (the next field, or the title) is no continuation of it.
@@ -51,7 +58,6 @@ _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]\s*[^。，,]*$")
 
 @cache
 def _t2s():  # noqa: ANN202 - opencc has no type hints
-
     return opencc.OpenCC("t2s")
 
 
@@ -151,6 +157,8 @@ def _join_broken(lines: list[tuple[str, int]]) -> list[_Line]:
             and len(prev) >= 24
             and not prev.endswith(_SENTENCE_END)
             and not _ITEM_START.match(stripped)
+            and not _SITE_FIELD.match(prev)
+            and not _SITE_FIELD.match(stripped)
             and not stripped.endswith(("：", ":"))
             and not prev.endswith(_TITLE_ENDS)
             and not _FIELD.match(prev)
