@@ -336,7 +336,9 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
         return chains
     if "产业链" in sentence and _PLACING.search(sentence):
         return context.chain_before(m.index)
-    return []
+    if context.chains_in(m.index):
+        return []  # the sentence names chains, none of them the firm's
+    return context.paragraph_chain(m.index) or context.document_chain()
 
 
 _PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")

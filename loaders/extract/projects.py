@@ -118,6 +118,8 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         investors = _investors(graph, node, firms, sentence, start - doc.sentences[index].start)
         local = start - doc.sentences[index].start
         chains = context.chains_near(index, local, local + len(name)) or _investor_chains(graph, investors)
+        if not chains and not context.chains_in(index):
+            chains = context.paragraph_chain(index) or context.document_chain()
         for chain in context.chain_nodes(chains, sentence):
             graph.edge("IN_CHAIN", node, chain, sentence)
         if node.uid in located:
