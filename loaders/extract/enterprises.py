@@ -54,9 +54,15 @@ _CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z
 #: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
 #: verbs too, not in a group), so a match can be tried from each place a verb stands, up to two characters
 #: before it (:data:`_VERB_REACH`); a leading optional group would have the engine try every position.
-_VERB = r"(?:兼并|收购|并购|投资\d)"
+#: With 投资的…项目 (A投资的…项目: the one who invests in a project is a firm).
+_INVESTS_IN_PROJECT = r"投资(?:建设|兴建)?的[^，。；]{2,30}?项目"
+_VERB = rf"(?:兼并|收购|并购|投资\d|{_INVESTS_IN_PROJECT})"
 _ADVERBS = ("直接", "先后", "正", "已")
-_VERB_SUBJECT = re.compile("|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + r"|兼并|收购|并购|投资\d")
+_VERB_SUBJECT = re.compile(
+    "|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + rf"|兼并|收购|并购|投资\d|{_INVESTS_IN_PROJECT}"
+)
+#: …项目由A投资: the firm after 由.
+_INVESTED_BY = re.compile(rf"项目由({NAME_CHARS}{{2,12}}?)(?:投资|投建|出资|建设)")
 _VERB_WORDS = ("兼并", "收购", "并购", "投资")
 _VERB_REACH = max(map(len, _ADVERBS))
 _NOT_FIRM = re.compile(
@@ -186,6 +192,10 @@ def _subject_names(text: str) -> list[str]:
         if name.endswith("总"):
             continue  # 协议总投资: the noun 总投资, no firm before it
         if _is_firm_name(name) and (len(name) <= 6 or _ENDS_IN_FIRM_WORD.search(name)):
+            out.append(name)
+    for by in _INVESTED_BY.finditer(text):
+        name = clean_name(by.group(1))
+        if _is_firm_name(name):
             out.append(name)
     return out
 

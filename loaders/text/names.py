@@ -33,7 +33,11 @@ _CUE_WORDS = (
 #: every word at every position while backtracking (trim_left runs once per name found).
 _CUE_FIRSTS = "".join(sorted({w[0] for w in _CUE_WORDS.split("|") if not w.startswith("(")} | {"原"}))
 #: Longest words first: at the last cue's position 以上 wins over 以 (产值500亿元以上“万亩千亿”新产业平台).
-_CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+_CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?P<cue>{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+_CUE_OPENING = re.compile(f"(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+#: One character opening a run before a one-character cue is a word of its own (也为, 并与) only when it is one
+#: of these; else the two belong to one name (华为终端, 中和科技).
+_ONE_CHAR_WORDS = frozenset("也还并均已将可再又更亦皆都即就则却仍同共不正且而但现此故乃")
 #: The last character of the searched span that cannot be in a name (the greedy ``.*`` backs off from the end):
 #: the run of name characters after it is the longest one ending there. One match reading the span once,
 #: where searching for the leftmost start of a run up to the end tries a match from every position.
@@ -54,8 +58,20 @@ def trim_left(run: str) -> str:
     """The name inside ``run`` (a run of name characters): what follows the last cue word, without the stray
     quotes of its edges (any opening it, an opening one closing it)."""
     match = _CUE.match(run)
-    name = run[match.end() :] if match else run
-    return name.lstrip("“”").rstrip("“")
+    name = run[match.end() :] if match and not _inside_name(run, match) else run
+    name = name.lstrip("“”").rstrip("“")
+    if name.endswith(("）", ")")) and not any(b in name for b in "（("):
+        name = name[:-1]  # 简称宁波华翔）: the bracket closes the definition, not the name
+    return name
+
+
+def _inside_name(run: str, cue: re.Match[str]) -> bool:
+    """Whether the one-character cue matched is the second character of a name (华为终端, 中和科技)."""
+    start = cue.start("cue")
+    if _CUE_OPENING.match(run):
+        return False  # 位于X: the run opens with a cue word (位于), the cut after it stands
+    first = run[0]
+    return len(cue.group("cue")) == 1 and start == 1 and "\u4e00" <= first <= "\u9fff" and first not in _ONE_CHAR_WORDS
 
 
 def run_before(text: str, end: int, limit: int = 30) -> tuple[str, int]:
