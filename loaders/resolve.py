@@ -22,6 +22,8 @@ document's chain is 纺织面料, alias 纺织).
 
 from __future__ import annotations
 
+import re
+
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
 from chainkg.loaders.text.names import LEGAL_SUFFIX, leading_places, legal_short_forms, without_leading_place
 
@@ -46,6 +48,10 @@ _ZONE_ENDINGS = ("高新区", "经开区", "经济开发区", "开发区", "新�
 _LEADING_LEVELS = ("province", "city")
 
 
+#: The legal suffixes of a group: its core keeps the word, so a group and its listed subsidiary stay apart.
+_GROUP = re.compile(r"集团(?:有限公司|股份有限公司|股份)?$")
+
+
 def identity(label: str, name: str) -> str:
     """The identity key of a name: what the short and the full form of one platform or firm share.
 
@@ -65,7 +71,10 @@ def identity(label: str, name: str) -> str:
         return identity_key(without_leading_place(name, _LEADING_LEVELS, keep=len(kind) + 2))
     if label == "Enterprise" and LEGAL_SUFFIX.search(name):
         forms = legal_short_forms(name)
-        return identity_key(forms[0] if forms else name)
+        core = forms[0] if forms else name
+        if _GROUP.search(name) and forms:
+            core += "集团"  # a group and its listed company (鞍钢集团, 鞍钢股份有限公司) are two firms
+        return identity_key(core)
     return identity_key(name)
 
 

@@ -50,13 +50,21 @@ _FIRM_WORD_THEN_VERB = re.compile(
     alternation(_FIRM_WORD.split("|"))
     + rf"(?=(?:{alternation(_CUES['between'])})?(?:{alternation(_CUES['doing'])}|\d{{4}}年))"
 )
+#: An adverb or time word between a firm and its verb (A计划投资, A已投资): no part of the name.
+_BETWEEN_AT_END = re.compile(rf"(?:{alternation(_CUES['between'])})$")
 _CLAUSE_HEAD = re.compile(rf"(?:^|[，。；：,;:\n“])({NAME_CHARS}{{1,6}})\Z")
 #: (?:直接|先后|正|已)?(?:兼并|收购|并购|投资\d), written as branches that each open with a character (the bare
 #: verbs too, not in a group), so a match can be tried from each place a verb stands, up to two characters
 #: before it (:data:`_VERB_REACH`); a leading optional group would have the engine try every position.
-_VERB = r"(?:兼并|收购|并购|投资\d)"
+#: With 投资的…项目 (A投资的…项目: the one who invests in a project is a firm).
+_INVESTS_IN_PROJECT = r"投资(?:建设|兴建)?的[^，。；]{2,30}?项目"
+_VERB = rf"(?:兼并|收购|并购|投资\d|{_INVESTS_IN_PROJECT})"
 _ADVERBS = ("直接", "先后", "正", "已")
-_VERB_SUBJECT = re.compile("|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + r"|兼并|收购|并购|投资\d")
+_VERB_SUBJECT = re.compile(
+    "|".join(f"{adverb}{_VERB}" for adverb in _ADVERBS) + rf"|兼并|收购|并购|投资\d|{_INVESTS_IN_PROJECT}"
+)
+#: …项目由A投资: the firm after 由.
+_INVESTED_BY = re.compile(rf"项目由({NAME_CHARS}{{2,12}}?)(?:投资|投建|出资|建设)")
 _VERB_WORDS = ("兼并", "收购", "并购", "投资")
 _VERB_REACH = max(map(len, _ADVERBS))
 _NOT_FIRM = re.compile(
@@ -103,7 +111,7 @@ def _legal_names(text: str) -> list[str]:
         name = clean_name(trim_left(run[noun.end() :] if noun else run) + match.group(0))
         core = name[: -len(match.group(0))]
         suffix = match.group(0)
-        long_enough = len(core) >= 3 or (suffix == "集团" and len(core) >= 2)
+        long_enough = len(core) >= 3 or (suffix != "公司" and suffix != "有限公司" and len(core) >= 2)
         if suffix == "公司" and not _ENDS_IN_FIRM_OR_TRADE_WORD.search(core[2:]):
             continue  # a bare 公司 names a firm only after a trade word: 中嘉华宸能源公司, not 民营跨国公司
         if long_enough and not _NOT_LEGAL_CORE.search(core) and core not in _industry_names(core):
@@ -185,7 +193,12 @@ def _subject_names(text: str) -> list[str]:
         name = clean_name(trim_left(_SUPPLIER_WORD.sub("，", run).split("，")[-1]))
         if name.endswith("总"):
             continue  # 协议总投资: the noun 总投资, no firm before it
+        name = _BETWEEN_AT_END.sub("", name)
         if _is_firm_name(name) and (len(name) <= 6 or _ENDS_IN_FIRM_WORD.search(name)):
+            out.append(name)
+    for by in _INVESTED_BY.finditer(text):
+        name = clean_name(by.group(1))
+        if _is_firm_name(name):
             out.append(name)
     return out
 
@@ -203,11 +216,25 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
         shorts = [short for short in short_forms(name, places) if text.count(short) > text.count(name)]
         for short in shorts:  # the short form is used on its own, not only inside the legal name
             firm.aliases[short] = "legal-name-short-form"
+    _drop_shared_short_forms(firms)
     known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
     for name in _listed_names(text) + _introduced_names(text) + _subject_names(text):
         if name not in known and not any(name in other for other in known):
             known[name] = firms.setdefault(name, Firm(name))
     return list(firms.values())
+
+
+def _drop_shared_short_forms(firms: dict[str, Firm]) -> None:
+    """A short form two legal names share (鞍钢 of 鞍钢集团 and of 鞍钢股份有限公司: a group and its listed
+    company) names neither for sure: it is dropped from both."""
+    owners: dict[str, int] = {}
+    for firm in firms.values():
+        for alias, rule in firm.aliases.items():
+            if rule == "legal-name-short-form":
+                owners[alias] = owners.get(alias, 0) + 1
+    for firm in firms.values():
+        for alias in [a for a, rule in firm.aliases.items() if rule == "legal-name-short-form" and owners[a] > 1]:
+            del firm.aliases[alias]
 
 
 def _called(text: str, name: str) -> list[str]:
@@ -336,7 +363,9 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
         return chains
     if "产业链" in sentence and _PLACING.search(sentence):
         return context.chain_before(m.index)
-    return []
+    if context.chains_in(m.index):
+        return []  # the sentence names chains, none of them the firm's
+    return context.paragraph_chain(m.index) or context.document_chain()
 
 
 _PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")

@@ -33,7 +33,14 @@ _INVEST = re.compile(r"(?:总投资|投资)(?:超|约|达)?(\d+(?:\.\d+)?)(亿�
 _AREA = re.compile(r"(?:占地|用地|盘活土地|地块)?(\d+(?:\.\d+)?)亩")
 _CAPACITY = re.compile(r"年产\d+(?:\.\d+)?[A-Za-z\u4e00-\u9fff]{1,4}")
 #: The capacity opening a project's name (年产30GW光伏胶膜材料): no part of the product.
-_OUTPUT_LEAD = re.compile(r"^年产\d+(?:\.\d+)?[A-Za-z]*")
+_UNIT = r"(?:万|千|百)?(?:吨|台|套|辆|件|片|只|平方米|GWh|GW|MWh|MW)"
+_OUTPUT_LEAD = re.compile(
+    rf"^(?:(?:年产|年增|新增)\d+(?:\.\d+)?(?:{_UNIT}|[A-Za-z]+(?=[\u4e00-\u9fff]))?|\d+(?:\.\d+)?{_UNIT})"
+)
+#: What a project does with its product, closing its name (不锈钢冷轧扩建, 冷轧硅钢深加工): no part of the product.
+_WORK_TAIL = re.compile(r"(?:整体)?(?:研发生产|生产|制造|智能制造|扩建|新建|技改|改造|搬迁|深加工|加工|扩能|建设)+$")
+#: Names of places of work, not of products (…产业园, …生产线): a project so named says no product.
+_NOT_A_PRODUCT = ("期", "工厂", "基地", "产业园", "园区", "生产线", "产线", "中心", "总部")
 #: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
 _STATUS = tuple(
     (re.compile(cue + r"(?!后)"), status)
@@ -48,8 +55,21 @@ _STATUS = tuple(
 
 
 _QUOTED = re.compile(r"^[“\"][^”\"]{2,12}[”\"]$")
+#: What a text says right after one project's name: its figures (X项目总投资N亿元, X项目一期用地N亩) or how far
+#: it has got (X项目已开工, X项目年内投产). A kind of project is not the subject of such a sentence.
+_FIGURES_AFTER = re.compile(
+    r"(?:[一二三四五六七八九十\d]期)?[，,]?(?:总投资|计划投资|协议投资|投资|占地|用地|规划用地)(?:约|超|达)?\d"
+    r"|[^，。；,;]{0,4}?(?:开工|动工|投产|竣工|签约|落户|落地|建成|达产|完成)"
+)
+#: A figure of the project written before its name: 总投资50亿元的X项目, 投资6亿元的年产…项目.
+_FIGURES_BEFORE = re.compile(r"(?:总投资|投资|计划投资)(?:约|超|达)?\d+(?:\.\d+)?(?:亿|万)(?:元|美元)?的$")
+#: One item of a list of projects: A项目、B项目 (its neighbour is a project too).
+_PROJECT_LIST_AFTER = re.compile(r"、[^，。；、]{2,30}?项目")
+#: Conjunctions inside one project's name (高功率激光器及光纤激光器项目): the name goes on before them.
+_JOINED = ("及", "和", "与")
 _PHASE = re.compile(r"年产\d|[0-9一二三四五六七八九十]期|\d+(?:\.\d+)?(?:万吨|万台|万辆|GW|MW|GWh|亿只)")
-_AMOUNT = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等")
+#: Counts, batches and years say how many projects, not which (24个重点项目, 第二批重点项目, 更多零部件项目).
+_AMOUNT = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等|\d+个|第.批|\d{4}年|更多|上下游")
 _FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)\d")
 
 
@@ -67,19 +87,42 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
     for match in matches_near(_PROJECT, text, _PROJECT_WORDS):
         run, _ = run_before(text, match.end(), limit=24)
         raw = trim_left(run)
-        name = clean_name(raw)
+        start, name = _joined(text, match.end() - len(raw), clean_name(raw))
         stem = name[: -len(match.group(0))]
         raw_stem = raw[: -len(match.group(0))]
         if len(name) < 5 or _AMOUNT.search(stem) or _KIND_ONLY.fullmatch(stem) or _is_industry(stem):
             continue
-        start = match.end() - len(raw)
         sentence = doc.sentences[sentence_of(doc, start)]
         before = text[sentence.start : start]
         firm_first = any(stem.startswith(form) for form in forms)
         invested = any(form in before and _FIRM_INVESTS.search(before, before.rfind(form)) for form in forms)
-        if firm_first or _QUOTED.match(raw_stem) or _PHASE.search(stem) or invested:
+        if firm_first or _QUOTED.match(raw_stem) or _PHASE.search(stem) or invested or _told(text, start, name):
             out.append((name, start))
     return out
+
+
+def _told(text: str, start: int, name: str) -> bool:
+    """Whether the text speaks of this one project: gives its figures or progress next to its name, or lists it
+    with other projects (A项目、B项目等8个项目)."""
+    end = start + len(name)
+    return bool(
+        _FIGURES_AFTER.match(text, end)
+        or _FIGURES_BEFORE.search(text, max(0, start - 16), start)
+        or _PROJECT_LIST_AFTER.match(text, end)
+        or text.endswith("项目、", 0, start)
+    )
+
+
+def _joined(text: str, start: int, name: str) -> tuple[int, str]:
+    """The name with the part before a conjunction it was cut at (高功率半导体激光器及|光纤激光器项目)."""
+    if start == 0 or text[start - 1] not in _JOINED:
+        return start, name
+    run, run_start = run_before(text, start - 1, limit=20)
+    head = trim_left(run)
+    if len(head) < 2 or not head.endswith(tuple(c for c in head[-1:] if c.isalnum())):
+        return start, name
+    joined = clean_name(head + text[start - 1] + name)
+    return start - 1 - len(head), joined
 
 
 def _is_industry(stem: str) -> bool:
@@ -118,6 +161,8 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         investors = _investors(graph, node, firms, sentence, start - doc.sentences[index].start)
         local = start - doc.sentences[index].start
         chains = context.chains_near(index, local, local + len(name)) or _investor_chains(graph, investors)
+        if not chains and not context.chains_in(index):
+            chains = context.paragraph_chain(index) or context.document_chain()
         for chain in context.chain_nodes(chains, sentence):
             graph.edge("IN_CHAIN", node, chain, sentence)
         if node.uid in located:
@@ -153,24 +198,25 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
         named = [max(before, key=lambda item: item[0])[1]] if before else []
     for firm in named:
         graph.edge("INVESTS_IN", firm, project, sentence)
-        product = _product_of(project.name, firm)
         made = sorted(
             graph.nodes[e.end].name for e in graph.edges.values() if e.type == "MAKES" and e.start == firm.uid
         )
-        product = next((p for p in made if product and product.startswith(p)), product)
-        if product:
+        for product in _products_of(project.name, firm):
+            product = next((p for p in made if product.startswith(p)), product)
             graph.edge("MAKES", firm, graph.node("Product", product, sentence), sentence)
     return named
 
 
-def _product_of(project: str, firm: Node) -> str | None:
-    """慧仓科技工业轮式机器人项目 → 工业轮式机器人; 年产30GW光伏胶膜材料项目 → 光伏胶膜材料."""
+def _products_of(project: str, firm: Node) -> list[str]:
+    """慧仓科技工业轮式机器人项目 → 工业轮式机器人; 年产30GW光伏胶膜材料项目 → 光伏胶膜材料; 年产N万吨高纯镁砂
+    及镁质耐火材料项目 → 高纯镁砂, 镁质耐火材料 (a project making two things names both)."""
     stem = project.removesuffix("项目")
     for form in sorted((firm.name, *firm.alias_rules), key=len, reverse=True):
         if stem.startswith(form):
             stem = stem[len(form) :]
             break
     stem = _OUTPUT_LEAD.sub("", stem)
-    if stem.endswith(("期", "工厂", "基地")) or len(stem) < 2:
-        return None
-    return stem
+    if stem.endswith(_NOT_A_PRODUCT):
+        return []
+    stem = _WORK_TAIL.sub("", stem)
+    return [item for item in re.split(r"及|和|、", stem) if len(item) >= 2]

@@ -117,6 +117,7 @@ class ProseContext:
         self.doc, self.graph, self.findings = doc, graph, findings
         self.layout = findings.layout
         self.news = graph.document.props.get("kind") == "news"
+        self._document_chain: list[str] | None = None
 
     # -- chains ---------------------------------------------------------------------------------------
     def is_subject(self, index: int, offset: int) -> bool:
@@ -155,6 +156,24 @@ class ProseContext:
             if self.layout.chains.get(i):
                 return [self.layout.chains[i][-1][0]]
         return []
+
+    def paragraph_chain(self, index: int) -> list[str]:
+        """The one chain the opening sentence of the paragraph of sentence ``index`` names: news writes a
+        paragraph per chain and says which in its first sentence (钢铁深加工项目唱主角。A投资的…项目…)."""
+        named = {name for name, _ in self.layout.chains.get(self.layout.paragraph(index), [])}
+        return sorted(named) if len(named) == 1 else []
+
+    def document_chain(self) -> list[str]:
+        """The one chain the document's titles name (its headline, the titles of its instruments: 关于推进X产业…的
+        意见, X项目接连开工): what its firms and projects belong to where nothing nearer names another. A title
+        is read for the chains the whole text names (a title alone is too short to tell an industry by)."""
+        if self._document_chain is None:
+            heads = [self.graph.document.props.get("title") or "", *(s.title for s in self.findings.sections)]
+            titles = re.sub(r"\s", "", "\n".join(heads))
+            named = {name for name in self.findings.chain_names() if name in titles}
+            named = {name for name in named if not any(name != other and name in other for other in named)}
+            self._document_chain = sorted(named) if len(named) == 1 else []
+        return self._document_chain
 
     def chain_nodes(self, names: list[str], evidence: str) -> list[Node]:
         return [self.graph.node(CHAIN, name, evidence) for name in names]

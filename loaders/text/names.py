@@ -25,7 +25,7 @@ _CUE_WORDS = (
     r"是|被|由|把|在|于|以|从|到|至|的|了|等|这|该|其|各|全国|全省|全市|首批|一批|一家|多家|"
     # adverbs, time words and verbs of upgrading that open a clause before a name (不断升级X平台, 今年一季度基地)
     r"不断|持续|先后|相继|逐步|今年|去年|明年|季度|年度|以上|升级|提升|完善|新增|争取|争创|确保|力争|设置|上线|运行|认定|"
-    r"做大|做强|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原|"
+    r"做大|做强|迎来|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原|"
     # a rank before a firm's name (行业龙头X, 链主X) and verbs of support
     r"龙头|链主|巩固|壮大|扶持|孵化出|孵化|吸引|携手|联手|牵头"
 )
@@ -33,7 +33,11 @@ _CUE_WORDS = (
 #: every word at every position while backtracking (trim_left runs once per name found).
 _CUE_FIRSTS = "".join(sorted({w[0] for w in _CUE_WORDS.split("|") if not w.startswith("(")} | {"原"}))
 #: Longest words first: at the last cue's position 以上 wins over 以 (产值500亿元以上“万亩千亿”新产业平台).
-_CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+_CUE = re.compile(f".*(?=[{_CUE_FIRSTS}])(?P<cue>{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+_CUE_OPENING = re.compile(f"(?:{'|'.join(sorted(_CUE_WORDS.split('|'), key=len, reverse=True))})")
+#: One character opening a run before a one-character cue is a word of its own (也为, 并与) only when it is one
+#: of these; else the two belong to one name (华为终端, 中和科技).
+_ONE_CHAR_WORDS = frozenset("也还并均已将可再又更亦皆都即就则却仍同共不正且而但现此故乃")
 #: The last character of the searched span that cannot be in a name (the greedy ``.*`` backs off from the end):
 #: the run of name characters after it is the longest one ending there. One match reading the span once,
 #: where searching for the leftmost start of a run up to the end tries a match from every position.
@@ -54,8 +58,20 @@ def trim_left(run: str) -> str:
     """The name inside ``run`` (a run of name characters): what follows the last cue word, without the stray
     quotes of its edges (any opening it, an opening one closing it)."""
     match = _CUE.match(run)
-    name = run[match.end() :] if match else run
-    return name.lstrip("“”").rstrip("“")
+    name = run[match.end() :] if match and not _inside_name(run, match) else run
+    name = name.lstrip("“”").rstrip("“")
+    if name.endswith(("）", ")")) and not any(b in name for b in "（("):
+        name = name[:-1]  # 简称宁波华翔）: the bracket closes the definition, not the name
+    return name
+
+
+def _inside_name(run: str, cue: re.Match[str]) -> bool:
+    """Whether the one-character cue matched is the second character of a name (华为终端, 中和科技)."""
+    start = cue.start("cue")
+    if _CUE_OPENING.match(run):
+        return False  # 位于X: the run opens with a cue word (位于), the cut after it stands
+    first = run[0]
+    return len(cue.group("cue")) == 1 and start == 1 and "\u4e00" <= first <= "\u9fff" and first not in _ONE_CHAR_WORDS
 
 
 def run_before(text: str, end: int, limit: int = 30) -> tuple[str, int]:
