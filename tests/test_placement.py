@@ -80,7 +80,8 @@ def test_stated_gaps_need_a_gap_word_the_link_and_the_chain() -> None:
     found = stated_gaps(link, docs, ["测试装备"])
     assert [(g["source"], g["sentence"]) for g in found] == [("d2", "测试装备运维服务仍是空白。")]
     assert [g["sentence"] for g in stated_gaps(link, docs, ["某产业链"])] == ["补齐远程运维短板。"]
-    assert link_state([], found) == "stated_gap" and link_state(["e1"], []) == "firms" and link_state([], []) == "unknown"
+    assert link_state([], found) == "stated_gap" and link_state(["e1"], []) == "firms"
+    assert link_state([], []) == "unknown"
 
 
 def test_split_sentences() -> None:

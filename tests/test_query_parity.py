@@ -64,6 +64,7 @@ def _cases() -> list[tuple[str, dict[str, object]]]:
         ("top_projects", {"chain": CHAIN, "place": "东区", "limit": 5}),
         ("chain_support", {"chain": CHAIN}),
         ("chain_support", {"chain": "空白产业"}),
+        ("documents", {}),
     ]
 
 

@@ -59,8 +59,13 @@ def test_home_lists_chains(client: FlaskClient) -> None:
     assert page.status_code == 200 and CHAIN in page.text and "空白产业" in page.text
     api = client.get("/api/overview").get_json()
     chain = next(c for c in api["chains"] if c["name"] == CHAIN)
-    assert chain == {**chain, "segments": 5, "firms": 6, "owners": 1, "gaps": 1}
-    assert api["counts"]["Enterprise"] == 6
+    assert chain == {**chain, "links": 5, "firms": 6, "owners": 1, "with_firms": 4, "unknown": 0, "stated_gaps": 1}
+    assert chain["category"] == "emerging" and "新兴" in page.text and "emerging" not in page.text
+    assert [c["name"] for c in api["chains"]] == [CHAIN, "空白产业"]  # most firms first
+    assert not api["chains"][1]["mapped"] and "未梳理" in page.text
+    assert api["top_gaps"][0]["sentence"].startswith("运维服务环节是我市")
+    assert [d["title"] for d in api["documents"]] == sorted(d["title"] for d in api["documents"])
+    assert "测试市新能源测试装备产业链行动方案" in page.text and "policy.txt" not in page.text
 
 
 def test_chain_map_layers_firms_owner_and_gaps(client: FlaskClient) -> None:
@@ -352,7 +357,10 @@ def test_chain_map_fills_links_from_the_template_and_explains_placements(templat
     segs = {s["name"]: s for c in data["columns"] for s in c["segments"]}
     names = [[s["name"] for s in c["segments"]] for c in data["columns"]]
     assert names == [["原材料", "检测软件", "核心零部件"], ["整机制造"], ["集成应用", "运维服务", "回收利用"]]
-    assert {n: s["origin"] for n, s in segs.items() if s["origin"] == "模板"} == {"检测软件": "模板", "回收利用": "模板"}
+    assert {n: s["origin"] for n, s in segs.items() if s["origin"] == "模板"} == {
+        "检测软件": "模板",
+        "回收利用": "模板",
+    }
     assert segs["回收利用"]["state"] == "unknown" and segs["回收利用"]["node"] is None
     assert segs["运维服务"]["state"] == "stated_gap"
     firm = next(f for f in segs["检测软件"]["firms"])

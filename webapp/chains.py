@@ -15,15 +15,40 @@ from chainkg.templates import ChainTemplate, load_templates
 from chainkg.webapp.chain_layout import layered
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
-from chainkg.webapp.store_holder import get_store, run_query
+from chainkg.webapp.store_holder import run_query
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("chains", __name__)
 
 
+def _summary(chain: dict[str, Any]) -> dict[str, Any]:
+    """One chain's line on the home page, counted from its map (the placement rule), not from the graph alone."""
+    pic = picture(chain["uid"])
+    assert pic is not None
+    links = pic["links"]
+    template = pic["template"]
+    return {
+        **chain,
+        "category": chain["category"] or (template.category if template else None),
+        "mapped": pic["mapped"],
+        "template": template.name if template else None,
+        "links": len(links),
+        "template_links": sum(1 for e in links if e["link"].origin != ORIGIN_DOCUMENT),
+        "placed": len({uid for e in links for uid in e["firms"]}),
+        "with_firms": sum(1 for e in links if e["state"] == "firms"),
+        "unknown": sum(1 for e in links if e["state"] == "unknown"),
+        "stated_gaps": sum(1 for e in links if e["state"] == "stated_gap"),
+        "gap_sentences": [g for e in links for g in e["stated_gaps"][:1]],
+    }
+
+
 @twin(bp, "/", "/api/overview", "index.html")
 def overview() -> dict[str, Any]:
-    return {"chains": run_query("chain_list"), "counts": get_store().counts()}
+    """The dashboard: chains ranked by firms and gaps (from their maps), the top stated gaps, the documents loaded."""
+    chains = [_summary(c) for c in run_query("chain_list")]
+    chains.sort(key=lambda c: (-c["firms"], -c["stated_gaps"], not c["mapped"], c["name"], c["uid"]))
+    top_gaps = [{"chain": c["name"], "chain_uid": c["uid"], **g} for c in chains for g in c["gap_sentences"]][:10]
+    return {"chains": chains, "top_gaps": top_gaps, "documents": run_query("documents")}
 
 
 def _matches(firm: dict[str, Any], district: str, platform: str) -> bool:
