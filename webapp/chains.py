@@ -15,7 +15,7 @@ from chainkg.templates import ChainTemplate, load_templates
 from chainkg.webapp.chain_layout import layered
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
-from chainkg.webapp.store_holder import run_query
+from chainkg.webapp.store_holder import get_store, run_query
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("chains", __name__)
@@ -48,7 +48,8 @@ def overview() -> dict[str, Any]:
     chains = [_summary(c) for c in run_query("chain_list")]
     chains.sort(key=lambda c: (-c["firms"], -c["stated_gaps"], not c["mapped"], c["name"], c["uid"]))
     top_gaps = [{"chain": c["name"], "chain_uid": c["uid"], **g} for c in chains for g in c["gap_sentences"]][:10]
-    return {"chains": chains, "top_gaps": top_gaps, "documents": run_query("documents")}
+    # counts (nodes and relationships per type) stay in the API for scripts; the page no longer shows them
+    return {"chains": chains, "top_gaps": top_gaps, "documents": run_query("documents"), "counts": get_store().counts()}
 
 
 def _matches(firm: dict[str, Any], district: str, platform: str) -> bool:
