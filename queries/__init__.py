@@ -147,5 +147,8 @@ def run(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -
         return store.run_cypher(query.cypher, bound)
     twin = query.embedded()
     if twin is None:
-        raise QueryError(f"query {query.name} runs on Neo4j only (give --neo4j-uri); it has no embedded twin")
+        raise QueryError(
+            f"查询 {query.name} 只能在 Neo4j 上运行（以 --neo4j-uri 指定 Neo4j）：它没有嵌入式存储的实现"
+            f" / query {query.name} runs on Neo4j only (give --neo4j-uri); it has no embedded twin"
+        )
     return twin(store, **bound)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
 from typing import Any
 
 import networkx as nx
@@ -138,3 +139,48 @@ def names(g: nx.MultiDiGraph, uids: Iterable[str]) -> list[str]:
 def nulls_last(*values: Any) -> tuple[Any, ...]:
     """A sort key that orders like Cypher's ascending ORDER BY: nulls after every value."""
     return tuple(item for v in values for item in ((v is None), v if v is not None else 0))
+
+
+def reach_any(g: nx.MultiDiGraph, uid: str, types: tuple[str, ...], max_hops: int) -> set[str]:
+    """Nodes at 1..max_hops outgoing hops over any of ``types`` (Cypher ``-[:A|B*1..k]->``), the start excluded
+    unless a cycle leads back to it."""
+    seen: set[str] = set()
+    frontier = [uid]
+    for _ in range(max_hops):
+        nxt = []
+        for node in frontier:
+            for other in out_nodes(g, node, *types):
+                if other not in seen:
+                    seen.add(other)
+                    nxt.append(other)
+        frontier = nxt
+    return seen
+
+
+def matches_key(g: nx.MultiDiGraph, uid: str, key: str) -> bool:
+    """Cypher ``n.uid = $k OR n.name = $k OR $k IN coalesce(n.aliases, [])``."""
+    data = g.nodes[uid]
+    return uid == key or data.get("name") == key or key in (data.get("aliases") or ())
+
+
+def places_matching(g: nx.MultiDiGraph, key: str | None) -> list[str]:
+    """District and Platform nodes whose uid, name or an alias is ``key``."""
+    if not key:
+        return []
+    return [uid for label in ("District", "Platform") for uid in nodes_with_label(g, label) if matches_key(g, uid, key)]
+
+
+def located_within(g: nx.MultiDiGraph, uid: str, places: set[str]) -> bool:
+    """Whether ``uid`` is in one of ``places`` through LOCATED_IN / PART_OF, up to four steps."""
+    return bool(reach_any(g, uid, ("LOCATED_IN", "PART_OF"), 4) & places)
+
+
+def cypher_sorted(rows: list[dict[str, Any]], keys: list[tuple[str, bool]]) -> list[dict[str, Any]]:
+    """Rows ordered like Cypher's ``ORDER BY k1 [DESC], k2 …``: nulls last ascending, first descending."""
+    out = list(rows)
+    for key, descending in reversed(keys):
+        present = [r for r in out if r[key] is not None]
+        absent = [r for r in out if r[key] is None]
+        present.sort(key=itemgetter(key), reverse=descending)
+        out = absent + present if descending else present + absent
+    return out

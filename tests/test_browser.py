@@ -59,8 +59,8 @@ def browser() -> Iterator[Any]:
 class Served:
     """The viewer on a free port of 127.0.0.1, and what the browser did that it must not."""
 
-    def __init__(self, config: StoreConfig) -> None:
-        self.app = create_app(config)
+    def __init__(self, config: StoreConfig, test_config: dict[str, Any] | None = None) -> None:
+        self.app = create_app(config, test_config)
         self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -105,16 +105,16 @@ def test_chain_map_expand_search_node_document_and_downloads(browser: Any, synth
     page = synthetic.page(browser)
     page.goto(f"{synthetic.url}/chains/{viewer_graph.chain_uid()}")
     assert page.locator("article.segment").count() == 5
-    assert page.locator("article.segment.gap").count() == 1
+    assert page.locator("article.segment.state-stated_gap").count() == 1
     crowded = page.locator("article.segment", has_text="整机制造")
     assert crowded.locator(".count").inner_text() == "201"
     assert crowded.locator(".owner-name").first.inner_text() == "★ 甲装备集团有限公司"
     first_firm = crowded.locator("ul.firm-list li").first
     assert not first_firm.is_visible()
-    crowded.locator("summary").click()
+    crowded.locator("details.firms > summary").click()
     assert first_firm.is_visible() and "甲装备集团有限公司" in first_firm.inner_text()
-    parts = page.locator("article.segment", has_text="核心零部件")
-    parts.locator("summary").click()
+    parts = page.locator("article.segment", has=page.locator("h3 a", has_text="核心零部件"))
+    parts.locator("details.firms > summary").click()
     assert "<script>alert(1)</script></title>" in parts.locator("ul.firm-list").inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "chain-map-synthetic.png"), full_page=False)
@@ -217,6 +217,46 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreConf
     build([SAMPLE], store)
     store.close()
     yield config
+
+
+def test_chain_map_with_template_links_placed_firms_and_gaps(browser: Any, embedded_store: GraphStore) -> None:
+    """Template links (模板) among the documents' links, a firm placed by a keyword with its sentence, grey and red."""
+    for graph in viewer_graph.build(extra_firms=12):
+        embedded_store.write_document(graph)
+    embedded_store.flush()
+    served = Served(StoreConfig(path=embedded_store.path), {"CHAIN_TEMPLATES": viewer_graph.TEMPLATES})  # type: ignore[attr-defined]
+    try:
+        page = served.page(browser)
+        page.goto(f"{served.url}/chains/{viewer_graph.CHAIN}")
+        assert page.locator("article.segment").count() == 7
+        assert page.locator("article.segment[data-origin='模板']").count() == 2
+        grey = page.locator("article.segment.state-unknown")
+        assert grey.count() == 1 and "回收利用" in grey.inner_text() and "待梳理" in grey.inner_text()
+        assert grey.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(240, 240, 240)"
+        red = page.locator("article.segment.state-stated_gap")
+        assert red.count() == 1 and "运维服务" in red.inner_text()
+        assert "短板" in red.locator(".gap-badge").inner_text()
+        assert "运维服务环节是我市新能源测试装备产业链的短板" in red.locator("blockquote.gap-sentence").inner_text()
+        assert red.evaluate("e => getComputedStyle(e).borderTopColor") == "rgb(192, 57, 43)"
+        software = page.locator("article.segment", has_text="检测软件")
+        assert software.locator(".origin").inner_text() == "模板"
+        software.locator("details.firms > summary").click()
+        firm = software.locator("ul.firm-list li").first
+        assert "戊贸易公司" in firm.inner_text()
+        assert firm.locator(".why").inner_text() == "证据句含该环节关键词：检测软件"
+        quote = firm.locator("details.evidence q")
+        assert not quote.is_visible()
+        firm.locator("details.evidence summary").click()
+        assert quote.is_visible() and quote.inner_text() == "戊贸易公司主营检测软件。"
+        page.locator("article.segment", has_text="整机制造").locator("details.firms > summary").click()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "chain-map-template.png"), full_page=True)
+        page.goto(f"{served.url}/lists/gaps?chain={viewer_graph.CHAIN}")
+        assert "待梳理：暂无已知本地企业" in page.locator("table").inner_text()
+        page.screenshot(path=str(SCREENSHOTS / "gap-list.png"))
+    finally:
+        served.close()
+    assert served.problems == []
 
 
 def test_sample_corpus_chain_map_of_intelligent_logistics(browser: Any, sample_store: StoreConfig) -> None:

@@ -59,8 +59,13 @@ def test_home_lists_chains(client: FlaskClient) -> None:
     assert page.status_code == 200 and CHAIN in page.text and "空白产业" in page.text
     api = client.get("/api/overview").get_json()
     chain = next(c for c in api["chains"] if c["name"] == CHAIN)
-    assert chain == {**chain, "segments": 5, "firms": 6, "owners": 1, "gaps": 1}
-    assert api["counts"]["Enterprise"] == 6
+    assert chain == {**chain, "links": 5, "firms": 6, "owners": 1, "with_firms": 4, "unknown": 0, "stated_gaps": 1}
+    assert chain["category"] == "emerging" and "新兴" in page.text and "emerging" not in page.text
+    assert [c["name"] for c in api["chains"]] == [CHAIN, "空白产业"]  # most firms first
+    assert not api["chains"][1]["mapped"] and "未梳理" in page.text
+    assert api["top_gaps"][0]["sentence"].startswith("运维服务环节是我市")
+    assert [d["title"] for d in api["documents"]] == sorted(d["title"] for d in api["documents"])
+    assert "测试市新能源测试装备产业链行动方案" in page.text and "policy.txt" not in page.text
 
 
 def test_chain_map_layers_firms_owner_and_gaps(client: FlaskClient) -> None:
@@ -69,7 +74,9 @@ def test_chain_map_layers_firms_owner_and_gaps(client: FlaskClient) -> None:
     names = [[s["name"] for s in c["segments"]] for c in data["columns"]]
     assert names == [["原材料", "核心零部件"], ["整机制造"], ["集成应用", "运维服务"]]
     segs = {s["name"]: s for c in data["columns"] for s in c["segments"]}
-    assert segs["运维服务"]["gap"] and not segs["整机制造"]["gap"]
+    assert segs["运维服务"]["state"] == "stated_gap" and segs["整机制造"]["state"] == "firms"
+    assert segs["运维服务"]["stated_gaps"][0]["sentence"].startswith("运维服务环节是我市")
+    assert {s["origin"] for s in segs.values()} == {"文件"}
     assert [f["name"] for f in segs["整机制造"]["owners"]] == ["甲装备集团有限公司"]
     assert {f["name"] for f in segs["核心零部件"]["firms"]} == {"乙零部件有限公司", EVIL_NAME}
     assert [p["name"] for p in segs["核心零部件"]["products"]] == ["伺服电机", "减速器"]
@@ -78,11 +85,20 @@ def test_chain_map_layers_firms_owner_and_gaps(client: FlaskClient) -> None:
     assert [d["name"] for d in data["carriers"]["districts"]] == ["东区"]
     assert data["measures"][0]["lead"] == ["测试市经济和信息化局"]
     assert data["targets"][0]["value"] == 100 and data["projects"][0]["name"] == "甲装备智能工厂项目"
-    assert data["counts"] == {"firms": 6, "firms_total": 6, "owners": 1, "segments": 5, "gaps": 1}
+    assert data["counts"] == {
+        "firms": 6,
+        "firms_total": 6,
+        "owners": 1,
+        "segments": 5,
+        "from_documents": 5,
+        "with_firms": 4,
+        "unknown": 0,
+        "stated_gaps": 1,
+    }
     page = client.get(f"/chains/{CHAIN}")  # by name too
     assert page.status_code == 200
     html = page.text
-    assert "补链" in html and "★ 甲装备集团有限公司" in html and "测试市经济和信息化局" in html
+    assert "短板" in html and "★ 甲装备集团有限公司" in html and "测试市经济和信息化局" in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     _no_raw_markup(html)
 
@@ -91,7 +107,7 @@ def test_chain_map_filters_by_district_and_platform(client: FlaskClient) -> None
     west = client.get(f"/api/chains/{CHAIN}?district=西区").get_json()
     assert west["counts"]["firms"] == 1
     segs = {s["name"]: s for c in west["columns"] for s in c["segments"]}
-    assert segs["整机制造"]["gap"] and not segs["核心零部件"]["gap"]  # gaps are per district
+    assert segs["整机制造"]["state"] == "unknown" and segs["核心零部件"]["state"] == "firms"  # per district
     east = client.get(f"/api/chains/{CHAIN}?district=东区").get_json()
     assert {f["name"] for c in east["columns"] for s in c["segments"] for f in s["firms"]} == {
         "甲装备集团有限公司",
@@ -110,7 +126,7 @@ def test_chain_map_svg_is_escaped_and_valid(client: FlaskClient) -> None:
     assert "attachment" in response.headers["Content-Disposition"]
     root = ET.fromstring(response.data)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert "补链：暂无本地企业" in texts and any(t and EVIL_NAME in t for t in texts)
+    assert "短板：文件明确指出" in texts and any(t and EVIL_NAME in t for t in texts)
     assert "新能源测试装备 产业链图" in texts
 
 
@@ -162,9 +178,11 @@ def test_other_lists(client: FlaskClient) -> None:
     assert targets["rows"][0]["indicator"] == "产业链产值" and targets["rows"][0]["scope"] == [CHAIN]
     gaps = client.get("/api/lists/gaps").get_json()["rows"]
     assert [(g["chain"], g["kind"], g["segment"]) for g in gaps] == [
-        ("新能源测试装备", "missing_firms", "运维服务"),
+        ("新能源测试装备", "stated_gap", "运维服务"),
+        ("空白产业", "unmapped", None),
         ("空白产业", "missing_owner", None),
     ]
+    assert gaps[0]["evidence"].startswith("运维服务环节是我市")
     assert client.get(f"/api/lists/gaps?chain={CHAIN}&kind=缺链主").get_json()["total"] == 0
     for kind in ("projects", "measures", "targets", "gaps"):
         assert client.get(f"/lists/{kind}").status_code == 200
@@ -320,3 +338,50 @@ def test_pages_follow_changes_to_the_store(any_store: GraphStore) -> None:
     assert client.get(f"/api/lists/firms?chain={CHAIN}").get_json()["total"] == 6
     assert client.get(f"/lists/firms?chain={CHAIN}").text.count("/nodes/enterprise-") >= 6
     app.extensions["chainkg_store"].close()
+
+
+@pytest.fixture
+def template_client(any_store: GraphStore) -> Iterator[FlaskClient]:
+    """The viewer over the test graph with the test chain's template (tests/fixtures/templates)."""
+    for graph in viewer_graph.build():
+        any_store.write_document(graph)
+    any_store.flush()
+    app = create_app(_config(any_store), {"TESTING": True, "CHAIN_TEMPLATES": viewer_graph.TEMPLATES})
+    yield app.test_client()
+    app.extensions["chainkg_store"].close()
+
+
+def test_chain_map_fills_links_from_the_template_and_explains_placements(template_client: FlaskClient) -> None:
+    data = template_client.get(f"/api/chains/{CHAIN}").get_json()
+    assert data["template"]["name"] == CHAIN
+    segs = {s["name"]: s for c in data["columns"] for s in c["segments"]}
+    names = [[s["name"] for s in c["segments"]] for c in data["columns"]]
+    assert names == [["原材料", "检测软件", "核心零部件"], ["整机制造"], ["集成应用", "运维服务", "回收利用"]]
+    assert {n: s["origin"] for n, s in segs.items() if s["origin"] == "模板"} == {
+        "检测软件": "模板",
+        "回收利用": "模板",
+    }
+    assert segs["回收利用"]["state"] == "unknown" and segs["回收利用"]["node"] is None
+    assert segs["运维服务"]["state"] == "stated_gap"
+    firm = next(f for f in segs["检测软件"]["firms"])
+    why = segs["检测软件"]["reasons"][firm["uid"]]
+    assert firm["name"] == "戊贸易公司" and why["reason"] == "关键词" and why["words"] == ["检测软件"]
+    assert why["sentence"] == "戊贸易公司主营检测软件。"
+    # 乙's evidence holds 丙's sentence about 钢材 too: only 乙's own sentence may place 乙
+    assert {f["name"] for f in segs["原材料"]["firms"]} == {"丙材料科技"}
+    assert data["unplaced"] == []
+    html = template_client.get(f"/chains/{CHAIN}").text
+    assert "证据句含该环节关键词：检测软件" in html and "待梳理" in html and 'data-origin="模板"' in html
+    firms = template_client.get(f"/api/lists/firms?chain={CHAIN}&segment=检测软件").get_json()
+    assert [r["name"] for r in firms["rows"]] == ["戊贸易公司"]
+    gaps = template_client.get(f"/api/lists/gaps?chain={CHAIN}").get_json()["rows"]
+    assert [(g["kind"], g["segment"], g["origin"]) for g in gaps] == [
+        ("stated_gap", "运维服务", "文件"),
+        ("unknown", "回收利用", "模板"),
+    ]
+
+
+def test_chain_without_links_or_template_is_unmapped(template_client: FlaskClient) -> None:
+    data = template_client.get("/api/chains/空白产业").get_json()
+    assert data["mapped"] is False and data["columns"] == []
+    assert "未梳理" in template_client.get("/chains/空白产业").text

@@ -3,15 +3,20 @@
 One chain (新能源测试装备) with five links upstream → downstream, products, firms (one chain
 owner 链主, one firm on no link, one whose name is markup), platforms and districts, a measure
 with a lead department that supports the chain, a target, a project and a chain without links.
-Two documents: a policy and a news item. ``extra_firms`` adds firms to the 整机制造 link to test
-a crowded map.
+Two documents: a policy (which calls the 运维服务 link a 短板) and a news item. With the chain template
+of ``tests/fixtures/templates`` (``TEMPLATES``) the map gains template links, and 戊贸易公司 (on no
+link of the documents) is placed on the template's 检测软件 link by its sentence. ``extra_firms`` adds
+firms to the 整机制造 link to test a crowded map.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from chainkg.graph.model import Graph, Node, make_uid
 from chainkg.loaders.extract.builder import DocumentGraph
 
+TEMPLATES = Path(__file__).resolve().parent / "fixtures" / "templates"
 EVIL = "<script>alert(1)</script>\"'</title>"
 CHAIN = "新能源测试装备"
 POLICY_TEXT = (
@@ -19,6 +24,7 @@ POLICY_TEXT = (
     "一、培育链主企业。支持甲装备集团有限公司做强整机制造环节，新能源测试装备产业链重点布局东区。"
     "（责任单位：测试市经济和信息化局、测试市商务局）\n"
     "到2025年，新能源测试装备产业链产值达到100亿元。\n"
+    "运维服务环节是我市新能源测试装备产业链的短板，要开展补链招商。\n"
 )
 NEWS_TEXT = (
     f"新闻：{EVIL}在核心零部件环节落户高新园区。\n"
@@ -27,6 +33,7 @@ NEWS_TEXT = (
     "丁集成公司从事集成应用。戊贸易公司也属于新能源测试装备产业链。\n"
     "甲装备集团有限公司是整机制造环节的链主。\n"
     "甲装备集团有限公司投资甲装备智能工厂项目，位于东区。\n"
+    "戊贸易公司主营检测软件。\n"
 )
 
 
@@ -122,8 +129,8 @@ def build(extra_firms: int = 0) -> list[Graph]:
         news.edge("IN_CHAIN", firm, chain_n, sentence)
         if place is not None:
             news.edge("LOCATED_IN", firm, place, sentence)
-    loose = news.node("Enterprise", "戊贸易公司", lines[3])
-    news.edge("IN_CHAIN", loose, chain_n, lines[3])
+    loose = news.node("Enterprise", "戊贸易公司", lines[6])
+    news.edge("IN_CHAIN", loose, chain_n, lines[6])
     for name, seg in (("钢材", raw), ("伺服电机", parts), ("减速器", parts), ("堆垛机", whole)):
         news.edge("INCLUDES", seg, news.node("Product", name, lines[2]), lines[2])
     for i in range(extra_firms):

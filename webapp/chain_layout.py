@@ -4,8 +4,10 @@ Chinese chain maps (产业链图) read 上游 → 中游 → 下游. A link's co
 links without one are placed after the positioned ones. Inside a column, links follow their
 ``order``, then their depth along UPSTREAM_OF (longest path from a link with no upstream), then
 name. When no link has a position but UPSTREAM_OF orders them, the depth itself gives the
-columns. Firms hang under their links; a link without a firm (after the district / platform
-filter) is a gap to fill (补链).
+columns. Firms hang under their links (placed by :mod:`chainkg.queries.placement`, each with its
+reason). A link's state: ``firms`` when a firm (after the district / platform filter) is on it,
+``unknown`` (待梳理, grey) when none is known, ``stated_gap`` (red) when a document names it a gap.
+Template links (origin 模板) sit among the documents' links by the template's order.
 """
 
 from __future__ import annotations
@@ -42,10 +44,18 @@ def _firm_sort_key(firm: dict[str, Any]) -> tuple[Any, ...]:
     return (not firm["owner"], firm["name"], firm["uid"])
 
 
+def _link_sort_key(seg: dict[str, Any]) -> tuple[Any, ...]:
+    """Template order where the link has one (so template links fall between the documents'), else its own order."""
+    order = seg.get("template_order") if seg.get("template_order") is not None else seg["order"]
+    return (order is None, order or 0, seg.get("origin") != "文件", seg["depth"], seg["name"], seg["uid"])
+
+
 def layered(segments: list[dict[str, Any]], firms: list[dict[str, Any]]) -> dict[str, Any]:
     """Columns of links with their firms, and the chain's firms that are on no link.
 
-    ``segments`` are ``chain_map`` rows, ``firms`` are ``chain_firms`` rows (already filtered).
+    ``segments`` are the links of :func:`chainkg.webapp.chains.map_links` (``uid`` is the link's key,
+    a ChainSegment uid or ``template:…``), ``firms`` are ``chain_firms`` rows (already filtered) whose
+    ``segments`` are their placements.
     """
     segments = [s for s in segments if s["uid"]]
     depth = _depths(segments)
@@ -70,8 +80,10 @@ def layered(segments: list[dict[str, Any]], firms: list[dict[str, Any]]) -> dict
 
     for seg in segments:
         members = sorted(by_segment.get(seg["uid"], []), key=_firm_sort_key)
+        state = "stated_gap" if seg.get("stated_gaps") else ("firms" if members else "unknown")
         column_of(seg)["segments"].append(
             {
+                **seg,
                 "uid": seg["uid"],
                 "name": seg["name"],
                 "position": seg["position"],
@@ -82,11 +94,12 @@ def layered(segments: list[dict[str, Any]], firms: list[dict[str, Any]]) -> dict
                 "firms": members,
                 "firm_count": len(members),
                 "owners": [f for f in members if f["owner"]],
-                "gap": not members,
+                "state": state,
+                "reasons": {f["uid"]: next(p for p in f["segments"] if p["uid"] == seg["uid"]) for f in members},
             }
         )
     ordered = sorted(columns.values(), key=lambda c: c["rank"])
     for column in ordered:
-        column["segments"].sort(key=lambda s: (s["order"] is None, s["order"] or 0, s["depth"], s["name"], s["uid"]))
+        column["segments"].sort(key=_link_sort_key)
         del column["rank"]
     return {"columns": ordered, "unplaced": sorted(unplaced, key=_firm_sort_key)}

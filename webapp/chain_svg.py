@@ -35,12 +35,15 @@ def wrap(text: str, width: float, size: float) -> list[str]:
 
 
 def _box_lines(seg: dict[str, Any], inner: float) -> list[dict[str, Any]]:
-    lines: list[dict[str, Any]] = [{"text": t, "size": 16, "cls": "seg-name"} for t in wrap(seg["name"], inner, 16)]
+    title = seg["name"] + ("（模板）" if seg.get("origin") == "模板" else "")
+    lines: list[dict[str, Any]] = [{"text": t, "size": 16, "cls": "seg-name"} for t in wrap(title, inner, 16)]
     if seg["products"]:
         products = "产品：" + "、".join(p["name"] for p in seg["products"])
         lines += [{"text": t, "size": 12, "cls": "products"} for t in wrap(products, inner, 12)]
-    if seg["gap"]:
-        lines.append({"text": "补链：暂无本地企业", "size": 13, "cls": "gap"})
+    if seg["state"] == "stated_gap":
+        lines.append({"text": "短板：文件明确指出", "size": 13, "cls": "gap"})
+    if not seg["firms"]:
+        lines.append({"text": "待梳理：暂无已知本地企业", "size": 13, "cls": "unknown"})
         return lines
     lines.append({"text": f"企业 {seg['firm_count']} 家", "size": 13, "cls": "count"})
     for firm in seg["firms"][:FIRMS_SHOWN]:
@@ -90,7 +93,7 @@ def geometry(
                     "y": y,
                     "width": COLUMN_WIDTH,
                     "height": height,
-                    "gap": seg["gap"],
+                    "state": seg["state"],
                     "uid": seg["uid"],
                     "lines": lines,
                 }

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 
+from chainkg import settings
+from chainkg.queries.placement import ORIGIN_DOCUMENT, chain_picture
+from chainkg.templates import ChainTemplate, load_templates
 from chainkg.webapp.chain_layout import layered
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
@@ -16,9 +21,35 @@ from chainkg.webapp.twins import twin
 bp = Blueprint("chains", __name__)
 
 
+def _summary(chain: dict[str, Any]) -> dict[str, Any]:
+    """One chain's line on the home page, counted from its map (the placement rule), not from the graph alone."""
+    pic = picture(chain["uid"])
+    assert pic is not None
+    links = pic["links"]
+    template = pic["template"]
+    return {
+        **chain,
+        "category": chain["category"] or (template.category if template else None),
+        "mapped": pic["mapped"],
+        "template": template.name if template else None,
+        "links": len(links),
+        "template_links": sum(1 for e in links if e["link"].origin != ORIGIN_DOCUMENT),
+        "placed": len({uid for e in links for uid in e["firms"]}),
+        "with_firms": sum(1 for e in links if e["state"] == "firms"),
+        "unknown": sum(1 for e in links if e["state"] == "unknown"),
+        "stated_gaps": sum(1 for e in links if e["state"] == "stated_gap"),
+        "gap_sentences": [g for e in links for g in e["stated_gaps"][:1]],
+    }
+
+
 @twin(bp, "/", "/api/overview", "index.html")
 def overview() -> dict[str, Any]:
-    return {"chains": run_query("chain_list"), "counts": get_store().counts()}
+    """The dashboard: chains ranked by firms and gaps (from their maps), the top stated gaps, the documents loaded."""
+    chains = [_summary(c) for c in run_query("chain_list")]
+    chains.sort(key=lambda c: (-c["firms"], -c["stated_gaps"], not c["mapped"], c["name"], c["uid"]))
+    top_gaps = [{"chain": c["name"], "chain_uid": c["uid"], **g} for c in chains for g in c["gap_sentences"]][:10]
+    # counts (nodes and relationships per type) stay in the API for scripts; the page no longer shows them
+    return {"chains": chains, "top_gaps": top_gaps, "documents": run_query("documents"), "counts": get_store().counts()}
 
 
 def _matches(firm: dict[str, Any], district: str, platform: str) -> bool:
@@ -39,27 +70,79 @@ def _distribution(firms: list[dict[str, Any]], key: str) -> list[dict[str, Any]]
     ]
 
 
+@functools.cache
+def _load_templates(folder: str | None) -> list[ChainTemplate]:
+    return load_templates([Path(folder)] if folder else [])
+
+
+def chain_templates() -> list[ChainTemplate]:
+    """The bundled chain templates and those of the app's ``CHAIN_TEMPLATES`` folder (or ``CHAINKG_TEMPLATES``)."""
+    folder = current_app.config.get("CHAIN_TEMPLATES") or settings.TEMPLATES.value()
+    return _load_templates(str(folder) if folder else None)
+
+
+def picture(key: str) -> dict[str, Any] | None:
+    """The chain's links and its firms' placements (:func:`chainkg.queries.placement.chain_picture`)."""
+    return chain_picture(run_query, key, chain_templates())
+
+
+def placed_firms(pic: dict[str, Any]) -> list[dict[str, Any]]:
+    """``chain_firms`` rows of the chain, each a copy whose ``segments`` are its placements by the one rule."""
+    names = {entry["link"].key: entry["link"].name for entry in pic["links"]}
+    firms = []
+    for firm in run_query("chain_firms", {"chain": pic["chain"]["uid"]}):
+        placements = pic["placements"].get(firm["uid"], [])
+        segments = [{**p.to_dict(), "uid": p.link, "name": names[p.link]} for p in placements]
+        firms.append({**firm, "segments": segments})
+    return firms
+
+
+def map_links(pic: dict[str, Any]) -> list[dict[str, Any]]:
+    """The picture's links as the layout takes them (``uid`` is the link's key; ``node`` its ChainSegment, if any)."""
+    return [
+        {
+            "uid": entry["link"].key,
+            "node": entry["link"].uid,
+            "name": entry["link"].name,
+            "origin": entry["link"].origin,
+            "template_link": entry["link"].template_link,
+            "template_order": entry["link"].template_order,
+            "position": entry["link"].position,
+            "order": entry["link"].order,
+            "products": entry["link"].products,
+            "downstream": entry["link"].downstream,
+            "stated_gaps": entry["stated_gaps"],
+        }
+        for entry in pic["links"]
+    ]
+
+
 def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str, Any]:
     """Everything the chain map shows: layered links with firms, carriers, distribution, measures, targets."""
-    rows = run_query("chain_map", {"chain": key})
-    if not rows:
-        abort(404, description=f"没有名称或编号为 {key} 的产业链 / no industry chain {key!r}")
-    chain_uid = rows[0]["chain_uid"]
-    rows = [r for r in rows if r["chain_uid"] == chain_uid]
-    firms = run_query("chain_firms", {"chain": chain_uid})
+    pic = picture(key)
+    if pic is None:
+        abort(404, description=f"没有名称或编号为 {key} 的产业链")
+    chain_uid = pic["chain"]["uid"]
+    firms = placed_firms(pic)
     carriers = run_query("chain_carriers", {"chain": chain_uid})
     shown = [f for f in firms if _matches(f, district, platform)]
-    layout = layered(rows, shown)
+    layout = layered(map_links(pic), shown)
     segments = [s for c in layout["columns"] for s in c["segments"]]
+    template = pic["template"]
     return {
-        "chain": {"uid": chain_uid, "name": rows[0]["chain"], "category": rows[0]["category"]},
+        "chain": pic["chain"],
+        "mapped": pic["mapped"],
+        "template": {"name": template.name, "sources": list(template.sources)} if template else None,
         "filters": {"district": district, "platform": platform},
         "counts": {
             "firms": len(shown),
             "firms_total": len(firms),
             "owners": sum(1 for f in shown if f["owner"]),
             "segments": len(segments),
-            "gaps": sum(1 for s in segments if s["gap"]),
+            "from_documents": sum(1 for s in segments if s["origin"] == ORIGIN_DOCUMENT),
+            "with_firms": sum(1 for s in segments if s["state"] == "firms"),
+            "unknown": sum(1 for s in segments if s["state"] == "unknown"),
+            "stated_gaps": sum(1 for s in segments if s["state"] == "stated_gap"),
         },
         **layout,
         "carriers": {

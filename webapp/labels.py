@@ -63,6 +63,9 @@ COMPARATOR_ZH: dict[str, str] = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "
 
 POSITION_ZH: dict[str, str] = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 
+#: A chain's category as plans name it (the loaders store English: 孵化型 / 培育 is ``incubating``).
+CATEGORY_ZH: dict[str, str] = {"emerging": "新兴", "traditional": "传统", "future": "未来", "incubating": "培育"}
+
 LABEL_COLOUR: dict[str, str] = {
     "Document": "#7f8c8d",
     "Policy": "#8e44ad",
@@ -93,6 +96,7 @@ def template_globals() -> dict[str, Any]:
         "LABEL_ZH": LABEL_ZH,
         "LABEL_COLOUR": LABEL_COLOUR,
         "POSITION_ZH": POSITION_ZH,
+        "CATEGORY_ZH": CATEGORY_ZH,
         "COMPARATOR_ZH": COMPARATOR_ZH,
         "rel_name": rel_name,
         "LABELS": LABELS,

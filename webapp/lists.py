@@ -63,8 +63,19 @@ class ListSpec:
     needs_chain: bool = False
 
 
-#: The kinds of gap ``chain_gaps`` reports, as a team calls them.
-GAP_KIND_ZH = {"missing_firms": "补链：环节暂无本地企业", "missing_owner": "缺链主"}
+#: The kinds of gap the gap list shows, as a team calls them (links by :mod:`chainkg.queries.placement`).
+GAP_KIND_ZH = {
+    "stated_gap": "短板：文件明确指出",
+    "unknown": "待梳理：暂无已知本地企业",
+    "unmapped": "未梳理：文件无环节、无模板",
+    "missing_owner": "缺链主",
+}
+_GAP_ORDER = tuple(GAP_KIND_ZH)
+
+
+def _reasons(row: Row) -> str:
+    return "；".join(f"{s['name']}（{s['reason_zh']}：{'、'.join(s['words'])}）" for s in row.get("segments") or [])
+
 
 LISTS: dict[str, ListSpec] = {
     spec.kind: spec
@@ -77,6 +88,7 @@ LISTS: dict[str, ListSpec] = {
                 Column("name", "企业名称", _field("name"), link=True),
                 Column("owner", "链主", lambda r: "链主" if r["owner"] else ""),
                 Column("segments", "所属环节", _names("segments")),
+                Column("reasons", "归入依据", _reasons),
                 Column("districts", "所在区域", _names("districts")),
                 Column("platforms", "所在平台", _names("platforms")),
                 Column("tags", "标签", _names("tags")),
@@ -162,8 +174,10 @@ LISTS: dict[str, ListSpec] = {
                 Column("chain", "产业链", _field("chain")),
                 Column("kind", "短板", lambda r: GAP_KIND_ZH.get(r["kind"], r["kind"])),
                 Column("segment", "环节", _field("segment"), link=True),
+                Column("origin", "环节来源", _field("origin")),
                 Column("position", "位置", lambda r: POSITION_ZH.get(r.get("position") or "", r.get("position"))),
                 Column("products", "环节产品（招商方向）", _names("products")),
+                Column("evidence", "原文", _field("evidence")),
             ),
             (
                 Filter("kind", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"]) or r["kind"]]),
@@ -193,6 +207,77 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     return (1, str(value))
 
 
+def gap_rows(chain: str) -> list[Row]:
+    """The gaps of one chain (or of every chain): its links no local firm is known on (待梳理), those a document
+    calls weak (短板), the chain itself when it has neither links nor a template (未梳理), and 缺链主."""
+    from chainkg.webapp.chains import picture
+
+    chains = [chain] if chain else [c["uid"] for c in run_query("chain_list")]
+    rows: list[Row] = []
+    for key in chains:
+        pic = picture(key)
+        if pic is None:
+            continue
+        head = {"chain_uid": pic["chain"]["uid"], "chain": pic["chain"]["name"]}
+        if not pic["mapped"]:
+            rows.append(
+                {
+                    **head,
+                    "kind": "unmapped",
+                    "uid": None,
+                    "segment": None,
+                    "origin": None,
+                    "position": None,
+                    "order": None,
+                    "products": [],
+                    "evidence": None,
+                }
+            )
+        for entry in pic["links"]:
+            if entry["state"] == "firms":
+                continue
+            link = entry["link"]
+            gaps = entry["stated_gaps"]
+            rows.append(
+                {
+                    **head,
+                    "kind": entry["state"],
+                    "uid": link.uid,
+                    "segment": link.name,
+                    "origin": link.origin,
+                    "position": link.position,
+                    "order": link.template_order if link.template_order is not None else link.order,
+                    "products": sorted(link.product_names()),
+                    "evidence": gaps[0]["sentence"] if gaps else None,
+                }
+            )
+    owners = run_query("chain_gaps", {"chain": chain})
+    rows += [{**r, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
+    return sorted(
+        rows,
+        key=lambda r: (
+            r["chain"],
+            r["chain_uid"],
+            _GAP_ORDER.index(r["kind"]),
+            r["order"] is None,
+            r["order"] or 0,
+            r["segment"] or "",
+        ),
+    )
+
+
+def _rows(spec: ListSpec, chain: str) -> list[Row]:
+    """The list's rows: firms placed by the one placement rule, gaps from the chain maps, else the named query."""
+    if spec.kind == "gaps":
+        return gap_rows(chain)
+    if spec.kind == "firms":
+        from chainkg.webapp.chains import picture, placed_firms
+
+        pic = picture(chain)
+        return placed_firms(pic) if pic else []
+    return run_query(spec.query, {"chain": chain})
+
+
 def list_data(kind: str) -> dict[str, Any]:
     """The rows of one list after the request's chain, filters, text and sort, with its table cells."""
     spec = _spec(kind)
@@ -205,7 +290,7 @@ def list_data(kind: str) -> dict[str, Any]:
         if not found:
             abort(404, description=f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
         chain, chain_name = found[0]["chain_uid"], found[0]["chain"]
-    rows = run_query(spec.query, {"chain": chain})
+    rows = _rows(spec, chain)
     options = {f.param: sorted({v for r in rows for v in f.values(r)}) for f in spec.filters}
     chosen = {f.param: request.args.get(f.param, "") for f in spec.filters}
     for f in spec.filters:
