@@ -369,6 +369,8 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
 
 
 _PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")
+#: A与B合资的P项目: B only co-invests in P (what a frame like 在园区， places is A, the clause's subject, and P).
+_CO_INVESTOR = re.compile(r"(?:合资|合作|联合投资|共同投资)(?:建设|设立)?的")
 
 
 def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
@@ -379,6 +381,8 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
     doc = context.doc
     for m in mentions:
         sentence = doc.sentences[m.index].text
+        if _CO_INVESTOR.match(sentence, m.end) and _PARTNER.search(sentence, 0, m.start):
+            continue
         place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
         if place is None and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)

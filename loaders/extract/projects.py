@@ -167,13 +167,26 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
             graph.edge("IN_CHAIN", node, chain, sentence)
         if node.uid in located:
             continue
-        place = context.cued_place(index, local, local + len(name))
-        place_node = context.place_node(place, sentence) if place else _investor_place(graph, investors)
-        if place_node is None and context.scope() is not None:
-            place_node = context.place_node(context.scope(), sentence)  # type: ignore[arg-type]
+        place_node = _place_of(context, index, local, name, investors)
         if place_node is not None:
             located.add(node.uid)
             graph.edge("LOCATED_IN", node, place_node, sentence)
+
+
+def _place_of(context: ProseContext, index: int, local: int, name: str, investors: list[Node]) -> Node | None:
+    """A cue of the sentence, else the investor's place, else the zone the news is about (its headline and lead
+    name one), else the text's area. An investor only placed in the text's area says no more than the area."""
+    sentence = context.doc.sentences[index].text
+    place = context.cued_place(index, local, local + len(name))
+    if place is not None:
+        return context.place_node(place, sentence)
+    investor = _investor_place(context.graph, investors)
+    scope = context.scope()
+    lead = context.lead_zone()
+    if investor is not None and (lead is None or scope is None or investor.name != scope.name):
+        return investor
+    fallback = lead or scope
+    return context.place_node(fallback, sentence) if fallback is not None else None
 
 
 def _investor_chains(graph: DocumentGraph, investors: list[Node]) -> list[str]:

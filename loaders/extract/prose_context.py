@@ -36,14 +36,21 @@ from chainkg.loaders.text.evidence import sentence_of
 
 #: Verbs that place the firms or institutes of their sentence in a carrier.
 PLACING_VERB = re.compile(r"引进|引育|招引|落户|入驻|落地|共建|集聚")
-_AFTER_NAME = re.compile(r"(?:[^，。；]{0,6}?|[，,])(?:落户|入驻|落地|位于|坐落于|扎根|选址)(?:于|至|在)?")
+_AFTER_NAME = re.compile(
+    r"(?:等[^，。；]{0,8}?|[^，。；]{0,6}?|[，,])(?:落户|入驻|落地|位于|坐落于|扎根|选址)(?:于|至|在|(?:同|也|均)?(?:在|位于))?"
+)
+#: P总投资N亿元，落户X: a clause of figures after the name, then a clause opening with the placing verb.
+_NEXT_CLAUSE = re.compile(r"[^，。；,;的项目]{0,14}[，,](?:并|将|已|拟|正式)?(?:落户|入驻|落地|选址)(?:于|至|在)?")
+#: The rest of an enumeration a name opens or continues (A、B、C等8个项目落户…, A、B先后在园区投产): the verb
+#: after the list places every item.
+_SIBLINGS = re.compile(r"(?:、[^、，。；,;]{2,30}?)+?(?=等|先后|相继|分别|均|都)")
+#: 在园区 / 在该开发区: a carrier named by its kind word alone refers back to the carrier named before.
+_BACK_REFERENCE = re.compile(r"(?<=在)(?:该|本)?(?:园区|开发区|高新区|经开区|产业园|工业园)")
 #: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
 _AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
 _DOING_AT = re.compile(r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)")
-_MAIN_BASE = re.compile(
-    r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)"
-)
-_INTRODUCES = re.compile(r"(?:成功|先后|相继|已|所)?(?:引进|招引|孵化出?|培育出)的?")
+_MAIN_BASE = re.compile(r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)")
+_INTRODUCES = re.compile(r"(?:成功|先后|相继|已|所)?(?:引进|招引|孵化出?|培育出|聚集了|集聚了|汇聚了|吸引了?)的?")
 _SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
 _HEADING_MAX = 30
 _CLAUSE_MARK = re.compile(r"[。！？；，,]")
@@ -198,7 +205,34 @@ class ProseContext:
             for d in self.layout.districts.get(index, [])
             if d.level != "province" and not any(s <= d.start - base and d.end - base <= e for s, e in carriers)
         ]
+        out += self._back_references(index, out)
         return sorted(out, key=lambda item: (item[0], item[1]))
+
+    def _back_references(
+        self, index: int, named: list[tuple[int, int, Place, str]]
+    ) -> list[tuple[int, int, Place, str]]:
+        """在园区 (a carrier's kind word alone, no name of its own): the carrier named last before it in the
+        section, as a place at the word's offsets."""
+        sentence = self.doc.sentences[index].text
+        out = []
+        for match in _BACK_REFERENCE.finditer(sentence):
+            if any(s <= match.start() < e for s, e, _, _ in named):
+                continue  # the word ends a name (在吴兴高新区)
+            before = [
+                (s, place, kind) for s, e, place, kind in named if e <= match.start() and place.label != "District"
+            ]
+            carrier = Place("Platform", before[-1][1].name) if before else self.carrier_in_section(index)
+            if carrier is not None:
+                out.append((match.start(), match.end(), carrier, "back-reference"))
+        return out
+
+    def carrier_in_section(self, index: int) -> Place | None:
+        """The carrier platform named last before sentence ``index`` in its section."""
+        for i in range(index - 1, self.layout.section(index) - 1, -1):
+            found = [p for p in self.layout.platforms.get(i, []) if p.kind in CONTAINER_KINDS]
+            if found:
+                return Place("Platform", found[-1].name)
+        return None
 
     def cued_place(self, index: int, start: int, end: int, exclude: str = "") -> Place | None:
         """The place sentence ``index`` gives the name at sentence offsets ``start``-``end`` by a cue."""
@@ -208,18 +242,23 @@ class ProseContext:
         for _s, e, place, _ in inside:  # adjacency: 埭溪镇的美妆小镇, 吴兴高新区杨桂珍螃蟹庄, 独山港镇原…
             if 0 <= start - e <= 1 and (start == e or sentence[e] in '的原内“"'):
                 return place
-        at = _AT_PLACE.match(sentence, end)
+        siblings = _SIBLINGS.match(sentence, end)
+        tail = siblings.end() if siblings else end  # A、B等…落户X places A as well as B
+        respective = _respective(sentence, tail, sentence.count("、", end, tail), inside)
+        if respective is not None:
+            return respective
+        at = _AT_PLACE.match(sentence, tail)
         if at:
             for s, e, place, _ in inside:  # A在X建设…: the last of adjacent places (在宜昌高新区白洋工业园建设)
                 if s == at.end():
                     e, place = _last_adjacent(inside, e, place)
                     if _DOING_AT.match(sentence, e):
                         return place
-        after = _AFTER_NAME.match(sentence, end)
+        after = _AFTER_NAME.match(sentence, tail) or _NEXT_CLAUSE.match(sentence, tail)
         if after:
-            for s, _e, place, _ in inside:  # A落户于X, not A落地，X…(a new clause)
+            for s, e, place, _ in inside:  # A落户于X, not A落地，X…(a new clause); 落户X镇的Y园 → Y园
                 if 0 <= s - after.end() <= 1 and not _CLAUSE_MARK.search(sentence, after.end(), s):
-                    return place
+                    return _last_adjacent(inside, e, place, joined="的")[1]
         for s, e, place, _ in inside:  # 在X，… / X成功引进A / A便是X引进的…
             introduces = _INTRODUCES.match(sentence, e)
             if e <= start and sentence[max(0, s - 1) : s] == "在":
@@ -250,6 +289,15 @@ class ProseContext:
                 return Place("Platform", found[-1].name)
         return None
 
+    def lead_zone(self) -> Place | None:
+        """The zone a news text is about: the one zone (高新区, 开发区) its headline and lead sentence name
+        (X经开区：项目集中开工 … 位于Y县的X经济开发区举行…). What it reports with no other place happens there."""
+        if not self.news:
+            return None
+        lead = next((i for i, s in enumerate(self.doc.sentences) if _CLAUSE_MARK.search(s.text)), 0)
+        zones = {p.name for i in range(lead + 1) for p in self.layout.platforms.get(i, []) if p.kind in ZONE_KINDS}
+        return Place("Platform", zones.pop()) if len(zones) == 1 else None
+
     def main_base_of(self, name: str, index: int) -> Place | None:
         """以Y为主阵地: Y lies in the zone the text is about (the zone named before it in its section)."""
         sentence = self.doc.sentences[index].text
@@ -277,10 +325,33 @@ class ProseContext:
         return Place("District", min(found, key=lambda m: _RANK[m.level]).name)
 
 
-def _last_adjacent(places: list[tuple[int, int, Place, str]], end: int, place: Place) -> tuple[int, Place]:
+def _last_adjacent(
+    places: list[tuple[int, int, Place, str]], end: int, place: Place, joined: str = ""
+) -> tuple[int, Place]:
     """The last of the places written one after another from ``place`` (宜昌高新区白洋工业园 → 白洋工业园): the
-    finest, which the writer names last."""
+    finest, which the writer names last. With ``joined`` (的), also across that word (牌楼镇的开发区)."""
     for s, e, nxt, _ in places:
-        if s == end:
+        if s == end or (joined and s == end + len(joined)):
             end, place = e, nxt
     return end, place
+
+
+#: A、B分别在X、Y / 分别落户X和Y: the places given item by item.
+_RESPECTIVE = re.compile(r"[^，。；,;]{0,8}?分别(?:在|落户|位于|入驻|落地)(?:于|至|在)?")
+_PLACE_JOIN = "、和及与"
+
+
+def _respective(sentence: str, tail: int, later: int, places: list[tuple[int, int, Place, str]]) -> Place | None:
+    """A、B…分别在X、Y…: the name is paired with the place of its rank, counted from the list's end (the name is
+    followed by ``later`` siblings, its place by as many other places)."""
+    verb = _RESPECTIVE.match(sentence, tail)
+    if verb is None:
+        return None
+    listed: list[Place] = []
+    at = verb.end()
+    for s, e, place, _ in places:
+        if s == at:
+            listed.append(place)
+            at = e + 1 if e < len(sentence) and sentence[e] in _PLACE_JOIN else -1
+    rank = len(listed) - 1 - later
+    return listed[rank] if len(listed) >= 2 and rank >= 0 else None
