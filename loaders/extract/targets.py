@@ -338,10 +338,12 @@ def _chain_head(text: str) -> str | None:
     return match.group(1)
 
 
-#: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓): the area's figures
-#: even in a one-chain plan, which sets them for the whole city.
+#: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓), and what a
+#: government spends or trains for all its trades (专项资金, 引导基金, 培训技术工人, 引进人才) or installs in its grid
+#: (新型储能装机): the area's figures even in a one-chain plan, which sets them for the whole city.
 _AREA_WIDE = re.compile(
     r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
+    r"|资金|基金|培训|人才|装机"
 )
 
 
@@ -851,6 +853,16 @@ def _unless_area_wide(chain: tuple[str, str] | None, indicator: str) -> tuple[st
     return None if chain is None or area_wide(indicator) else chain
 
 
+def _within_plan_chain(
+    named: tuple[str, str] | None, plan: tuple[str, str] | None
+) -> tuple[str, str] | None:
+    """The chain an indicator names, or the plan's own chain when the name is a part of the plan's (零部件产业产值 in
+    a 某某汽车零部件 plan): a plan about a chain's parts speaks of them by their short name."""
+    if named is not None and plan is not None and named[1] != plan[1] and named[1] in plan[1]:
+        return plan
+    return named
+
+
 def _store_figure(
     doc: ParsedDocument,
     graph: DocumentGraph,
@@ -869,7 +881,7 @@ def _store_figure(
         return
     if chain is not None and chain == plan_chain_of:
         chain = _unless_area_wide(chain, figure.indicator)
-    chain = figure.scope or chain_named(figure.indicator) or chain
+    chain = figure.scope or _within_plan_chain(chain_named(figure.indicator), plan_chain_of) or chain
     scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
         return
