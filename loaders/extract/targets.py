@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 
 import ahocorasick_rs
 
@@ -645,9 +647,7 @@ def _text_figures(
                 if subject is not None and figure.scope is None:
                     figure.scope = subject
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
-                    named = figure.scope[1] if figure.scope else ""
-                    if named and figure.indicator.startswith(named) and len(figure.indicator) > len(named) + 1:
-                        figure.indicator = figure.indicator[len(named) :]
+                    figure.indicator = subjects.without_subject(figure.indicator, figure.scope)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
                 elif kind == "actual":  # a plan's preamble reports, as news does (企业600余家 → 企业数量)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
@@ -713,6 +713,29 @@ _PLATFORM_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_SUBJECT_WORDS = tomllib.loads(files(__package__).joinpath("target_subjects.toml").read_text(encoding="utf-8"))
+#: A zone's kind as its full name ends with it → the short words a report then writes it with.
+_SHORT_KINDS: dict[str, list[str]] = _SUBJECT_WORDS["platform_short_kinds"]
+#: Words before a place that say where the subject named before them stands (位于某区): no subject.
+_LOCATION_WORDS: tuple[str, ...] = tuple(_SUBJECT_WORDS["location_words"]["words"])
+
+
+def platform_short_forms(name: str, scope: str | None) -> list[str]:
+    """The short forms a report writes a zone with once named (柳州某某高新技术产业开发区 → 某某高新区): the name
+    without its leading places, its kind written short. Empty when the name is of no such kind."""
+    core = name
+    for _ in range(3):  # 省, 市, 县 may all lead
+        place = divisions.leading_district(core, scope)
+        if place is None or len(core) - place.end < 4:
+            break
+        core = core[place.end :]
+    for kind in sorted(_SHORT_KINDS, key=len, reverse=True):
+        if core.endswith(kind) and len(core) - len(kind) >= 2:
+            stem = core[: -len(kind)]
+            return [stem + short for short in _SHORT_KINDS[kind]]
+    return []
+
+
 class _Subjects:
     """What a reported figure is about: the nearest platform, firm or place named before it in its sentence."""
 
@@ -727,7 +750,8 @@ class _Subjects:
         surfaces: dict[str, tuple[str, str]] = {}
         named = [node for node in graph.nodes.values() if node.label in self._LABELS]
         for node in sorted(named, key=lambda n: n.uid):
-            for surface in (node.name, *sorted(node.aliases)):
+            shorts = platform_short_forms(node.name, doc.scope) if node.label == "Platform" else []
+            for surface in (node.name, *sorted(node.aliases), *shorts):
                 if len(surface) >= 3:
                     surfaces.setdefault(surface, (node.label, node.name))
         self.surfaces = surfaces
@@ -745,6 +769,18 @@ class _Subjects:
             if surfaces
             else None
         )
+
+    def without_subject(self, indicator: str, scope: tuple[str, str] | None) -> str:
+        """某公司国外销售额, 某某高新区已集聚企业: the subject a figure opens with, by any name of it, is the target's
+        scope, not part of its indicator."""
+        if scope is None:
+            return indicator
+        for surface, subject in self.surfaces.items():
+            if subject == scope and indicator.startswith(surface) and len(indicator) > len(surface) + 1:
+                return indicator[len(surface) :]
+        if indicator.startswith(scope[1]) and len(indicator) > len(scope[1]) + 1:
+            return indicator[len(scope[1]) :]
+        return indicator
 
     def generic_platform(self, indicator: str) -> tuple[tuple[str, str], str] | None:
         """The platform a figure opening with a kind's short word is about (开发区…产值, 园区规上工业…, 高新区…营收),
@@ -781,6 +817,8 @@ class _Subjects:
             mention = self.districts[index]
             if mention.end > end:
                 break  # mentions are apart and in text order: every later one ends later
+            if doc.text.endswith(_LOCATION_WORDS, 0, mention.start):
+                continue  # 某园区位于某区: where the subject named before stands
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
         if not found:
