@@ -410,6 +410,7 @@ class Figure:
     unit: str
     comparator: str
     scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
+    settled: bool = False  # the scope is decided (None: the document's area): no subject named before replaces it
 
 
 def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
@@ -524,9 +525,7 @@ def _is_word(char: str) -> bool:
 
 
 #: What stands between a list of chains and the metric they share: 两大主导产业产值 → 产值.
-_CHAIN_WORDS = re.compile(
-    r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?"
-)
+_CHAIN_WORDS = re.compile(r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?")
 
 
 def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
@@ -634,6 +633,9 @@ def _text_figures(
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 subject = subjects.before(paragraph, sentence.start + offset)
+                signed = signing_figures(clause, doc.text[paragraph : sentence.start + offset], figures, doc.scope)
+                if signed is not None:
+                    figures, previous = signed, None
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
@@ -644,14 +646,16 @@ def _text_figures(
                 platform = subjects.generic_platform(figure.indicator) if subjects is not None else None
                 if platform is not None:
                     figure.scope, figure.indicator = platform
-                if subject is not None and figure.scope is None:
+                if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
                     figure.indicator = subjects.without_subject(figure.indicator, figure.scope)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
                 elif kind == "actual":  # a plan's preamble reports, as news does (企业600余家 → 企业数量)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
-                if previous is not None and _CHANGE.match(figure.indicator):
+                if previous is not None and previous.indicator == SIGNED_COUNT and figure.indicator in _SIGNED_SUMS:
+                    figure.indicator, figure.scope = "签约项目" + figure.indicator, previous.scope
+                elif previous is not None and _CHANGE.match(figure.indicator):
                     figure.indicator = previous.indicator + figure.indicator
                     figure.scope = previous.scope  # the change of that level: of what the level is of
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
@@ -670,9 +674,50 @@ _EDITION_YEAR = re.compile(
 )
 _EXPLICIT_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
 #: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
-_CLOSED_YEAR = re.compile(
-    r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))"
+_CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
+
+
+#: A signing event's count of projects: N个(某某)项目(集中|现场)签约, 签约N个(某某)项目, 签约项目N个. The words
+#: between the count and 项目 (``what``) may name the event's chain (12个某某产业链上下游项目).
+_SIGNED = re.compile(
+    r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,16}?)项目[^，。；\d]{0,6}?签约"
+    r"|签约(?P<n2>\d+)个(?P<what2>[^，。；\d]{0,12}?)项目|签约项目(?P<n3>\d+)个"
 )
+#: An event of a chain named before its signings (某市某某产业链专场招商推介会): the chain is the count's scope.
+_CHAIN_EVENT = re.compile(
+    r"([^，。；、,;\d]{2,20}?)(?:全产业链|产业链)[^，。；,;]{0,10}?(?:大会|推介会|对接会|洽谈会|签约会|峰会|论坛|活动|仪式)"
+)
+#: The indicator of a signing event's count, and the names of the sum that follows it (总投资, 协议总投资).
+SIGNED_COUNT = "签约项目数量"
+_SIGNED_SUMS = frozenset({"总投资", "协议总投资", "计划总投资", "总投资额", "协议投资额", "投资总额"})
+
+
+def _event_chain(words: str, scope: str | None) -> tuple[str, str] | None:
+    """The one chain ``words`` open with once a leading place is set aside (某市某某产业链… → 某某)."""
+    place = divisions.leading_district(words, scope)
+    head = _chain_head(words[place.end :] if place else words)
+    return ("IndustryChain", canonical(head)) if head else None
+
+
+def signing_figures(clause: str, before: str, figures: list[Figure], scope: str | None) -> list[Figure] | None:
+    """A signing event's figures (会上12个项目集中签约，总投资86亿元): the count of signed projects, FOR the chain the
+    event or its projects are of, else the area that holds it (not the venue); and the sums of money the clause
+    states (总投资…), which are the signed projects'. Sizes of single projects listed there are theirs: dropped.
+    None when the clause states no signing."""
+    match = _SIGNED.search(clause)
+    if match is None:
+        return None
+    count = int(match.group("n") or match.group("n2") or match.group("n3"))
+    what = match.group("what") or match.group("what2") or ""
+    chain = _event_chain(re.sub(r"^(?:会上|会议上|活动上|大会上|仪式上|现场|期间)", "", what), scope)
+    if chain is None:
+        events = [_event_chain(m.group(1) + "产业链", scope) for m in _CHAIN_EVENT.finditer(before)]
+        chain = next((c for c in reversed(events) if c is not None), None)
+    signed = Figure(SIGNED_COUNT, float(count), "个", "=", chain, settled=True)
+    sums = [f for f in figures if f.unit in _MONEY_UNITS and f.indicator.endswith(("总投资", "投资额", "投资总额"))]
+    for figure in sums:
+        figure.indicator = next((s for s in _SIGNED_SUMS if figure.indicator.endswith(s) and len(s) > 3), "总投资")
+    return [signed, *sums]
 
 
 def _project_figure(name: str, previous: Figure | None) -> str | None:
@@ -891,9 +936,7 @@ def _unless_area_wide(chain: tuple[str, str] | None, indicator: str) -> tuple[st
     return None if chain is None or area_wide(indicator) else chain
 
 
-def _within_plan_chain(
-    named: tuple[str, str] | None, plan: tuple[str, str] | None
-) -> tuple[str, str] | None:
+def _within_plan_chain(named: tuple[str, str] | None, plan: tuple[str, str] | None) -> tuple[str, str] | None:
     """The chain an indicator names, or the plan's own chain when the name is a part of the plan's (零部件产业产值 in
     a 某某汽车零部件 plan): a plan about a chain's parts speaks of them by their short name."""
     if named is not None and plan is not None and named[1] != plan[1] and named[1] in plan[1]:

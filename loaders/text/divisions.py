@@ -478,9 +478,7 @@ def _suffix(name: str) -> str:
     return "街道" if name.endswith("街道") else name[-1]
 
 
-_ZONE_BOARD = re.compile(
-    r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会"
-)
+_ZONE_BOARD = re.compile(r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会")
 #: Development zones (高新区, 经开区, 开发区, 工业园区…) are platforms a 管委会 runs, not districts.
 _DEVELOPMENT_ZONE = re.compile(r"(?:高新|经开|开发|园|工业|保税|综保)区$")
 
