@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 
 import ahocorasick_rs
 
@@ -338,10 +340,12 @@ def _chain_head(text: str) -> str | None:
     return match.group(1)
 
 
-#: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓): the area's figures
-#: even in a one-chain plan, which sets them for the whole city.
+#: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓), and what a
+#: government spends or trains for all its trades (专项资金, 引导基金, 培训技术工人, 引进人才) or installs in its grid
+#: (新型储能装机): the area's figures even in a one-chain plan, which sets them for the whole city.
 _AREA_WIDE = re.compile(
     r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
+    r"|资金|基金|培训|人才|装机"
 )
 
 
@@ -406,6 +410,7 @@ class Figure:
     unit: str
     comparator: str
     scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
+    settled: bool = False  # the scope is decided (None: the document's area): no subject named before replaces it
 
 
 def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
@@ -520,9 +525,7 @@ def _is_word(char: str) -> bool:
 
 
 #: What stands between a list of chains and the metric they share: 两大主导产业产值 → 产值.
-_CHAIN_WORDS = re.compile(
-    r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?"
-)
+_CHAIN_WORDS = re.compile(r"^(?:等)?(?:[一二两三四五六七八九十]+大)?(?:主导|重点|新兴|优势)?(?:产业链|产业|行业|集群)?")
 
 
 def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -> list[Figure]:
@@ -630,6 +633,9 @@ def _text_figures(
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 subject = subjects.before(paragraph, sentence.start + offset)
+                signed = signing_figures(clause, doc.text[paragraph : sentence.start + offset], figures, doc.scope)
+                if signed is not None:
+                    figures, previous = signed, None
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
@@ -640,16 +646,16 @@ def _text_figures(
                 platform = subjects.generic_platform(figure.indicator) if subjects is not None else None
                 if platform is not None:
                     figure.scope, figure.indicator = platform
-                if subject is not None and figure.scope is None:
+                if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
-                    named = figure.scope[1] if figure.scope else ""
-                    if named and figure.indicator.startswith(named) and len(figure.indicator) > len(named) + 1:
-                        figure.indicator = figure.indicator[len(named) :]
+                    figure.indicator = subjects.without_subject(figure.indicator, figure.scope)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
                 elif kind == "actual":  # a plan's preamble reports, as news does (企业600余家 → 企业数量)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
-                if previous is not None and _CHANGE.match(figure.indicator):
+                if previous is not None and previous.indicator == SIGNED_COUNT and figure.indicator in _SIGNED_SUMS:
+                    figure.indicator, figure.scope = "签约项目" + figure.indicator, previous.scope
+                elif previous is not None and _CHANGE.match(figure.indicator):
                     figure.indicator = previous.indicator + figure.indicator
                     figure.scope = previous.scope  # the change of that level: of what the level is of
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
@@ -668,9 +674,50 @@ _EDITION_YEAR = re.compile(
 )
 _EXPLICIT_YEAR = re.compile(r"(20(?<![到至]20)\d{2})年(?P<after>.{0,8})")
 #: How a news report speaks of a closed year (2022年，… / 2022年度 / 2022年销售额…): written the year after.
-_CLOSED_YEAR = re.compile(
-    r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))"
+_CLOSED_YEAR = re.compile(r"^(?:度|，|,|全年|实现|完成|共|累计|[^，。\d月]{0,6}?(?:销售额|产值|营收|营业收入|增加值))")
+
+
+#: A signing event's count of projects: N个(某某)项目(集中|现场)签约, 签约N个(某某)项目, 签约项目N个. The words
+#: between the count and 项目 (``what``) may name the event's chain (12个某某产业链上下游项目).
+_SIGNED = re.compile(
+    r"(?P<n>\d+)个(?P<what>[^，。；、\d]{0,16}?)项目[^，。；\d]{0,6}?签约"
+    r"|签约(?P<n2>\d+)个(?P<what2>[^，。；\d]{0,12}?)项目|签约项目(?P<n3>\d+)个"
 )
+#: An event of a chain named before its signings (某市某某产业链专场招商推介会): the chain is the count's scope.
+_CHAIN_EVENT = re.compile(
+    r"([^，。；、,;\d]{2,20}?)(?:全产业链|产业链)[^，。；,;]{0,10}?(?:大会|推介会|对接会|洽谈会|签约会|峰会|论坛|活动|仪式)"
+)
+#: The indicator of a signing event's count, and the names of the sum that follows it (总投资, 协议总投资).
+SIGNED_COUNT = "签约项目数量"
+_SIGNED_SUMS = frozenset({"总投资", "协议总投资", "计划总投资", "总投资额", "协议投资额", "投资总额"})
+
+
+def _event_chain(words: str, scope: str | None) -> tuple[str, str] | None:
+    """The one chain ``words`` open with once a leading place is set aside (某市某某产业链… → 某某)."""
+    place = divisions.leading_district(words, scope)
+    head = _chain_head(words[place.end :] if place else words)
+    return ("IndustryChain", canonical(head)) if head else None
+
+
+def signing_figures(clause: str, before: str, figures: list[Figure], scope: str | None) -> list[Figure] | None:
+    """A signing event's figures (会上12个项目集中签约，总投资86亿元): the count of signed projects, FOR the chain the
+    event or its projects are of, else the area that holds it (not the venue); and the sums of money the clause
+    states (总投资…), which are the signed projects'. Sizes of single projects listed there are theirs: dropped.
+    None when the clause states no signing."""
+    match = _SIGNED.search(clause)
+    if match is None:
+        return None
+    count = int(match.group("n") or match.group("n2") or match.group("n3"))
+    what = match.group("what") or match.group("what2") or ""
+    chain = _event_chain(re.sub(r"^(?:会上|会议上|活动上|大会上|仪式上|现场|期间)", "", what), scope)
+    if chain is None:
+        events = [_event_chain(m.group(1) + "产业链", scope) for m in _CHAIN_EVENT.finditer(before)]
+        chain = next((c for c in reversed(events) if c is not None), None)
+    signed = Figure(SIGNED_COUNT, float(count), "个", "=", chain, settled=True)
+    sums = [f for f in figures if f.unit in _MONEY_UNITS and f.indicator.endswith(("总投资", "投资额", "投资总额"))]
+    for figure in sums:
+        figure.indicator = next((s for s in _SIGNED_SUMS if figure.indicator.endswith(s) and len(s) > 3), "总投资")
+    return [signed, *sums]
 
 
 def _project_figure(name: str, previous: Figure | None) -> str | None:
@@ -711,6 +758,29 @@ _PLATFORM_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_SUBJECT_WORDS = tomllib.loads(files(__package__).joinpath("target_subjects.toml").read_text(encoding="utf-8"))
+#: A zone's kind as its full name ends with it → the short words a report then writes it with.
+_SHORT_KINDS: dict[str, list[str]] = _SUBJECT_WORDS["platform_short_kinds"]
+#: Words before a place that say where the subject named before them stands (位于某区): no subject.
+_LOCATION_WORDS: tuple[str, ...] = tuple(_SUBJECT_WORDS["location_words"]["words"])
+
+
+def platform_short_forms(name: str, scope: str | None) -> list[str]:
+    """The short forms a report writes a zone with once named (柳州某某高新技术产业开发区 → 某某高新区): the name
+    without its leading places, its kind written short. Empty when the name is of no such kind."""
+    core = name
+    for _ in range(3):  # 省, 市, 县 may all lead
+        place = divisions.leading_district(core, scope)
+        if place is None or len(core) - place.end < 4:
+            break
+        core = core[place.end :]
+    for kind in sorted(_SHORT_KINDS, key=len, reverse=True):
+        if core.endswith(kind) and len(core) - len(kind) >= 2:
+            stem = core[: -len(kind)]
+            return [stem + short for short in _SHORT_KINDS[kind]]
+    return []
+
+
 class _Subjects:
     """What a reported figure is about: the nearest platform, firm or place named before it in its sentence."""
 
@@ -725,7 +795,8 @@ class _Subjects:
         surfaces: dict[str, tuple[str, str]] = {}
         named = [node for node in graph.nodes.values() if node.label in self._LABELS]
         for node in sorted(named, key=lambda n: n.uid):
-            for surface in (node.name, *sorted(node.aliases)):
+            shorts = platform_short_forms(node.name, doc.scope) if node.label == "Platform" else []
+            for surface in (node.name, *sorted(node.aliases), *shorts):
                 if len(surface) >= 3:
                     surfaces.setdefault(surface, (node.label, node.name))
         self.surfaces = surfaces
@@ -743,6 +814,18 @@ class _Subjects:
             if surfaces
             else None
         )
+
+    def without_subject(self, indicator: str, scope: tuple[str, str] | None) -> str:
+        """某公司国外销售额, 某某高新区已集聚企业: the subject a figure opens with, by any name of it, is the target's
+        scope, not part of its indicator."""
+        if scope is None:
+            return indicator
+        for surface, subject in self.surfaces.items():
+            if subject == scope and indicator.startswith(surface) and len(indicator) > len(surface) + 1:
+                return indicator[len(surface) :]
+        if indicator.startswith(scope[1]) and len(indicator) > len(scope[1]) + 1:
+            return indicator[len(scope[1]) :]
+        return indicator
 
     def generic_platform(self, indicator: str) -> tuple[tuple[str, str], str] | None:
         """The platform a figure opening with a kind's short word is about (开发区…产值, 园区规上工业…, 高新区…营收),
@@ -779,6 +862,8 @@ class _Subjects:
             mention = self.districts[index]
             if mention.end > end:
                 break  # mentions are apart and in text order: every later one ends later
+            if doc.text.endswith(_LOCATION_WORDS, 0, mention.start):
+                continue  # 某园区位于某区: where the subject named before stands
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
         if not found:
@@ -851,6 +936,14 @@ def _unless_area_wide(chain: tuple[str, str] | None, indicator: str) -> tuple[st
     return None if chain is None or area_wide(indicator) else chain
 
 
+def _within_plan_chain(named: tuple[str, str] | None, plan: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The chain an indicator names, or the plan's own chain when the name is a part of the plan's (零部件产业产值 in
+    a 某某汽车零部件 plan): a plan about a chain's parts speaks of them by their short name."""
+    if named is not None and plan is not None and named[1] != plan[1] and named[1] in plan[1]:
+        return plan
+    return named
+
+
 def _store_figure(
     doc: ParsedDocument,
     graph: DocumentGraph,
@@ -869,7 +962,7 @@ def _store_figure(
         return
     if chain is not None and chain == plan_chain_of:
         chain = _unless_area_wide(chain, figure.indicator)
-    chain = figure.scope or chain_named(figure.indicator) or chain
+    chain = figure.scope or _within_plan_chain(chain_named(figure.indicator), plan_chain_of) or chain
     scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
         return

