@@ -139,6 +139,8 @@ def positional(text: str) -> Layout | None:
             continue
         end = _CLAUSE_END.search(body)
         link = link_of(body[: end.start()] if end else body, position)
+        if link is None and lead is not None and lead.group().endswith("有"):
+            link = Link("", [], position, clause=words)  # 中游有A的P和B的Q: who is there, not the link's name
         if link is None:
             return None
         links.append(link)

@@ -43,16 +43,22 @@ _CHAIN_LEAD = re.compile(r"关于|推进|加快|促进|推动|支持|印发|做�
 _YEAR = re.compile(r"^.*\d+年")
 #: X是…链条/产业链: the sentence says what chain X is (碳纤维是我省…的重点链条，已贯通“A—B—C”).
 _SUBJECT_CHAIN = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})是[^，。；]{0,30}?(?:产业链|链条)")
+#: X是… opening a sentence: the thing the sentence speaks of.
+_SUBJECT = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,8}?)(?:产业)?是")
 _NOT_CHAIN_NAME = re.compile(
     r"^(?:全市|全省|全区|全县|我市|我省|我区|本市|该|这条|此|重点|优势|相关|各)|的|^(?:垂直|完整|闭环|全)$"
 )
 #: Words after a product list that are not part of the product (扩大P产能, 建设P生产线).
 _OBJECT_TAIL = re.compile(
-    r"(?:等)?(?:研发生产项目|生产项目|生产基地|生产线|产线|项目|产能|扩能|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
+    r"(?:等)?(?:研发生产项目|生产项目|生产基地|生产线|产线|项目|产能|扩能|稳定供应|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
 )
 _QUANTITY = re.compile(
     r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|吉瓦时)?"
     r"|[\d.]+(?:万|亿|千)?(?:吨|件|台|套|辆|GWh|吉瓦时))"
+)
+#: The head of a 等 list that says its items are goods (等基础化工原料300万吨, 等产品): a kind of made thing.
+_KIND_OF_GOODS = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:原料|原材料|材料|产品|化学品|金属|矿产品|农产品)(?:$|[\d.]|年产|产能|供应)"
 )
 _CLAUSE = re.compile(r"[^，,；;。！？]+")
 #: What leads into a list and is not its first item (围绕…所需的P1、P2; 引进P1、P2; 重点推广P1、P2).
@@ -60,7 +66,7 @@ _LIST_LEAD = re.compile(
     r"^.*(?:的|上游|中游|下游|打通|构建|形成|贯通|已|引入|依托|实施|推进|加快|开展|支持|推动|鼓励|引导|围绕|引进|推广|补齐|聚焦|包括|涵盖|发展|重点|扩大|扩产|生产|研制|供应|提供|外供|布局|招引|培育|壮大|突破|攻关|深耕|专注)"
 )
 _NOT_PRODUCT = re.compile(
-    r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务|平台|基地|园区|中心|集群|产品|能力|体系|水平"
+    r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务(?!器)|平台|基地|园区|中心|集群|产品|能力|体系|水平"
 )
 
 
@@ -88,6 +94,7 @@ class _Reader:
         self.chain_names = sorted(findings.chain_names(), key=len, reverse=True)
         self.link_names: set[str] = set()
         self.last_chain = ""  # the chain of the last layout read (what a later 上游，… clause speaks of)
+        self.heading_link: Node | None = None  # the link the current measure heading names
         self.industry_names = {m.surface for m in findings.industries} | {m.name for m in findings.industries}
 
     # -- layouts ----------------------------------------------------------------------------------------
@@ -159,12 +166,21 @@ class _Reader:
         after = [name for offset, name in named if offset >= layout.end]
         subject = _SUBJECT_CHAIN.match(text)
         name: str | None = before[-1] if before else (subject["name"] if subject else None)
+        name = name or self._subject_of_known_chain(text[: layout.start])
         name = name or self._named_chain(text[: layout.start]) or (after[0] if after else None)
         name = name or self._named_chain(text[layout.end :])
         if name is None:
             chains = self.context.chain_before(index)
             name = chains[0] if chains else self._chain_of_section(index)
         return self.graph.node(CHAIN, name, self.doc.sentences[index].text) if name else None
+
+    def _subject_of_known_chain(self, text: str) -> str | None:
+        """X是…，…上游A、中游B: the document's chain that X names or begins (菱镁是… for 菱镁新材料)."""
+        subject = _SUBJECT.match(text)
+        if subject is None:
+            return None
+        known = [c for c in self.chain_names if c.startswith(subject["name"])]
+        return min(known, key=len) if known else None
 
     def _named_chain(self, text: str) -> str | None:
         """X产业链 / X全链条 in ``text``, without a leading place (洛阳市新能源电池产业链 → 新能源电池)."""
@@ -237,20 +253,54 @@ class _Reader:
 
     # -- products ---------------------------------------------------------------------------------------
     def read_products(self, index: int, sentence: str) -> None:
-        """Products of the sentence: those a known link includes, those firms make, lists of made things."""
+        """Products of the sentence: those a known link includes, those firms make, lists of made things.
+
+        Under a measure heading that names a link ((二)补齐材料与器件短板。), the products its body names
+        are that link's."""
+        heading = bool(_NUMBERED_HEADING.match(sentence)) and len(sentence) <= 30
+        if heading:
+            self.heading_link = self._link_in_heading(sentence)
         links = bool(self.link_names) and "等" in sentence
         firms = index in self.firm_sentences
         lists = "、" in sentence
-        if not (links or firms or lists):
+        if not (links or firms or lists or self.heading_link):
             return  # most sentences name no list, no firm and no link: spare the clause scan
+        found: list[str] = []
         for clause in _CLAUSE.finditer(sentence):
             if links:
                 self._link_products(clause.group(), sentence)
             if firms:
-                self._made(clause.group(), sentence)
+                found += self._made(clause.group(), sentence)
             if lists:
-                self._product_list(clause.group(), sentence)
+                found += self._product_list(clause.group(), sentence)
+            if self.heading_link is not None and not firms and not heading:
+                found += self._supplied(clause.group())
+        if self.heading_link is not None:
+            for product in dict.fromkeys(found):
+                if product != self.heading_link.name:
+                    node = self.graph.node("Product", product, sentence)
+                    self.graph.edge("INCLUDES", self.heading_link, node, sentence)
         self._in_named_link(index, sentence)
+
+    def _link_in_heading(self, heading: str) -> Node | None:
+        """The link of this document a heading names whole (or by a part of three characters at least:
+        巩固原料药优势 names 原料药及医药中间体)."""
+        best: Node | None = None
+        for nodes in self.segments.values():
+            for node in nodes:
+                parts = [node.name, *(p for p in re.split(r"及|与|和", node.name) if len(p) >= 3)]
+                if any(p in heading for p in parts) and (best is None or len(node.name) > len(best.name)):
+                    best = node
+        return best
+
+    def _supplied(self, clause: str) -> list[str]:
+        """保障P稳定供应, 提升P产能 with no firm before the verb: P, a made thing (for a heading's link)."""
+        for verb in MAKE_VERB.finditer(clause):
+            rest = clause[verb.end() :]
+            if verb.group() in _NEEDS_TAIL and not _OBJECT_TAIL.search(rest):
+                continue
+            return self._products(rest)
+        return []
 
     def _known_link(self, head: str) -> Node | None:
         """The link of this document a list head names (关键零部件; 组件辅材 names 组件)."""
@@ -272,36 +322,71 @@ class _Reader:
                     continue  # 全景式MES系统等系统: a kind of the link's thing, not a part of it
                 self.graph.edge("INCLUDES", segment, self.graph.node("Product", product, evidence), evidence)
 
-    def _made(self, clause: str, evidence: str) -> None:
-        """A生产/供应/扩大… P: firm A makes P (every firm named before the verb in the clause)."""
+    def _made(self, clause: str, evidence: str) -> list[str]:
+        """A生产/供应/扩大… P: firm A makes P (every firm named before the verb in the clause); A的P too.
+
+        Returns the products read (a heading's link includes them)."""
+        found = self._possessed(clause, evidence)
         for verb in MAKE_VERB.finditer(clause):
-            makers = self._firms_in(clause[: verb.start()])
-            if not makers and verb.start() <= 3:  # ，主要生产P: the firm the sentence opened with
-                makers = self._firms_in(evidence[: evidence.find(clause)])[:1]
+            makers = self._firms_in_order(clause[: verb.start()])
+            if not makers and verb.start() <= 3:  # ，主要生产P / ，分别生产P1、P2: the firms the sentence opened with
+                before = self._firms_in_order(evidence[: evidence.find(clause)])
+                makers = before if clause.startswith("分别") else before[:1]
             if not makers:
                 continue
             products = self._products(clause[verb.end() :])
             if verb.group() in _NEEDS_TAIL and not _OBJECT_TAIL.search(clause[verb.end() :]):
                 continue  # 建设X: a line, base or project of P, not X itself
-            if "分别" in clause[: verb.start()] and len(products) == len(makers):
-                pairs = list(zip(makers, ([p] for p in products), strict=True))
-            else:
-                pairs = [(m, products) for m in makers]
-            for maker, made in pairs:
+            for maker, made in self._pairs(makers, products, "分别" in clause[: verb.start()]):
                 for product in made:
                     self.graph.edge("MAKES", maker, self.graph.node("Product", product, evidence), evidence)
-            return
+            return found + products
+        return found
 
-    def _product_list(self, clause: str, evidence: str) -> None:
+    @staticmethod
+    def _pairs(makers: list[Node], products: list[str], each: bool) -> list[tuple[Node, list[str]]]:
+        """Who makes what: A、B分别生产P1、P2 pairs them in order (the firms nearest the verb when more firms
+        stand before: X旗下的A、B分别…; the first products when fewer firms are known); else every firm
+        makes every product."""
+        if not each:
+            return [(m, products) for m in makers]
+        return list(zip(makers[max(0, len(makers) - len(products)) :], ([p] for p in products), strict=False))
+
+    def _possessed(self, clause: str, evidence: str) -> list[str]:
+        """A的P (中游有甲公司的服务器和乙公司的数据库): firm A makes P, a made thing."""
+        if "的" not in clause:
+            return []
+        found = []
+        for firm in self.firms:
+            for match in re.finditer(re.escape(firm) + r"的([^、，,；;。和及与的已将正还也均在等]{2,14})", clause):
+                products = _products_of(match.group(1))
+                for maker in self._firms_in(firm)[:1]:
+                    for product in products:
+                        self.graph.edge("MAKES", maker, self.graph.node("Product", product, evidence), evidence)
+                found += products
+        return found
+
+    def _firms_in_order(self, text: str) -> list[Node]:
+        """The firms named in ``text``, in the order it first names them."""
+        placed = []
+        for node in self._firms_in(text):
+            where = min(text.find(n) for n in (node.name, *node.alias_rules) if n in text)
+            placed.append((where, node))
+        return [node for _, node in sorted(placed, key=lambda pair: pair[0])]
+
+    def _product_list(self, clause: str, evidence: str) -> list[str]:
         """A 、 list (two items at least) whose items all name made things: products."""
         if "、" not in clause or not PRODUCT_WORD.search(clause):
-            return
+            return []
+        found: list[str] = []
         clause = _VERB_SPLIT.split(clause)[-1]
         for match in re.finditer(r"[\u4e00-\u9fffA-Za-z0-9/（）()]+(?:、[\u4e00-\u9fffA-Za-z0-9/（）()]+)+", clause):
             items = self._products(match.group(), strict=True)
             if len(items) >= 2:
                 for product in items:
                     self.graph.node("Product", product, evidence)
+                found += items
+        return found
 
     def _products(self, text: str, strict: bool = False, trust: bool = False) -> list[str]:
         """Products of a list (see :func:`_products_of`), none of them a firm, without a leading chain name
@@ -334,6 +419,10 @@ class _Reader:
                 self.graph.edge("IN_SEGMENT", firm, segment, sentence)
 
 
+#: A numbered heading: (一), 一、, 1., 1．, ①, 第一条.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+条)"
+)
 #: Verbs after which a list of products starts (支持A、B扩大P1、P2产能: the list is P1、P2).
 _VERB_SPLIT = re.compile(r"扩大|扩产|生产|研制|供应|提供|推广|引进|围绕|补齐|建设|扩建|实施|保障")
 #: Verbs that make a firm the maker of their object only with a tail (扩大P产能, 建设P生产线, 保障P供应).
@@ -359,6 +448,7 @@ def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[s
     head, sep, tail = text.rpartition("等")
     if sep and head and "、" not in tail:
         text = head  # P1、P2等L: the products, not their head
+        trust = trust or bool(_KIND_OF_GOODS.match(tail))  # 乙烯、丙烯等化工原料: each item is a good
     items = [p for item in split_items(text) for p in re.split(r"以及|和|及|与", item) if p]
     items = [_LIST_LEAD.sub("", item) for item in items]
     out = []
