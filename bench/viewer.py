@@ -13,6 +13,10 @@ closest to 2,000, and prints:
    max and requests/s, over a bounded number of requests and a bounded time.
 
 Aims: first render ≤ 1.5 s, API p95 ≤ 150 ms.
+
+With ``--documents N`` it runs :mod:`bench.viewer_load` instead: a generated N-document corpus
+built into each store, ``chainkg serve`` under 20 clients on chain maps and search, p50/p95 per
+endpoint (``python -m bench.viewer --documents 300 --store both``).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import http.client
 import json
 import logging
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -177,6 +182,11 @@ def _measure(config: StoreConfig, args: argparse.Namespace) -> None:
 
 
 def main() -> None:
+    if any(a == "--documents" or a.startswith("--documents=") for a in sys.argv[1:]):
+        from bench import viewer_load
+
+        viewer_load.main(sys.argv[1:])  # the same options, --store and --clients among them
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=0.04)
     parser.add_argument("--seed", type=int, default=0)
@@ -185,6 +195,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="and for at most this long")
     parser.add_argument("--visits", type=int, default=5, help="browser visits of the chain map")
     parser.add_argument("--store", choices=("embedded", "neo4j", "both"), default="embedded")
+    parser.add_argument("--documents", type=int, help="instead: python -m bench.viewer_load (see there)")
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
 

@@ -195,15 +195,43 @@ def remove(config: StoreConfig, document: str) -> None:
 @main.command()
 @option(settings.HOST)
 @option(settings.PORT)
+@option(settings.THREADS)
+@click.option(
+    "--development",
+    is_flag=True,
+    help="Serve with Flask's development server instead of waitress (to debug; not for several users).",
+)
 @store_options
-def serve(config: StoreConfig, host: str, port: int) -> None:
-    """Serve the viewer (chain maps, search, node pages) over the store."""
-    # Flask and the viewer's modules load only for the one command that serves them.
-    from chainkg.webapp import create_app
+def serve(config: StoreConfig, host: str, port: int, threads: int, development: bool) -> None:
+    """Serve the viewer (chain maps, search, node pages) over the store, until Ctrl-C.
+
+    The store is opened (and the embedded graph indexed) before the server listens; waitress then
+    answers requests on --threads threads of this one process, sharing the store and its caches.
+    """
+    # Flask, waitress and the viewer's modules load only for the one command that serves them.
+    from chainkg.webapp import create_app, open_now
 
     app = create_app(config)
-    click.echo(f"chainkg viewer on http://{host}:{port}/ ({config.describe()})")
-    app.run(host=host, port=port, debug=False)
+    try:
+        open_now(app)
+    except ChainKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if development:
+        click.echo(f"chainkg viewer on http://{host}:{port}/ ({config.describe()}; development server)")
+        app.run(host=host, port=port, debug=False)
+        return
+    import waitress
+
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="chainkg")
+    click.echo(f"chainkg viewer on http://{host}:{server.effective_port}/ ({config.describe()}), Ctrl-C stops it")
+    try:
+        server.run()  # returns on Ctrl-C (waitress catches the KeyboardInterrupt and stops its threads)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        app.extensions["chainkg_store"].close()
+    click.echo("stopped")
 
 
 def source_option(help_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -110,6 +110,14 @@ TEMPLATES = Setting(
 )
 HOST = Setting("host", None, "127.0.0.1", "Address the viewer listens on.", ("--host",))
 PORT = Setting("port", None, 5000, "Port the viewer listens on.", ("--port",), int)
+THREADS = Setting(
+    "threads",
+    None,
+    16,
+    "Threads of the viewer's server answering requests at once (one process: the store and caches are shared).",
+    ("--threads",),
+    int,
+)
 CONSOLE_TIMEOUT_SECONDS = Setting(
     "console_timeout_seconds", None, 10.0, "Seconds the viewer's Cypher console lets a statement run.", kind=float
 )
@@ -120,6 +128,20 @@ CONSOLE_BYTE_LIMIT = Setting(
     "console_byte_limit", None, 5_000_000, "Bytes of one console answer at most (the rest is cut).", kind=int
 )
 EXPLORE_NODE_LIMIT = Setting("explore_node_limit", None, 300, "Nodes the explore view draws at most.", kind=int)
+QUERY_CACHE_ENTRIES = Setting(
+    "query_cache_entries",
+    None,
+    1024,
+    "Named-query results the viewer keeps until the data changes (a chain map runs six).",
+    kind=int,
+)
+RESPONSE_CACHE_MEGABYTES = Setting(
+    "response_cache_megabytes",
+    None,
+    256,
+    "Megabytes of finished pages and API answers the viewer keeps until the data changes.",
+    kind=int,
+)
 NEO4J_CHANGE_CHECK_SECONDS = Setting(
     "neo4j_change_check_seconds",
     None,
@@ -142,10 +164,13 @@ SETTINGS: tuple[Setting, ...] = (
     TEMPLATES,
     HOST,
     PORT,
+    THREADS,
     CONSOLE_TIMEOUT_SECONDS,
     CONSOLE_ROW_LIMIT,
     CONSOLE_BYTE_LIMIT,
     EXPLORE_NODE_LIMIT,
+    QUERY_CACHE_ENTRIES,
+    RESPONSE_CACHE_MEGABYTES,
     NEO4J_CHANGE_CHECK_SECONDS,
 )
 

@@ -105,6 +105,22 @@ def reach(g: nx.MultiDiGraph, uid: str, rel_type: str, max_hops: int, label: str
     return [n for n in seen if label_of(g, n) == label]
 
 
+def reach_back(g: nx.MultiDiGraph, uid: str, rel_type: str, max_hops: int, label: str) -> list[str]:
+    """Nodes labelled ``label`` at 1..max_hops incoming ``rel_type`` hops (Cypher ``<-[:T*1..k]-``)."""
+    seen: set[str] = set()
+    frontier = [uid]
+    for _ in range(max_hops):
+        nxt = []
+        for node in frontier:
+            for other in in_nodes(g, node, rel_type):
+                if other not in seen:
+                    seen.add(other)
+                    nxt.append(other)
+        frontier = nxt
+    seen.discard(uid)
+    return [n for n in seen if label_of(g, n) == label]
+
+
 def chains_matching(g: nx.MultiDiGraph, key: str | None) -> list[str]:
     """IndustryChain nodes whose uid, name or an alias is ``key``.
 

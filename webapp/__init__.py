@@ -38,13 +38,20 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         CONSOLE_BYTE_LIMIT=settings.CONSOLE_BYTE_LIMIT.value(),
         EXPLORE_NODE_LIMIT=settings.EXPLORE_NODE_LIMIT.value(),
         NEO4J_CHANGE_CHECK_SECONDS=settings.NEO4J_CHANGE_CHECK_SECONDS.value(),
+        QUERY_CACHE_ENTRIES=settings.QUERY_CACHE_ENTRIES.value(),
+        RESPONSE_CACHE_MEGABYTES=settings.RESPONSE_CACHE_MEGABYTES.value(),
     )
     if test_config:
         app.config.update(test_config)
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.jinja_env.autoescape = True  # every template, whatever its extension (the chain map's SVG too)
     app.extensions["chainkg_store"] = StoreHolder(config, app.config["NEO4J_CHANGE_CHECK_SECONDS"])
-    app.extensions["chainkg_cache"] = ReadCache()
+    # Named queries' rows (shared by a page, its API twin and their filtered variants) and finished
+    # responses, kept apart: a chain map's six queries must not push its answer out, nor the reverse.
+    app.extensions["chainkg_cache"] = ReadCache(app.config["QUERY_CACHE_ENTRIES"])
+    app.extensions["chainkg_responses"] = ReadCache(
+        4096, app.config["RESPONSE_CACHE_MEGABYTES"] * 2**20, weigh=lambda answer: len(answer[0])
+    )
 
     for module in (chains, lists, search, nodes, explore, console):
         app.register_blueprint(module.bp)
@@ -58,3 +65,9 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         return response
 
     return app
+
+
+def open_now(app: Flask) -> None:
+    """Open (and warm) the app's store now, not on the first request: ``chainkg serve`` does before it listens."""
+    holder: StoreHolder = app.extensions["chainkg_store"]
+    holder.get()

@@ -19,13 +19,27 @@ T = TypeVar("T")
 
 
 class ReadCache:
-    """A small LRU of ``key -> value`` (keys include the store's stamp) with one computing thread per key."""
+    """An LRU of ``key -> value`` (keys include the store's stamp) with one computing thread per key.
 
-    def __init__(self, size: int = 128) -> None:
+    It holds at most ``size`` entries and, if ``weigh`` is given, values weighing at most
+    ``max_weight`` in all (the response cache weighs bodies in bytes). A value heavier than
+    ``max_weight`` on its own is returned but not kept.
+    """
+
+    def __init__(
+        self, size: int = 128, max_weight: int | None = None, weigh: Callable[[Any], int] | None = None
+    ) -> None:
         self.size = size
+        self.max_weight = max_weight
+        self.weigh = weigh
+        self.weight = 0
         self._entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._weights: dict[Hashable, int] = {}
         self._lock = threading.Lock()
         self._computing: dict[Hashable, threading.Lock] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
     def get_or_compute(self, key: Hashable, compute: Callable[[], T]) -> T:
         with self._lock:
@@ -41,11 +55,20 @@ class ReadCache:
                 return hit
             try:
                 value = compute()
-                with self._lock:
-                    self._entries[key] = value
-                    while len(self._entries) > self.size:
-                        self._entries.popitem(last=False)
+                self._keep(key, value)
             finally:
                 with self._lock:
                     self._computing.pop(key, None)
             return value
+
+    def _keep(self, key: Hashable, value: Any) -> None:
+        weight = self.weigh(value) if self.weigh is not None else 0
+        if self.max_weight is not None and weight > self.max_weight:
+            return
+        with self._lock:
+            self._entries[key] = value
+            self.weight += weight - self._weights.get(key, 0)
+            self._weights[key] = weight
+            while len(self._entries) > self.size or (self.max_weight is not None and self.weight > self.max_weight):
+                old, _ = self._entries.popitem(last=False)
+                self.weight -= self._weights.pop(old)

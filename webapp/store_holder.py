@@ -10,7 +10,8 @@ modification time and size, or Neo4j's bookmark after a trivial read transaction
 the id of the last committed transaction, so it changes with every write, whoever makes it).
 Neo4j is asked at most once every ``recheck`` seconds.
 
-When a Neo4j store is opened, the viewer's queries are planned in the background (EXPLAIN
+An embedded store is warmed before it is handed out (:func:`warm_embedded`). When a Neo4j
+store is opened, the viewer's queries are planned in the background (EXPLAIN
 with their example parameters, so the parameter types match real calls): right after a server
 starts, planning them takes seconds, which the first user of a chain map would otherwise wait.
 
@@ -53,6 +54,18 @@ def warm_query_plans(store: GraphStore) -> None:
     """Plan the viewer's queries once (EXPLAIN runs nothing), so Neo4j has them cached."""
     named = [queries.get_query(name) for name in VIEWER_QUERIES]
     store.prepare((q.cypher, q.bind({p.name: p.example for p in q.parameters})) for q in named)
+
+
+def warm_embedded(store: GraphStore) -> None:
+    """Run the viewer's queries once with their example parameters on a just-opened embedded store.
+
+    That builds what they build once per graph (the networkx view, its index of neighbours by
+    type, the search text) in this one thread, before any request sees the store: otherwise the
+    first concurrent requests would each build them at once, seconds of work apiece.
+    """
+    for name in VIEWER_QUERIES:
+        query = queries.get_query(name)
+        queries.run(store, name, {p.name: p.example for p in query.parameters})
 
 
 class StoreHolder:
@@ -100,7 +113,10 @@ class StoreHolder:
         with self._lock:
             if self._store is None or stamp != self._stamp:
                 self._join_warmer()
-                old, self._store = self._store, open_store(self.config)
+                opened = open_store(self.config)
+                if not self.config.neo4j_uri:
+                    warm_embedded(opened)
+                old, self._store = self._store, opened
                 self._stamp = stamp
                 if old is not None:
                     old.discard()

@@ -2,7 +2,7 @@
 
 ``@twin(bp, "/nodes/<uid>", "/api/nodes/<uid>", "node.html")`` registers the HTML route and the
 API route; the decorated function returns the data both show. Both answers are kept in the
-app's response cache (``chainkg.webapp.response_cache``) until the store changes.
+app's response cache (``chainkg_responses``) (``chainkg.webapp.response_cache``) until the store changes.
 """
 
 from __future__ import annotations
@@ -36,5 +36,5 @@ def twin(
 
 def _cached(kind: str, compute: Callable[[], tuple[bytes, str]]) -> Response:
     key = (kind, request.full_path, store_stamp())
-    body, mimetype = current_app.extensions["chainkg_cache"].get_or_compute(key, compute)
+    body, mimetype = current_app.extensions["chainkg_responses"].get_or_compute(key, compute)
     return Response(body, mimetype=mimetype)

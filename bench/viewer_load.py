@@ -1,0 +1,274 @@
+"""The viewer under load: 20 clients on chain maps and search, a 300-document graph, both stores.
+
+Run ``python -m bench.viewer_load [--documents 300] [--clients 20] [--requests 3000] [--store both]``
+(``python -m bench.viewer --documents 300`` runs the same). It generates a corpus from the samples
+(:func:`bench.extraction.generate`), builds it into a fresh embedded store file and into a local
+Neo4j started for the run, and for each store starts ``chainkg serve`` in its own process, the way
+a user does (so the clients below do not share the server's interpreter). When the viewer answers
+its home page, ``--clients`` keep-alive clients send ``--requests`` GETs in all, each a URL drawn
+at random (seeded) from:
+
+* chain map page ``/chains/<uid>`` and its API ``/api/chains/<uid>``, for every chain, unfiltered
+  and filtered to the chain's first district;
+* search page ``/search?q=`` and its API ``/api/search?q=``, for terms taken from the graph's names
+  (chain, district and firm names, and two-character prefixes of them).
+
+Nothing is asked before the clients start: the first request for each URL is answered from the
+store, later ones may come from the viewer's caches. It prints, per store and endpoint, requests,
+errors, p50, p95 and max (ms). Aim: p95 ≤ 300 ms for every endpoint on both stores.
+``--server-args`` passes extra options to ``chainkg serve`` (e.g. ``--development``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import shlex
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from bench.extraction import generate
+from chainkg.graph.store import StoreConfig, open_store
+
+PASSWORD = "chainkg-bench-password"
+CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(port: int, path: str) -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def _build(config: StoreConfig, corpus: Path, workers: int) -> str:
+    from chainkg.loaders.pipeline import build
+
+    started = time.perf_counter()
+    with open_store(config) as store:
+        report = build([corpus], store, workers=workers)
+        counts = store.counts()
+    if report.errors:
+        raise SystemExit(f"build failed: {report.errors[:3]}")
+    nodes = sum(v for k, v in counts.items() if k[:1].isupper() and not k.isupper())
+    return f"{len(report.loaded)} documents, {nodes:,} nodes, built in {time.perf_counter() - started:.0f} s"
+
+
+class Server:
+    """``chainkg serve`` over ``config`` in a child process, until :meth:`stop`."""
+
+    def __init__(self, config: StoreConfig, extra: list[str]) -> None:
+        self.port = _free_port()
+        args = [sys.executable, "-c", "from chainkg.cli import main; main()", "serve", "--port", str(self.port), *extra]
+        if config.neo4j_uri:
+            args += ["--neo4j-uri", config.neo4j_uri, "--neo4j-password", config.neo4j_password or ""]
+        else:
+            args += ["--store", str(config.path)]
+        self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.output: list[str] = []
+        threading.Thread(target=self._drain, daemon=True).start()
+
+    def _drain(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+
+    def wait_ready(self, timeout: float = 600) -> float:
+        """Seconds until the home page answers 200 (the store is opened by then)."""
+        started = time.perf_counter()
+        while time.perf_counter() - started < timeout:
+            if self.process.poll() is not None:
+                raise SystemExit("chainkg serve exited:\n" + "".join(self.output))
+            try:
+                if _get(self.port, "/")[0] == 200:
+                    return time.perf_counter() - started
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise SystemExit("chainkg serve did not answer in time:\n" + "".join(self.output))
+
+    def stop(self) -> None:
+        self.process.send_signal(2)  # Ctrl-C
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _urls(port: int, terms: int, seed: int) -> list[tuple[str, str]]:
+    """``(endpoint, url)`` pairs: chain maps of every chain (unfiltered and by one district) and searches."""
+    chains = json.loads(_get(port, "/api/overview")[1])["chains"]
+    pairs: list[tuple[str, str]] = []
+    words: set[str] = set()
+    for chain in chains:
+        uid = chain["uid"]
+        words.add(chain["name"])
+        # The API twin of the page: where the firm and district names for search come from (not timed).
+        data = json.loads(_get(port, f"/api/chains/{uid}")[1])
+        districts = data["distribution"]["districts"]
+        variants = [""] + ([f"?district={quote(districts[0]['uid'])}"] if districts else [])
+        for variant in variants:
+            pairs.append(("chain map page", f"/chains/{uid}{variant}"))
+            pairs.append(("chain map API", f"/api/chains/{uid}{variant}"))
+        for d in districts[:3]:
+            words.add(d["name"])
+        for column in data.get("columns", []):
+            for segment in column["segments"]:
+                for firm in segment.get("firms", [])[:3]:
+                    words.add(firm["name"])
+    rng = random.Random(seed)
+    pool = sorted(words | {w[:2] for w in words if len(w) > 2})
+    for word in rng.sample(pool, min(terms, len(pool))):
+        pairs.append(("search page", f"/search?q={quote(word)}"))
+        pairs.append(("search API", f"/api/search?q={quote(word)}"))
+    return pairs
+
+
+def _load(port: int, pairs: list[tuple[str, str]], clients: int, requests: int, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    plan = [pairs[rng.randrange(len(pairs))] for _ in range(requests)]
+    latencies: dict[str, list[float]] = defaultdict(list)
+    errors: dict[str, list[str]] = defaultdict(list)
+    lock = threading.Lock()
+    position = [0]
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        while True:
+            with lock:
+                if position[0] >= len(plan):
+                    break
+                endpoint, url = plan[position[0]]
+                position[0] += 1
+            started = time.perf_counter()
+            try:
+                conn.request("GET", url)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    with lock:
+                        errors[endpoint].append(f"{response.status} {url}")
+            except (OSError, http.client.HTTPException) as exc:
+                with lock:
+                    errors[endpoint].append(f"{exc!r} {url}")
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+                continue
+            with lock:
+                latencies[endpoint].append((time.perf_counter() - started) * 1000)
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {"seconds": time.perf_counter() - started, "latencies": latencies, "errors": errors}
+
+
+def _table(result: dict[str, Any], aim: float) -> list[str]:
+    lines = [f"  {'endpoint':<16} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}"]
+    everything: list[float] = []
+    for endpoint in ("chain map page", "chain map API", "search page", "search API"):
+        values = sorted(result["latencies"].get(endpoint, []))
+        errs = result["errors"].get(endpoint, [])
+        everything += values
+        if len(values) < 2:
+            lines.append(f"  {endpoint:<16} {len(values):>8} {len(errs):>6}")
+            continue
+        q = statistics.quantiles(values, n=100)
+        flag = "" if q[94] <= aim else "  over the aim"
+        lines.append(
+            f"  {endpoint:<16} {len(values):>8} {len(errs):>6} {q[49]:>7.0f} {q[94]:>7.0f} {values[-1]:>7.0f}{flag}"
+        )
+        lines += [f"    error: {e}" for e in errs[:3]]
+    n = len(everything)
+    lines.append(f"  {n} requests in {result['seconds']:.1f} s ({n / result['seconds']:.0f} req/s)")
+    return lines
+
+
+def measure(label: str, config: StoreConfig, args: argparse.Namespace) -> None:
+    server = Server(config, shlex.split(args.server_args))
+    try:
+        ready = server.wait_ready()
+        pairs = _urls(server.port, args.terms, args.seed)
+        # _urls asked each chain's unfiltered API once; start from a server whose caches are empty.
+        server.stop()
+        server = Server(config, shlex.split(args.server_args))
+        ready = server.wait_ready()
+        print(
+            f"[{label}] server ready in {ready:.1f} s; {len(pairs)} distinct URLs, {args.requests} requests, "
+            f"{args.clients} clients"
+        )
+        result = _load(server.port, pairs, args.clients, args.requests, args.seed)
+        for line in _table(result, args.aim):
+            print(line)
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=300)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--terms", type=int, default=60, help="distinct search terms")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--store", choices=("embedded", "neo4j", "both"), default="both")
+    parser.add_argument("--server-args", default="", help="extra options of chainkg serve")
+    parser.add_argument("--aim", type=float, default=300.0, help="p95 aim in ms")
+    parser.add_argument("--workers", type=int, default=max(1, os.cpu_count() or 1), help="build processes")
+    parser.add_argument("--keep", type=Path, default=None, help="build in (and reuse) this folder")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        corpus = folder / f"corpus-{args.documents}"
+        if not corpus.exists():
+            corpus.mkdir(parents=True)
+            generate(CORPUS, corpus, args.documents)
+        if args.store in ("embedded", "both"):
+            config = StoreConfig(path=folder / f"graph-{args.documents}.json")
+            if not config.path.exists():
+                print(f"[embedded] {_build(config, corpus, args.workers)}")
+            measure("embedded", config, args)
+        if args.store in ("neo4j", "both"):
+            from chainkg import local_neo4j
+
+            home = folder / "neo4j"
+            fresh = not home.exists()
+            info = local_neo4j.start(home, port=0, password=PASSWORD)
+            try:
+                config = StoreConfig(neo4j_uri=info.uri, neo4j_password=PASSWORD)
+                if fresh:
+                    print(f"[neo4j] {_build(config, corpus, args.workers)}")
+                measure("neo4j", config, args)
+            finally:
+                local_neo4j.stop(home, missing_ok=True)
+
+
+if __name__ == "__main__":
+    main()
