@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from chainkg.queries.placement import link_state
+
 Row = dict[str, Any]
 RunQuery = Callable[[str, dict[str, Any]], list[Row]]
 
@@ -126,13 +128,13 @@ class Regions:
             kind = (
                 "firms" if row["label"] == "Enterprise" else "documents" if row["label"] == "Document" else "measures"
             )
-            for region in self.regions_of(uid):
-                counts.setdefault(region, {"firms": 0, "documents": 0, "measures": 0})[kind] += 1
-        out = []
+            for place in self.regions_of(uid):
+                counts.setdefault(place, {"firms": 0, "documents": 0, "measures": 0})[kind] += 1
+        out: list[Row] = []
         for uid, c in counts.items():
-            region = self.region(uid)
-            if region is not None:
-                out.append({**region, **c})
+            found = self.region(uid)
+            if found is not None:
+                out.append({**found, **c})
         out.sort(
             key=lambda r: (
                 _LEVEL_ORDER.get(r["level"], len(_LEVEL_ORDER)),
@@ -147,3 +149,22 @@ class Regions:
 def regions(run: RunQuery) -> Regions:
     """The regions of the store ``run`` queries (the viewer's cached ``run_query``, or ``queries.run``)."""
     return Regions.from_rows(run("region_facts", {}))
+
+
+def scoped_picture(pic: dict[str, Any], rg: Regions, region: str | None) -> dict[str, Any]:
+    """A chain picture (:func:`chainkg.queries.placement.chain_picture`) for one region: its links keep only the
+    firms in the region and the stated gaps of documents in the region, and their states follow
+    (:func:`chainkg.queries.placement.link_state`). Without a region, the picture itself."""
+    if not region:
+        return pic
+    links = []
+    for entry in pic["links"]:
+        firms = [u for u in entry["firms"] if rg.contains(region, u)]
+        gaps = [g for g in entry["stated_gaps"] if rg.contains(region, g.get("source"))]
+        links.append({**entry, "firms": firms, "stated_gaps": gaps, "state": link_state(firms, gaps)})
+    return {
+        **pic,
+        "links": links,
+        "placements": {u: ps for u, ps in pic["placements"].items() if rg.contains(region, u)},
+        "owners": {u for u in pic["owners"] if rg.contains(region, u)},
+    }

@@ -7,13 +7,14 @@ from typing import Any
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.queries.embedded_walk import in_nodes, label_of, nodes_with_label, out_nodes, view
 
-LABELS = ("District", "Platform", "Department", "Enterprise", "Policy", "Measure", "Target", "Document")
+LABELS = ("District", "Platform", "Department", "Enterprise", "Policy", "Measure", "Target", "Document", "Project")
 #: The relationship that names a node's own place, by its label.
 PLACE_REL = {
     "District": "PART_OF",
     "Department": "PART_OF",
     "Platform": "LOCATED_IN",
     "Enterprise": "LOCATED_IN",
+    "Project": "LOCATED_IN",
     "Policy": "APPLIES_TO",
     "Measure": "APPLIES_TO",
     "Target": "FOR",
