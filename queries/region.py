@@ -12,7 +12,7 @@ FOR district or platform, a department its PART_OF district.
 **Inherited places.** A node that names none takes the places of the nodes it comes from (``via``): a
 measure those of its PART_OF measure or policy, a policy those of its issuer (ISSUED_BY department), a
 department those of its PART_OF department, a target those of the measure or policy that SETS it, a
-document those of the policies it states.
+document those of the policies and measures it states.
 
 **Up the hierarchy.** The regions of a node are its places and every region they lie in (District PART_OF
 District, Platform LOCATED_IN District or Platform), transitively. A node is *in* region R when R is one

@@ -5,7 +5,7 @@
 // description: platform's, firm's or project's LOCATED_IN, a measure's or policy's APPLIES_TO, a target's FOR, a department's
 // description: PART_OF) and the nodes it takes its region from when it names none (via: a department's PART_OF
 // description: department, a policy's issuer ISSUED_BY, a measure's PART_OF measure or policy, a target's setter
-// description: SETS, a document's policies). Only fetches facts: chainkg.queries.region decides what is in a region.
+// description: SETS, a document's policies and measures). Only fetches facts: chainkg.queries.region decides what is in a region.
 // returns: uid, label, name, level, places, via — one row per node, by uid
 MATCH (n)
 WHERE n:District OR n:Platform OR n:Department OR n:Enterprise OR n:Policy OR n:Measure OR n:Target OR n:Document OR n:Project
@@ -30,7 +30,7 @@ RETURN n.uid AS uid, label, n.name AS name, n.level AS level,
       UNION
       MATCH (n)<-[:SETS]-(p) WHERE label = 'Target' RETURN p.uid AS u
       UNION
-      MATCH (n)<-[:MENTIONED_IN]-(p:Policy) WHERE label = 'Document' RETURN p.uid AS u
+      MATCH (n)<-[:MENTIONED_IN]-(p) WHERE label = 'Document' AND (p:Policy OR p:Measure) RETURN p.uid AS u
     }
     WITH DISTINCT u ORDER BY u
     RETURN u

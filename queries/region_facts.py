@@ -38,7 +38,7 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
             elif label == "Target":
                 via = in_nodes(g, uid, "SETS")
             elif label == "Document":
-                via = in_nodes(g, uid, "MENTIONED_IN", label="Policy")
+                via = [p for p in in_nodes(g, uid, "MENTIONED_IN") if label_of(g, p) in ("Policy", "Measure")]
             else:
                 via = []
             rows.append(

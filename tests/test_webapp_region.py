@@ -91,5 +91,7 @@ def test_home_ranks_chains_for_the_region_and_the_picker_lists_regions(client: F
     assert [d["title"] for d in home["documents"]] == ["甲市储能测试装备产业链行动方案"]
     gaps = client.get("/api/lists/gaps", query_string={"chain": CHAIN, "region": YI}).get_json()["rows"]
     assert {(g["kind"], g["segment"]) for g in gaps} >= {("unknown", "电芯制造"), ("unknown", "运维服务")}
+    yi_home = client.get("/api/overview", query_string={"region": YI}).get_json()
+    assert [d["title"] for d in yi_home["documents"]] == ["乙市储能测试装备产业链实施意见"]
     targets = client.get("/api/lists/targets", query_string={"region": YI}).get_json()["rows"]
     assert [t["value"] for t in targets] == [80]
