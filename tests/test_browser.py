@@ -282,3 +282,44 @@ def test_sample_corpus_chain_map_of_intelligent_logistics(browser: Any, sample_s
     finally:
         served.close()
     assert served.problems == []
+
+
+@pytest.fixture
+def two_cities(embedded_store: GraphStore) -> Iterator[Served]:
+    from tests import region_graph
+
+    for graph in region_graph.build():
+        embedded_store.write_document(graph)
+    embedded_store.flush()
+    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
+    yield served
+    served.close()
+    assert served.problems == []
+
+
+def test_switching_region_in_the_header_changes_the_map_and_is_remembered(browser: Any, two_cities: Served) -> None:
+    from tests.region_graph import CHAIN, uid
+
+    page = two_cities.page(browser)
+    page.goto(f"{two_cities.url}/chains/{CHAIN}")
+    text = " ".join(page.locator("article.segment").all_text_contents())
+    assert "甲电池公司" in text and "乙储能公司" in text
+    # choosing a region submits the picker at once (region.js) and keeps the page
+    with page.expect_navigation():
+        page.select_option("#region-select", uid("District", "甲市"))
+    assert "region=" in page.url and "/chains/" in page.url
+    assert page.locator("h1 .region-name").inner_text() == "甲市"
+    text = " ".join(page.locator("article.segment").all_text_contents())
+    assert "甲电池公司" in text and "乙储能公司" not in text
+    assert page.locator("article.segment.state-stated_gap").count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "chain-map-region-jia.png"), full_page=False)
+    with page.expect_navigation():
+        page.select_option("#region-select", uid("District", "乙市"))
+    text = " ".join(page.locator("article.segment").all_text_contents())
+    assert "乙储能公司" in text and "甲电池公司" not in text
+    assert page.locator("article.segment.state-stated_gap").count() == 0
+    # remembered: the home page (no parameter) is for 乙市
+    page.goto(f"{two_cities.url}/")
+    assert page.locator("h1 .region-name").inner_text() == "乙市"
+    assert page.locator("#region-select").input_value() == uid("District", "乙市")
+    page.screenshot(path=str(SCREENSHOTS / "home-region-yi.png"), full_page=False)

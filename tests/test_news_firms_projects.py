@@ -55,7 +55,7 @@ def test_legal_names_after_a_firm_noun_and_their_defined_short_names(tmp_path: P
     graph = _graph(
         tmp_path,
         "泉城：装备产业提速\n\n支持链主企业齐鲁星耀装备股份有限公司（以下简称“星耀装备”）扩建生产线。"
-        "陇原新能源集团有限公司(简称\"陇原新能\")投资8亿元建设年产5万吨正极材料项目。",
+        '陇原新能源集团有限公司(简称"陇原新能")投资8亿元建设年产5万吨正极材料项目。',
     )
     firms = _firms(graph)
     assert "齐鲁星耀装备股份有限公司" in firms and "星耀装备" in firms

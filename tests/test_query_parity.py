@@ -65,6 +65,7 @@ def _cases() -> list[tuple[str, dict[str, object]]]:
         ("chain_support", {"chain": CHAIN}),
         ("chain_support", {"chain": "空白产业"}),
         ("documents", {}),
+        ("region_facts", {}),
     ]
 
 
@@ -84,3 +85,16 @@ def test_parity_cases_are_not_empty(embedded_store: GraphStore) -> None:
     assert len(filled) >= len(_cases()) - 10
     firms = queries.run(embedded_store, "chain_firms", {"chain": CHAIN})
     assert any(f["name"] == "<script>alert(1)</script></title>" for f in firms)
+
+
+def test_region_facts_agree_on_two_cities(embedded_store: GraphStore, neo4j_store: GraphStore) -> None:
+    """The facts the region rule decides from (tests/region_graph.py: two cities, a district, a platform)."""
+    from tests import region_graph
+
+    for store in (embedded_store, neo4j_store):
+        for graph in region_graph.build():
+            store.write_document(graph)
+        store.flush()
+    embedded = queries.run(embedded_store, "region_facts", {})
+    assert embedded == queries.run(neo4j_store, "region_facts", {})
+    assert any(r["label"] == "Target" and r["places"] and r["via"] for r in embedded)

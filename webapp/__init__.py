@@ -16,7 +16,7 @@ from flask import Flask, Response
 
 from chainkg import settings
 from chainkg.graph.store import StoreConfig
-from chainkg.webapp import chains, console, errors, explore, lists, nodes, search
+from chainkg.webapp import chains, console, errors, explore, lists, nodes, region, search
 from chainkg.webapp.labels import template_globals
 from chainkg.webapp.response_cache import ReadCache
 from chainkg.webapp.store_holder import StoreHolder
@@ -53,7 +53,7 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         4096, app.config["RESPONSE_CACHE_MEGABYTES"] * 2**20, weigh=lambda answer: len(answer[0])
     )
 
-    for module in (chains, lists, search, nodes, explore, console):
+    for module in (chains, lists, search, nodes, explore, console, region):
         app.register_blueprint(module.bp)
     errors.register(app)
     app.context_processor(template_globals)

@@ -12,6 +12,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from chainkg import settings
 from chainkg.queries.placement import ORIGIN_DOCUMENT, chain_picture
 from chainkg.templates import ChainTemplate, load_templates
+from chainkg.webapp import region
 from chainkg.webapp.chain_layout import layered
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
@@ -22,9 +23,10 @@ bp = Blueprint("chains", __name__)
 
 
 def _summary(chain: dict[str, Any]) -> dict[str, Any]:
-    """One chain's line on the home page, counted from its map (the placement rule), not from the graph alone."""
-    pic = picture(chain["uid"])
-    assert pic is not None
+    """One chain's line on the home page, counted from its map (the placement rule) in the chosen region."""
+    whole = picture(chain["uid"])
+    assert whole is not None
+    pic = region.scoped(whole)
     links = pic["links"]
     template = pic["template"]
     return {
@@ -32,6 +34,8 @@ def _summary(chain: dict[str, Any]) -> dict[str, Any]:
         "category": chain["category"] or (template.category if template else None),
         "mapped": pic["mapped"],
         "template": template.name if template else None,
+        "firms": len(pic["placements"]) if region.chosen_uid() else chain["firms"],
+        "owners": len(pic["owners"]) if region.chosen_uid() else chain["owners"],
         "links": len(links),
         "template_links": sum(1 for e in links if e["link"].origin != ORIGIN_DOCUMENT),
         "placed": len({uid for e in links for uid in e["firms"]}),
@@ -44,12 +48,14 @@ def _summary(chain: dict[str, Any]) -> dict[str, Any]:
 
 @twin(bp, "/", "/api/overview", "index.html")
 def overview() -> dict[str, Any]:
-    """The dashboard: chains ranked by firms and gaps (from their maps), the top stated gaps, the documents loaded."""
+    """The dashboard for the chosen region: chains ranked by its firms and gaps (from their maps), the top stated
+    gaps, the documents loaded (those of the region, when one is chosen)."""
     chains = [_summary(c) for c in run_query("chain_list")]
     chains.sort(key=lambda c: (-c["firms"], -c["stated_gaps"], not c["mapped"], c["name"], c["uid"]))
     top_gaps = [{"chain": c["name"], "chain_uid": c["uid"], **g} for c in chains for g in c["gap_sentences"]][:10]
     # counts (nodes and relationships per type) stay in the API for scripts; the page no longer shows them
-    return {"chains": chains, "top_gaps": top_gaps, "documents": run_query("documents"), "counts": get_store().counts()}
+    documents = [d for d in run_query("documents") if region.contains(d["uid"])]
+    return {"chains": chains, "top_gaps": top_gaps, "documents": documents, "counts": get_store().counts()}
 
 
 def _matches(firm: dict[str, Any], district: str, platform: str) -> bool:
@@ -87,10 +93,13 @@ def picture(key: str) -> dict[str, Any] | None:
 
 
 def placed_firms(pic: dict[str, Any]) -> list[dict[str, Any]]:
-    """``chain_firms`` rows of the chain, each a copy whose ``segments`` are its placements by the one rule."""
+    """``chain_firms`` rows of the chain in the chosen region, each a copy whose ``segments`` are its placements
+    by the one rule."""
     names = {entry["link"].key: entry["link"].name for entry in pic["links"]}
     firms = []
     for firm in run_query("chain_firms", {"chain": pic["chain"]["uid"]}):
+        if not region.contains(firm["uid"]):
+            continue
         placements = pic["placements"].get(firm["uid"], [])
         segments = [{**p.to_dict(), "uid": p.link, "name": names[p.link]} for p in placements]
         firms.append({**firm, "segments": segments})
@@ -118,13 +127,15 @@ def map_links(pic: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str, Any]:
-    """Everything the chain map shows: layered links with firms, carriers, distribution, measures, targets."""
-    pic = picture(key)
-    if pic is None:
+    """Everything the chain map shows for the chosen region: layered links with its firms, carriers, distribution,
+    measures, targets and projects."""
+    whole = picture(key)
+    if whole is None:
         abort(404, description=f"没有名称或编号为 {key} 的产业链")
+    pic = region.scoped(whole)
     chain_uid = pic["chain"]["uid"]
     firms = placed_firms(pic)
-    carriers = run_query("chain_carriers", {"chain": chain_uid})
+    carriers = [c for c in run_query("chain_carriers", {"chain": chain_uid}) if region.contains(c["uid"])]
     shown = [f for f in firms if _matches(f, district, platform)]
     layout = layered(map_links(pic), shown)
     segments = [s for c in layout["columns"] for s in c["segments"]]
@@ -133,6 +144,7 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
         "chain": pic["chain"],
         "mapped": pic["mapped"],
         "template": {"name": template.name, "sources": list(template.sources)} if template else None,
+        "region": region.chosen(),
         "filters": {"district": district, "platform": platform},
         "counts": {
             "firms": len(shown),
@@ -153,9 +165,13 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
             "districts": _distribution(firms, "districts"),
             "platforms": _distribution(firms, "platforms"),
         },
-        "measures": run_query("policies_measures", {"chain": chain_uid}),
-        "targets": run_query("targets", {"chain": chain_uid}),
-        "projects": run_query("projects", {"chain": chain_uid}),
+        "measures": [
+            m
+            for m in run_query("policies_measures", {"chain": chain_uid})
+            if region.contains(m["uid"] or m["policy_uid"])
+        ],
+        "targets": [t for t in run_query("targets", {"chain": chain_uid}) if region.contains(t["uid"])],
+        "projects": [p for p in run_query("projects", {"chain": chain_uid}) if region.contains(p["uid"])],
     }
 
 

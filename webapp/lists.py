@@ -13,6 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
+from chainkg.webapp import region
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
 from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH
 from chainkg.webapp.store_holder import run_query
@@ -215,9 +216,10 @@ def gap_rows(chain: str) -> list[Row]:
     chains = [chain] if chain else [c["uid"] for c in run_query("chain_list")]
     rows: list[Row] = []
     for key in chains:
-        pic = picture(key)
-        if pic is None:
+        whole = picture(key)
+        if whole is None:
             continue
+        pic = region.scoped(whole)
         head = {"chain_uid": pic["chain"]["uid"], "chain": pic["chain"]["name"]}
         if not pic["mapped"]:
             rows.append(
@@ -252,7 +254,28 @@ def gap_rows(chain: str) -> list[Row]:
                 }
             )
     owners = run_query("chain_gaps", {"chain": chain})
+    # 缺链主 in a region: no chain owner of the chain is in it
     rows += [{**r, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
+    if region.chosen_uid():
+        missing = {r["chain_uid"] for r in rows if r["kind"] == "missing_owner"}
+        for key in chains:
+            whole = picture(key)
+            if whole is None or whole["chain"]["uid"] in missing or region.scoped(whole)["owners"]:
+                continue
+            head = {"chain_uid": whole["chain"]["uid"], "chain": whole["chain"]["name"]}
+            rows.append(
+                {
+                    **head,
+                    "kind": "missing_owner",
+                    "uid": None,
+                    "segment": None,
+                    "origin": None,
+                    "position": None,
+                    "order": None,
+                    "products": [],
+                    "evidence": None,
+                }
+            )
     return sorted(
         rows,
         key=lambda r: (
@@ -274,8 +297,9 @@ def _rows(spec: ListSpec, chain: str) -> list[Row]:
         from chainkg.webapp.chains import picture, placed_firms
 
         pic = picture(chain)
-        return placed_firms(pic) if pic else []
-    return run_query(spec.query, {"chain": chain})
+        return placed_firms(region.scoped(pic)) if pic else []
+    # measures, targets, projects: those in the chosen region (a measure-less policy by the policy)
+    return [r for r in run_query(spec.query, {"chain": chain}) if region.contains(r.get("uid") or r.get("policy_uid"))]
 
 
 def list_data(kind: str) -> dict[str, Any]:
@@ -321,6 +345,7 @@ def list_data(kind: str) -> dict[str, Any]:
         "rows": rows,
         "cells": [[c.value(r) for c in spec.columns] for r in rows],
         "lists": [{"kind": s.kind, "title": s.title} for s in LISTS.values()],
+        "region": region.chosen(),
     }
 
 

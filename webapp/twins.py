@@ -2,7 +2,8 @@
 
 ``@twin(bp, "/nodes/<uid>", "/api/nodes/<uid>", "node.html")`` registers the HTML route and the
 API route; the decorated function returns the data both show. Both answers are kept in the
-app's response cache (``chainkg_responses``) (``chainkg.webapp.response_cache``) until the store changes.
+app's response cache (``chainkg_responses``, :mod:`chainkg.webapp.response_cache`) until the store changes,
+one per chosen region.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, render_template, request
 
+from chainkg.webapp import region
 from chainkg.webapp.store_holder import store_stamp
 
 Data = dict[str, Any]
@@ -35,6 +37,7 @@ def twin(
 
 
 def _cached(kind: str, compute: Callable[[], tuple[bytes, str]]) -> Response:
-    key = (kind, request.full_path, store_stamp())
+    # the region may come from the cookie, which the path does not show
+    key = (kind, request.full_path, region.requested(), store_stamp())
     body, mimetype = current_app.extensions["chainkg_responses"].get_or_compute(key, compute)
     return Response(body, mimetype=mimetype)
