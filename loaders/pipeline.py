@@ -14,7 +14,7 @@ import multiprocessing.connection
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -314,7 +314,7 @@ class _Pool:
             worker.conn.close()
 
 
-def _extracted(paths: list[Path], workers: int) -> Iterator[tuple[Path, DocumentGraph | DocumentError]]:
+def _extracted(paths: list[Path], workers: int) -> Generator[tuple[Path, DocumentGraph | DocumentError], None, None]:
     if workers <= 1 or len(paths) < 2:
         for path in paths:
             yield path, _extract_or_error(path)
