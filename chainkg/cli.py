@@ -131,6 +131,9 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # The driver logs each retry and lost connection; chainkg reports the outcome in one line of its own.
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 @main.command()

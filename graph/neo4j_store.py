@@ -52,7 +52,10 @@ SEARCH_SEPARATOR = "\x1e"
 
 
 #: Seconds one connection attempt may take at most (a server that accepts no connection, or answers none).
-CONNECTION_TIMEOUT = 10.0
+CONNECTION_TIMEOUT = 5.0
+#: Seconds between a document's write attempts while the server cannot take it: doubling from the first to the most.
+RETRY_FIRST_DELAY = 0.5
+RETRY_MAX_DELAY = 5.0
 
 
 def _reason(exc: BaseException) -> str:
@@ -192,12 +195,12 @@ class Neo4jStore(GraphStore):
             self.driver.close()
             raise StoreError(f"cannot connect to Neo4j at {config.neo4j_uri}: {_reason(exc)}") from exc
 
-    def _session(self):  # type: ignore[no-untyped-def]
+    def _session(self, **config: Any):  # type: ignore[no-untyped-def]
         # The store's own statements read properties that not every node has (``coalesce(n.aliases, [])``);
         # on an empty database Neo4j notes each as an unknown property, which the driver would log as a
         # warning on every first build. Analysts' statements (the console) keep their notifications.
         return self.driver.session(
-            database=self.config.neo4j_database, notifications_disabled_classifications=["UNRECOGNIZED"]
+            database=self.config.neo4j_database, notifications_disabled_classifications=["UNRECOGNIZED"], **config
         )
 
     def init_schema(self) -> None:
@@ -207,22 +210,32 @@ class Neo4jStore(GraphStore):
                 session.run(statement).consume()
 
     def write_document(self, graph: Graph) -> None:
-        """One transaction; the driver retries it for ``neo4j_retry_seconds`` if the server could not take it.
+        """One transaction, tried again while the server cannot take it, for ``neo4j_retry_seconds`` in all.
 
-        A server that stays away (or unavailable) that long is a :class:`StoreUnavailableError`, which
-        stops a build; a write the server refuses is a :class:`StoreError` against that document alone.
+        The retries are counted here, not by the driver, whose back-off may sleep past its retry time
+        (a build waited some 60 s per document for a server gone away). A server still away at the end
+        is a :class:`StoreUnavailableError`, which stops a build; a write the server refuses is a
+        :class:`StoreError` against that document alone.
         """
         started = time.monotonic()
-        try:
-            with self._session() as session:
-                session.execute_write(_write_graph, graph)
-        except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
-            raise StoreUnavailableError(
-                f"Neo4j at {self.config.neo4j_uri} went away during a write and did not come back within "
-                f"{time.monotonic() - started:.0f} s ({_reason(exc)})"
-            ) from exc
-        except Neo4jError as exc:
-            raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
+        deadline = started + self.config.neo4j_retry_seconds
+        delay = RETRY_FIRST_DELAY
+        while True:
+            try:
+                with self._session(max_transaction_retry_time=0) as session:
+                    session.execute_write(_write_graph, graph)
+                return
+            except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreUnavailableError(
+                        f"Neo4j at {self.config.neo4j_uri} went away during a write and did not come back within "
+                        f"{time.monotonic() - started:.0f} s ({_reason(exc)})"
+                    ) from exc
+                time.sleep(min(delay, left))
+                delay = min(delay * 2, RETRY_MAX_DELAY)
+            except Neo4jError as exc:
+                raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
 
     def bulk_load(
         self,

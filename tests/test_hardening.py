@@ -255,3 +255,84 @@ def test_export_of_a_store_being_written_is_always_whole(tmp_path: Path) -> None
         time.sleep(0.01)
     assert proc.returncode == 0 and reads > 0
     assert len(_documents(store)) == 5
+
+
+# 4. Neo4j goes away during a build; 9. a bad database name, the first build's notifications
+
+
+@pytest.mark.neo4j
+def test_a_bad_database_name_is_one_line(neo4j_server: StoreConfig) -> None:
+    assert neo4j_server.neo4j_uri
+    code, out = run(
+        "stats", "--neo4j-uri", neo4j_server.neo4j_uri, "--neo4j-password", neo4j_server.neo4j_password or "",
+        "--neo4j-database", "nosuchdb",
+    )  # fmt: skip
+    assert code == 1
+    assert out.strip().splitlines() == [
+        f"Error: Neo4j at {neo4j_server.neo4j_uri} has no database 'nosuchdb' (check --neo4j-database or "
+        "NEO4J_DATABASE; leave it unset for the server's default)"
+    ]
+
+
+def _document_count(config: StoreConfig) -> int:
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(config.neo4j_uri or "", auth=(config.neo4j_user, config.neo4j_password or "")) as driver:
+        records, _, _ = driver.execute_query("MATCH (d:Document) RETURN count(d) AS n")
+        return int(records[0]["n"])
+
+
+@pytest.mark.neo4j
+def test_a_build_stops_soon_when_neo4j_goes_away_and_a_rerun_completes_it(generated: Path, tmp_path: Path) -> None:
+    from chainkg import local_neo4j
+    from chainkg.graph.json_format import dump_json
+
+    generated = tmp_path / "generated"
+    generated.mkdir()
+    generate(settings.SAMPLE_CORPUS, generated, 30)
+    home = tmp_path / "neo4j"
+    password = "chainkg-test-password"
+    info = local_neo4j.start(home, port=0, password=password)  # a server of its own: this test stops it
+    try:
+        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
+        env = {**os.environ, "NEO4J_URI": info.uri, "NEO4J_PASSWORD": password}
+        command = [*CHAINKG, "build", str(generated), "-j", "2"]
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                if _document_count(config) >= 3:
+                    break
+            except Exception:  # the schema may not be there yet
+                pass
+            time.sleep(0.5)
+        assert proc.poll() is None, proc.communicate()
+        local_neo4j.stop(home)
+        stopped = time.monotonic()
+        out, err = proc.communicate(timeout=120)
+        took = time.monotonic() - stopped
+        print(f"the build gave up {took:.1f} s after Neo4j was stopped")
+        assert took < 40, f"the build gave up {took:.0f} s after Neo4j went away"
+        assert proc.returncode == 1
+        assert "Traceback" not in err and "Received notification" not in err and "neo4j." not in err, err
+        lines = err.splitlines()
+        assert len(lines) == 1, err
+        assert lines[0].startswith(f"Error: Neo4j at {info.uri} went away during a write and did not come back")
+        assert "documents of this build stored: rerun the same command when the store is back" in lines[0]
+        assert "(unchanged files are skipped)" in lines[0]
+
+        info = local_neo4j.start(home, port=0, password=password)
+        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
+        env["NEO4J_URI"] = info.uri
+        stored = _document_count(config)
+        assert 3 <= stored < 30
+        rerun = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
+        assert rerun.returncode == 0, rerun.stderr
+        assert f"{30 - stored} loaded, {stored} unchanged" in rerun.stdout
+        with open_store(config) as neo4j:
+            resumed = dump_json(neo4j.read())
+    finally:
+        local_neo4j.stop(home, missing_ok=True)
+    with open_store(StoreConfig(path=tmp_path / "clean.json")) as clean:
+        build([generated], clean, workers=2)
+        assert resumed == dump_json(clean.read())
