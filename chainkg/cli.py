@@ -19,7 +19,7 @@ import click
 from tqdm import tqdm
 
 from chainkg import local_neo4j, queries, settings
-from chainkg.graph.embedded_store import EmbeddedStore
+from chainkg.graph.embedded_store import EmbeddedStore, WriterLock
 from chainkg.graph.errors import ChainKGError
 from chainkg.graph.json_format import dump_json, read_json, write_atomic
 from chainkg.graph.neo4j_store import Neo4jStore
@@ -85,9 +85,26 @@ def store_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _open(config: StoreConfig) -> GraphStore:
+def _no_graph(path: Path) -> click.ClickException:
+    return click.ClickException(f"no graph at {path}: run `chainkg build` first")
+
+
+def _require_graph(config: StoreConfig) -> None:
+    """Only ``build`` (and ``pull``) create an embedded store: elsewhere a missing file is an error, not a graph."""
+    if not config.neo4j_uri and not config.path.exists():
+        raise _no_graph(config.path)
+
+
+def _waiting(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _open(config: StoreConfig, *, write: bool = False, missing_ok: bool = False) -> GraphStore:
+    """The store, which must hold a graph unless ``missing_ok``; as its one writer if ``write`` (see ``open_store``)."""
+    if not missing_ok:
+        _require_graph(config)
     try:
-        return open_store(config)
+        return open_store(config, write=write, waiting=_waiting)
     except ChainKGError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -114,6 +131,9 @@ def main(verbose: int) -> None:
     """
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=max(level, logging.DEBUG), format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # The driver logs each retry and lost connection; chainkg reports the outcome in one line of its own.
+        logging.getLogger("neo4j").setLevel(logging.CRITICAL)
 
 
 @main.command()
@@ -129,16 +149,33 @@ def build(config: StoreConfig, paths: tuple[Path, ...], workers: int, force: boo
     stored is lost.
     """
     # The extraction stack (segmenter, divisions, OpenCC) is the slowest import and only build needs it.
+    from chainkg.loaders.pipeline import BuildInterrupted, BuildStopped
     from chainkg.loaders.pipeline import build as run_build
     from chainkg.loaders.reading.readers import find_documents
 
     targets = list(paths) or [settings.SAMPLE_CORPUS]
-    total = len(find_documents(targets))
-    with _open(config) as store, tqdm(total=total, unit="doc", desc="loading", disable=None) as bar:
-        report = run_build(targets, store, workers=workers, force=force, progress=lambda _p: bar.update())
+    skipped: list[tuple[Path, str]] = []
+    total = len(find_documents(targets, skipped=skipped))
+    for path, reason in skipped:
+        click.echo(f"warning: {path}: {reason}", err=True)
+    try:
+        with (
+            _open(config, write=True, missing_ok=True) as store,
+            tqdm(total=total, unit="doc", desc="loading", disable=None) as bar,
+        ):
+            report = run_build(targets, store, workers=workers, force=force, progress=lambda _p: bar.update())
+    except BuildInterrupted as stop:
+        # One line, no traceback: the workers are stopped and the store holds every document loaded.
+        click.echo(str(stop), err=True)
+        raise SystemExit(128 + stop.signum) from None
+    except BuildStopped as stop:
+        for error in stop.report.errors:
+            click.echo(f"error: {error}", err=True)
+        raise click.ClickException(str(stop)) from None
+    ignored = f", {len(report.ignored)} not documents" if report.ignored else ""
     click.echo(
         f"{config.describe()}: {len(report.loaded)} loaded, {len(report.skipped)} unchanged, "
-        f"{len(report.errors)} failed"
+        f"{len(report.errors)} failed{ignored}"
     )
     for label, count in sorted(report.added.items()):
         click.echo(f"  {label:<16} {count:+d}")
@@ -184,7 +221,7 @@ def export_json(config: StoreConfig, out: Path) -> None:
 @store_options
 def remove(config: StoreConfig, document: str) -> None:
     """Retract what only DOCUMENT (its file name or uid) stated; facts other documents state stay."""
-    with _open(config) as store:
+    with _open(config, write=True) as store:
         uid = store.find_document(document)
         if uid is None:
             raise click.ClickException(f"no stored document {document!r} (see `chainkg stats` and the Document nodes)")
@@ -211,6 +248,7 @@ def serve(config: StoreConfig, host: str, port: int, threads: int, development: 
     # Flask, waitress and the viewer's modules load only for the one command that serves them.
     from chainkg.webapp import create_app, open_now
 
+    _require_graph(config)
     app = create_app(config)
     try:
         open_now(app)
@@ -363,7 +401,7 @@ def neo4j_import(
     """
     path: Path = source or settings.STORE.value()
     if not path.exists():
-        raise click.ClickException(f"no embedded store at {path}")
+        raise _no_graph(path)
     data = read_json(path).to_dict()
     report = local_neo4j.import_graph(
         neo4j_home,
@@ -449,7 +487,8 @@ def eval_gold(
                 if graph_file is not None:
                     graph = read_json(graph_file)
                 else:
-                    with _open(config) as store:
+                    # A store named but missing is scored as the empty graph it is (eval builds nothing).
+                    with _open(config, missing_ok=True) as store:
                         graph = store.read()
             report = evaluate(graph, found.gold_dir, list(documents) or None)
         for warning in report.warnings:
@@ -553,7 +592,7 @@ def push(config: StoreConfig, source: Path | None, batch: int) -> None:
         raise click.ClickException("give --neo4j-uri or NEO4J_URI: push copies the embedded store into Neo4j")
     path = source or config.path
     if not path.exists():
-        raise click.ClickException(f"no embedded store at {path}")
+        raise _no_graph(path)
     data = EmbeddedStore(path).read().to_dict()
     with _open(config) as store:
         assert isinstance(store, Neo4jStore)
@@ -575,10 +614,14 @@ def pull(config: StoreConfig, target: Path | None) -> None:
     if not config.neo4j_uri:
         raise click.ClickException("give --neo4j-uri or NEO4J_URI: pull copies Neo4j into the embedded store")
     path = target or config.path
-    with _open(config) as store:
+    # Locked as a build locks it, before Neo4j is read: a build into the file waits for the pull, or the other way.
+    with WriterLock(path, config.lock_wait_seconds, _waiting), _open(config) as store:
         graph = store.read()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, dump_json(graph))
+        write_atomic(path, dump_json(graph))
     click.echo(
         f"pulled {len(graph.nodes)} nodes and {len(graph.edges)} relationships from {config.neo4j_uri} to {path}"
     )
+
+
+if __name__ == "__main__":
+    main()

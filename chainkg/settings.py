@@ -51,9 +51,7 @@ class Setting:
         return self.default
 
 
-STORE = Setting(
-    "store", "CHAINKG_STORE", Path(".chainkg/graph.json"), "Embedded store file.", ("--store",), Path
-)
+STORE = Setting("store", "CHAINKG_STORE", Path(".chainkg/graph.json"), "Embedded store file.", ("--store",), Path)
 NEO4J_URI = Setting(
     "neo4j_uri",
     "NEO4J_URI",
@@ -72,6 +70,13 @@ NEO4J_PASSWORD = Setting(
 )
 NEO4J_DATABASE = Setting(
     "neo4j_database", "NEO4J_DATABASE", None, "Neo4j database name (default: the server's).", ("--neo4j-database",)
+)
+STORE_WAIT = Setting(
+    "store_wait",
+    "CHAINKG_STORE_WAIT",
+    300.0,
+    "Seconds a command that writes the embedded store waits for another one writing it to finish.",
+    kind=float,
 )
 NEO4J_HOME = Setting(
     "neo4j_home",
@@ -157,6 +162,7 @@ SETTINGS: tuple[Setting, ...] = (
     NEO4J_USER,
     NEO4J_PASSWORD,
     NEO4J_DATABASE,
+    STORE_WAIT,
     NEO4J_HOME,
     NEO4J_PORT,
     NEO4J_HEAP,
@@ -189,4 +195,5 @@ def store_config(
         neo4j_user=NEO4J_USER.value(neo4j_user),
         neo4j_password=NEO4J_PASSWORD.value(neo4j_password),
         neo4j_database=NEO4J_DATABASE.value(neo4j_database),
+        lock_wait_seconds=STORE_WAIT.value(),
     )

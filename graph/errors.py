@@ -42,3 +42,8 @@ class ModelError(ChainKGError):
 
 class RdfError(ChainKGError):
     """An RDF file or option cannot be exported, read back or validated (names the file or value)."""
+
+
+class StoreUnavailableError(StoreError):
+    """The store stopped answering (Neo4j went away) and did not come back within the retry time:
+    a build stops rather than retry every remaining document."""

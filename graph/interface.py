@@ -43,6 +43,8 @@ class StoreConfig:
     neo4j_database: str | None = None
     #: How long the driver retries a transaction the server could not take (a restart, a leader change).
     neo4j_retry_seconds: float = 30.0
+    #: How long a writer of the embedded store waits for another writer of the same file before it fails.
+    lock_wait_seconds: float = 300.0
 
     def describe(self) -> str:
         return f"Neo4j at {self.neo4j_uri}" if self.neo4j_uri else f"embedded store {self.path}"
@@ -104,6 +106,11 @@ class GraphStore(ABC):
     def prepare(self, statements: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Get ready to run these statements (text, example parameters) fast: Neo4j plans them ahead.
         Nothing to do on a store that runs no Cypher."""
+
+    def begin_writing(self) -> None:
+        """Become the store's one writer before reading what to merge into (the embedded store locks its file,
+        waiting for another writer to finish, and reads it afresh); nothing to do on Neo4j, whose
+        transactions already merge concurrent writers."""
 
     def flush(self) -> None:
         """Make what was written durable (the embedded store saves its file here)."""

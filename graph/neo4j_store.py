@@ -20,10 +20,19 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import AuthError, ConfigurationError, DriverError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
 from chainkg.graph.cypher_console import ConsoleResult, run_read_only
-from chainkg.graph.errors import ModelError, StoreError, UnknownDocumentError
+from chainkg.graph.errors import ModelError, StoreError, StoreUnavailableError, UnknownDocumentError
 from chainkg.graph.interface import GraphStore, StoreConfig
 from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node
 
@@ -40,6 +49,19 @@ URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 #: full-text analyzers break words (so no match spans two names), and no line break: a node's row in the
 #: offline importer's files (:mod:`chainkg.neo4j_import`) then stays on one line, which it reads fastest.
 SEARCH_SEPARATOR = "\x1e"
+
+
+#: Seconds one connection attempt may take at most (a server that accepts no connection, or answers none).
+CONNECTION_TIMEOUT = 5.0
+#: Seconds between a document's write attempts while the server cannot take it: doubling from the first to the most.
+RETRY_FIRST_DELAY = 0.5
+RETRY_MAX_DELAY = 5.0
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's message, on one line."""
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(str(text).split())
 
 
 def _label(label: str) -> str:
@@ -142,7 +164,12 @@ class Neo4jStore(GraphStore):
         auth = (config.neo4j_user, config.neo4j_password or "")
         try:
             self.driver: Driver = GraphDatabase.driver(
-                config.neo4j_uri or "", auth=auth, max_transaction_retry_time=config.neo4j_retry_seconds
+                config.neo4j_uri or "",
+                auth=auth,
+                max_transaction_retry_time=config.neo4j_retry_seconds,
+                # A dead server must not hold one attempt longer than the whole retry time.
+                connection_timeout=min(CONNECTION_TIMEOUT, config.neo4j_retry_seconds),
+                connection_acquisition_timeout=min(CONNECTION_TIMEOUT, config.neo4j_retry_seconds),
             )
             self.driver.verify_connectivity()
         except AuthError as exc:
@@ -154,10 +181,27 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"cannot connect to Neo4j at {config.neo4j_uri}: {exc}") from exc
         except (ConfigurationError, ValueError) as exc:
             raise StoreError(f"bad Neo4j URI {config.neo4j_uri!r}: {exc}") from exc
-        self.init_schema()
+        try:
+            self.init_schema()
+        except ClientError as exc:
+            self.driver.close()
+            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise StoreError(
+                    f"Neo4j at {config.neo4j_uri} has no database {config.neo4j_database!r} "
+                    "(check --neo4j-database or NEO4J_DATABASE; leave it unset for the server's default)"
+                ) from exc
+            raise StoreError(f"Neo4j at {config.neo4j_uri} refused the schema: {exc.message or exc}") from exc
+        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+            self.driver.close()
+            raise StoreError(f"cannot connect to Neo4j at {config.neo4j_uri}: {_reason(exc)}") from exc
 
-    def _session(self):  # type: ignore[no-untyped-def]
-        return self.driver.session(database=self.config.neo4j_database)
+    def _session(self, **config: Any):  # type: ignore[no-untyped-def]
+        # The store's own statements read properties that not every node has (``coalesce(n.aliases, [])``);
+        # on an empty database Neo4j notes each as an unknown property, which the driver would log as a
+        # warning on every first build. Analysts' statements (the console) keep their notifications.
+        return self.driver.session(
+            database=self.config.neo4j_database, notifications_disabled_classifications=["UNRECOGNIZED"], **config
+        )
 
     def init_schema(self) -> None:
         """Create constraints and indexes if they are missing (idempotent)."""
@@ -166,13 +210,32 @@ class Neo4jStore(GraphStore):
                 session.run(statement).consume()
 
     def write_document(self, graph: Graph) -> None:
-        try:
-            with self._session() as session:
-                session.execute_write(_write_graph, graph)
-        except Neo4jError as exc:
-            raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
-        except ServiceUnavailable as exc:
-            raise StoreError(f"Neo4j at {self.config.neo4j_uri} went away during a write: {exc}") from exc
+        """One transaction, tried again while the server cannot take it, for ``neo4j_retry_seconds`` in all.
+
+        The retries are counted here, not by the driver, whose back-off may sleep past its retry time
+        (a build waited some 60 s per document for a server gone away). A server still away at the end
+        is a :class:`StoreUnavailableError`, which stops a build; a write the server refuses is a
+        :class:`StoreError` against that document alone.
+        """
+        started = time.monotonic()
+        deadline = started + self.config.neo4j_retry_seconds
+        delay = RETRY_FIRST_DELAY
+        while True:
+            try:
+                with self._session(max_transaction_retry_time=0) as session:
+                    session.execute_write(_write_graph, graph)
+                return
+            except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StoreUnavailableError(
+                        f"Neo4j at {self.config.neo4j_uri} went away during a write and did not come back within "
+                        f"{time.monotonic() - started:.0f} s ({_reason(exc)})"
+                    ) from exc
+                time.sleep(min(delay, left))
+                delay = min(delay * 2, RETRY_MAX_DELAY)
+            except Neo4jError as exc:
+                raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
 
     def bulk_load(
         self,

@@ -9,6 +9,8 @@ import from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.graph.interface import GraphStore, StoreConfig
 from chainkg.graph.neo4j_store import Neo4jStore
@@ -16,8 +18,17 @@ from chainkg.graph.neo4j_store import Neo4jStore
 __all__ = ["GraphStore", "StoreConfig", "open_store"]
 
 
-def open_store(config: StoreConfig) -> GraphStore:
-    """The store ``config`` points at: Neo4j when a URI is set, else the embedded file."""
+def open_store(config: StoreConfig, *, write: bool = False, waiting: Callable[[str], None] | None = None) -> GraphStore:
+    """The store ``config`` points at: Neo4j when a URI is set, else the embedded file.
+
+    ``write``: become its writer at once (:meth:`GraphStore.begin_writing`); ``waiting(message)`` is told
+    if another writer of the same embedded file must finish first.
+    """
+    store: GraphStore
     if config.neo4j_uri:
-        return Neo4jStore(config)
-    return EmbeddedStore(config.path)
+        store = Neo4jStore(config)
+    else:
+        store = EmbeddedStore(config.path, lock_wait_seconds=config.lock_wait_seconds, waiting=waiting)
+    if write:
+        store.begin_writing()
+    return store

@@ -9,13 +9,20 @@ that fails is reported with its reason and the rest still load.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+import multiprocessing.connection
+import signal
+import threading
+from collections import deque
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
+from types import FrameType
 from typing import TypeAlias
 
-from chainkg.graph.errors import ChainKGError, DocumentError
+from chainkg.graph.errors import ChainKGError, DocumentError, StoreUnavailableError
 from chainkg.graph.model import Graph
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract import (
@@ -124,15 +131,201 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
     errors: list[DocumentError] = field(default_factory=list)
     added: dict[str, int] = field(default_factory=dict)
+    #: Files of the folders walked that are not loaded at all, each with its reason (unsupported type, dangling link).
+    ignored: list[DocumentError] = field(default_factory=list)
 
 
-def _extracted(paths: list[Path], workers: int) -> Iterator[tuple[Path, DocumentGraph | DocumentError]]:
+class BuildStopped(ChainKGError):
+    """The build stopped before its last document; everything loaded until then is stored (``report.loaded``),
+    and rerunning the same command loads the rest (unchanged files are skipped)."""
+
+    def __init__(self, report: BuildReport, message: str) -> None:
+        self.report = report
+        super().__init__(message)
+
+
+class BuildInterrupted(BuildStopped):
+    """SIGINT (Ctrl-C) or SIGTERM stopped the build between two documents; the workers are stopped."""
+
+    def __init__(self, report: BuildReport, signum: int) -> None:
+        self.signum = signum
+        super().__init__(report, f"interrupted: {len(report.loaded)} documents stored; rerun to continue")
+
+
+class _Interrupt(BaseException):
+    """Raised by the signal handler between documents (a BaseException: nothing on the way catches it)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Signals:
+    """SIGINT and SIGTERM during a build become :class:`_Interrupt`, never inside a :meth:`critical` block
+    (a document's write and its bookkeeping): a signal there is held until the block ends.
+
+    Installed only in the main thread (Python's handlers run there); elsewhere the caller keeps its own.
+    """
+
+    def __init__(self) -> None:
+        self.pending: int | None = None
+        self.in_critical = False
+        self.previous: dict[int, object] = {}
+
+    def __enter__(self) -> _Signals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                self.previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+
+    def _handle(self, signum: int, _frame: FrameType | None) -> None:
+        if self.pending is None:
+            self.pending = signum
+        if not self.in_critical:
+            raise _Interrupt(self.pending)
+
+    @contextmanager
+    def critical(self) -> Iterator[None]:
+        self.in_critical = True
+        try:
+            yield
+        finally:
+            self.in_critical = False
+        if self.pending is not None:
+            raise _Interrupt(self.pending)
+
+
+#: Documents handed to a worker at a time: one it works on and one waiting, so it never idles on the parent.
+_PER_WORKER = 2
+
+
+def _worker(conn: Connection) -> None:
+    """A worker process: extract each path the parent sends, send back the result, until told to stop.
+
+    It leaves Ctrl-C to the parent (a terminal sends it to the whole process group) and dies at once on
+    SIGTERM or SIGKILL from the parent; the parent blocked both signals while forking, so no handler of
+    its own ever runs here.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    while True:
+        try:
+            item = conn.recv()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        index, path = item
+        conn.send((index, _extract_or_error(path)))
+
+
+class _Worker:
+    def __init__(self) -> None:
+        self.conn, child = multiprocessing.Pipe()
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+        try:
+            self.process = multiprocessing.Process(target=_worker, args=(child,), daemon=True)
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        child.close()
+        self.queued: deque[int] = deque()
+
+
+class _Pool:
+    """Worker processes extracting documents, results given back in input order.
+
+    Not :class:`concurrent.futures.ProcessPoolExecutor`: a build stopped by Ctrl-C, SIGTERM or the store
+    going away must end every worker at once, and killing the executor's workers mid-result leaves its
+    manager thread blocked on a half-written message (the interpreter then hangs at exit). Here the parent
+    owns each worker's pipe: :meth:`kill` ends them all, and a worker that dies (killed for memory) fails
+    the document it held, not the build.
+    """
+
+    def __init__(self, paths: list[Path], workers: int) -> None:
+        self.paths = paths
+        self.todo: deque[int] = deque(range(len(paths)))
+        self.done: dict[int, DocumentGraph | DocumentError] = {}
+        self.workers = [_Worker() for _ in range(min(workers, len(paths)))]
+        for worker in self.workers:
+            self._feed(worker)
+
+    def _feed(self, worker: _Worker) -> None:
+        while self.todo and len(worker.queued) < _PER_WORKER:
+            index = self.todo.popleft()
+            worker.conn.send((index, self.paths[index]))
+            worker.queued.append(index)
+
+    def results(self) -> Iterator[tuple[Path, DocumentGraph | DocumentError]]:
+        for index, path in enumerate(self.paths):
+            while index not in self.done:
+                self._receive()
+            yield path, self.done.pop(index)
+
+    def _receive(self) -> None:
+        busy = {worker.conn: worker for worker in self.workers if worker.queued}
+        for conn in multiprocessing.connection.wait(list(busy)):
+            worker = busy[conn]  # type: ignore[index]
+            try:
+                index, result = worker.conn.recv()
+            except (EOFError, OSError):
+                self._replace(worker)
+                continue
+            worker.queued.remove(index)
+            self.done[index] = result
+            self._feed(worker)
+
+    def _replace(self, dead: _Worker) -> None:
+        """A worker died: the document it worked on fails with the reason, the one it had queued goes back."""
+        dead.process.join(5)
+        lost = dead.queued.popleft()
+        code = dead.process.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        self.done[lost] = DocumentError(
+            self.paths[lost], f"the worker process extracting it died ({how}; out of memory?)"
+        )
+        self.todo.extendleft(reversed(dead.queued))
+        dead.conn.close()
+        replacement = _Worker()
+        self.workers[self.workers.index(dead)] = replacement
+        for worker in self.workers:
+            self._feed(worker)
+
+    def close(self) -> None:
+        """Let every worker finish and exit (all work done)."""
+        for worker in self.workers:
+            with suppress(OSError):
+                worker.conn.send(None)
+        for worker in self.workers:
+            worker.process.join()
+            worker.conn.close()
+
+    def kill(self) -> None:
+        """End every worker now, whatever it is doing: SIGKILL, so no worker prints or runs anything more."""
+        for worker in self.workers:
+            worker.process.kill()
+        for worker in self.workers:
+            worker.process.join()
+            worker.conn.close()
+
+
+def _extracted(paths: list[Path], workers: int) -> Generator[tuple[Path, DocumentGraph | DocumentError], None, None]:
     if workers <= 1 or len(paths) < 2:
         for path in paths:
             yield path, _extract_or_error(path)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from zip(paths, pool.map(_extract_or_error, paths, chunksize=4), strict=True)
+    pool = _Pool(paths, workers)
+    try:
+        yield from pool.results()
+    except BaseException:  # an interrupt, the store gone (the generator closed early)
+        pool.kill()
+        raise
+    pool.close()
 
 
 def build(
@@ -149,38 +342,79 @@ def build(
     same files again changes nothing either way. A file with the same content as
     one loaded earlier in this build is skipped too, with or without ``force``, so
     ``--force`` gives the graph a first build gives.
+
+    The build is the store's one writer (:meth:`GraphStore.begin_writing`). It stops early, raising
+    :class:`BuildStopped` with what it stored so far, when the store goes away (after the store's retry
+    time), and :class:`BuildInterrupted` on SIGINT or SIGTERM (when called from the main thread): the
+    workers are stopped and the store keeps every document written before (the embedded file is saved
+    as of the last one). Rerunning the same build then loads the rest.
     """
-    files = find_documents(paths)
     report = BuildReport()
+    skipped: list[tuple[Path, str]] = []
+    files = find_documents(paths, skipped=skipped)
+    for path, reason in skipped:
+        log.info("%s: not loaded: %s", path, reason)
+        report.ignored.append(DocumentError(path, reason))
+    store.begin_writing()
+    signals = _Signals()
+    with signals:
+        try:
+            _load(files, store, report, signals, workers=workers, force=force, progress=progress)
+        except _Interrupt as interrupt:
+            signals.pending = None
+            with signals.critical():  # a second Ctrl-C does not cut the save short
+                store.flush()
+            raise BuildInterrupted(report, interrupt.signum) from None
+    return report
+
+
+def _load(
+    files: list[Path],
+    store: GraphStore,
+    report: BuildReport,
+    signals: _Signals,
+    *,
+    workers: int,
+    force: bool,
+    progress: Callable[[Path], None] | None,
+) -> None:
     before = store.counts()
     known = store.document_hashes()
     loaded_now: set[str] = set()
     resolver = Resolver(store.read())
-    for path, result in _extracted(files, workers):
-        if progress:
-            progress(path)
-        if isinstance(result, DocumentError):
-            log.error("%s", result)
-            report.errors.append(result)
-            continue
-        sha = result.document.props["sha256"]
-        if sha in loaded_now or (sha in known and not force):
-            log.info("%s: unchanged or a copy of a file already loaded, skipped", path)
-            report.skipped.append(str(path))
-            continue
-        resolved: Graph = resolver.resolve(result)
-        try:
-            store.write_document(resolved)
-        except ChainKGError as exc:
-            report.errors.append(DocumentError(path, str(exc)))
-            log.error("%s: not stored: %s", path, exc)
-            continue
-        resolver.learn(resolved)
-        known[sha] = result.document.uid
-        loaded_now.add(sha)
-        report.loaded.append(str(path))
-        log.info("%s: loaded (%d nodes, %d edges)", path, len(resolved.nodes), len(resolved.edges))
-    store.flush()
+    with closing(_extracted(files, workers)) as results:
+        for path, result in results:
+            if progress:
+                progress(path)
+            if isinstance(result, DocumentError):
+                log.info("%s", result)  # reported once, by the caller, from report.errors
+                report.errors.append(result)
+                continue
+            sha = result.document.props["sha256"]
+            if sha in loaded_now or (sha in known and not force):
+                log.info("%s: unchanged or a copy of a file already loaded, skipped", path)
+                report.skipped.append(str(path))
+                continue
+            with signals.critical():
+                resolved: Graph = resolver.resolve(result)
+                try:
+                    store.write_document(resolved)
+                except StoreUnavailableError as exc:
+                    raise BuildStopped(
+                        report,
+                        f"{exc}; stopped with {len(report.loaded)} documents of this build stored: "
+                        "rerun the same command when the store is back (unchanged files are skipped)",
+                    ) from exc
+                except ChainKGError as exc:
+                    report.errors.append(DocumentError(path, str(exc)))
+                    log.info("%s: not stored: %s", path, exc)
+                    continue
+                resolver.learn(resolved)
+                known[sha] = result.document.uid
+                loaded_now.add(sha)
+                report.loaded.append(str(path))
+            log.info("%s: loaded (%d nodes, %d edges)", path, len(resolved.nodes), len(resolved.edges))
+    with signals.critical():
+        store.flush()
     after = store.counts()
     report.added = {k: after.get(k, 0) - before.get(k, 0) for k in after if after.get(k, 0) != before.get(k, 0)}
-    return report

@@ -162,17 +162,40 @@ def read_document(path: Path) -> SourceDocument:
     return SourceDocument(path=path, text=text, sha256=hashlib.sha256(data).hexdigest(), format=path.suffix.lower()[1:])
 
 
-def find_documents(paths: list[Path]) -> list[Path]:
-    """Files to load under ``paths`` (folders are walked), sorted so loads are deterministic."""
+def find_documents(paths: list[Path], skipped: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """Files to load under ``paths`` (folders are walked), sorted so loads are deterministic.
+
+    Files of a walked folder that are not loaded (an unsupported type, a link to nothing, not a
+    regular file) are appended to ``skipped`` with the reason, in sorted order; hidden ones (a name
+    or folder starting with ``.``: ``.git``, ``.DS_Store``) are passed over without a word.
+    """
     found: list[Path] = []
+    passed: list[tuple[Path, str]] = []
     for path in paths:
         if not path.exists():
             raise DocumentError(path, "no such file or folder")
         if path.is_dir():
-            files = [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS]
+            files = []
+            for p in path.rglob("*"):
+                if p.is_dir():
+                    continue
+                if p.is_file() and p.suffix.lower() in READERS:
+                    files.append(p)
+                elif not any(part.startswith(".") for part in p.relative_to(path).parts):
+                    passed.append((p, _skip_reason(p)))
             if not files:
                 raise DocumentError(path, f"folder has no documents ({', '.join(READERS)})")
             found.extend(files)
         else:
             found.append(path)
+    if skipped is not None:
+        skipped.extend(sorted(set(passed)))
     return sorted(set(found))
+
+
+def _skip_reason(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return f"dangling link to {path.readlink()}, skipped"
+    if not path.is_file():
+        return "not a regular file, skipped"
+    return f"unsupported file type {path.suffix or '(none)'}, skipped; supported: {', '.join(READERS)}"
