@@ -186,8 +186,11 @@ def _within_document(graph: Graph, keyed: dict[str, tuple[str, str]]) -> dict[st
     holders: dict[tuple[str, str], set[str]] = {}
     for uid, node in graph.nodes.items():
         if node.label in ALIAS_LABELS:
-            for alias in node.alias_rules:
-                holders.setdefault((node.label, identity_key(alias)), set()).add(keyed.get(uid, (uid, ""))[0])
+            # the forms another document's node would be matched by (a cluster's aliases read in its place), so
+            # a document resolves its own nodes as it would against a stored copy of itself
+            for form, rule in _keys(node):
+                if rule == "same-alias":
+                    holders.setdefault((node.label, identity_key(form)), set()).add(keyed.get(uid, (uid, ""))[0])
     out: dict[str, tuple[str, str]] = {}
     for uid in sorted(graph.nodes):
         node = graph.nodes[uid]
