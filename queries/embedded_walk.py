@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -91,28 +91,28 @@ def has_edge(g: nx.MultiDiGraph, start: str, rel_type: str, end: str) -> bool:
 
 def reach(g: nx.MultiDiGraph, uid: str, rel_type: str, max_hops: int, label: str) -> list[str]:
     """Nodes labelled ``label`` at 1..max_hops outgoing ``rel_type`` hops (Cypher ``-[:T*1..k]->``)."""
-    seen: set[str] = set()
-    frontier = [uid]
-    for _ in range(max_hops):
-        nxt = []
-        for node in frontier:
-            for other in out_nodes(g, node, rel_type):
-                if other not in seen:
-                    seen.add(other)
-                    nxt.append(other)
-        frontier = nxt
-    seen.discard(uid)
-    return [n for n in seen if label_of(g, n) == label]
+    return _walk(g, uid, rel_type, max_hops, label, out_nodes)
 
 
 def reach_back(g: nx.MultiDiGraph, uid: str, rel_type: str, max_hops: int, label: str) -> list[str]:
     """Nodes labelled ``label`` at 1..max_hops incoming ``rel_type`` hops (Cypher ``<-[:T*1..k]-``)."""
+    return _walk(g, uid, rel_type, max_hops, label, in_nodes)
+
+
+def _walk(
+    g: nx.MultiDiGraph,
+    uid: str,
+    rel_type: str,
+    max_hops: int,
+    label: str,
+    step: Callable[..., Iterable[str]],  # out_nodes or in_nodes
+) -> list[str]:
     seen: set[str] = set()
     frontier = [uid]
     for _ in range(max_hops):
         nxt = []
         for node in frontier:
-            for other in in_nodes(g, node, rel_type):
+            for other in step(g, node, rel_type):
                 if other not in seen:
                     seen.add(other)
                     nxt.append(other)

@@ -222,19 +222,7 @@ def gap_rows(chain: str) -> list[Row]:
         pic = region.scoped(whole)
         head = {"chain_uid": pic["chain"]["uid"], "chain": pic["chain"]["name"]}
         if not pic["mapped"]:
-            rows.append(
-                {
-                    **head,
-                    "kind": "unmapped",
-                    "uid": None,
-                    "segment": None,
-                    "origin": None,
-                    "position": None,
-                    "order": None,
-                    "products": [],
-                    "evidence": None,
-                }
-            )
+            rows.append(_chain_row(head, "unmapped"))
         for entry in pic["links"]:
             if entry["state"] == "firms":
                 continue
@@ -263,19 +251,7 @@ def gap_rows(chain: str) -> list[Row]:
             if whole is None or whole["chain"]["uid"] in missing or region.scoped(whole)["owners"]:
                 continue
             head = {"chain_uid": whole["chain"]["uid"], "chain": whole["chain"]["name"]}
-            rows.append(
-                {
-                    **head,
-                    "kind": "missing_owner",
-                    "uid": None,
-                    "segment": None,
-                    "origin": None,
-                    "position": None,
-                    "order": None,
-                    "products": [],
-                    "evidence": None,
-                }
-            )
+            rows.append(_chain_row(head, "missing_owner"))
     return sorted(
         rows,
         key=lambda r: (
@@ -376,3 +352,9 @@ def export_csv(kind: str) -> Response:
 @bp.get("/lists/<kind>.xlsx")
 def export_xlsx(kind: str) -> Response:
     return _export(kind, "xlsx")
+
+
+def _chain_row(head: dict[str, Any], kind: str) -> dict[str, Any]:
+    """A gap row about a whole chain (no link): 未梳理 or 缺链主."""
+    empty = {"uid": None, "segment": None, "origin": None, "position": None, "order": None, "products": []}
+    return {**head, "kind": kind, **empty, "evidence": None}
