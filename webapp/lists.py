@@ -356,5 +356,5 @@ def export_xlsx(kind: str) -> Response:
 
 def _chain_row(head: dict[str, Any], kind: str) -> dict[str, Any]:
     """A gap row about a whole chain (no link): 未梳理 or 缺链主."""
-    empty = {"uid": None, "segment": None, "origin": None, "position": None, "order": None, "products": []}
+    empty: Row = {"uid": None, "segment": None, "origin": None, "position": None, "order": None, "products": []}
     return {**head, "kind": kind, **empty, "evidence": None}
