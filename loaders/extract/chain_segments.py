@@ -68,6 +68,8 @@ _LIST_LEAD = re.compile(
 _NOT_PRODUCT = re.compile(
     r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务(?!器)|平台|基地|园区|中心|集群|产品|能力|体系|水平"
 )
+#: What follows 甲的 when it is a made thing (中游有甲公司的服务器): up to the next list mark or function word.
+_POSSESSED = re.compile(r"([^、，,；;。和及与的已将正还也均在等]{2,14})")
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
@@ -358,7 +360,12 @@ class _Reader:
             return []
         found = []
         for firm in self.firms:
-            for match in re.finditer(re.escape(firm) + r"的([^、，,；;。和及与的已将正还也均在等]{2,14})", clause):
+            cue, at = firm + "的", 0
+            while (at := clause.find(cue, at)) >= 0:  # each 甲的 of the clause, and the made thing after it
+                match = _POSSESSED.match(clause, at + len(cue))
+                at = match.end() if match else at + 1
+                if match is None:
+                    continue
                 products = _products_of(match.group(1))
                 for maker in self._firms_in(firm)[:1]:
                     for product in products:

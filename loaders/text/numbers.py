@@ -11,6 +11,8 @@ import tomllib
 from functools import lru_cache
 from importlib.resources import files
 
+import cn2an
+
 #: Comparator words (before or after the number) → comparator.
 COMPARATORS: tuple[tuple[str, str], ...] = (
     ("不低于", ">="),
@@ -52,9 +54,7 @@ def parse_number(text: str) -> float | None:
 
 
 def _cn2an(text: str) -> float | None:
-    """cn2an's reading of a Chinese numeral (imported when the first comes: it takes some 0.1 s)."""
-    import cn2an
-
+    """cn2an's reading of a Chinese numeral."""
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, TypeError):
