@@ -27,7 +27,6 @@ class DocumentGraph(Graph):
         super().__init__()
         self.document = self.add_node(document)
 
-
     def node(
         self,
         label: str,
