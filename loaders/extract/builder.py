@@ -107,4 +107,3 @@ def _given(props: dict[str, Any]) -> dict[str, Any]:
         if value is None:
             return {k: v for k, v in props.items() if v is not None}
     return props
-
