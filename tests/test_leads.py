@@ -65,7 +65,9 @@ def test_a_guangdong_style_scope_places_a_firm_with_the_words_and_the_row() -> N
     firm = {
         "uid": "f",
         "name": "某仓储装备有限公司",
-        "business_scope": "研发、生产、销售：堆垛机、穿梭车；货物及技术进出口。（依法须经批准的项目，经相关部门批准后方可开展经营活动）",
+        "business_scope": (
+            "研发、生产、销售：堆垛机、穿梭车；货物及技术进出口。（依法须经批准的项目，经相关部门批准后方可开展经营活动）"
+        ),
         "tables": [{"uid": "document-t", "title": "企业名单"}],
         "import_sources": ["企业名单.xlsx 第7行"],
     }
