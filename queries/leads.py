@@ -26,7 +26,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from chainkg.queries.placement import GAP_STATES, ROW_REASONS, STATE_ZH, Placement, RunQuery, chain_picture, place
+from chainkg.queries.placement import GAP_STATES, ROW_REASONS, STATE_ZH, Placement, RunQuery, chain_picture
 from chainkg.queries.region import Regions, scoped_picture
 from chainkg.templates import ChainTemplate
 
@@ -145,15 +145,11 @@ def rank(pic: Row, scoped: Row, rg: Regions, region: str) -> list[Lead]:
     """The leads for the gap links of ``scoped`` (the picture for ``region``), best first."""
     gaps = [e for e in scoped["links"] if e["state"] in GAP_STATES]
     order = {e["link"].key: i for i, e in enumerate(scoped["links"])}
-    links = [e["link"] for e in pic["links"]]
     leads: list[Lead] = []
     for firm in pic["candidates"]:
         if rg.contains(region, firm["uid"]):
             continue
-        placements = pic["placements"].get(firm["uid"])
-        if placements is None:
-            placements = place(firm, links)
-        by_link = {p.link: p for p in placements}
+        by_link = {p.link: p for p in pic["candidate_placements"][firm["uid"]]}
         for entry in gaps:
             link = entry["link"]
             p = by_link.get(link.key)
@@ -185,16 +181,9 @@ def rank(pic: Row, scoped: Row, rg: Regions, region: str) -> list[Lead]:
     return leads
 
 
-def chain_leads(
-    run: RunQuery, chain: str, templates: list[ChainTemplate], rg: Regions, region: str | None
-) -> dict[str, Any] | None:
-    """The gap links of the chain's map in ``region`` and the leads for them; None if there is no such chain.
-
-    Without a region every firm is local, so there are no leads (``leads`` is empty).
-    """
-    pic = chain_picture(run, chain, templates)
-    if pic is None:
-        return None
+def leads_for(pic: dict[str, Any], rg: Regions, region: str | None) -> dict[str, Any]:
+    """The gap links of the chain picture ``pic`` (:func:`chainkg.queries.placement.chain_picture`) in ``region``
+    and the leads for them. Without a region every firm is local, so there are no leads (``leads`` is empty)."""
     scoped = scoped_picture(pic, rg, region)
     gaps = [
         {
@@ -214,3 +203,12 @@ def chain_leads(
         "gaps": gaps,
         "leads": rank(pic, scoped, rg, region) if region else [],
     }
+
+
+def chain_leads(
+    run: RunQuery, chain: str, templates: list[ChainTemplate], rg: Regions, region: str | None
+) -> dict[str, Any] | None:
+    """:func:`leads_for` the chain ``chain`` (uid, name or alias) on the store ``run`` queries; None if there is no
+    such chain."""
+    pic = chain_picture(run, chain, templates)
+    return None if pic is None else leads_for(pic, rg, region)

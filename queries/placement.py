@@ -127,6 +127,10 @@ class Link:
     keywords: tuple[str, ...] = ()
     template_link: str | None = None
     template_order: int | None = None
+    # words() and scope_words(), asked for every firm of a chain: kept once computed (a link is complete when
+    # merge_links returns it)
+    _words: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
+    _scope_words: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
     def product_names(self) -> set[str]:
         return {p["name"] for p in self.products if p.get("name")}
@@ -138,8 +142,16 @@ class Link:
         """What places a firm by its sentences: the template's keywords and products (documents' links have none)."""
         if self.template_link is None:
             return ()
-        names = sorted(self.product_names(), key=lambda n: (-len(n), n))
-        return tuple(dict.fromkeys([*self.keywords, *names]))
+        if self._words is None:
+            names = sorted(self.product_names(), key=lambda n: (-len(n), n))
+            self._words = tuple(dict.fromkeys([*self.keywords, *names]))
+        return self._words
+
+    def scope_words(self) -> tuple[str, ...]:
+        """What places a firm by its business scope or industry: the :func:`specific` ones of :meth:`words`."""
+        if self._scope_words is None:
+            self._scope_words = tuple(w for w in self.words() if specific(w))
+        return self._scope_words
 
 
 @dataclass(frozen=True)
@@ -274,13 +286,13 @@ def specific(word: str) -> bool:
 
 def scope_words(links: Iterable[Link]) -> list[str]:
     """The words that place a firm on one of ``links`` by its business scope (:func:`specific` ones), sorted."""
-    return sorted({w for link in links for w in link.words() if specific(w)})
+    return sorted({w for link in links for w in link.scope_words()})
 
 
 def _found(word: str, text: str) -> int:
     """Where ``word`` is in ``text`` (-1 if not); a Latin word (AGV, WMS) only as a whole word (not in MAGV)."""
     at = text.find(word)
-    if not _ASCII_WORD.match(word):
+    if at < 0 or not word.isascii():
         return at
     while at >= 0:
         before = text[at - 1] if at else ""
@@ -305,7 +317,10 @@ def scope_match(items: list[str], words: Iterable[str]) -> tuple[tuple[str, ...]
     or None when none is."""
     hits: list[str] = []
     snippet = ""
+    joined = "\n".join(items)
     for word in words:
+        if word not in joined:
+            continue
         for item in items:
             at = _found(word, item)
             if at >= 0:
@@ -319,7 +334,7 @@ def scope_match(items: list[str], words: Iterable[str]) -> tuple[tuple[str, ...]
 
 def _row_placement(firm: Row, link: Link, items: list[str]) -> Placement | None:
     """A placement by the firm's imported 经营范围 or 所属行业 (reasons 3 and 4), or None."""
-    words = [w for w in link.words() if specific(w)]
+    words = link.scope_words()
     if not words:
         return None
     table = next((d["uid"] for d in firm.get("tables") or []), None)
@@ -340,6 +355,7 @@ def place(firm: Row, links: list[Link]) -> list[Placement]:
     facts = firm.get("facts") or []
     names = firm_names(firm.get("name") or "")
     items = scope_items(firm["business_scope"]) if firm.get("business_scope") else []
+    sentences: list[tuple[str, str | None]] | None = None  # of every fact, read once for all links
     out = []
     for link in links:
         found: Placement | None = None
@@ -360,13 +376,12 @@ def place(firm: Row, links: list[Link]) -> list[Placement]:
             found = _row_placement(firm, link, items)
         words = link.words()
         if found is None and words:
-            for fact in facts:
-                for sentence, source in _sentences(fact, names):
-                    hits = tuple(w for w in words if w in sentence)
-                    if hits:
-                        found = Placement(link.key, "关键词", hits, sentence, source)
-                        break
-                if found is not None:
+            if sentences is None:
+                sentences = [pair for fact in facts for pair in _sentences(fact, names)]
+            for sentence, source in sentences:
+                hits = tuple(w for w in words if w in sentence)
+                if hits:
+                    found = Placement(link.key, "关键词", hits, sentence, source)
                     break
         if found is not None:
             out.append(found)
@@ -417,8 +432,8 @@ def link_state(firms: list[Any], gaps: list[Any], firm_list: bool = False) -> st
 def chain_picture(run: RunQuery, chain: str, templates: list[ChainTemplate]) -> dict[str, Any] | None:
     """The chain's links with their firms (each with its placements), states and stated gaps; None if no such chain.
 
-    ``candidates`` are the ``chain_leads`` rows (every firm with evidence for one of its links, wherever it is);
-    ``placements`` those of the map's firms (see the module docstring).
+    ``placements`` are those of the map's firms (see the module docstring); ``candidates`` the ``chain_leads`` rows
+    of the firms placed on one of its links, wherever they are, and ``candidate_placements`` their placements.
 
     ``run(name, params)`` runs a named query on the store (the viewer's cached ``run_query``, or
     ``lambda n, p: queries.run(store, n, p)``).
@@ -436,11 +451,15 @@ def chain_picture(run: RunQuery, chain: str, templates: list[ChainTemplate]) -> 
     candidates = run("chain_leads", {"chain": chain_uid, "words": "|".join(words)}) if words else []
     by_uid = {r["uid"]: r for r in candidates}
     placements = {f["uid"]: place(by_uid.get(f["uid"], f), links) for f in evidence}
+    placed: dict[str, list[Placement]] = {}  # every candidate placed on a link
     for row in candidates:
-        if row["uid"] not in placements and row["tables"]:
+        found = placements.get(row["uid"])
+        if found is None:
             found = place(row, links)
-            if any(p.reason in ROW_REASONS for p in found):
+            if row["tables"] and any(p.reason in ROW_REASONS for p in found):
                 placements[row["uid"]] = found
+        if found:
+            placed[row["uid"]] = found
     chain_names = {rows[0]["chain"], *(template.names() if template else ())}
     chain_names |= {chain_key(n) for n in set(chain_names)}
     out_links = []
@@ -455,5 +474,6 @@ def chain_picture(run: RunQuery, chain: str, templates: list[ChainTemplate]) -> 
         "links": out_links,
         "placements": placements,
         "owners": {f["uid"] for f in evidence if f["owner"]},
-        "candidates": candidates,
+        "candidates": [r for r in candidates if r["uid"] in placed],
+        "candidate_placements": placed,
     }

@@ -11,12 +11,12 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, request
 
-from chainkg.queries.leads import chain_leads
+from chainkg.queries.leads import leads_for
 from chainkg.webapp import region
-from chainkg.webapp.chains import chain_templates
+from chainkg.webapp.chains import picture
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
 from chainkg.webapp.labels import POSITION_ZH
-from chainkg.webapp.store_holder import run_query, store_stamp
+from chainkg.webapp.store_holder import store_stamp
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("leads", __name__)
@@ -49,9 +49,12 @@ def _cell(lead: dict[str, Any], key: str) -> Any:
 
 def _leads(chain: str, chosen: str) -> dict[str, Any] | None:
     """The chain's leads for a region, once per store version (the page, its twin and the exports share them)."""
-    key = ("leads", chain, chosen, store_stamp())
+    pic = picture(chain)
+    if pic is None:
+        return None
+    key = ("leads", pic["chain"]["uid"], chosen, store_stamp())
     return current_app.extensions["chainkg_cache"].get_or_compute(  # type: ignore[no-any-return]
-        key, lambda: chain_leads(run_query, chain, chain_templates(), region.regions(), chosen or None)
+        key, lambda: leads_for(pic, region.regions(), chosen or None)
     )
 
 
