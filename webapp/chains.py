@@ -10,8 +10,8 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template, request
 
 from chainkg import settings
-from chainkg.queries.leads import rank
-from chainkg.queries.placement import GAP_STATES, ORIGIN_DOCUMENT, chain_picture
+from chainkg.queries.leads import leads_for
+from chainkg.queries.placement import ORIGIN_DOCUMENT, chain_picture
 from chainkg.templates import ChainTemplate, load_templates
 from chainkg.webapp import region
 from chainkg.webapp.chain_layout import layered
@@ -114,6 +114,16 @@ def placed_firms(pic: dict[str, Any]) -> list[dict[str, Any]]:
     return sorted(firms, key=lambda f: (f["name"], f["uid"]))
 
 
+def region_leads(whole: dict[str, Any]) -> dict[str, Any]:
+    """The 招商 leads for the gaps of the chain picture ``whole`` in the chosen region
+    (:func:`chainkg.queries.leads.leads_for`), once per store version: the map, the list and its exports share them."""
+    chosen = region.chosen_uid()
+    return current_app.extensions["chainkg_cache"].get_or_compute(  # type: ignore[no-any-return]
+        ("leads", whole["chain"]["uid"], chosen, store_stamp()),
+        lambda: leads_for(whole, region.regions(), chosen or None),
+    )
+
+
 #: Leads shown under a gap link of the map (the rest are on the 招商目标清单 page).
 MAP_LEADS = 3
 
@@ -121,10 +131,13 @@ MAP_LEADS = 3
 def map_links(pic: dict[str, Any], whole: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """The picture's links as the layout takes them (``uid`` is the link's key; ``node`` its ChainSegment, if any),
     with the best 招商 leads of each gap link when a region is chosen (``whole``: the unscoped picture)."""
-    leads: dict[str, list[dict[str, Any]]] = {}
+    best: dict[str, list[dict[str, Any]]] = {}
+    counts: Counter[str] = Counter()
     if whole is not None and region.chosen_uid():
-        for lead in rank(whole, pic, region.regions(), region.chosen_uid()):
-            leads.setdefault(lead.link, []).append(lead.to_dict())
+        for lead in region_leads(whole)["leads"]:
+            counts[lead.link] += 1
+            if counts[lead.link] <= MAP_LEADS:
+                best.setdefault(lead.link, []).append(lead.to_dict())
     return [
         {
             "uid": entry["link"].key,
@@ -139,9 +152,8 @@ def map_links(pic: dict[str, Any], whole: dict[str, Any] | None = None) -> list[
             "downstream": entry["link"].downstream,
             "stated_gaps": entry["stated_gaps"],
             "firm_list": pic.get("firm_list", False),
-            "gap": entry["state"] in GAP_STATES,
-            "leads": leads.get(entry["link"].key, [])[:MAP_LEADS],
-            "lead_count": len(leads.get(entry["link"].key, [])),
+            "leads": best.get(entry["link"].key, []),
+            "lead_count": counts[entry["link"].key],
         }
         for entry in pic["links"]
     ]

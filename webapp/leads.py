@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, request
+from flask import Blueprint, Response, abort, request
 
-from chainkg.queries.leads import leads_for
 from chainkg.webapp import region
-from chainkg.webapp.chains import picture
+from chainkg.webapp.chains import picture, region_leads
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
 from chainkg.webapp.labels import POSITION_ZH
-from chainkg.webapp.store_holder import store_stamp
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("leads", __name__)
@@ -47,27 +45,31 @@ def _cell(lead: dict[str, Any], key: str) -> Any:
     return lead[key]
 
 
-def _leads(chain: str, chosen: str) -> dict[str, Any] | None:
-    """The chain's leads for a region, once per store version (the page, its twin and the exports share them)."""
-    pic = picture(chain)
-    if pic is None:
-        return None
-    key = ("leads", pic["chain"]["uid"], chosen, store_stamp())
-    return current_app.extensions["chainkg_cache"].get_or_compute(  # type: ignore[no-any-return]
-        key, lambda: leads_for(pic, region.regions(), chosen or None)
-    )
+#: Leads a page (and its twin) shows unless ``limit`` asks otherwise; the exports hold them all.
+PAGE_LEADS = 200
 
 
-def leads_data() -> dict[str, Any]:
-    """The leads of the request's chain (and ``link``) in the chosen region, with the table's cells."""
+def _limit() -> int:
+    try:
+        return max(1, int(request.args.get("limit", PAGE_LEADS)))
+    except ValueError:
+        abort(400, description=f"limit 应为正整数，而不是 {request.args.get('limit')!r}")
+
+
+def leads_data(everything: bool = False) -> dict[str, Any]:
+    """The leads of the request's chain (and ``link``) in the chosen region, with the table's cells: the first
+    ``limit`` (200) of them, or all of them for an export (``everything``)."""
     chain = request.args.get("chain", "").strip()
     if not chain:
         abort(400, description="招商目标清单需要指定产业链：?chain=<产业链名称或编号>")
-    found = _leads(chain, region.chosen_uid())
-    if found is None:
+    pic = picture(chain)
+    if pic is None:
         abort(404, description=f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
+    found = region_leads(pic)
     link = request.args.get("link", "")
-    leads = [lead.to_dict() for lead in found["leads"] if not link or lead.link == link]
+    chosen = [lead for lead in found["leads"] if not link or lead.link == link]
+    limit = len(chosen) if everything else _limit()
+    leads = [lead.to_dict() for lead in chosen[:limit]]
     for i, lead in enumerate(leads, start=1):
         lead["rank"] = i
     counts: dict[str, int] = {}
@@ -85,7 +87,8 @@ def leads_data() -> dict[str, Any]:
         "link_name": next((g["name"] for g in gaps if g["key"] == link), ""),
         "gaps": gaps,
         "columns": [{"key": k, "header": h} for k, h in COLUMNS],
-        "total": len(leads),
+        "total": len(chosen),
+        "shown": len(leads),
         "leads": leads,
         "cells": [[_cell(lead, k) for k, _ in COLUMNS] for lead in leads],
     }
@@ -97,7 +100,7 @@ def leads() -> dict[str, Any]:
 
 
 def _export(fmt: str) -> Response:
-    data = leads_data()
+    data = leads_data(everything=True)
     headers = [c["header"] for c in data["columns"]]
     place = data["region"]["name"] if data["region"] else "全部地区"
     stem = "-".join(s for s in ("招商目标清单", data["chain"]["name"], place, data["link_name"]) if s)
