@@ -187,6 +187,15 @@ def merged_by(entry: str) -> str:
     return f"{alias}（{RULE_ZH.get(rule, rule)}）" if alias else entry
 
 
+def graph_names() -> dict[str, Any]:
+    """What a graph view's legend and filters show, for its script: each label's Chinese name and colour,
+    each relationship type's Chinese name (as read from its start)."""
+    return {
+        "labels": {label: {"name": LABEL_ZH[label], "colour": LABEL_COLOUR[label]} for label in LABELS},
+        "types": {rel_type: names[0] for rel_type, names in REL_ZH.items()},
+    }
+
+
 def template_globals() -> dict[str, Any]:
     return {
         "prop_name": prop_name,
@@ -198,5 +207,6 @@ def template_globals() -> dict[str, Any]:
         "CATEGORY_ZH": CATEGORY_ZH,
         "COMPARATOR_ZH": COMPARATOR_ZH,
         "rel_name": rel_name,
+        "graph_names": graph_names,
         "LABELS": LABELS,
     }
