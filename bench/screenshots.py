@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import ViewportSize, sync_playwright
 from werkzeug.serving import make_server
 
 from chainkg.graph.store import StoreConfig, open_store
@@ -36,7 +36,7 @@ from tests import viewer_graph
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-VIEWPORT = {"width": 1500, "height": 1000}
+VIEWPORT: ViewportSize = {"width": 1500, "height": 1000}
 
 
 @contextmanager

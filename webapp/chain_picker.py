@@ -49,8 +49,8 @@ def picker_data(q: str, message: str = "") -> dict[str, Any]:
 
 def _target(uid: str) -> str:
     """The page the user asked for, with this chain (and the same filters, from their first page)."""
-    args = {k: v for k, v in request.args.items() if k not in ("page", "chain", "q")}
-    view_args = dict(request.view_args or {})
+    args: dict[str, Any] = {k: v for k, v in request.args.items() if k not in ("page", "chain", "q")}
+    view_args: dict[str, Any] = dict(request.view_args or {})
     if request.endpoint in (None, "chain_picker.chains", "chain_picker.api_chains"):
         return url_for("chains.chain_map", key=uid)
     if "key" in view_args:
