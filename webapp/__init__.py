@@ -16,8 +16,8 @@ from flask import Flask, Response
 
 from chainkg import settings
 from chainkg.graph.store import StoreConfig
-from chainkg.webapp import chains, console, errors, explore, leads, lists, nodes, region, search
-from chainkg.webapp.labels import template_globals
+from chainkg.webapp import chain_picker, chains, console, errors, explore, leads, lists, nodes, region, search
+from chainkg.webapp.labels import shown_number, template_globals
 from chainkg.webapp.response_cache import ReadCache
 from chainkg.webapp.store_holder import StoreHolder
 
@@ -53,10 +53,11 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         4096, app.config["RESPONSE_CACHE_MEGABYTES"] * 2**20, weigh=lambda answer: len(answer[0])
     )
 
-    for module in (chains, lists, leads, search, nodes, explore, console, region):
+    for module in (chains, chain_picker, lists, leads, search, nodes, explore, console, region):
         app.register_blueprint(module.bp)
     errors.register(app)
     app.context_processor(template_globals)
+    app.add_template_filter(shown_number, "num")
 
     @app.after_request
     def _headers(response: Response) -> Response:

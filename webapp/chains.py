@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from chainkg import settings
 from chainkg.queries.leads import leads_for
@@ -15,6 +15,7 @@ from chainkg.queries.placement import ORIGIN_DOCUMENT, chain_picture
 from chainkg.templates import ChainTemplate, load_templates
 from chainkg.webapp import region
 from chainkg.webapp.chain_layout import layered
+from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
 from chainkg.webapp.store_holder import get_store, run_query, store_stamp
@@ -164,7 +165,7 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
     measures, targets and projects."""
     whole = picture(key)
     if whole is None:
-        abort(404, description=f"没有名称或编号为 {key} 的产业链")
+        raise ChainMissing(f"没有名称或编号为 {key} 的产业链 / no industry chain {key!r}")
     pic = region.scoped(whole)
     chain_uid = pic["chain"]["uid"]
     firms = placed_firms(pic)

@@ -14,8 +14,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, request
 
 from chainkg.webapp import region
+from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
-from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH
+from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH, shown_number
+from chainkg.webapp.paging import page_of
 from chainkg.webapp.store_holder import run_query
 from chainkg.webapp.twins import twin
 
@@ -73,6 +75,14 @@ GAP_KIND_ZH = {
     "missing_owner": "缺链主",
 }
 _GAP_ORDER = tuple(GAP_KIND_ZH)
+
+#: The gap list's switch (``gap``): links to fill (补链, the default: what a team attracts firms for),
+#: chains with no chain owner (缺链主), or both (全部).
+GAP_GROUPS: dict[str, frozenset[str]] = {
+    "补链": frozenset({"stated_gap", "confirmed_gap", "unknown", "unmapped"}),
+    "缺链主": frozenset({"missing_owner"}),
+    "全部": frozenset(GAP_KIND_ZH),
+}
 
 
 def _reasons(row: Row) -> str:
@@ -182,7 +192,7 @@ LISTS: dict[str, ListSpec] = {
                 Column("evidence", "原文", _field("evidence")),
             ),
             (
-                Filter("kind", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"]) or r["kind"]]),
+                Filter("state", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"]) or r["kind"]]),
                 Filter(
                     "position",
                     "位置",
@@ -280,19 +290,24 @@ def _rows(spec: ListSpec, chain: str) -> list[Row]:
     return [r for r in run_query(spec.query, {"chain": chain}) if region.contains(r.get("uid") or r.get("policy_uid"))]
 
 
-def list_data(kind: str) -> dict[str, Any]:
-    """The rows of one list after the request's chain, filters, text and sort, with its table cells."""
+def list_data(kind: str, paged: bool = True) -> dict[str, Any]:
+    """The rows of one list after the request's chain, filters, text and sort, with its table cells: one page of
+    them (``page``), or all of them for an export."""
     spec = _spec(kind)
     chain = request.args.get("chain", "")
     if spec.needs_chain and not chain:
-        abort(400, description="企业清单需要指定产业链：?chain=<产业链名称或编号>")
+        raise ChainMissing("企业清单需要先选择产业链 / the firm list needs ?chain=<name or uid>", status=400)
     chain_name = ""
     if chain:
         found = run_query("chain_map", {"chain": chain})
         if not found:
-            abort(404, description=f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
+            raise ChainMissing(f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
         chain, chain_name = found[0]["chain_uid"], found[0]["chain"]
     rows = _rows(spec, chain)
+    gap = ""
+    if spec.kind == "gaps":
+        gap = request.args.get("gap", "") if request.args.get("gap", "") in GAP_GROUPS else "补链"
+        rows = [r for r in rows if r["kind"] in GAP_GROUPS[gap]]
     options = {f.param: sorted({v for r in rows for v in f.values(r)}) for f in spec.filters}
     chosen = {f.param: request.args.get(f.param, "") for f in spec.filters}
     for f in spec.filters:
@@ -306,11 +321,15 @@ def list_data(kind: str) -> dict[str, Any]:
     column = next((c for c in spec.columns if c.key == sort), None)
     if column is not None:
         rows = sorted(rows, key=lambda r: _sort_key(column.value(r)), reverse=descending)
+    total = len(rows)
+    rows, paging = page_of(rows) if paged else (rows, None)
     return {
         "kind": spec.kind,
         "title": spec.title,
         "chain": chain,
         "chain_name": chain_name,
+        "gap": gap,
+        "gap_groups": list(GAP_GROUPS) if gap else [],
         "columns": [{"key": c.key, "header": c.header, "link": c.link} for c in spec.columns],
         "filters": [
             {"param": f.param, "label": f.label, "value": chosen[f.param], "options": options[f.param]}
@@ -319,9 +338,10 @@ def list_data(kind: str) -> dict[str, Any]:
         "q": request.args.get("q", ""),
         "sort": sort if column else "",
         "desc": descending,
-        "total": len(rows),
+        "total": total,
+        "paging": paging,
         "rows": rows,
-        "cells": [[c.value(r) for c in spec.columns] for r in rows],
+        "cells": [[shown_number(c.value(r)) for c in spec.columns] for r in rows],
         "lists": [{"kind": s.kind, "title": s.title} for s in LISTS.values()],
         "region": region.chosen(),
     }
@@ -333,7 +353,7 @@ def table(kind: str) -> dict[str, Any]:
 
 
 def _export(kind: str, fmt: str) -> Response:
-    data = list_data(kind)
+    data = list_data(kind, paged=False)
     headers = [c["header"] for c in data["columns"]]
     stem = f"{data['title']}" + (f"-{data['chain_name']}" if data["chain_name"] else "")
     if fmt == "csv":
