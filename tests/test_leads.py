@@ -167,6 +167,7 @@ def test_leads_elsewhere_include_the_other_city_and_none_without_a_region(any_st
     assert _leads(any_store, None) == []
 
 
+@pytest.mark.neo4j
 def test_chain_leads_and_region_facts_agree_on_both_stores(embedded_store: GraphStore, neo4j_store: GraphStore) -> None:
     _load(embedded_store)
     _load(neo4j_store)
@@ -196,6 +197,7 @@ def test_a_firm_list_covers_its_districts_and_the_regions_above(tmp_path: Any) -
     assert not rg.has_firm_list("d-b") and not rg.has_firm_list(None)
 
 
+@pytest.mark.neo4j
 @pytest.mark.parametrize("region", ["甲市", "乙市"])
 def test_leads_are_the_same_on_both_stores(embedded_store: GraphStore, neo4j_store: GraphStore, region: str) -> None:
     assert _leads(_load(embedded_store), region) == _leads(_load(neo4j_store), region)

@@ -47,8 +47,6 @@ VIEWER_QUERIES = (
     "neighbourhood",
     "document",
     "document_mentions",
-    # builds the embedded store's index of business scopes (100,000 imported firms: seconds) before any request
-    "chain_leads",
 )
 
 
