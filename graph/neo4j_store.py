@@ -96,11 +96,18 @@ def _search_index_statements() -> list[str]:
         f"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.searchText] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
+    # An imported firm's 经营范围 and 所属行业, searched by CONTAINS for the words of a chain's links (chain_leads)
+    statements += [
+        f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:Enterprise) ON (n.{prop})" for name, prop in _TEXT_INDEXES
+    ]
     return statements
 
 
+_TEXT_INDEXES = (("enterprise_business_scope", "business_scope"), ("enterprise_industry", "industry"))
+
+
 def _search_index_names() -> list[str]:
-    return [f"{label.lower()}_name" for label in LABELS] + ["entity_names"]
+    return [f"{label.lower()}_name" for label in LABELS] + ["entity_names"] + [name for name, _ in _TEXT_INDEXES]
 
 
 def node_props(data: dict[str, Any]) -> dict[str, Any]:

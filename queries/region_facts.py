@@ -29,6 +29,8 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
             data = g.nodes[uid]
             rel = PLACE_REL.get(label)
             places = [p for p in out_nodes(g, uid, rel) if label_of(g, p) in ("District", "Platform")] if rel else []
+            if label == "Document":
+                places = [p for p in data.get("scope") or [] if p in g and label_of(g, p) in ("District", "Platform")]
             if label == "Department":
                 via = out_nodes(g, uid, "PART_OF", label="Department")
             elif label == "Policy":
@@ -47,6 +49,7 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
                     "label": label,
                     "name": data.get("name"),
                     "level": data.get("level"),
+                    "kind": data.get("kind") if label == "Document" else None,
                     "places": sorted(set(places)),
                     "via": sorted(set(via)),
                 }

@@ -94,6 +94,7 @@ def test_chain_map_layers_firms_owner_and_gaps(client: FlaskClient) -> None:
         "with_firms": 4,
         "unknown": 0,
         "stated_gaps": 1,
+        "confirmed_gaps": 0,
     }
     page = client.get(f"/chains/{CHAIN}")  # by name too
     assert page.status_code == 200

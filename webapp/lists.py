@@ -69,6 +69,7 @@ class ListSpec:
 #: The kinds of gap the gap list shows, as a team calls them (links by :mod:`chainkg.queries.placement`).
 GAP_KIND_ZH = {
     "stated_gap": "短板：文件明确指出",
+    "confirmed_gap": "确认缺失：已导入企业名单，本地无企业",
     "unknown": "待梳理：暂无已知本地企业",
     "unmapped": "未梳理：文件无环节、无模板",
     "missing_owner": "缺链主",
@@ -78,7 +79,7 @@ _GAP_ORDER = tuple(GAP_KIND_ZH)
 #: The gap list's switch (``gap``): links to fill (补链, the default: what a team attracts firms for),
 #: chains with no chain owner (缺链主), or both (全部).
 GAP_GROUPS: dict[str, frozenset[str]] = {
-    "补链": frozenset({"stated_gap", "unknown", "unmapped"}),
+    "补链": frozenset({"stated_gap", "confirmed_gap", "unknown", "unmapped"}),
     "缺链主": frozenset({"missing_owner"}),
     "全部": frozenset(GAP_KIND_ZH),
 }
@@ -243,6 +244,7 @@ def gap_rows(chain: str) -> list[Row]:
                     **head,
                     "kind": entry["state"],
                     "uid": link.uid,
+                    "link": link.key,
                     "segment": link.name,
                     "origin": link.origin,
                     "position": link.position,
@@ -253,7 +255,7 @@ def gap_rows(chain: str) -> list[Row]:
             )
     owners = run_query("chain_gaps", {"chain": chain})
     # 缺链主 in a region: no chain owner of the chain is in it
-    rows += [{**r, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
+    rows += [{**r, "link": None, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
     if region.chosen_uid():
         missing = {r["chain_uid"] for r in rows if r["kind"] == "missing_owner"}
         for key in chains:
@@ -376,5 +378,13 @@ def export_xlsx(kind: str) -> Response:
 
 def _chain_row(head: dict[str, Any], kind: str) -> dict[str, Any]:
     """A gap row about a whole chain (no link): 未梳理 or 缺链主."""
-    empty: Row = {"uid": None, "segment": None, "origin": None, "position": None, "order": None, "products": []}
+    empty: Row = {
+        "uid": None,
+        "link": None,
+        "segment": None,
+        "origin": None,
+        "position": None,
+        "order": None,
+        "products": [],
+    }
     return {**head, "kind": kind, **empty, "evidence": None}
