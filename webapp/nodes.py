@@ -61,7 +61,6 @@ def document(uid: str) -> dict[str, Any]:
             doc, text, first = _page(uid, page, find)
     pages = max(1, -(-doc["length"] // PAGE_CHARS))
     mentions = run_query("document_mentions", {"uid": uid})
-    doc["text"] = text
     return {
         "document": doc,
         "mentions": mentions[:MENTION_LIMIT],
@@ -99,8 +98,8 @@ def _page(uid: str, page: int, find: str) -> tuple[dict[str, Any], str, int]:
     found = run_query("document", {"uid": uid, "start": start, "size": PAGE_CHARS + LINE_SLACK, "find": find})
     if not found:
         abort(404, description=f"没有编号为 {uid} 的文档 / no document {uid!r}")
-    doc = found[0]
-    window: str = doc["text"] or ""
+    window: str = found[0]["text"] or ""
     head = window.find("\n", 0, LINE_SLACK) + 1 if start else 0
     tail = window.find("\n", PAGE_CHARS, PAGE_CHARS + LINE_SLACK) + 1 or PAGE_CHARS
-    return doc, window[head:tail], start + head
+    text = window[head:tail]
+    return {**found[0], "text": text}, text, start + head  # a copy: the row is the query cache's own
