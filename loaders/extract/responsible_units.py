@@ -18,7 +18,8 @@ their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from chainkg.loaders.extract import departments
 from chainkg.loaders.extract.departments import DepartmentMention
@@ -80,15 +81,16 @@ _ROLE_STATEMENTS = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Responsibility:
     """The units of one measure: the lead and the others, with the words they were read from.
 
     ``own_line``: the units stand on lines of their own under the measure's text (they may close a block
-    of sub-items and then belong to the parent item)."""
+    of sub-items and then belong to the parent item). Frozen: :func:`read` hands the same answer to every
+    caller asking about the same text."""
 
     lead: DepartmentMention | None
-    others: list[DepartmentMention]
+    others: tuple[DepartmentMention, ...]
     evidence: str
     own_line: bool = False
 
@@ -117,14 +119,18 @@ def _closes_siblings(item: Item, scope: str | None) -> bool:
     return all(read(sibling.text, scope) is None for sibling in parent.children[:-1])
 
 
+@lru_cache(maxsize=4096)
 def read(text: str, scope: str | None) -> Responsibility | None:
-    """The responsibility a measure's text states (lines of units, else a bracket, else prose), or None."""
+    """The responsibility a measure's text states (lines of units, else a bracket, else prose), or None.
+
+    Cached: a block of sub-items is read once for each sub-item, again by the parent that may own the units
+    under its last one and by that sub-item (:func:`of_item`, :func:`_closes_siblings`).
+    """
     lines = [m.group(0).strip() for m in _LABEL_LINE.finditer(text) if m.start() > 0]
     if lines:
         found = _resolve(_labelled("\n".join(lines), LISTED), scope, "\n".join(lines))
         if found is not None:
-            found.own_line = True
-            return found
+            return replace(found, own_line=True)
     for opened, body in reversed(_brackets(text)):
         found = _bracket(text, opened, body, scope)
         if found is not None:
@@ -303,7 +309,7 @@ def _resolve(parts: list[tuple[str, str]], scope: str | None, evidence: str) -> 
     if not units:
         return None
     lead = next((u for role, u in units if role == LEAD), units[0][1])
-    others = [u for _, u in units if u.name != lead.name]
+    others = tuple(u for _, u in units if u.name != lead.name)
     return Responsibility(lead, others, evidence)
 
 
