@@ -231,12 +231,16 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
+#: The generic heads, longest first (战略性新兴 before 新兴): sorted once, not on every name asked about.
+_GENERIC_LONGEST_FIRST = sorted(GENERIC_HEADS, key=len, reverse=True)
+
+
 def _is_generic(x: str) -> bool:
     """主导, 特色优势, 战略性新兴: a kind of chain, no industry."""
     if x in GENERIC_HEADS:
         return True
     rest = x
-    for word in sorted(GENERIC_HEADS, key=len, reverse=True):
+    for word in _GENERIC_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return not rest
 
