@@ -124,6 +124,8 @@ def positional(text: str) -> Layout | None:
     A position word followed by a comma opens a clause about the link (上游，A把…): the link has no name
     there, only the clause (firms are placed in it by the caller).
     """
+    if "游" not in text:
+        return None  # no position word: most sentences (a scan in C, where the pattern opens with a lookbehind)
     marks = [m for m in _MARK.finditer(text)]
     if len({m.group() for m in marks}) < 2 or not _in_order(marks):
         return None

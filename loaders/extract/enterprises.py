@@ -143,6 +143,8 @@ _INTRO_LIST = re.compile(
     rf"(?:链主|龙头|骨干|领军|重点|配套|头部)?(?:企业|公司)(?:主要)?(?:{alternation(_CUES['introducing'])})[:：]?"
     rf"((?:{NAME_CHARS}{{2,14}}、)+{NAME_CHARS}{{2,14}})(?=[，。；,;]|$)"
 )
+#: The firm nouns of :data:`_INTRO_LIST`, at most two characters after the start of its every match.
+_FIRM_NOUNS = ("企业", "公司")
 #: 某某股份有限公司（以下简称“某某股份”）: the short name the text goes on to use.
 _CALLED = re.compile(r"[（(](?:以下|下文)?简称[:：]?[“\"]?([^”\"）)]{2,10})[”\"]?[）)]")
 
@@ -156,7 +158,9 @@ _LEAD_FIRM = re.compile(rf"以({NAME_CHARS}{{2,12}}?)为(?:龙头|链主)(?!地�
 def _introduced_names(text: str) -> list[str]:
     """Firms listed after a firm noun and a copula (链主企业为A、B; 重点企业包括A、B、C), or led by 以…为龙头."""
     out = [clean_name(m.group(1)) for m in _LEAD_FIRM.finditer(text) if _is_firm_name(clean_name(m.group(1)))]
-    for match in _INTRO_LIST.finditer(text):
+    # the list pattern opens with an optional word, so ``re`` would try it at every character of the document:
+    # it is tried only up to two characters before each 企业 or 公司 (every match holds one there)
+    for match in matches_near(_INTRO_LIST, text, _FIRM_NOUNS, 2):
         out += [clean_name(item) for item in match.group(1).split("、") if _is_firm_name(clean_name(item))]
     return out
 
@@ -164,7 +168,8 @@ def _introduced_names(text: str) -> list[str]:
 def _listed_names(text: str) -> list[str]:
     """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目)."""
     out = []
-    for head in _LIST_HEAD.finditer(text):
+    # a head opens with 等 or a count before 家 (两家): tried only there, not at every character of the document
+    for head in matches_near(_LIST_HEAD, text, ("等", "家"), 1):
         run_start = max(text.rfind(p, 0, head.start()) for p in "，。；：,;:\n") + 1
         items = text[run_start : head.start()].split("、")
         items[0] = trim_left(items[0])

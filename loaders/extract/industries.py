@@ -125,9 +125,13 @@ def _plain(surface: str) -> str:
 @cache
 def _automata() -> tuple[ahocorasick_rs.AhoCorasick, ahocorasick_rs.AhoCorasick]:
     """Native scanners over the strong terms (leftmost-longest, as a regex alternation reads them) and
-    the weak ones (every match: a weak term counts only with a head word, so a shorter one may be it)."""
-    strong = ahocorasick_rs.AhoCorasick(_strong, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    return strong, ahocorasick_rs.AhoCorasick(_weak, matchkind=ahocorasick_rs.MatchKind.Standard)
+    the weak ones (every match: a weak term counts only with a head word, so a shorter one may be it).
+
+    DFAs: each scans a whole document and every measure's text, in half the time the default choice takes
+    for these few hundred terms (the same matches; a DFA this small builds in a few milliseconds, once)."""
+    dfa = ahocorasick_rs.Implementation.DFA
+    strong = ahocorasick_rs.AhoCorasick(_strong, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, implementation=dfa)
+    return strong, ahocorasick_rs.AhoCorasick(_weak, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=dfa)
 
 
 def _weak_spans(text: str) -> list[tuple[int, int]]:
@@ -227,12 +231,16 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
+#: The generic heads, longest first (战略性新兴 before 新兴): sorted once, not on every name asked about.
+_GENERIC_LONGEST_FIRST = sorted(GENERIC_HEADS, key=len, reverse=True)
+
+
 def _is_generic(x: str) -> bool:
     """主导, 特色优势, 战略性新兴: a kind of chain, no industry."""
     if x in GENERIC_HEADS:
         return True
     rest = x
-    for word in sorted(GENERIC_HEADS, key=len, reverse=True):
+    for word in _GENERIC_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return not rest
 

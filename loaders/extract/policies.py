@@ -402,13 +402,14 @@ def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node:
     found = responsible_units.of_item(item, doc.scope)
     if found is None:
         return
-    at = doc.text.find(found.evidence, item.start)
+    evidence = found.evidence
+    at = doc.text.find(evidence, item.start)
     if at >= 0:  # the unit list as the file writes it
-        found.evidence = quote(doc, at, at + len(found.evidence))
+        evidence = quote(doc, at, at + len(evidence))
     if found.lead is not None:
-        graph.edge("LED_BY", node, departments.add(graph, found.lead, found.evidence), found.evidence)
+        graph.edge("LED_BY", node, departments.add(graph, found.lead, evidence), evidence)
     for other in found.others:
-        graph.edge("INVOLVES", node, departments.add(graph, other, found.evidence), found.evidence)
+        graph.edge("INVOLVES", node, departments.add(graph, other, evidence), evidence)
 
 
 def _news_citations(doc: ParsedDocument, graph: DocumentGraph) -> None:

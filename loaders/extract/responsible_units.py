@@ -18,7 +18,8 @@ their own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from chainkg.loaders.extract import departments
 from chainkg.loaders.extract.departments import DepartmentMention
@@ -54,6 +55,7 @@ _CLOSING = re.compile(r"[〉>）)]")
 _CLAUSE_SEPARATOR = re.compile(r"[，,；;。\n]")
 _UNIT_SEPARATOR = "、"
 _OPENERS, _CLOSERS = "（(〔【[", "）)〕】]"
+_BRACKET = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)}]")
 #: A prefix a unit's name opens with (市经信局); a unit without one takes the prefix before it.
 _LEVEL_PREFIX = re.compile(r"^(?:省|自治区|市|州|区|县)")
 #: Prose: 由A牵头，B、C配合 / A会同B、C / A、B按职责分工负责 (one clause, units on either side).
@@ -61,8 +63,16 @@ _PROSE_LEAD = re.compile(r"(?:^|[，,：:由])([^，,。；;：:由]{2,60}?)(?:�
                          r"(?:([^，,。；;]{2,80}?)(?:配合|参与|协同|协助|按职责分工负责|共同负责))?")  # fmt: skip
 _PROSE_JOINT = re.compile(r"(?:^|[，,：:由])([^，,。；;：:由]{2,40}?)会同([^，,。；;]{2,80})")
 _PROSE_DUTY = re.compile(r"(?:^|[，,：:（(])([^，,。；;：:（(]{2,80}?)按职责分工负责")
+#: The prose patterns in the order they are tried, each with the word every match of it holds, and the roles
+#: of its groups.
+_PROSE_PATTERNS = (
+    ("牵头", _PROSE_LEAD, (LEAD, OTHER)),
+    ("会同", _PROSE_JOINT, (LEAD, OTHER)),
+    ("按职责分工负责", _PROSE_DUTY, (LISTED,)),
+)
 #: Prose naming the roles: 牵头部门为A，B、C为协同部门 / A为牵头单位 / 配合单位为B.
-_ROLE_NOUN = r"(?:单位|部门)"
+_ROLE_NOUNS = ("单位", "部门")
+_ROLE_NOUN = f"(?:{'|'.join(_ROLE_NOUNS)})"
 _ROLE_STATEMENTS = (
     (re.compile(rf"(?:牵头|主责){_ROLE_NOUN}为([^，,。；;]{{2,80}})"), LEAD),
     (re.compile(rf"(?:^|[，,；;：:])([^，,。；;：:]{{2,80}}?)为(?:牵头|主责){_ROLE_NOUN}"), LEAD),
@@ -71,15 +81,16 @@ _ROLE_STATEMENTS = (
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Responsibility:
     """The units of one measure: the lead and the others, with the words they were read from.
 
     ``own_line``: the units stand on lines of their own under the measure's text (they may close a block
-    of sub-items and then belong to the parent item)."""
+    of sub-items and then belong to the parent item). Frozen: :func:`read` hands the same answer to every
+    caller asking about the same text."""
 
     lead: DepartmentMention | None
-    others: list[DepartmentMention]
+    others: tuple[DepartmentMention, ...]
     evidence: str
     own_line: bool = False
 
@@ -108,14 +119,18 @@ def _closes_siblings(item: Item, scope: str | None) -> bool:
     return all(read(sibling.text, scope) is None for sibling in parent.children[:-1])
 
 
+@lru_cache(maxsize=4096)
 def read(text: str, scope: str | None) -> Responsibility | None:
-    """The responsibility a measure's text states (lines of units, else a bracket, else prose), or None."""
+    """The responsibility a measure's text states (lines of units, else a bracket, else prose), or None.
+
+    Cached: a block of sub-items is read once for each sub-item, again by the parent that may own the units
+    under its last one and by that sub-item (:func:`of_item`, :func:`_closes_siblings`).
+    """
     lines = [m.group(0).strip() for m in _LABEL_LINE.finditer(text) if m.start() > 0]
     if lines:
         found = _resolve(_labelled("\n".join(lines), LISTED), scope, "\n".join(lines))
         if found is not None:
-            found.own_line = True
-            return found
+            return replace(found, own_line=True)
     for opened, body in reversed(_brackets(text)):
         found = _bracket(text, opened, body, scope)
         if found is not None:
@@ -127,7 +142,8 @@ def _brackets(text: str) -> list[tuple[int, str]]:
     """Every outermost bracketed group of ``text``: (where it opens, its contents); brackets nest."""
     out: list[tuple[int, str]] = []
     depth, opened = 0, 0
-    for at, char in enumerate(text):
+    for bracket in _BRACKET.finditer(text):  # the brackets only: a measure is mostly words between them
+        at, char = bracket.start(), bracket.group()
         if char in _OPENERS:
             if depth == 0:
                 opened = at
@@ -161,13 +177,23 @@ def _bracket(text: str, opened: int, body: str, scope: str | None) -> Responsibi
 
 
 def _prose(text: str, scope: str | None) -> Responsibility | None:
-    """Units named in running text: 由A牵头，B配合; A会同B、C; A、B按职责分工负责; 牵头部门为A，B为协同部门."""
-    for sentence in re.split(r"[。\n]", text):
-        found = _role_statements(sentence, scope)
-        if found is not None:
-            return found
+    """Units named in running text: 由A牵头，B配合; A会同B、C; A、B按职责分工负责; 牵头部门为A，B为协同部门.
+
+    Each pattern holds a word no match can lack (单位 or 部门; 牵头, 会同, 按职责分工负责), and most measures
+    name no unit in prose: a text or clause without the word is passed over by ``in`` (a scan in C) rather
+    than by the pattern, whose lazy groups are tried at every character.
+    """
+    if any(noun in text for noun in _ROLE_NOUNS):
+        for sentence in re.split(r"[。\n]", text):
+            found = _role_statements(sentence, scope)
+            if found is not None:
+                return found
+    if not any(word in text for word, _, _ in _PROSE_PATTERNS):
+        return None
     for clause in re.split(r"[。；;\n]", text):
-        for pattern, roles in ((_PROSE_LEAD, (LEAD, OTHER)), (_PROSE_JOINT, (LEAD, OTHER)), (_PROSE_DUTY, (LISTED,))):
+        for word, pattern, roles in _PROSE_PATTERNS:
+            if word not in clause:
+                continue
             for match in pattern.finditer(clause):
                 found = _prose_match(match, roles, scope)
                 if found is not None:
@@ -283,7 +309,7 @@ def _resolve(parts: list[tuple[str, str]], scope: str | None, evidence: str) -> 
     if not units:
         return None
     lead = next((u for role, u in units if role == LEAD), units[0][1])
-    others = [u for _, u in units if u.name != lead.name]
+    others = tuple(u for _, u in units if u.name != lead.name)
     return Responsibility(lead, others, evidence)
 
 

@@ -381,11 +381,13 @@ def _opens_with_verb(words: str) -> bool:
     return lead is not None and lead.end() > 0
 
 
+@lru_cache(maxsize=8192)
 def chain_named(indicator: str) -> tuple[str, str] | None:
     """The chain an indicator opens with (工程机械产业链产值, 全市动力电池产业链企业数量): its figure is the chain's.
 
     Read by wording, not vocabulary: a term of an industry (化妆品生产企业总产值) names a trade, not the chain's
-    figure, and aggregates of the economy (数字经济核心产业, 高新技术产业) are the area's.
+    figure, and aggregates of the economy (数字经济核心产业, 高新技术产业) are the area's. Cached, as
+    :func:`_indicator_name` is: asked for every figure, and a plan's table restates its text's indicators.
     """
     name = _AREA_LEAD.sub("", indicator)
     match = _CHAIN_FIGURE.match(name)

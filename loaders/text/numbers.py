@@ -87,8 +87,12 @@ UNITS, COUNT_UNITS, UNIT_ALIASES = _read_units()
 _HAN_DIGITS = "零〇一二两三四五六七八九"
 #: A Chinese numeral written before a unit (五千亿元, 三十家, 两万辆): one that starts with a digit word or 十 and
 #: holds a magnitude or stands before 万/亿. A lone magnitude (百亿元的企业, 千亿级集群) qualifies, it counts nothing.
+#: The first digit word stands before the lookbehind (``[…十](?<![…十百千].)``: no numeral before it), so ``re``
+#: tries the pattern only where a digit word stands: a pattern opening with a lookbehind is tried at every
+#: character of every clause read for figures.
 _HAN_NUMBER = re.compile(
-    rf"(?<![{_HAN_DIGITS}十百千])([{_HAN_DIGITS}十][{_HAN_DIGITS}十百千]*)(?=(?:万亿|亿|万)?(?:元|家|个|项|辆|吨|台|件|户|人|名|座|条|套))"
+    rf"([{_HAN_DIGITS}十](?<![{_HAN_DIGITS}十百千].)[{_HAN_DIGITS}十百千]*)"
+    r"(?=(?:万亿|亿|万)?(?:元|家|个|项|辆|吨|台|件|户|人|名|座|条|套))"
 )
 #: A round threshold crossed (突破千亿大关, 迈上5000亿元大关): the threshold in 亿元 or 万亿元.
 _MILESTONE = re.compile(r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(万亿|亿)元?(?:级?大关|关口)")
