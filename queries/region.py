@@ -7,7 +7,8 @@ only fetches facts; as with :mod:`chainkg.queries.placement`, the decision is ma
 
 **Own places.** A node names places of its own (``places``): a district its PART_OF district, a platform
 or a firm its LOCATED_IN district or platform, a measure or policy its APPLIES_TO districts, a target its
-FOR district or platform, a department its PART_OF district.
+FOR district or platform, a department its PART_OF district, a document that states no policy or measure
+the districts it speaks for (its ``scope``, read by the loader from its title or the places it names most).
 
 **Inherited places.** A node that names none takes the places of the nodes it comes from (``via``): a
 measure those of its PART_OF measure or policy, a policy those of its issuer (ISSUED_BY department), a
@@ -19,7 +20,7 @@ District, Platform LOCATED_IN District or Platform), transitively. A node is *in
 of its regions: a firm of 东区 is in 东区 and in the city 东区 is PART_OF, not in a neighbouring city; a
 city's measure is in the city and its province, not in each of its districts.
 
-A node with no region at all (a news item naming no policy, a target of no place) is in no region: a page
+A node with no region at all (a news item naming no policy and no place, a target of no place) is in no region: a page
 for a region shows it under "未定区域" only where it says so (:meth:`Regions.unplaced`).
 """
 

@@ -39,6 +39,8 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
                 via = in_nodes(g, uid, "SETS")
             elif label == "Document":
                 via = [p for p in in_nodes(g, uid, "MENTIONED_IN") if label_of(g, p) in ("Policy", "Measure")]
+                if not via:  # a document stating no policy is in the districts it speaks for
+                    places = [p for p in data.get("scope") or [] if p in g and label_of(g, p) == "District"]
             else:
                 via = []
             rows.append(
