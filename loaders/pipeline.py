@@ -96,8 +96,8 @@ def find(doc: ParsedDocument) -> Findings:
 
 def extract(source: SourceDocument) -> DocumentGraph:
     """The graph one document states, before cross-document resolution."""
-    graph = DocumentGraph(document_node(source))
     doc = prepare(source)
+    graph = DocumentGraph(document_node(source, doc.scope))
     findings = find(doc)
     for extractor in EXTRACTORS:
         extractor(doc, graph, findings)
