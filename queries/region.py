@@ -54,6 +54,7 @@ class Regions:
 
     rows: dict[str, Row]
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _choices: list[Row] | None = field(default=None, repr=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Row]) -> Regions:
@@ -120,8 +121,11 @@ class Regions:
     def choices(self) -> list[Row]:
         """Regions the graph has firms, measures, targets or documents in (a picker's list), with their counts.
 
-        Most general level first, then most things, then name.
+        Most general level first, then most things, then name. Counted once (every page's picker shows them:
+        counting the nodes of a 300-document graph takes a tenth of a second); callers must not modify the list.
         """
+        if self._choices is not None:
+            return self._choices
         counts: dict[str, dict[str, int]] = {}
         for uid, row in self.rows.items():
             if row["label"] not in ("Enterprise", "Measure", "Policy", "Target", "Document"):
@@ -144,6 +148,7 @@ class Regions:
                 r["uid"],
             )
         )
+        self._choices = out
         return out
 
 
