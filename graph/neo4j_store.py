@@ -226,12 +226,16 @@ class Neo4jStore(GraphStore):
         )
 
     def init_schema(self) -> None:
-        """Create constraints and indexes if they are missing (idempotent), and give nodes stored by an older
-        chainkg the ``searchKey`` the search query needs."""
+        """Create constraints and indexes if they are missing (idempotent). A database without the index on
+        ``searchKey`` was written by an older chainkg (or bulk-loaded, which drops it): its nodes without the
+        key get it, once, here (looking for them on every open would read every node)."""
         with self._session() as session:
+            had_key_index = (
+                session.run("SHOW INDEXES YIELD name WHERE name = 'entity_search_key' RETURN name").peek() is not None
+            )
             for statement in schema_statements():
                 session.run(statement).consume()
-            if session.run("MATCH (n:Entity) WHERE n.searchKey IS NULL RETURN n LIMIT 1").peek() is not None:
+            if not had_key_index:
                 session.run(_BACKFILL_SEARCH_KEY, separator=SEARCH_SEPARATOR).consume()
 
     def write_document(self, graph: Graph) -> None:
