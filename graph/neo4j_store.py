@@ -394,7 +394,7 @@ class Neo4jStore(GraphStore):
         would otherwise wait. Only a head start: the first failure ends it quietly, as real calls plan what
         they need themselves."""
         try:
-            with self.driver.session(database=self.config.neo4j_database, default_access_mode=READ_ACCESS) as session:
+            with self._session(default_access_mode=READ_ACCESS) as session:
                 for text, params in statements:
                     session.run("EXPLAIN " + text, params).consume()
         except (Neo4jError, DriverError, OSError):
