@@ -79,6 +79,7 @@ def test_a_neo4j_only_query_on_the_embedded_store_says_so_in_chinese(tmp_path: P
     app.extensions["chainkg_store"].close()
 
 
+@pytest.mark.neo4j
 def test_analyst_queries_agree(embedded_store: GraphStore, neo4j_store: GraphStore) -> None:
     for store in (embedded_store, neo4j_store):
         _load(store, viewer_graph.build(extra_firms=3))
@@ -90,6 +91,7 @@ def test_analyst_queries_agree(embedded_store: GraphStore, neo4j_store: GraphSto
     assert filled >= len(ANALYST_CASES) - 3
 
 
+@pytest.mark.neo4j
 def test_district_targets_agree_and_a_news_item_takes_its_region_from_its_scope(
     embedded_store: GraphStore, neo4j_store: GraphStore
 ) -> None:
