@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from chainkg.graph.model import Node, make_uid, node_uid
 from chainkg.loaders.reading.readers import SourceDocument
@@ -74,7 +75,7 @@ def document_node(doc: SourceDocument, scope: str | None = None) -> Node:
     title = _title(lines)
     number = find_doc_number(doc.text[:2000])
     date = _DATE.search(doc.text[-400:]) or _DATE.search(doc.text[:400]) or _ISO_DATE.search(doc.text[:300])
-    props = {
+    props: dict[str, Any] = {
         "title": title,
         "path": display_path(doc.path),
         "kind": document_kind(title, doc.text),
