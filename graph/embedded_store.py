@@ -27,7 +27,7 @@ import networkx as nx
 
 from chainkg.graph.errors import StoreError, UnknownDocumentError
 from chainkg.graph.interface import GraphStore
-from chainkg.graph.json_format import dump_json, read_json, write_atomic
+from chainkg.graph.json_format import read_json, write_json
 from chainkg.graph.model import Graph
 
 #: How long a writer waits for another one to finish with the same file, by default.
@@ -186,7 +186,7 @@ class EmbeddedStore(GraphStore):
 
     def flush(self) -> None:
         if self._dirty:
-            write_atomic(self.path, dump_json(self.graph))
+            write_json(self.path, self.graph)
             self._dirty = False
             self._stamp = self._file_stamp()
 

@@ -24,6 +24,16 @@ def dump_json(graph: Graph) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def write_json(path: Path, graph: Graph) -> None:
+    """Replace ``path`` with :func:`dump_json`'s bytes of ``graph``, written as they are made: the text of a
+    large graph (three times the file's size in memory, made whole) is never held at once."""
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=False)
+    with replacing(path, "w", encoding="utf-8", newline="") as handle:
+        for chunk in encoder.iterencode(graph.to_dict()):
+            handle.write(chunk)
+        handle.write("\n")
+
+
 @contextmanager
 def replacing(path: Path, mode: str = "wb", **open_args: Any) -> Iterator[IO[Any]]:
     """A file opened beside ``path`` that replaces it in one rename when the block succeeds.

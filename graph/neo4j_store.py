@@ -101,11 +101,22 @@ def _search_index_statements() -> list[str]:
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
     statements.append("CREATE TEXT INDEX entity_search_key IF NOT EXISTS FOR (n:Entity) ON (n.searchKey)")
+    # An imported firm's 经营范围 and 所属行业, searched by CONTAINS for the words of a chain's links (chain_leads)
+    statements += [
+        f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:Enterprise) ON (n.{prop})" for name, prop in _TEXT_INDEXES
+    ]
     return statements
 
 
+_TEXT_INDEXES = (("enterprise_business_scope", "business_scope"), ("enterprise_industry", "industry"))
+
+
 def _search_index_names() -> list[str]:
-    return [f"{label.lower()}_name" for label in LABELS] + ["entity_names", "entity_search_key"]
+    return (
+        [f"{label.lower()}_name" for label in LABELS]
+        + ["entity_names", "entity_search_key"]
+        + [name for name, _ in _TEXT_INDEXES]
+    )
 
 
 def search_key(data: dict[str, Any]) -> str:

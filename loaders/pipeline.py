@@ -16,7 +16,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import FrameType
@@ -46,7 +46,7 @@ from chainkg.loaders.extract.prose_context import prose_layout
 from chainkg.loaders.reading.readers import SourceDocument, find_documents, read_document
 from chainkg.loaders.resolve import Resolver
 from chainkg.loaders.text.divisions import document_scope, find_districts
-from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.document import ParsedDocument, sections
 
 log = logging.getLogger(__name__)
 
@@ -95,13 +95,46 @@ def find(doc: ParsedDocument) -> Findings:
 
 
 def extract(source: SourceDocument) -> DocumentGraph:
-    """The graph one document states, before cross-document resolution."""
-    doc = prepare(source)
-    graph = DocumentGraph(document_node(source, doc.scope))
+    """The graph one document states, before cross-document resolution.
+
+    A document longer than :data:`~chainkg.loaders.text.document.SECTION_CHARS` is read in sections
+    (:func:`~chainkg.loaders.text.document.sections`), each as a document of its own under the Document node
+    and scope of the whole (read from its head, as always), into a graph of its own that is then folded into
+    the document's: the extractors' rules stay those of one ordinary document, and time and memory grow with
+    the text rather than faster.
+    """
+    texts = sections(source.text)
+    head = prepare(replace(source, text=next(texts)))
+    graph = DocumentGraph(document_node(source, head.scope))
+    _read(head, graph)
+    scope = head.scope
+    del head  # a section's reading is dropped before the next is made
+    for text in texts:
+        part = DocumentGraph(graph.document)
+        _read(ParsedDocument(replace(source, text=text), scope), part)
+        _fold(graph, part)
+    return graph
+
+
+def _read(doc: ParsedDocument, graph: DocumentGraph) -> None:
+    """Run every extractor over ``doc`` into ``graph``."""
     findings = find(doc)
     for extractor in EXTRACTORS:
         extractor(doc, graph, findings)
-    return graph
+
+
+def _fold(whole: DocumentGraph, part: DocumentGraph) -> None:
+    """Add the graph of a later section to its document's: a node or fact read again keeps its first evidence
+    (as in one reading of the whole), and mention counts add up."""
+    for node in part.nodes.values():
+        if node is not whole.document:
+            whole.add_node(node)
+    for key, edge in part.edges.items():
+        held = whole.edges.get(key)
+        if held is not None and edge.type == "MENTIONED_IN":
+            held.props["count"] += edge.props["count"]
+        else:
+            whole.add_edge(edge)
 
 
 def extract_path(path: Path) -> DocumentGraph:

@@ -8,7 +8,8 @@ only fetches facts; as with :mod:`chainkg.queries.placement`, the decision is ma
 **Own places.** A node names places of its own (``places``): a district its PART_OF district, a platform
 or a firm its LOCATED_IN district or platform, a measure or policy its APPLIES_TO districts, a target its
 FOR district or platform, a department its PART_OF district, a document that states no policy or measure
-the districts it speaks for (its ``scope``, read by the loader from its title or the places it names most).
+its ``scope`` (the districts it speaks for, read by the loader from its title or the places it names most;
+the districts an imported firm list's rows lie in).
 
 **Inherited places.** A node that names none takes the places of the nodes it comes from (``via``): a
 measure those of its PART_OF measure or policy, a policy those of its issuer (ISSUED_BY department), a
@@ -20,6 +21,10 @@ District, Platform LOCATED_IN District or Platform), transitively. A node is *in
 of its regions: a firm of 东区 is in 东区 and in the city 东区 is PART_OF, not in a neighbouring city; a
 city's measure is in the city and its province, not in each of its districts.
 
+**Imported firm lists.** A region *has a firm list* when an imported firm list (a Document of kind
+``firm_table``) is in it by this rule (:meth:`Regions.has_firm_list`): a link none of its firms is on is
+then a confirmed gap, not merely unknown (:func:`chainkg.queries.placement.link_state`).
+
 A node with no region at all (a news item naming no policy and no place, a target of no place) is in no region: a page
 for a region shows it under "未定区域" only where it says so (:meth:`Regions.unplaced`).
 """
@@ -30,7 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from chainkg.queries.placement import link_state
+from chainkg.queries.placement import FIRM_TABLE, link_state
 
 Row = dict[str, Any]
 RunQuery = Callable[[str, dict[str, Any]], list[Row]]
@@ -55,6 +60,7 @@ class Regions:
     rows: dict[str, Row]
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _choices: list[Row] | None = field(default=None, repr=False)
+    _lists: frozenset[str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Row]) -> Regions:
@@ -88,6 +94,19 @@ class Regions:
     def contains(self, region: str | None, uid: str | None) -> bool:
         """Whether ``uid`` is in ``region`` (every node is, when no region is chosen)."""
         return not region or region in self.regions_of(uid)
+
+    def has_firm_list(self, region: str | None) -> bool:
+        """Whether an imported firm list covers ``region`` (never when no region is chosen)."""
+        if not region:
+            return False
+        if self._lists is None:
+            self._lists = frozenset(
+                place
+                for uid, row in self.rows.items()
+                if row["label"] == "Document" and row.get("kind") == FIRM_TABLE
+                for place in self.regions_of(uid)
+            )
+        return region in self._lists
 
     def unplaced(self, uid: str | None) -> bool:
         """The node lies in no region at all."""
@@ -160,16 +179,19 @@ def regions(run: RunQuery) -> Regions:
 def scoped_picture(pic: dict[str, Any], rg: Regions, region: str | None) -> dict[str, Any]:
     """A chain picture (:func:`chainkg.queries.placement.chain_picture`) for one region: its links keep only the
     firms in the region and the stated gaps of documents in the region, and their states follow
-    (:func:`chainkg.queries.placement.link_state`). Without a region, the picture itself."""
+    (:func:`chainkg.queries.placement.link_state`; ``firm_list`` says whether the region's firm list is
+    imported). Without a region, the picture itself."""
     if not region:
-        return pic
+        return {**pic, "firm_list": False}
+    firm_list = rg.has_firm_list(region)
     links = []
     for entry in pic["links"]:
         firms = [u for u in entry["firms"] if rg.contains(region, u)]
         gaps = [g for g in entry["stated_gaps"] if rg.contains(region, g.get("source"))]
-        links.append({**entry, "firms": firms, "stated_gaps": gaps, "state": link_state(firms, gaps)})
+        links.append({**entry, "firms": firms, "stated_gaps": gaps, "state": link_state(firms, gaps, firm_list)})
     return {
         **pic,
+        "firm_list": firm_list,
         "links": links,
         "placements": {u: ps for u, ps in pic["placements"].items() if rg.contains(region, u)},
         "owners": {u for u in pic["owners"] if rg.contains(region, u)},

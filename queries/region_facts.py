@@ -39,8 +39,10 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
                 via = in_nodes(g, uid, "SETS")
             elif label == "Document":
                 via = [p for p in in_nodes(g, uid, "MENTIONED_IN") if label_of(g, p) in ("Policy", "Measure")]
-                if not via:  # a document stating no policy is in the districts it speaks for
-                    places = [p for p in data.get("scope") or [] if p in g and label_of(g, p) == "District"]
+                if not via:  # a document stating no policy is in the places it speaks for
+                    places = [
+                        p for p in data.get("scope") or [] if p in g and label_of(g, p) in ("District", "Platform")
+                    ]
             else:
                 via = []
             rows.append(
@@ -49,6 +51,7 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
                     "label": label,
                     "name": data.get("name"),
                     "level": data.get("level"),
+                    "kind": data.get("kind") if label == "Document" else None,
                     "places": sorted(set(places)),
                     "via": sorted(set(via)),
                 }

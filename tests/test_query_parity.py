@@ -66,6 +66,7 @@ def _cases() -> list[tuple[str, dict[str, object]]]:
         ("chain_support", {"chain": "空白产业"}),
         ("documents", {}),
         ("region_facts", {}),
+        ("chain_leads", {"chain": CHAIN, "words": "装备|伺服电机"}),
     ]
 
 

@@ -2,7 +2,7 @@
 
 :func:`create_app` builds it; every page has a JSON twin under ``/api/`` (``docs/api.md``).
 Areas are blueprints in small modules: ``chains`` (home, chain map, SVG), ``lists`` (firms,
-projects, measures, targets; CSV and Excel), ``search``, ``nodes`` (node and document pages),
+projects, measures, targets; CSV and Excel), ``leads`` (招商目标清单), ``search``, ``nodes`` (node and document pages),
 ``explore`` (vis-network view, GraphML and HTML exports) and ``console`` (read-only Cypher and
 the named-query registry). They reach the store through :mod:`chainkg.webapp.store_holder`
 (``get_store``, ``run_query``), which imports none of them, so this module can import them all.
@@ -16,8 +16,8 @@ from flask import Flask, Response
 
 from chainkg import settings
 from chainkg.graph.store import StoreConfig
-from chainkg.webapp import chains, console, errors, explore, lists, nodes, region, search
-from chainkg.webapp.labels import template_globals
+from chainkg.webapp import chain_picker, chains, console, errors, explore, leads, lists, nodes, region, search
+from chainkg.webapp.labels import shown_number, template_globals
 from chainkg.webapp.response_cache import ReadCache
 from chainkg.webapp.store_holder import StoreHolder
 
@@ -53,10 +53,11 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         4096, app.config["RESPONSE_CACHE_MEGABYTES"] * 2**20, weigh=lambda answer: len(answer[0])
     )
 
-    for module in (chains, lists, search, nodes, explore, console, region):
+    for module in (chains, chain_picker, lists, leads, search, nodes, explore, console, region):
         app.register_blueprint(module.bp)
     errors.register(app)
     app.context_processor(template_globals)
+    app.add_template_filter(shown_number, "num")
 
     @app.after_request
     def _headers(response: Response) -> Response:

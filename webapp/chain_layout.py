@@ -6,7 +6,9 @@ links without one are placed after the positioned ones. Inside a column, links f
 name. When no link has a position but UPSTREAM_OF orders them, the depth itself gives the
 columns. Firms hang under their links (placed by :mod:`chainkg.queries.placement`, each with its
 reason). A link's state: ``firms`` when a firm (after the district / platform filter) is on it,
-``unknown`` (待梳理, grey) when none is known, ``stated_gap`` (red) when a document names it a gap.
+``unknown`` (待梳理, grey) when none is known, ``stated_gap`` (red) when a document names it a gap,
+``confirmed_gap`` (red) when none is on it although the region's firm list is imported
+(:func:`chainkg.queries.placement.link_state`).
 Template links (origin 模板) sit among the documents' links by the template's order.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from chainkg.queries.placement import link_state
 from chainkg.webapp.labels import POSITION_ZH
 
 POSITIONS = ("upstream", "midstream", "downstream")
@@ -80,7 +83,7 @@ def layered(segments: list[dict[str, Any]], firms: list[dict[str, Any]]) -> dict
 
     for seg in segments:
         members = sorted(by_segment.get(seg["uid"], []), key=_firm_sort_key)
-        state = "stated_gap" if seg.get("stated_gaps") else ("firms" if members else "unknown")
+        state = link_state(members, seg.get("stated_gaps") or [], bool(seg.get("firm_list")))
         column_of(seg)["segments"].append(
             {
                 **seg,

@@ -42,8 +42,11 @@ def _box_lines(seg: dict[str, Any], inner: float) -> list[dict[str, Any]]:
         lines += [{"text": t, "size": 12, "cls": "products"} for t in wrap(products, inner, 12)]
     if seg["state"] == "stated_gap":
         lines.append({"text": "短板：文件明确指出", "size": 13, "cls": "gap"})
-    if not seg["firms"]:
+    if seg["state"] == "confirmed_gap":
+        lines.append({"text": "确认缺失：已导入企业名单，本地无企业", "size": 13, "cls": "gap"})
+    elif not seg["firms"]:
         lines.append({"text": "待梳理：暂无已知本地企业", "size": 13, "cls": "unknown"})
+    if not seg["firms"]:
         return lines
     lines.append({"text": f"企业 {seg['firm_count']} 家", "size": 13, "cls": "count"})
     for firm in seg["firms"][:FIRMS_SHOWN]:
@@ -118,7 +121,7 @@ def geometry(
     return {
         "font": FONT,
         "width": total_width,
-        "height": legend_y + 36,
+        "height": legend_y + 56,
         "title": f"{chain['name']} 产业链图",
         "title_y": title_y,
         "sub_lines": [{"text": t, "y": title_y + 24 + 20 * i} for i, t in enumerate(sub_lines)],

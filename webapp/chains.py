@@ -7,16 +7,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request
 
 from chainkg import settings
+from chainkg.queries.leads import leads_for
 from chainkg.queries.placement import ORIGIN_DOCUMENT, chain_picture
 from chainkg.templates import ChainTemplate, load_templates
 from chainkg.webapp import region
 from chainkg.webapp.chain_layout import layered
+from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.chain_svg import geometry
 from chainkg.webapp.downloads import attachment
-from chainkg.webapp.store_holder import get_store, run_query
+from chainkg.webapp.store_holder import get_store, run_query, store_stamp
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("chains", __name__)
@@ -44,6 +46,7 @@ def _summary(chain: dict[str, Any]) -> dict[str, Any]:
         "gaps": sum(1 for e in links if e["state"] != "firms"),
         "unknown": sum(1 for e in links if e["state"] == "unknown"),
         "stated_gaps": sum(1 for e in links if e["state"] == "stated_gap"),
+        "confirmed_gaps": sum(1 for e in links if e["state"] == "confirmed_gap"),
         "gap_sentences": [g for e in links for g in e["stated_gaps"][:1]],
     }
 
@@ -90,26 +93,54 @@ def chain_templates() -> list[ChainTemplate]:
 
 
 def picture(key: str) -> dict[str, Any] | None:
-    """The chain's links and its firms' placements (:func:`chainkg.queries.placement.chain_picture`)."""
-    return chain_picture(run_query, key, chain_templates())
+    """The chain's links and its firms' placements (:func:`chainkg.queries.placement.chain_picture`), built once per
+    store version (placing thousands of imported firms is not for every request); callers must not modify it."""
+    return current_app.extensions["chainkg_cache"].get_or_compute(  # type: ignore[no-any-return]
+        ("picture", key, store_stamp()), lambda: chain_picture(run_query, key, chain_templates())
+    )
 
 
 def placed_firms(pic: dict[str, Any]) -> list[dict[str, Any]]:
-    """``chain_firms`` rows of the chain in the chosen region, each a copy whose ``segments`` are its placements
-    by the one rule."""
+    """``chain_firms`` rows of the chain in the chosen region (and the imported firms its business-scope words
+    place, as ``chain_leads`` rows), each a copy whose ``segments`` are its placements by the one rule."""
     names = {entry["link"].key: entry["link"].name for entry in pic["links"]}
+    rows = run_query("chain_firms", {"chain": pic["chain"]["uid"]})
+    tied = {r["uid"] for r in rows}
+    rows = rows + [r for r in pic["candidates"] if r["uid"] in pic["placements"] and r["uid"] not in tied]
     firms = []
-    for firm in run_query("chain_firms", {"chain": pic["chain"]["uid"]}):
+    for firm in rows:
         if not region.contains(firm["uid"]):
             continue
         placements = pic["placements"].get(firm["uid"], [])
         segments = [{**p.to_dict(), "uid": p.link, "name": names[p.link]} for p in placements]
         firms.append({**firm, "segments": segments})
-    return firms
+    return sorted(firms, key=lambda f: (f["name"], f["uid"]))
 
 
-def map_links(pic: dict[str, Any]) -> list[dict[str, Any]]:
-    """The picture's links as the layout takes them (``uid`` is the link's key; ``node`` its ChainSegment, if any)."""
+def region_leads(whole: dict[str, Any]) -> dict[str, Any]:
+    """The 招商 leads for the gaps of the chain picture ``whole`` in the chosen region
+    (:func:`chainkg.queries.leads.leads_for`), once per store version: the map, the list and its exports share them."""
+    chosen = region.chosen_uid()
+    return current_app.extensions["chainkg_cache"].get_or_compute(  # type: ignore[no-any-return]
+        ("leads", whole["chain"]["uid"], chosen, store_stamp()),
+        lambda: leads_for(whole, region.regions(), chosen or None),
+    )
+
+
+#: Leads shown under a gap link of the map (the rest are on the 招商目标清单 page).
+MAP_LEADS = 3
+
+
+def map_links(pic: dict[str, Any], whole: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The picture's links as the layout takes them (``uid`` is the link's key; ``node`` its ChainSegment, if any),
+    with the best 招商 leads of each gap link when a region is chosen (``whole``: the unscoped picture)."""
+    best: dict[str, list[dict[str, Any]]] = {}
+    counts: Counter[str] = Counter()
+    if whole is not None and region.chosen_uid():
+        for lead in region_leads(whole)["leads"]:
+            counts[lead.link] += 1
+            if counts[lead.link] <= MAP_LEADS:
+                best.setdefault(lead.link, []).append(lead.to_dict())
     return [
         {
             "uid": entry["link"].key,
@@ -123,6 +154,9 @@ def map_links(pic: dict[str, Any]) -> list[dict[str, Any]]:
             "products": entry["link"].products,
             "downstream": entry["link"].downstream,
             "stated_gaps": entry["stated_gaps"],
+            "firm_list": pic.get("firm_list", False),
+            "leads": best.get(entry["link"].key, []),
+            "lead_count": counts[entry["link"].key],
         }
         for entry in pic["links"]
     ]
@@ -133,13 +167,13 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
     measures, targets and projects."""
     whole = picture(key)
     if whole is None:
-        abort(404, description=f"没有名称或编号为 {key} 的产业链")
+        raise ChainMissing(f"没有名称或编号为 {key} 的产业链 / no industry chain {key!r}")
     pic = region.scoped(whole)
     chain_uid = pic["chain"]["uid"]
     firms = placed_firms(pic)
     carriers = [c for c in run_query("chain_carriers", {"chain": chain_uid}) if region.contains(c["uid"])]
     shown = [f for f in firms if _matches(f, district, platform)]
-    layout = layered(map_links(pic), shown)
+    layout = layered(map_links(pic, whole), shown)
     segments = [s for c in layout["columns"] for s in c["segments"]]
     template = pic["template"]
     return {
@@ -157,7 +191,9 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
             "with_firms": sum(1 for s in segments if s["state"] == "firms"),
             "unknown": sum(1 for s in segments if s["state"] == "unknown"),
             "stated_gaps": sum(1 for s in segments if s["state"] == "stated_gap"),
+            "confirmed_gaps": sum(1 for s in segments if s["state"] == "confirmed_gap"),
         },
+        "firm_list": pic["firm_list"],
         **layout,
         "carriers": {
             "platforms": [c for c in carriers if c["label"] == "Platform"],

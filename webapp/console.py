@@ -1,7 +1,9 @@
 """The Cypher console (Neo4j only, read-only, time-, row- and byte-limited) and the named-query registry.
 
 Analysts type Cypher or pick a named query from ``queries/`` and fill in its parameters; the
-answer comes back as a table and, when it holds nodes or relationships, as a graph.
+answer comes back as a table (nodes by name, linked to their pages) and, when it holds nodes or
+relationships, as a graph; an error in Chinese (:mod:`chainkg.webapp.console_errors`), the server's
+words beside it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from typing import Any
 from flask import Blueprint, abort, current_app, jsonify, request
 
 from chainkg import queries
+from chainkg.graph.cypher_console import ConsoleError
 from chainkg.queries import QueryError, get_query, registry
+from chainkg.webapp.console_errors import explain
 from chainkg.webapp.store_holder import get_store
 from chainkg.webapp.twins import twin
 
@@ -63,13 +67,16 @@ def run_console() -> Any:
             description='请求体应为 {"cypher": "...", "params": {...}} / body: {"cypher": str, "params": object}',
         )
     config = current_app.config
-    result = store.console(
-        text,
-        params,
-        timeout_seconds=config["CONSOLE_TIMEOUT_SECONDS"],
-        row_limit=config["CONSOLE_ROW_LIMIT"],
-        byte_limit=config["CONSOLE_BYTE_LIMIT"],
-    )
+    try:
+        result = store.console(
+            text,
+            params,
+            timeout_seconds=config["CONSOLE_TIMEOUT_SECONDS"],
+            row_limit=config["CONSOLE_ROW_LIMIT"],
+            byte_limit=config["CONSOLE_BYTE_LIMIT"],
+        )
+    except ConsoleError as exc:
+        return jsonify({**explain(exc), "status": 400}), 400
     return jsonify(result.to_dict())
 
 

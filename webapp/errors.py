@@ -1,6 +1,7 @@
 """Errors as a page for HTML paths and as JSON for ``/api/`` paths.
 
-A user who follows a dead link gets a Chinese page that says what was not found; a script
+A user who follows a dead link gets a Chinese page that says what was not found (or, where a
+chain is missing or unknown, the chain picker: :mod:`chainkg.webapp.chain_picker`); a script
 calling the API gets ``{"error": ..., "status": ...}`` with the same status code.
 """
 
@@ -10,6 +11,7 @@ from flask import Flask, Response, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from chainkg.graph.errors import ChainKGError, StoreError
+from chainkg.webapp.chain_picker import ChainMissing, picker_page
 
 _TITLES = {
     400: "请求有误",
@@ -29,6 +31,12 @@ def _respond(status: int, message: str) -> tuple[Response | str, int]:
 
 
 def register(app: Flask) -> None:
+    @app.errorhandler(ChainMissing)
+    def _chain_missing(exc: ChainMissing) -> tuple[Response | str, int]:
+        if request.path.startswith("/api/"):
+            return _respond(exc.code or 404, exc.description or exc.name)
+        return picker_page(exc)
+
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException) -> tuple[Response | str, int]:
         return _respond(exc.code or 500, exc.description or exc.name)

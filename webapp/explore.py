@@ -10,6 +10,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from chainkg.webapp.downloads import attachment
 from chainkg.webapp.store_holder import get_store
 from chainkg.webapp.subgraph import graphml, subgraph, vis_data
+from chainkg.webapp.titles import titled
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("explore", __name__)
@@ -24,7 +25,7 @@ def _subgraph(uid: str, default_depth: int = 1) -> dict[str, Any]:
     sub = subgraph(get_store(), uid, depth, current_app.config["EXPLORE_NODE_LIMIT"], with_mentions)
     if not sub:
         abort(404, description=f"没有编号为 {uid} 的节点 / no node {uid!r}")
-    return sub
+    return {**sub, "nodes": titled(sub["nodes"])}
 
 
 @twin(bp, "/explore/<uid>", "/api/explore/<uid>", "explore.html")

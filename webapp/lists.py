@@ -14,8 +14,10 @@ from typing import Any
 from flask import Blueprint, Response, abort, request
 
 from chainkg.webapp import region
+from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
-from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH
+from chainkg.webapp.labels import COMPARATOR_ZH, POSITION_ZH, shown_number
+from chainkg.webapp.paging import page_of
 from chainkg.webapp.store_holder import run_query
 from chainkg.webapp.twins import twin
 
@@ -67,11 +69,20 @@ class ListSpec:
 #: The kinds of gap the gap list shows, as a team calls them (links by :mod:`chainkg.queries.placement`).
 GAP_KIND_ZH = {
     "stated_gap": "短板：文件明确指出",
+    "confirmed_gap": "确认缺失：已导入企业名单，本地无企业",
     "unknown": "待梳理：暂无已知本地企业",
     "unmapped": "未梳理：文件无环节、无模板",
     "missing_owner": "缺链主",
 }
 _GAP_ORDER = tuple(GAP_KIND_ZH)
+
+#: The gap list's switch (``gap``): links to fill (补链, the default: what a team attracts firms for),
+#: chains with no chain owner (缺链主), or both (全部).
+GAP_GROUPS: dict[str, frozenset[str]] = {
+    "补链": frozenset({"stated_gap", "confirmed_gap", "unknown", "unmapped"}),
+    "缺链主": frozenset({"missing_owner"}),
+    "全部": frozenset(GAP_KIND_ZH),
+}
 
 
 def _reasons(row: Row) -> str:
@@ -181,7 +192,7 @@ LISTS: dict[str, ListSpec] = {
                 Column("evidence", "原文", _field("evidence")),
             ),
             (
-                Filter("kind", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"]) or r["kind"]]),
+                Filter("state", "短板", lambda r: [GAP_KIND_ZH.get(r["kind"]) or r["kind"]]),
                 Filter(
                     "position",
                     "位置",
@@ -233,6 +244,7 @@ def gap_rows(chain: str) -> list[Row]:
                     **head,
                     "kind": entry["state"],
                     "uid": link.uid,
+                    "link": link.key,
                     "segment": link.name,
                     "origin": link.origin,
                     "position": link.position,
@@ -243,7 +255,7 @@ def gap_rows(chain: str) -> list[Row]:
             )
     owners = run_query("chain_gaps", {"chain": chain})
     # 缺链主 in a region: no chain owner of the chain is in it
-    rows += [{**r, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
+    rows += [{**r, "link": None, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
     if region.chosen_uid():
         missing = {r["chain_uid"] for r in rows if r["kind"] == "missing_owner"}
         for key in chains:
@@ -278,19 +290,24 @@ def _rows(spec: ListSpec, chain: str) -> list[Row]:
     return [r for r in run_query(spec.query, {"chain": chain}) if region.contains(r.get("uid") or r.get("policy_uid"))]
 
 
-def list_data(kind: str) -> dict[str, Any]:
-    """The rows of one list after the request's chain, filters, text and sort, with its table cells."""
+def list_data(kind: str, paged: bool = True) -> dict[str, Any]:
+    """The rows of one list after the request's chain, filters, text and sort, with its table cells: one page of
+    them (``page``), or all of them for an export."""
     spec = _spec(kind)
     chain = request.args.get("chain", "")
     if spec.needs_chain and not chain:
-        abort(400, description="企业清单需要指定产业链：?chain=<产业链名称或编号>")
+        raise ChainMissing("企业清单需要先选择产业链 / the firm list needs ?chain=<name or uid>", status=400)
     chain_name = ""
     if chain:
         found = run_query("chain_map", {"chain": chain})
         if not found:
-            abort(404, description=f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
+            raise ChainMissing(f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
         chain, chain_name = found[0]["chain_uid"], found[0]["chain"]
     rows = _rows(spec, chain)
+    gap = ""
+    if spec.kind == "gaps":
+        gap = request.args.get("gap", "") if request.args.get("gap", "") in GAP_GROUPS else "补链"
+        rows = [r for r in rows if r["kind"] in GAP_GROUPS[gap]]
     options = {f.param: sorted({v for r in rows for v in f.values(r)}) for f in spec.filters}
     chosen = {f.param: request.args.get(f.param, "") for f in spec.filters}
     for f in spec.filters:
@@ -304,11 +321,15 @@ def list_data(kind: str) -> dict[str, Any]:
     column = next((c for c in spec.columns if c.key == sort), None)
     if column is not None:
         rows = sorted(rows, key=lambda r: _sort_key(column.value(r)), reverse=descending)
+    total = len(rows)
+    rows, paging = page_of(rows) if paged else (rows, None)
     return {
         "kind": spec.kind,
         "title": spec.title,
         "chain": chain,
         "chain_name": chain_name,
+        "gap": gap,
+        "gap_groups": list(GAP_GROUPS) if gap else [],
         "columns": [{"key": c.key, "header": c.header, "link": c.link} for c in spec.columns],
         "filters": [
             {"param": f.param, "label": f.label, "value": chosen[f.param], "options": options[f.param]}
@@ -317,9 +338,10 @@ def list_data(kind: str) -> dict[str, Any]:
         "q": request.args.get("q", ""),
         "sort": sort if column else "",
         "desc": descending,
-        "total": len(rows),
+        "total": total,
+        "paging": paging,
         "rows": rows,
-        "cells": [[c.value(r) for c in spec.columns] for r in rows],
+        "cells": [[shown_number(c.value(r)) for c in spec.columns] for r in rows],
         "lists": [{"kind": s.kind, "title": s.title} for s in LISTS.values()],
         "region": region.chosen(),
     }
@@ -331,7 +353,7 @@ def table(kind: str) -> dict[str, Any]:
 
 
 def _export(kind: str, fmt: str) -> Response:
-    data = list_data(kind)
+    data = list_data(kind, paged=False)
     headers = [c["header"] for c in data["columns"]]
     stem = f"{data['title']}" + (f"-{data['chain_name']}" if data["chain_name"] else "")
     if fmt == "csv":
@@ -356,5 +378,13 @@ def export_xlsx(kind: str) -> Response:
 
 def _chain_row(head: dict[str, Any], kind: str) -> dict[str, Any]:
     """A gap row about a whole chain (no link): 未梳理 or 缺链主."""
-    empty: Row = {"uid": None, "segment": None, "origin": None, "position": None, "order": None, "products": []}
+    empty: Row = {
+        "uid": None,
+        "link": None,
+        "segment": None,
+        "origin": None,
+        "position": None,
+        "order": None,
+        "products": [],
+    }
     return {**head, "kind": kind, **empty, "evidence": None}

@@ -76,12 +76,15 @@ def vis_data(sub: dict[str, Any]) -> dict[str, Any]:
                 "from": e["start"],
                 "to": e["end"],
                 "label": rel_name(e["type"], "out"),
-                "title": e["evidence"] or e["type"],
+                "type": e["type"],
+                "title": e["evidence"] or rel_name(e["type"], "out"),
                 "arrows": "to",
             }
             for e in sub["edges"]
         ],
         "truncated": sub["truncated"],
+        # vis-network colours a node by its group, over its own colour: each label's group gets the label's colour
+        "groups": {label: {"color": colour} for label, colour in LABEL_COLOUR.items()},
     }
 
 

@@ -11,6 +11,7 @@ the evidence in the file, so each sentence also carries its source span
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 from typing import NamedTuple
 
@@ -21,6 +22,13 @@ from chainkg.loaders.reading.text_clean import Cleaned, clean
 #: too, which would only end blank sentences) so a sentence needs no left strip and no offset arithmetic.
 _SENTENCE = re.compile(r"\s*([^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』）)]*|\n|$))")
 #: ``Sentence(...)`` without the Python frame of the named tuple's ``__new__`` (one per sentence of every document).
+
+#: The longest text read as one piece, in characters (about 600 KB of UTF-8 Chinese). Every ordinary document, a
+#: five-year plan included, is shorter; a longer one (a yearbook, a compilation of hundreds of files) is read in
+#: sections of at most this size (:func:`sections`). Extraction reads a section in about a second and its memory is
+#: bounded by the section, where extraction time and memory grow faster than the text read whole (a 20 MB text
+#: took 5 min 44 s and 800 MB; docs/performance.md, "Large documents").
+SECTION_CHARS = 200_000
 
 
 class Sentence(NamedTuple):
@@ -58,6 +66,25 @@ def split_sentences(text: str, cleaned: Cleaned | None = None) -> list[Sentence]
         source = stripped if origin is None else source_text[origin[start] : origin[end - 1] + 1].strip()
         append(Sentence(stripped, start, end, source))
     return out
+
+
+def sections(text: str, size: int = SECTION_CHARS) -> Iterator[str]:
+    """``text`` cut into pieces of at most ``size`` characters, each ending at a paragraph break (a blank line)
+    where the last half of the piece has one, else at a line break, else (one line longer than that) anywhere.
+
+    A text no longer than ``size`` is one piece, itself. Joined, the pieces are the text.
+    """
+    start = 0
+    while len(text) - start > size:
+        stop = start + size
+        cut = text.rfind("\n\n", stop - size // 2, stop)
+        if cut >= 0:
+            cut += 2
+        else:
+            cut = text.rfind("\n", stop - size // 2, stop) + 1 or stop
+        yield text[start:cut]
+        start = cut
+    yield text[start:] if start else text
 
 
 class ParsedDocument:

@@ -39,5 +39,24 @@
       window.print();
     });
   }
+  // The side panel (carriers, distribution, measures, targets, projects) folds away to give the map the width;
+  // the choice is remembered in this browser (localStorage) for every chain map.
+  var side = document.getElementById("side-toggle");
+  if (side) {
+    var layout = side.closest(".chain-layout");
+    var fold = function (folded) {
+      layout.classList.toggle("side-folded", folded);
+      side.setAttribute("aria-expanded", folded ? "false" : "true");
+      side.textContent = folded ? "« 侧栏" : "收起侧栏 »";
+    };
+    var remembered = null;
+    try { remembered = window.localStorage.getItem("chainkg.sideFolded"); } catch (e) { remembered = null; }
+    fold(remembered === "1");
+    side.addEventListener("click", function () {
+      var folded = !layout.classList.contains("side-folded");
+      fold(folded);
+      try { window.localStorage.setItem("chainkg.sideFolded", folded ? "1" : "0"); } catch (e) { /* private mode */ }
+    });
+  }
   document.documentElement.dataset.chainMapReady = "1";
 })();
