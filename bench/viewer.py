@@ -1,6 +1,7 @@
 """How fast the viewer draws a big chain map, and how its API holds up under 20 clients.
 
-Run ``python -m bench.viewer [--scale 0.04] [--requests 1000] [--seconds 60] [--store embedded|neo4j|both]``.
+Run ``python -m bench.viewer [--scale 0.04] [--requests 1000] [--seconds 60] [--store embedded|neo4j|both]
+[--region-chains 20] [--region-only]``.
 It generates the industry-chain graph (:mod:`bench.large_graph`; at scale 0.04 its chains have
 about 900 to 3,600 firms), stores it in an embedded store file (or bulk-loads it into a local
 Neo4j started for the run), serves the viewer on 127.0.0.1, picks the chain whose firm count is
@@ -10,7 +11,11 @@ closest to 2,000, and prints:
    first contentful paint and load end, first visit (nothing of the chain cached by the
    server) and the median of later visits; then one uncached API call for another chain;
 2. the chain-map API (``/api/chains/<uid>``) under 20 concurrent keep-alive clients: p50, p95,
-   max and requests/s, over a bounded number of requests and a bounded time.
+   max and requests/s, over a bounded number of requests and a bounded time;
+3. the chain map with and without a region filter (``--region-chains`` chains): each chain's map
+   asked once, nothing of it cached, by a viewer whose regions are gathered (timed on their own, as
+   ``chainkg serve`` gathers them before it listens), unfiltered and filtered to the city most of
+   its firms are in, each by a fresh viewer: p50 and p95 over the chains.
 
 Aims: first render ≤ 1.5 s, API p95 ≤ 150 ms.
 
@@ -36,8 +41,11 @@ from typing import Any
 from werkzeug.serving import make_server
 
 from bench.large_graph import build_graph, iter_edges, iter_nodes
+from chainkg import queries
 from chainkg.graph.store import StoreConfig, open_store
-from chainkg.webapp import create_app
+from chainkg.webapp import chains as chain_pages
+from chainkg.webapp import create_app, open_now
+from chainkg.webapp import region as region_pages
 
 CHROMIUM = "/usr/bin/chromium"
 _NEO4J_PASSWORD = "chainkg-bench-password"
@@ -134,8 +142,72 @@ def _load_test(port: int, path: str, clients: int, requests: int, seconds: float
     }
 
 
+def _cold_maps(config: StoreConfig, urls: list[str]) -> tuple[float, list[float]]:
+    """A fresh viewer: seconds to open it and gather its regions, then ms of each URL asked once (in-process)."""
+    app = create_app(config)
+    try:
+        started = time.perf_counter()
+        open_now(app)
+        opened = time.perf_counter() - started
+        client = app.test_client()
+        times = []
+        for url in urls:
+            started = time.perf_counter()
+            answer = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            if answer.status_code != 200:
+                raise SystemExit(f"{url}: {answer.status_code}")
+        return opened, times
+    finally:
+        app.extensions["chainkg_store"].close()
+
+
+def _city_of_firms(app: Any, chain_uid: str) -> str | None:
+    """The city most of the chain's firms are in (by the region rule)."""
+    with app.app_context():
+        rg = region_pages.regions()
+        pic = chain_pages.picture(chain_uid)
+        counts: dict[str, int] = {}
+        for firm in pic["placements"] if pic else {}:
+            for place in rg.regions_of(firm):
+                found = rg.region(place)
+                if found and found["level"] == "city":
+                    counts[place] = counts.get(place, 0) + 1
+    return max(sorted(counts), key=counts.__getitem__) if counts else None
+
+
+def _region_case(config: StoreConfig, chains: list[dict[str, Any]], sample: int) -> None:
+    """Cold chain maps of ``sample`` chains without and with a region filter; p50/p95 of each."""
+    picked = sorted(chains, key=lambda c: (-c["firms"], c["uid"]))[:sample]
+    app = create_app(config)
+    try:
+        open_now(app)
+        cities = {c["uid"]: _city_of_firms(app, c["uid"]) for c in picked}
+    finally:
+        app.extensions["chainkg_store"].close()
+    picked = [c for c in picked if cities[c["uid"]]]
+    plain_open, plain = _cold_maps(config, [f"/api/chains/{c['uid']}" for c in picked])
+    region_open, scoped = _cold_maps(config, [f"/api/chains/{c['uid']}?region={cities[c['uid']]}" for c in picked])
+    for label, opened, times in (("without a region", plain_open, plain), ("with a region", region_open, scoped)):
+        q = statistics.quantiles(times, n=100, method="inclusive") if len(times) > 1 else times * 99
+        print(
+            f"chain map {label:<16} ({len(times)} chains, each asked once, nothing cached): p50 {q[49]:.0f} ms, "
+            f"p95 {q[94]:.0f} ms, max {max(times):.0f} ms; viewer opened and regions gathered in {opened:.1f} s"
+        )
+
+
 def _measure(config: StoreConfig, args: argparse.Namespace) -> None:
-    """Serve the viewer over ``config`` and print the render and API figures for the ~2,000-firm chain."""
+    """Serve the viewer over ``config`` and print the render and API figures for the ~2,000-firm chain; then the
+    region case."""
+    if not args.region_only:
+        _measure_served(config, args)
+    if args.region_chains:
+        with open_store(config) as store:
+            chains = queries.run(store, "chain_list")
+        _region_case(config, chains, args.region_chains)
+
+
+def _measure_served(config: StoreConfig, args: argparse.Namespace) -> None:
     app = create_app(config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     port = server.server_port
@@ -195,6 +267,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="and for at most this long")
     parser.add_argument("--visits", type=int, default=5, help="browser visits of the chain map")
     parser.add_argument("--store", choices=("embedded", "neo4j", "both"), default="embedded")
+    parser.add_argument("--region-chains", type=int, default=20, help="chains of the region case (0: none)")
+    parser.add_argument("--region-only", action="store_true", help="only the region case")
     parser.add_argument("--documents", type=int, help="instead: python -m bench.viewer_load (see there)")
     args = parser.parse_args()
     logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request

@@ -186,7 +186,7 @@ class _Converter:
         return str(value)
 
     def node(self, node: Node) -> dict[str, Any]:
-        props = {k: self.value(v) for k, v in sorted(node.items()) if k not in ("searchText", "text")}
+        props = {k: self.value(v) for k, v in sorted(node.items()) if k not in ("searchText", "searchKey", "text")}
         labels = sorted(label for label in node.labels if label != "Entity")
         node_id = _node_id(node)
         out = {"id": node_id, "labels": labels, "name": props.get("name"), "properties": props}

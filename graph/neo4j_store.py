@@ -49,6 +49,10 @@ URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 #: full-text analyzers break words (so no match spans two names), and no line break: a node's row in the
 #: offline importer's files (:mod:`chainkg.neo4j_import`) then stays on one line, which it reads fastest.
 SEARCH_SEPARATOR = "\x1e"
+#: The properties only Neo4j keeps, for its indexes: ``searchText`` (name and aliases, for the full-text index
+#: entity_names) and ``searchKey`` (name, aliases and title, lowered, for the text index entity_search_key, which
+#: answers the viewer's search query's CONTAINS from an index instead of reading every node).
+INDEX_PROPERTIES = ("searchText", "searchKey")
 
 
 #: Seconds one connection attempt may take at most (a server that accepts no connection, or answers none).
@@ -96,6 +100,7 @@ def _search_index_statements() -> list[str]:
         f"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.searchText] "
         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}"
     )
+    statements.append("CREATE TEXT INDEX entity_search_key IF NOT EXISTS FOR (n:Entity) ON (n.searchKey)")
     # An imported firm's 经营范围 and 所属行业, searched by CONTAINS for the words of a chain's links (chain_leads)
     statements += [
         f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:Enterprise) ON (n.{prop})" for name, prop in _TEXT_INDEXES
@@ -107,7 +112,27 @@ _TEXT_INDEXES = (("enterprise_business_scope", "business_scope"), ("enterprise_i
 
 
 def _search_index_names() -> list[str]:
-    return [f"{label.lower()}_name" for label in LABELS] + ["entity_names"] + [name for name, _ in _TEXT_INDEXES]
+    return (
+        [f"{label.lower()}_name" for label in LABELS]
+        + ["entity_names", "entity_search_key"]
+        + [name for name, _ in _TEXT_INDEXES]
+    )
+
+
+def search_key(data: dict[str, Any]) -> str:
+    """What the search query finds a node by: its name, aliases and title, lowered, between separators (so no
+    match spans two of them). Lowered in Python as Cypher's ``toLower`` lowers the text searched for."""
+    forms = [data["name"], *data.get("aliases", ()), *([data["title"]] if data.get("title") is not None else [])]
+    return SEARCH_SEPARATOR.join(form.lower() for form in forms)
+
+
+#: Gives ``searchKey`` to nodes stored before it existed (as :func:`search_key` does, lowered by Cypher).
+_BACKFILL_SEARCH_KEY = (
+    "MATCH (n:Entity) WHERE n.searchKey IS NULL "
+    "CALL (n) { SET n.searchKey = reduce(k = toLower(n.name), x IN coalesce(n.aliases, []) "
+    "+ CASE WHEN n.title IS NULL THEN [] ELSE [n.title] END | k + $separator + toLower(x)) } "
+    "IN TRANSACTIONS OF 10000 ROWS"
+)
 
 
 def node_props(data: dict[str, Any]) -> dict[str, Any]:
@@ -121,6 +146,7 @@ def node_props(data: dict[str, Any]) -> dict[str, Any]:
     """
     props = {k: v for k, v in data.items() if k != "label" and v is not None and v != []}
     props["searchText"] = SEARCH_SEPARATOR.join([data["name"], *data.get("aliases", ())])
+    props["searchKey"] = search_key(data)
     return props
 
 
@@ -132,7 +158,7 @@ def edge_props(data: dict[str, Any]) -> dict[str, Any]:
 
 def _node_from_record(labels: list[str], props: dict[str, Any]) -> Node:
     label = next(label for label in labels if label in LABELS)
-    props = {k: v for k, v in props.items() if k != "searchText"}
+    props = {k: v for k, v in props.items() if k not in INDEX_PROPERTIES}
     return Node.from_dict({**props, "label": label})
 
 
@@ -211,10 +237,17 @@ class Neo4jStore(GraphStore):
         )
 
     def init_schema(self) -> None:
-        """Create constraints and indexes if they are missing (idempotent)."""
+        """Create constraints and indexes if they are missing (idempotent). A database without the index on
+        ``searchKey`` was written by an older chainkg (or bulk-loaded, which drops it): its nodes without the
+        key get it, once, here (looking for them on every open would read every node)."""
         with self._session() as session:
+            had_key_index = (
+                session.run("SHOW INDEXES YIELD name WHERE name = 'entity_search_key' RETURN name").peek() is not None
+            )
             for statement in schema_statements():
                 session.run(statement).consume()
+            if not had_key_index:
+                session.run(_BACKFILL_SEARCH_KEY, separator=SEARCH_SEPARATOR).consume()
 
     def write_document(self, graph: Graph) -> None:
         """One transaction, tried again while the server cannot take it, for ``neo4j_retry_seconds`` in all.
@@ -372,7 +405,7 @@ class Neo4jStore(GraphStore):
         would otherwise wait. Only a head start: the first failure ends it quietly, as real calls plan what
         they need themselves."""
         try:
-            with self.driver.session(database=self.config.neo4j_database, default_access_mode=READ_ACCESS) as session:
+            with self._session(default_access_mode=READ_ACCESS) as session:
                 for text, params in statements:
                     session.run("EXPLAIN " + text, params).consume()
         except (Neo4jError, DriverError, OSError):

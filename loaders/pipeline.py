@@ -103,9 +103,9 @@ def extract(source: SourceDocument) -> DocumentGraph:
     the document's: the extractors' rules stay those of one ordinary document, and time and memory grow with
     the text rather than faster.
     """
-    graph = DocumentGraph(document_node(source))
     texts = sections(source.text)
     head = prepare(replace(source, text=next(texts)))
+    graph = DocumentGraph(document_node(source, head.scope))
     _read(head, graph)
     scope = head.scope
     del head  # a section's reading is dropped before the next is made

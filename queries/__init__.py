@@ -11,7 +11,10 @@ A query file starts with a header of ``// key: value`` lines::
 then the Cypher, which takes its parameters as ``$name``. Where the embedded
 store must answer the same question (the viewer runs on both stores), a module
 ``NAME.py`` beside the file implements ``run(store, **params) -> list[dict]``
-returning the same rows; ``tests/test_query_parity.py`` holds them to it.
+returning the same rows; ``tests/test_query_parity.py`` holds them to it. Every query the
+viewer offers has one; a query that only Neo4j can answer (a full-text index, all shortest paths)
+says so and why in a header line ``// neo4j_only: 中文理由 / English reason``, and the viewer and
+the CLI then say that on the embedded store instead of failing.
 
 :func:`run` is how the CLI, the viewer, the benchmarks and the tests run one:
 the registry sits on top of the store interface (Cypher through
@@ -75,6 +78,8 @@ class NamedQuery:
     cypher: str
     path: Path
     parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+    #: Why only Neo4j can run it (its ``// neo4j_only:`` line), or None: it has an embedded twin.
+    neo4j_only: str | None = None
 
     def bind(self, values: dict[str, Any]) -> dict[str, Any]:
         """Parameters for a run: every declared one present (None if not given), typed."""
@@ -117,7 +122,14 @@ def parse_query(path: Path) -> NamedQuery:
     if meta["name"] != path.stem:
         raise QueryError(f"{path}: header names it {meta['name']!r}, the file is {path.stem!r}")
     return NamedQuery(
-        meta["name"], meta["title"], meta["description"], meta["returns"], "\n".join(body).strip(), path, tuple(params)
+        meta["name"],
+        meta["title"],
+        meta["description"],
+        meta["returns"],
+        "\n".join(body).strip(),
+        path,
+        tuple(params),
+        meta.get("neo4j_only"),
     )
 
 
@@ -147,8 +159,9 @@ def run(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -
         return store.run_cypher(query.cypher, bound)
     twin = query.embedded()
     if twin is None:
+        why = query.neo4j_only or "it has no embedded twin"
         raise QueryError(
-            f"查询 {query.name} 只能在 Neo4j 上运行（以 --neo4j-uri 指定 Neo4j）：它没有嵌入式存储的实现"
-            f" / query {query.name} runs on Neo4j only (give --neo4j-uri); it has no embedded twin"
+            f"查询 {query.name} 只能在 Neo4j 上运行（以 --neo4j-uri 指定 Neo4j）"
+            f" / query {query.name} runs on Neo4j only (give --neo4j-uri): {why}"
         )
     return twin(store, **bound)

@@ -1,9 +1,11 @@
 // name: chain_firms
 // title: 产业链企业清单 / Firms of a chain
 // description: Every firm of one chain (IN_CHAIN, CHAIN_OWNER_OF, IN_SEGMENT to one of its links, or MAKES a product
-// description: one of its links INCLUDES) with its links (by IN_SEGMENT or by that product),
-// description: whether it is a chain owner (链主), its tags, the districts and platforms it is located in (directly or
-// description: through its platform) and the documents that mention it.
+// description: one of its links INCLUDES) with the links the documents put it on (segments: by IN_SEGMENT or by that
+// description: product; the viewer's firm list and map show its placements by the placement rule instead, which
+// description: adds keyword placements and template links), whether it is a chain owner (链主), its tags, the
+// description: districts and platforms it is located in (directly or through its platform) and the documents that
+// description: mention it.
 // param: chain string 智能物流装备 | uid, name or alias of the chain
 // returns: uid, name, aliases, tags, owner, segments [{uid, name}], districts [{uid, name}], platforms [{uid, name}],
 // returns: sources [{uid, name}] — one row per firm, by name

@@ -1,6 +1,7 @@
 // name: chain_firms_at
 // title: 某地的产业链企业 / Firms of a chain in a district or platform
-// description: The firms of one chain (IN_CHAIN, CHAIN_OWNER_OF, or IN_SEGMENT to one of its links) located in a
+// description: The firms of one chain (IN_CHAIN, CHAIN_OWNER_OF, or IN_SEGMENT to one of its links: the firms the
+// description: documents tie to it, not the placement rule's) located in a
 // description: district or platform: directly, or through a platform, town or county inside it (LOCATED_IN and
 // description: PART_OF up to four steps), so 湖州市 includes the firms of 吴兴区 and of its 高新区.
 // param: chain string 智能物流装备产业链 | uid, name or alias of the chain

@@ -1,9 +1,11 @@
 // name: chain_gaps
-// title: 短板清单：补链环节与缺链主的产业链 / Gaps: links without firms, chains without an owner
-// description: What an investment-attraction team goes looking for: every link (环节) of a chain that no firm is on
-// description: (IN_SEGMENT, or MAKES a product the link INCLUDES)
-// description: (kind missing_firms, 补链), with the products under it, and every chain with no chain-owner firm
-// description: (kind missing_owner, 缺链主; link fields null).
+// title: 文件所列环节中无企业者与缺链主的产业链 / Document links no firm is stated on, chains without an owner
+// description: The facts a gap list starts from, as the graph holds them: every link (环节) the documents give a chain
+// description: that no document puts a firm on (no IN_SEGMENT, no MAKES of a product the link INCLUDES) (kind
+// description: missing_firms), with the products under it, and every chain with no chain-owner firm (kind missing_owner,
+// description: 缺链主; link fields null). Not the viewer's 问题/短板清单: the placement rule (chainkg.queries.placement)
+// description: also places firms by the keywords of their evidence sentences, adds the links of the chain's template,
+// description: and calls a link 短板 only where a document says so; that list (/lists/gaps) is decided there.
 // param: chain string 智能物流装备 | uid, name or alias of a chain; empty for all
 // returns: chain_uid, chain, kind, uid, segment, position, order, products — by chain, kind, order
 CALL () {

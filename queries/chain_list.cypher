@@ -1,8 +1,11 @@
 // name: chain_list
 // title: 产业链一览 / Industry chains
-// description: Every industry chain with how many links (环节), firms and chain owners (链主) it has, and how many
-// description: of its links have no firm (补链 gaps). A firm belongs to a chain through IN_CHAIN, CHAIN_OWNER_OF or
-// description: IN_SEGMENT to one of the chain's links or MAKES a product one of them INCLUDES.
+// description: Every industry chain with how many links (环节) the documents give it, its firms and chain owners (链主),
+// description: and how many of those links no document puts a firm on. A firm is the chain's through IN_CHAIN,
+// description: CHAIN_OWNER_OF, IN_SEGMENT to one of the chain's links or MAKES a product one of them INCLUDES (the
+// description: candidates the placement rule places). gaps counts document links without such a firm: the viewer's
+// description: map and home page decide 待梳理 and 短板 by the placement rule (chainkg.queries.placement), with
+// description: template links and keyword placement, so their counts may differ.
 // returns: uid, name, category, segments, firms, owners, gaps — one row per chain, by name
 MATCH (c:IndustryChain)
 WITH c, COLLECT { MATCH (c)-[:HAS_SEGMENT]->(s:ChainSegment) RETURN DISTINCT s } AS segs

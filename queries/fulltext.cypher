@@ -5,6 +5,7 @@
 // description: 湖州市经信局, not every name with 经 or 局). Several words separated by spaces: any of them, the
 // description: best matches first. Neo4j only (the embedded store has no full-text index; the viewer's search
 // description: query works on both).
+// neo4j_only: 全文索引只在 Neo4j 中（嵌入式存储请用 search 查询） / the full-text index lives in Neo4j (use search on the embedded store)
 // param: q string 经信局 | the words to find, separated by spaces
 // param: label string Department | only nodes with this label; empty for all
 // param: limit int 20 | at most this many rows

@@ -8,6 +8,6 @@ MATCH (n:Entity {uid: $uid})
 RETURN n.uid AS uid, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name,
   coalesce(n.aliases, []) AS aliases, coalesce(n.mergedBy, []) AS merged_by,
   COLLECT {
-    UNWIND keys(n) AS k WITH k WHERE NOT k IN ['uid', 'name', 'aliases', 'mergedBy', 'searchText', 'text']
+    UNWIND keys(n) AS k WITH k WHERE NOT k IN ['uid', 'name', 'aliases', 'mergedBy', 'searchText', 'searchKey', 'text']
     RETURN [k, n[k]] ORDER BY k
   } AS props

@@ -5,16 +5,26 @@
 // description: Given a chain, only the measures (or measure-less policies) that SUPPORT it.
 // param: chain string 智能物流装备 | uid, name or alias of a chain; empty for all
 // returns: policy_uid, policy, doc_number, uid, code, title, text, lead, involved, chains — by policy, code
+// Given a chain, walked from it (what SUPPORTS it): testing every measure of the graph took a tenth of a second.
 CALL () {
-  MATCH (m:Measure)
-  WHERE coalesce($chain, '') = ''
-    OR EXISTS { (m)-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, []) }
+  CALL () {
+    UNWIND CASE WHEN coalesce($chain, '') = '' THEN [true] ELSE [] END AS every
+    MATCH (m:Measure) RETURN m
+    UNION
+    MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, [])
+    MATCH (m:Measure)-[:SUPPORTS]->(c) RETURN m
+  }
   WITH m, head(COLLECT { MATCH (m)-[:PART_OF*1..6]->(p:Policy) WITH DISTINCT p ORDER BY p.uid RETURN p }) AS p
   RETURN p, m
   UNION
-  MATCH (p:Policy) WHERE NOT EXISTS { (:Measure)-[:PART_OF*1..6]->(p) }
-    AND (coalesce($chain, '') = ''
-      OR EXISTS { (p)-[:SUPPORTS]->(c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, []) })
+  CALL () {
+    UNWIND CASE WHEN coalesce($chain, '') = '' THEN [true] ELSE [] END AS every
+    MATCH (p:Policy) RETURN p
+    UNION
+    MATCH (c:IndustryChain) WHERE c.uid = $chain OR c.name = $chain OR $chain IN coalesce(c.aliases, [])
+    MATCH (p:Policy)-[:SUPPORTS]->(c) RETURN p
+  }
+  WITH p WHERE NOT EXISTS { (:Measure)-[:PART_OF*1..6]->(p) }
   RETURN p, null AS m
 }
 WITH p, m, coalesce(m, p) AS x

@@ -29,8 +29,6 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
             data = g.nodes[uid]
             rel = PLACE_REL.get(label)
             places = [p for p in out_nodes(g, uid, rel) if label_of(g, p) in ("District", "Platform")] if rel else []
-            if label == "Document":
-                places = [p for p in data.get("scope") or [] if p in g and label_of(g, p) in ("District", "Platform")]
             if label == "Department":
                 via = out_nodes(g, uid, "PART_OF", label="Department")
             elif label == "Policy":
@@ -41,6 +39,10 @@ def run(store: EmbeddedStore) -> list[dict[str, Any]]:
                 via = in_nodes(g, uid, "SETS")
             elif label == "Document":
                 via = [p for p in in_nodes(g, uid, "MENTIONED_IN") if label_of(g, p) in ("Policy", "Measure")]
+                if not via:  # a document stating no policy is in the places it speaks for
+                    places = [
+                        p for p in data.get("scope") or [] if p in g and label_of(g, p) in ("District", "Platform")
+                    ]
             else:
                 via = []
             rows.append(

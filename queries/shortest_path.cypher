@@ -3,6 +3,7 @@
 // description: The shortest chains of relationships (either direction, at most 8 steps) linking two nodes, e.g. how a
 // description: firm is tied to a department. Paths through documents (MENTIONED_IN) are left out unless asked for,
 // description: since any two things in one document would otherwise be two steps apart.
+// neo4j_only: 最短路径由 Neo4j 的 allShortestPaths 求出 / all shortest paths are found by Neo4j's allShortestPaths
 // param: from string 浙江中力机械股份有限公司 | uid or name of the first node
 // param: to string 湖州市经济和信息化局 | uid or name of the second node
 // param: via_documents bool false | also walk through MENTIONED_IN

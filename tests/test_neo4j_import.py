@@ -61,10 +61,16 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         "tags:string[]",
         "mergedBy:string[]",
         "searchText:string",
+        "searchKey:string",
     ]
     tags, search = f"链主{ARRAY_DELIMITER}上市", f"名称e1{SEARCH_SEPARATOR}甲"
-    assert first[1] == ["e1", "名称e1", "甲", tags, "甲 ⇐ suffix", search]
-    assert by_file["nodes-p0-Enterprise-001.csv"][0] == ["uid:ID", "name:string", "searchText:string"]
+    assert first[1] == ["e1", "名称e1", "甲", tags, "甲 ⇐ suffix", search, search]
+    assert by_file["nodes-p0-Enterprise-001.csv"][0] == [
+        "uid:ID",
+        "name:string",
+        "searchText:string",
+        "searchKey:string",
+    ]
     float_target = by_file["nodes-p0-Target-002.csv"]
     assert float_target[0][1:] == [
         "name:string",
@@ -73,6 +79,7 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
         "unit:string",
         "listed:boolean",
         "searchText:string",
+        "searchKey:string",
     ]
     assert by_file["nodes-p0-Target-003.csv"][0][2] == "value:long"
     assert by_file["nodes-p0-Target-004.csv"][0][2] == "codes:string[]"
@@ -80,7 +87,7 @@ def test_files_are_typed_per_signature(tmp_path: Path) -> None:
     assert by_file["nodes-p0-Target-005.csv"][1][2] == f"1{ARRAY_DELIMITER}2"
     # An empty string is written quoted, which the importer keeps as "" (unquoted would mean no value).
     text = (tmp_path / "nodes-p0-Target-002.csv").read_text(encoding="utf-8")
-    assert '"t1","名称t1",1.5,2025,"","true","名称t1"' in text
+    assert '"t1","名称t1",1.5,2025,"","true","名称t1","名称t1"' in text
     assert by_file["relationships-p0-LED_BY-000.csv"] == [
         [":START_ID", ":END_ID", "source:string", "evidence:string"],
         ["e1", "e2", "d1", "第一行\n第二行"],

@@ -69,6 +69,13 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
 
 
 def open_now(app: Flask) -> None:
-    """Open (and warm) the app's store now, not on the first request: ``chainkg serve`` does before it listens."""
+    """Open (and warm) the app's store now, not on the first request: ``chainkg serve`` does before it listens.
+
+    The regions (every page's picker and region filter) are gathered too, and the viewer's queries planned:
+    on Neo4j that takes seconds, which the first users would otherwise all wait for at once.
+    """
     holder: StoreHolder = app.extensions["chainkg_store"]
     holder.get()
+    with app.app_context():
+        region.regions().choices()
+    holder.wait_until_warm()

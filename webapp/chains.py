@@ -42,6 +42,8 @@ def _summary(chain: dict[str, Any]) -> dict[str, Any]:
         "template_links": sum(1 for e in links if e["link"].origin != ORIGIN_DOCUMENT),
         "placed": len({uid for e in links for uid in e["firms"]}),
         "with_firms": sum(1 for e in links if e["state"] == "firms"),
+        # the map's links without a known local firm or called weak (chain_list's gaps counts document links only)
+        "gaps": sum(1 for e in links if e["state"] != "firms"),
         "unknown": sum(1 for e in links if e["state"] == "unknown"),
         "stated_gaps": sum(1 for e in links if e["state"] == "stated_gap"),
         "confirmed_gaps": sum(1 for e in links if e["state"] == "confirmed_gap"),

@@ -30,6 +30,7 @@ def _describe(query: Any) -> dict[str, Any]:
         "returns": query.returns,
         "cypher": query.cypher,
         "embedded": query.embedded() is not None,
+        "neo4j_only": query.neo4j_only,
         "parameters": [
             {"name": p.name, "type": p.type, "example": p.example, "description": p.description}
             for p in query.parameters
@@ -92,7 +93,10 @@ def run_query(name: str) -> Any:
     except QueryError as exc:
         abort(404, description=str(exc))
     params = {k: v for k, v in request.args.items() if v != ""}
-    rows = queries.run(get_store(), query.name, params)
+    store = get_store()
+    if not store.runs_cypher and query.embedded() is None:
+        abort(409, description=f"查询 {query.name} 只能在 Neo4j 上运行：{query.neo4j_only or '它没有嵌入式存储的实现'}")
+    rows = queries.run(store, query.name, params)
     limit = current_app.config["CONSOLE_ROW_LIMIT"]
     columns = list(rows[0]) if rows else []
     return jsonify({"name": name, "columns": columns, "rows": rows[:limit], "truncated": len(rows) > limit})

@@ -13,7 +13,8 @@ Neo4j is asked at most once every ``recheck`` seconds.
 An embedded store is warmed before it is handed out (:func:`warm_embedded`). When a Neo4j
 store is opened, the viewer's queries are planned in the background (EXPLAIN
 with their example parameters, so the parameter types match real calls): right after a server
-starts, planning them takes seconds, which the first user of a chain map would otherwise wait.
+starts, planning them takes seconds, which the first user of a chain map would otherwise wait
+(``chainkg serve`` waits for it, :meth:`StoreHolder.wait_until_warm`, before it listens).
 
 The pages hold the store only through its interface (``chainkg.graph.store``): named queries
 through ``chainkg.queries.run``, the console through ``GraphStore.console``, never a driver.
@@ -36,6 +37,8 @@ from chainkg.graph.store import GraphStore, StoreConfig, open_store
 VIEWER_QUERIES = (
     "chain_list",
     "chain_map",
+    "chain_firm_evidence",
+    "chain_gap_sentences",
     "chain_firms",
     "chain_carriers",
     "chain_gaps",
@@ -47,6 +50,7 @@ VIEWER_QUERIES = (
     "neighbourhood",
     "document",
     "document_mentions",
+    "documents",
 )
 
 
@@ -124,6 +128,11 @@ class StoreHolder:
                     self._warmer = threading.Thread(target=warm_query_plans, args=(self._store,), daemon=True)
                     self._warmer.start()
             return self._store
+
+    def wait_until_warm(self) -> None:
+        """Return once the viewer's queries are planned (``chainkg serve`` waits before it listens)."""
+        with self._lock:
+            self._join_warmer()
 
     def _join_warmer(self) -> None:
         # The warm-up shares the driver: let it finish before that driver is closed.

@@ -97,7 +97,7 @@ _KEY_OF_STANDARD = {iri: key for key, iri in STANDARD_KEYS.items()}
 
 #: String properties that are codes, hashes or paths rather than Chinese text: no language tag.
 CODE_KEYS = frozenset(
-    {"path", "kind", "sha256", "format", "code", "level", "category", "position", "comparator", "period"}
+    {"path", "kind", "sha256", "format", "code", "level", "category", "position", "comparator", "period", "scope"}
 )
 
 _SAFE_UID = re.compile(r"[A-Za-z0-9._~-]+")

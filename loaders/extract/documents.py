@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
-from chainkg.graph.model import Node, make_uid
+from chainkg.graph.model import Node, make_uid, node_uid
 from chainkg.loaders.reading.readers import SourceDocument
 from chainkg.loaders.reading.text_clean import POLICY_CUES
 
@@ -64,13 +65,17 @@ def display_path(path: Path) -> str:
         return os.fspath(resolved)
 
 
-def document_node(doc: SourceDocument) -> Node:
-    """The Document node of ``doc``: uid from its bytes, so a renamed copy is the same document."""
+def document_node(doc: SourceDocument, scope: str | None = None) -> Node:
+    """The Document node of ``doc``: uid from its bytes, so a renamed copy is the same document.
+
+    ``scope`` is the district the document speaks for (:func:`chainkg.loaders.text.divisions.document_scope`),
+    kept as ``scope`` (a sorted list of District uids): a news item that states no policy takes its region from it.
+    """
     lines = [line.strip() for line in doc.text[:4000].splitlines() if line.strip()]  # the title is in the head
     title = _title(lines)
     number = find_doc_number(doc.text[:2000])
     date = _DATE.search(doc.text[-400:]) or _DATE.search(doc.text[:400]) or _ISO_DATE.search(doc.text[:300])
-    props = {
+    props: dict[str, Any] = {
         "title": title,
         "path": display_path(doc.path),
         "kind": document_kind(title, doc.text),
@@ -80,6 +85,8 @@ def document_node(doc: SourceDocument) -> Node:
     }
     if number:
         props["docNumber"] = number.group(0)
+    if scope:
+        props["scope"] = [node_uid("District", scope)]
     if date:
         props["date"] = f"{int(date.group(1)):04d}-{int(date.group(2)):02d}-{int(date.group(3)):02d}"
     return Node(make_uid("Document", doc.sha256), "Document", doc.name, {}, props)
