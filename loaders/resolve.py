@@ -28,9 +28,7 @@ from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, mak
 from chainkg.loaders.text.names import LEGAL_SUFFIX, leading_places, legal_short_forms, without_leading_place
 
 #: Labels whose nodes may be merged by a shared name or alias across documents.
-ALIAS_LABELS = frozenset(
-    {"IndustryChain", "Cluster", "Product", "Enterprise", "Platform", "Institute", "Project"}
-)
+ALIAS_LABELS = frozenset({"IndustryChain", "Cluster", "Product", "Enterprise", "Platform", "Institute", "Project"})
 
 
 #: Official kinds and the short kind a text uses for them (高新区 is 高新技术产业开发区; “2+8”产业平台,
