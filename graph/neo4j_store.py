@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -34,7 +34,7 @@ from neo4j.exceptions import (
 from chainkg.graph.cypher_console import ConsoleResult, run_read_only
 from chainkg.graph.errors import ModelError, StoreError, StoreUnavailableError, UnknownDocumentError
 from chainkg.graph.interface import GraphStore, StoreConfig
-from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node
+from chainkg.graph.model import LABELS, REL_TYPES, TABLE_MARK, Edge, Graph, Node, restate_table_props
 
 T = TypeVar("T")
 
@@ -209,8 +209,9 @@ class Neo4jStore(GraphStore):
             for statement in schema_statements():
                 session.run(statement).consume()
 
-    def write_document(self, graph: Graph) -> None:
-        """One transaction, tried again while the server cannot take it, for ``neo4j_retry_seconds`` in all.
+    def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:
+        """One transaction (retracting the documents ``graph`` ``replaces`` first), tried again while the
+        server cannot take it, for ``neo4j_retry_seconds`` in all.
 
         The retries are counted here, not by the driver, whose back-off may sleep past its retry time
         (a build waited some 60 s per document for a server gone away). A server still away at the end
@@ -223,7 +224,7 @@ class Neo4jStore(GraphStore):
         while True:
             try:
                 with self._session(max_transaction_retry_time=0) as session:
-                    session.execute_write(_write_graph, graph)
+                    session.execute_write(_replace_graph, graph, replaces)
                 return
             except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
                 left = deadline - time.monotonic()
@@ -610,6 +611,13 @@ def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
             ).consume()
 
 
+def _replace_graph(tx: ManagedTransaction, graph: Graph, replaces: Sequence[str]) -> None:
+    """Retract the documents ``graph`` replaces, then merge it: one transaction, so a reader sees either version."""
+    for uid in replaces:
+        _retract(tx, uid)
+    _write_graph(tx, graph)
+
+
 def _retract(tx: ManagedTransaction, document_uid: str) -> None:
     """Remove ``document_uid``'s statements; facts with other sources keep them."""
     exists = tx.run("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n", uid=document_uid).single()
@@ -621,6 +629,7 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> None:
         uid=document_uid,
     )
     touched: set[str] = set()
+    rows: dict[str, dict[str, Any]] = {}  # what a firm table's rows said of each firm, to take back
     updates: list[dict[str, Any]] = []
     deletions: list[str] = []
     for record in result:
@@ -629,6 +638,8 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> None:
         )
         edge.evidence.pop(document_uid, None)
         touched.update((edge.start, edge.end))
+        if edge.type == "MENTIONED_IN" and edge.end == document_uid and TABLE_MARK in edge.props:
+            rows[edge.start] = edge.props
         if edge.evidence:
             updates.append({"id": record["id"], "props": edge_props(edge.to_dict())})
         else:
@@ -646,3 +657,24 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> None:
         "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) WHERE NOT n:Document AND NOT (n)--() DELETE n",
         uids=sorted(touched),
     ).consume()
+    for chunk in _chunks([{"uid": uid} for uid in sorted(rows)]):
+        _restate(tx, chunk, rows)
+
+
+def _restate(tx: ManagedTransaction, chunk: list[dict[str, Any]], rows: dict[str, dict[str, Any]]) -> None:
+    """Take back what a retracted firm table said of the firms of ``chunk`` that stay (Graph.retract's rule)."""
+    result = tx.run(
+        "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) "
+        "OPTIONAL MATCH (n)-[r:MENTIONED_IN]->(d:Document) WHERE r[$mark] IS NOT NULL "
+        "WITH n, d, r ORDER BY d.uid "
+        "RETURN labels(n) AS labels, properties(n) AS props, "
+        "[p IN collect(properties(r)) WHERE p IS NOT NULL] AS remaining",
+        rows=chunk,
+        mark=TABLE_MARK,
+    )
+    restated = []
+    for record in result:
+        node = _node_from_record(record["labels"], record["props"])
+        restate_table_props(node, [rows[node.uid]], record["remaining"])
+        restated.append({"uid": node.uid, "props": node_props(node.to_dict())})
+    tx.run("UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) SET n = row.props", rows=restated).consume()
