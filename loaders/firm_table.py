@@ -37,6 +37,7 @@ KIND = "firm_table"
 #: GB 32100-2015: the 31 characters of a 统一社会信用代码 and the weights of its first 17 for the check digit.
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_CREDIT_VALUES = {c: i for i, c in enumerate(_CREDIT_CHARS)}
 _CREDIT_FORM = re.compile(f"[{_CREDIT_CHARS}]{{18}}")
 
 #: What a yes/no column writes for no (anything else it writes is yes: 是, Y, 1, √, 已上市, 主板).
@@ -167,8 +168,7 @@ def credit_code_error(code: str) -> str | None:
     """Why ``code`` is no 统一社会信用代码 (GB 32100-2015: 18 characters, the last a check digit), or None."""
     if not _CREDIT_FORM.fullmatch(code):
         return f"统一社会信用代码“{code}”格式不对（应为18位数字或大写字母，不含I、O、Z、S、V）"
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(code, _CREDIT_WEIGHTS, strict=False))
-    expected = _CREDIT_CHARS[(31 - total % 31) % 31]
+    expected = with_check_digit(code[:17])[17]
     if code[17] != expected:
         return f"统一社会信用代码“{code}”校验位错误（应为{expected}）"
     return None
@@ -176,7 +176,7 @@ def credit_code_error(code: str) -> str | None:
 
 def with_check_digit(first17: str) -> str:
     """A credit code's first 17 characters with the check digit GB 32100-2015 gives them."""
-    total = sum(_CREDIT_CHARS.index(c) * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=False))
+    total = sum(_CREDIT_VALUES[c] * w for c, w in zip(first17, _CREDIT_WEIGHTS, strict=True))
     return first17 + _CREDIT_CHARS[(31 - total % 31) % 31]
 
 
@@ -227,9 +227,10 @@ def read_row(row: TableRow, columns: ColumnMap, quote: str) -> FirmRow | BadRow:
     """One row as a firm, or why it is left out. ``quote`` opens its evidence (企业名单 firms.csv)."""
     h = columns.headers
     cells = row.cells
+    texts = {key: _text(cells.get(header)) for key, header in h.items()}
 
-    def value(name: str) -> str:
-        return _text(cells.get(h[name])) if name in h else ""
+    def value(key: str) -> str:
+        return texts.get(key, "")
 
     name = clean_name(value("name"))
     if not name:
@@ -268,8 +269,8 @@ def read_row(row: TableRow, columns: ColumnMap, quote: str) -> FirmRow | BadRow:
     tags.update(tag for tag in _LISTED_TAGS if tag in qualifications)
     if tags:
         props["tags"] = sorted(tags)
-    shown = [h[k] for k in ("name", "credit_code", "province", "city", "county") if k in h and value(k)]
-    evidence = f"{quote} 第{row.line}行：" + "；".join(f"{header}={_text(cells.get(header))}" for header in shown)
+    shown = [k for k in ("name", "credit_code", "province", "city", "county") if value(k)]
+    evidence = f"{quote} 第{row.line}行：" + "；".join(f"{h[k]}={texts[k]}" for k in shown)
     return FirmRow(row.line, name, props, district, evidence)
 
 

@@ -24,6 +24,7 @@ document's chain is 纺织面料, alias 纺织).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
@@ -52,6 +53,14 @@ _LEADING_LEVELS = ("province", "city")
 _GROUP = re.compile(r"集团(?:有限公司|股份有限公司|股份)?$")
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _legal_short_forms(name: str) -> tuple[str, ...]:
+    """:func:`legal_short_forms`, once per name: resolving a firm reads its forms several times (its uid, its
+    keys in the index and in the document), and a firm list brings a hundred thousand names."""
+    return tuple(legal_short_forms(name))
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def identity(label: str, name: str) -> str:
     """The identity key of a name: what the short and the full form of one platform or firm share.
 
@@ -70,7 +79,7 @@ def identity(label: str, name: str) -> str:
             return identity_key(name)
         return identity_key(without_leading_place(name, _LEADING_LEVELS, keep=len(kind) + 2))
     if label == "Enterprise" and LEGAL_SUFFIX.search(name):
-        forms = legal_short_forms(name)
+        forms = _legal_short_forms(name)
         core = forms[0] if forms else name
         if _GROUP.search(name) and forms:
             core += "集团"  # a group and its listed company (鞍钢集团, 鞍钢股份有限公司) are two firms
@@ -109,7 +118,7 @@ def _keys(node: Node) -> list[tuple[str, str]]:
         return [(node.name, "same-name")] + [(alias, "same-alias") for alias in aliases]
     out = [(node.name, "same-name")] + [(alias, "same-alias") for alias in node.aliases]
     if node.label == "Enterprise" and LEGAL_SUFFIX.search(node.name):
-        out += [(short, "enterprise-short-name") for short in legal_short_forms(node.name)]
+        out += [(short, "enterprise-short-name") for short in _legal_short_forms(node.name)]
     return out
 
 

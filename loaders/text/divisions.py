@@ -649,6 +649,7 @@ def _parent_codes(div: Division) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def place_of(province: str = "", city: str = "", county: str = "") -> Division | None:
     """The most specific division a table row's place columns name (省份, 城市, 区县), each read within the
     one above it: 鼓楼区 under 南京市 is 南京市鼓楼区. None when the row names no place.

@@ -1,0 +1,105 @@
+"""How fast ``chainkg import firms`` takes a large firm list, on the embedded store and on Neo4j.
+
+Run ``python -m bench.firm_import [--rows 100000]``. It writes a generated list (:mod:`bench.firm_data`)
+of ``--rows`` fictional firms, builds the sample corpus into each store (so the import resolves against
+documents' firms, as a real one does), and then times, on each store:
+
+- the import of the list (read, rows → graph, resolution, one all-or-nothing write, and the embedded
+  file saved), in seconds and rows/s, against reading and parsing the rows alone (the baseline, measured
+  in the same run: the ratio says what the graph and the store add);
+- the same file again (stored unchanged: skipped by its sha256);
+- a changed file (one row edited): the old version retracted and the new one written in one write.
+
+Neo4j is the project's own local server, started in a temporary folder (as ``tests/conftest.py`` does) and
+stopped at the end. Peak memory is this process's (``ru_maxrss``) after each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import firm_data
+from chainkg import local_neo4j, settings
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.loaders.firm_import import import_firms
+from chainkg.loaders.firm_table import column_map, read_firm_table
+from chainkg.loaders.pipeline import build
+from chainkg.loaders.reading.tables import read_table
+
+PASSWORD = "chainkg-bench-pw"
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(step: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    step()
+    return time.perf_counter() - started
+
+
+def _baseline(path: Path) -> float:
+    """Reading the file and its rows (no graph, no store): what any import must do."""
+
+    def read() -> None:
+        table = read_table(path)
+        read_firm_table(table, column_map(table.header, path))
+
+    return _timed(read)
+
+
+def _changed(original: str) -> str:
+    """The same list with one row's 注册资本 edited."""
+    lines = original.splitlines(keepends=True)
+    lines[2] = lines[2].replace("万元人民币", "0万元人民币", 1)
+    return "".join(lines)
+
+
+def _run(name: str, store: GraphStore, path: Path, rows: int, baseline: float) -> None:
+    original = path.read_text(encoding="utf-8-sig")
+    build([settings.SAMPLE_CORPUS], store)
+    seconds = _timed(lambda: import_firms(path, store))
+    print(
+        f"{name:<9} import   {seconds:7.1f} s  {rows / seconds:9,.0f} rows/s  "
+        f"{seconds / baseline:5.1f}x reading alone  peak {_peak_mib():,.0f} MiB"
+    )
+    again = _timed(lambda: import_firms(path, store))
+    print(f"{name:<9} again    {again:7.1f} s  (unchanged: skipped)")
+    path.write_text(_changed(original), encoding="utf-8-sig")  # a changed file replaces the one at its path
+    edited = _timed(lambda: import_firms(path, store))
+    path.write_text(original, encoding="utf-8-sig")
+    print(f"{name:<9} changed  {edited:7.1f} s  (old version retracted, new written)  peak {_peak_mib():,.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--skip-neo4j", action="store_true", help="time the embedded store only")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="chainkg-firm-bench-") as tmp:
+        folder = Path(tmp)
+        path = firm_data.write(folder / "firms.csv", args.rows)
+        baseline = _baseline(path)
+        print(f"{args.rows:,} generated firms ({path.stat().st_size / 2**20:.1f} MiB CSV)")
+        print(f"baseline  reading  {baseline:7.1f} s  {args.rows / baseline:9,.0f} rows/s  peak {_peak_mib():,.0f} MiB")
+        with open_store(StoreConfig(path=folder / "graph.json")) as store:
+            _run("embedded", store, path, args.rows, baseline)
+        if args.skip_neo4j:
+            return
+        home = folder / "neo4j"
+        info = local_neo4j.start(home, port=0, password=PASSWORD)
+        try:
+            with open_store(StoreConfig(neo4j_uri=info.uri, neo4j_password=PASSWORD)) as store:
+                _run("Neo4j", store, path, args.rows, baseline)
+        finally:
+            local_neo4j.stop(home)
+
+
+if __name__ == "__main__":
+    main()
