@@ -295,7 +295,10 @@ def read_firm_table(
     quote = f"企业名单 {table.path.name}"
     for i, row in enumerate(table.rows, start=1):
         result = read_row(row, columns, quote)
-        (out.bad if isinstance(result, BadRow) else out.rows).append(result)  # type: ignore[arg-type]
+        if isinstance(result, BadRow):
+            out.bad.append(result)
+        else:
+            out.rows.append(result)
         if progress is not None and i % 1000 == 0:
             progress(1000)
     if progress is not None:

@@ -254,3 +254,20 @@ def test_credit_code_wins_over_name(tmp_path: Path, any_store: GraphStore) -> No
     # (the fuller name seen stays the display name, as for documents: names and aliases are not retracted)
     renamed = next(n for n in any_store.read().by_label("Enterprise") if n.props["credit_code"] == CODE_A)
     assert renamed.props["import_sources"] == ["a.csv 第2行"] and "tags" not in renamed.props
+
+
+def test_one_file_namesakes_and_repeated_rows(tmp_path: Path, embedded_store: GraphStore) -> None:
+    """Two firms of one short form (星光科技) but two codes stay two; a firm on two rows is one firm."""
+    path = _write_csv(
+        tmp_path / "firms.csv",
+        [
+            _row("湖州星光科技有限公司", CODE_A),
+            _row("杭州星光科技有限公司", CODE_B, place="浙江省/杭州市/"),
+            _row("湖州星光科技有限公司", CODE_A, srdi="是"),
+        ],
+    )
+    report = import_firms(path, embedded_store)
+    assert report.firms == 2
+    firms = {n.props["credit_code"]: n for n in embedded_store.read().by_label("Enterprise")}
+    assert firms[CODE_A].props["import_sources"] == ["firms.csv 第2行", "firms.csv 第4行"]
+    assert firms[CODE_A].props["tags"] == ["专精特新"] and firms[CODE_B].name == "杭州星光科技有限公司"
