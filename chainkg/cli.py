@@ -253,7 +253,7 @@ def import_firms(config: StoreConfig, file: Path, columns: str | None, title: st
     for bad in report.bad:
         click.echo(f"bad row: {file}:{bad.line}: {bad.reason}", err=True)
     if report.status == "unchanged":
-        click.echo(f"{config.describe()}: {file} is stored unchanged ({report.rows} rows), nothing to do")
+        click.echo(f"{config.describe()}: {file} is stored unchanged, nothing to do")
         return
     replaced = ", replacing its earlier version" if report.replaced else ""
     click.echo(

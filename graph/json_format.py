@@ -17,11 +17,21 @@ from typing import IO, Any
 from chainkg.graph.errors import StoreError
 from chainkg.graph.model import Graph
 
+#: One node or edge as one line of JSON. Without ``indent`` the json module encodes in C: indenting each
+#: element's fields made saving a graph of 100,000 imported firms take longer than reading them.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
 
 def dump_json(graph: Graph) -> bytes:
-    """Deterministic bytes of ``graph`` in the export format."""
-    text = json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=False)
-    return (text + "\n").encode("utf-8")
+    """Deterministic bytes of ``graph`` in the export format: one node or edge per line, so two
+    versions of a graph differ line by line."""
+    data = graph.to_dict()
+    parts = ['{\n "nodes": [\n']
+    parts.append(",\n".join("  " + _ENCODE(node) for node in data["nodes"]))
+    parts.append('\n ],\n "edges": [\n')
+    parts.append(",\n".join("  " + _ENCODE(edge) for edge in data["edges"]))
+    parts.append("\n ]\n}\n")
+    return "".join(parts).encode("utf-8")
 
 
 @contextmanager

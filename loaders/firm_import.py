@@ -19,7 +19,7 @@ from chainkg.graph.model import Graph
 from chainkg.graph.store import GraphStore
 from chainkg.loaders.extract.documents import display_path
 from chainkg.loaders.firm_table import KIND, BadRow, column_map, firm_graph, read_firm_table, summary
-from chainkg.loaders.reading.tables import read_table
+from chainkg.loaders.reading.tables import read_bytes, read_table
 from chainkg.loaders.resolve import Resolver
 
 
@@ -63,15 +63,16 @@ def import_firms(
     aliases; ``progress(n)`` is told of every n rows read.
     """
     report = ImportReport(path)
-    table = read_table(path)
-    mapping = column_map(table.header, path, columns)
-    sha = hashlib.sha256(table.data).hexdigest()
+    data = read_bytes(path)
+    sha = hashlib.sha256(data).hexdigest()
     store.begin_writing()
     known = store.document_hashes()
-    report.rows = len(table.rows)
     if sha in known:
         report.status, report.document = "unchanged", known[sha]
         return report
+    table = read_table(path, data)
+    mapping = column_map(table.header, path, columns)
+    report.rows = len(table.rows)
     stored = store.read()
     where = display_path(path)
     report.replaced = sorted(

@@ -114,15 +114,23 @@ def _text(cell: Cell) -> str:
     return cell.strip() if isinstance(cell, str) else cell.isoformat()
 
 
-def read_table(path: Path) -> Table:
-    """The header and rows of ``path``; :class:`DocumentError` when it cannot be read as a table."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a table file (their sha256 says whether it is stored already, before any parsing)."""
     suffix = path.suffix.lower()
     if suffix not in TABLE_SUFFIXES:
         raise DocumentError(path, f"unsupported table type {suffix or '(none)'}; supported: .csv, .xlsx")
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def read_table(path: Path, data: bytes | None = None) -> Table:
+    """The header and rows of ``path`` (whose bytes are ``data`` if already read); :class:`DocumentError`
+    when it cannot be read as a table."""
+    if data is None:
+        data = read_bytes(path)
+    suffix = path.suffix.lower()
     lines = _csv_lines(data, path) if suffix == ".csv" else _xlsx_lines(data, path)
     header: list[str] | None = None
     rows: list[TableRow] = []
