@@ -53,6 +53,9 @@ SEARCH_SEPARATOR = "\x1e"
 
 #: Seconds one connection attempt may take at most (a server that accepts no connection, or answers none).
 CONNECTION_TIMEOUT = 5.0
+#: The server's answer to a transaction larger than its transaction memory: a TransientError, yet the
+#: same write fails the same way however often it is tried.
+OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 #: Seconds between a document's write attempts while the server cannot take it: doubling from the first to the most.
 RETRY_FIRST_DELAY = 0.5
 RETRY_MAX_DELAY = 5.0
@@ -227,6 +230,13 @@ class Neo4jStore(GraphStore):
                     session.execute_write(_replace_graph, graph, replaces)
                 return
             except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
+                if isinstance(exc, TransientError) and exc.code == OUT_OF_TRANSACTION_MEMORY:
+                    # not passing: the same write fails the same way again (a large imported firm list)
+                    raise StoreError(
+                        f"Neo4j at {self.config.neo4j_uri} refused the write: it needs more transaction memory "
+                        f"than the server allows ({_reason(exc)}); raise dbms.memory.transaction.total.max or "
+                        "the heap (`chainkg neo4j start --heap 3g` for the local server)"
+                    ) from exc
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise StoreUnavailableError(
