@@ -47,7 +47,9 @@ from chainkg.loaders.text.industry_terms import (
 from chainkg.loaders.text.keyword_scan import word_places
 
 _SUFFIXES = ("产业链", "产业集群", "产业", "行业", "领域", "板块")
-_strong = sorted({*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=lambda t: (-len(t), t))
+_strong = sorted(
+    {*STRONG_TERMS, *(a for aliases in SYNONYMS.values() for a in aliases)}, key=lambda t: (-len(t), t)
+)
 _weak = sorted(WEAK_TERMS, key=lambda t: (-len(t), t))
 _STRONG_SUFFIX = re.compile(r"产业链|产业集群|产业|行业")
 #: A short term names an industry with a head word after it (服装产业, 机床企业: a firm of the 机床 industry).
@@ -175,7 +177,9 @@ def _vocabulary(text: str) -> list[IndustryMention]:
 #: A head word that makes the words before it an industry: X产业链, X产业集群 (a cluster).
 _BY_HEAD = re.compile(r"产业链(?!链)|产业集群")
 #: Where X starts: after a clause or list mark, a quote, a count (17条), a year (2024年) or one of these words.
-_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的是为在对把将从向由]|{_NUM}[个条大家年]|^")
+_X_STOP = re.compile(
+    rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的是为在对把将从向由]|{_NUM}[个条大家年]|^"
+)
 _X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
 _REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
