@@ -11,8 +11,9 @@ documents' firms, as a real one does), and then times, on each store:
 - a changed file (one row edited): the old version retracted and the new one written in one write.
 
 Neo4j is the project's own local server, started in a temporary folder (as ``tests/conftest.py`` does) and
-stopped at the end, with a 3g heap (``--heap``): the list is written in one all-or-nothing transaction,
-and 100,000 rows need more than the 700 MiB of transaction memory the default 1g heap allows. Peak memory is this process's (``ru_maxrss``) after each step.
+stopped at the end, with the heap ``--heap`` (3g): the list is written in one all-or-nothing transaction,
+and 100,000 rows need more transaction memory than the default 1g heap allows (docs/performance.md).
+Peak memory is this process's (``ru_maxrss``) after each step.
 """
 
 from __future__ import annotations
