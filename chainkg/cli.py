@@ -216,6 +216,52 @@ def export_json(config: StoreConfig, out: Path) -> None:
     click.echo(f"wrote {len(graph.nodes)} nodes and {len(graph.edges)} edges to {out}")
 
 
+@main.group("import")
+def import_group() -> None:
+    """Import a team's own data (firm lists) into the graph."""
+
+
+@import_group.command("firms")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--columns",
+    metavar="字段=表头,…|FILE.toml",
+    help="Headers of this file for fields the built-in aliases miss, e.g. 企业名称=Name,经营范围=Scope "
+    '(or a TOML file of [columns] 字段 = "表头"). Fields: see loaders/firm_columns.toml.',
+)
+@click.option("--title", help="The Document's title (default: the file name without its suffix).")
+@store_options
+def import_firms(config: StoreConfig, file: Path, columns: str | None, title: str | None) -> None:
+    """Import a firm list FILE (.csv or .xlsx: an export of 企查查/天眼查/启信宝, a 规上 or 专精特新 list).
+
+    Rows become firms merged with those the documents name (credit code, then name); bad rows are
+    reported by line and skipped. The same file again changes nothing; a changed file replaces its
+    earlier version; `chainkg remove FILE-NAME` takes it back.
+    """
+    from chainkg.loaders.firm_import import import_firms as run_import
+    from chainkg.loaders.firm_table import parse_column_option
+
+    try:
+        given = parse_column_option(columns) if columns else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--columns") from exc
+    with (
+        _open(config, write=True, missing_ok=True) as store,
+        tqdm(unit="row", desc="reading", disable=None) as bar,
+    ):
+        report = run_import(file, store, columns=given, title=title, progress=bar.update)
+    for bad in report.bad:
+        click.echo(f"bad row: {file}:{bad.line}: {bad.reason}", err=True)
+    if report.status == "unchanged":
+        click.echo(f"{config.describe()}: {file} is stored unchanged, nothing to do")
+        return
+    replaced = ", replacing its earlier version" if report.replaced else ""
+    click.echo(
+        f"{config.describe()}: {file}: {report.rows} rows read, {report.firms} firms imported, "
+        f"{report.merged} merged with document firms, {len(report.bad)} bad rows{replaced}"
+    )
+
+
 @main.command()
 @click.argument("document")
 @store_options

@@ -19,7 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -140,10 +140,14 @@ class EmbeddedStore(GraphStore):
             self.graph = self._load()
             self._nx = None
 
-    def write_document(self, graph: Graph) -> None:
+    def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:
         self.begin_writing()
         # Graph.merge validates every edge before this graph is touched only if
-        # the document graph is itself valid, which Graph.add_edge guarantees.
+        # the document graph is itself valid, which Graph.add_edge guarantees;
+        # the labels are checked before a replaced document is retracted.
+        self.graph.check_labels(graph)
+        for uid in replaces:
+            self.graph.retract(uid)
         self.graph.merge(graph)
         self._dirty = True
         self._nx = None

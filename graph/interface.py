@@ -16,7 +16,7 @@ embedded store. The store knows nothing of the query registry.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -58,8 +58,12 @@ class GraphStore(ABC):
     runs_cypher: ClassVar[bool] = False
 
     @abstractmethod
-    def write_document(self, graph: Graph) -> None:
-        """Merge one document's graph, all or nothing."""
+    def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:
+        """Merge one document's graph, all or nothing.
+
+        ``replaces``: uids of stored documents this one is a new version of (a changed firm table),
+        retracted in the same all-or-nothing write, so no reader sees both versions or neither.
+        """
 
     @abstractmethod
     def read(self) -> Graph:

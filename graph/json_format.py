@@ -17,21 +17,34 @@ from typing import IO, Any
 from chainkg.graph.errors import StoreError
 from chainkg.graph.model import Graph
 
+#: One node or edge as one line of JSON. Without ``indent`` the json module encodes in C: indenting each
+#: element's fields made saving a graph of 100,000 imported firms take longer than reading them.
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _chunks(graph: Graph) -> Iterator[str]:
+    """The export text of ``graph`` piece by piece: one node or edge per line, so two versions of a graph
+    differ line by line."""
+    data = graph.to_dict()
+    yield '{\n "nodes": ['
+    for section, sep in (("nodes", ""), ("edges", '\n ],\n "edges": [')):
+        yield sep
+        for i, element in enumerate(data[section]):
+            yield (",\n  " if i else "\n  ") + _ENCODE(element)
+    yield "\n ]\n}\n"
+
 
 def dump_json(graph: Graph) -> bytes:
     """Deterministic bytes of ``graph`` in the export format."""
-    text = json.dumps(graph.to_dict(), ensure_ascii=False, indent=1, sort_keys=False)
-    return (text + "\n").encode("utf-8")
+    return "".join(_chunks(graph)).encode("utf-8")
 
 
 def write_json(path: Path, graph: Graph) -> None:
     """Replace ``path`` with :func:`dump_json`'s bytes of ``graph``, written as they are made: the text of a
     large graph (three times the file's size in memory, made whole) is never held at once."""
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=False)
     with replacing(path, "w", encoding="utf-8", newline="") as handle:
-        for chunk in encoder.iterencode(graph.to_dict()):
+        for chunk in _chunks(graph):
             handle.write(chunk)
-        handle.write("\n")
 
 
 @contextmanager

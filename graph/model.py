@@ -128,6 +128,65 @@ def node_uid(label: str, name: str) -> str:
     return make_uid(label, identity_key(name))
 
 
+#: List properties that hold a set of facts, each stated by some reading: merging unites them, where
+#: other properties keep the first reading's value (a firm is 链主 in one document and 专精特新 in a firm list).
+UNITED_PROPS = frozenset({"tags", "import_sources"})
+
+#: What a row of an imported firm table (``chainkg import firms``) says of its firm. The row's own values
+#: are also kept on the firm's ``MENTIONED_IN`` edge to the table, the one place that says which file
+#: stated them: retracting the table (removed, or replaced by a changed version) takes exactly them back
+#: (:func:`restate_table_props`), whichever documents name the firm too.
+TABLE_PROPS = (
+    "credit_code",
+    "legal_representative",
+    "registered_capital",
+    "registered_capital_currency",
+    "registered_capital_text",
+    "founded",
+    "company_type",
+    "industry",
+    "business_scope",
+    "province",
+    "city",
+    "county",
+    "tags",
+    "import_sources",
+)
+#: The property every table row's ``MENTIONED_IN`` edge has: how a table's statement of a firm is told apart.
+TABLE_MARK = "import_sources"
+
+
+def merge_props(held: dict[str, Any], other: dict[str, Any]) -> None:
+    """Fold ``other``'s properties into ``held``: missing ones are filled, :data:`UNITED_PROPS` united."""
+    for key, value in other.items():
+        current = held.get(key)
+        if current in (None, "", []):
+            held[key] = value
+        elif key in UNITED_PROPS and value and value != current:
+            held[key] = sorted({*current, *value})
+
+
+def restate_table_props(node: Node, retracted: Iterable[dict[str, Any]], remaining: Iterable[dict[str, Any]]) -> None:
+    """Take back what the ``retracted`` table rows said of ``node``; the ``remaining`` ones (the
+    properties of its other tables' ``MENTIONED_IN`` edges, in source order) say it again.
+
+    A tag is dropped only if a retracted row gave it and no remaining row does: a tag a document
+    gave as well goes with the table (documents' tags are not kept per source).
+    """
+    dropped_tags: set[str] = set()
+    for row in retracted:
+        dropped_tags.update(row.get("tags", ()))
+    remaining = list(remaining)
+    kept_tags = {tag for row in remaining for tag in row.get("tags", ())}
+    tags = [tag for tag in node.props.get("tags", ()) if tag not in dropped_tags - kept_tags]
+    for key in TABLE_PROPS:
+        node.props.pop(key, None)
+    if tags:
+        node.props["tags"] = tags
+    for row in remaining:
+        merge_props(node.props, {key: row[key] for key in TABLE_PROPS if key in row and key != "tags"})
+
+
 @dataclass(init=False)
 class Node:
     """A thing in the graph, identified by ``uid``.
@@ -181,7 +240,8 @@ class Node:
         over 吴兴高新区 in any load order, and the other becomes an alias (with
         the rule either reading gives it). Properties already set stay (first
         reading wins, and loaders read files in sorted order, so the result does
-        not depend on timing); missing ones are filled; aliases are united.
+        not depend on timing); missing ones are filled; aliases are united, and
+        so are the set-like lists of :data:`UNITED_PROPS` (every reading's tags count).
         """
         if other.uid != self.uid:
             raise ModelError(f"cannot merge {other.uid} into {self.uid}")
@@ -195,9 +255,7 @@ class Node:
             self.add_alias(shorter, rule)
         for alias, rule in other.alias_rules.items():
             self.add_alias(alias, rule)
-        for key, value in other.props.items():
-            if self.props.get(key) in (None, "", []):
-                self.props[key] = value
+        merge_props(self.props, other.props)
 
     def to_dict(self) -> dict[str, Any]:
         """The export form: ``uid``, ``label``, ``name``, ``aliases``, then the properties.
@@ -271,9 +329,7 @@ class Edge:
         """Add another document's statement of the same fact."""
         for source, sentence in other.evidence.items():
             self.evidence.setdefault(source, sentence)
-        for key, value in other.props.items():
-            if self.props.get(key) in (None, "", []):
-                self.props[key] = value
+        merge_props(self.props, other.props)
 
     def to_dict(self) -> dict[str, Any]:
         """Export form: ``source``/``evidence`` of the first source, ``sources``/``evidences`` if several."""
@@ -359,14 +415,18 @@ class Graph:
         Label clashes are checked before anything changes, so a graph that
         cannot be merged leaves this one as it was.
         """
-        for node in other.nodes.values():
-            held = self.nodes.get(node.uid)
-            if held is not None and held.label != node.label:
-                raise ModelError(f"uid {node.uid} is a {held.label}, not a {node.label}")
+        self.check_labels(other)
         for node in other.nodes.values():
             self.add_node(_copy_node(node))
         for edge in other.edges.values():
             self.add_edge(_copy_edge(edge))
+
+    def check_labels(self, other: Graph) -> None:
+        """:class:`ModelError` if a node of ``other`` has a uid this graph holds under another label."""
+        for node in other.nodes.values():
+            held = self.nodes.get(node.uid)
+            if held is not None and held.label != node.label:
+                raise ModelError(f"uid {node.uid} is a {held.label}, not a {node.label}")
 
     def by_label(self, label: str) -> Iterator[Node]:
         return (n for n in self.nodes.values() if n.label == label)
@@ -378,13 +438,17 @@ class Graph:
         """Take back what document ``source`` stated; facts other documents state stay.
 
         Nodes this leaves with no edge at all (their only mention was in that
-        document) are removed, and so is the Document node itself.
+        document) are removed, and so is the Document node itself. What a firm
+        table's rows said of firms that stay is taken back (:func:`restate_table_props`).
         """
         touched: set[str] = set()
+        rows: dict[str, dict[str, Any]] = {}  # what a firm table's rows said of each firm, to take back
         for key, edge in list(self.edges.items()):
             if source in edge.evidence or source in (edge.start, edge.end):
                 edge.evidence.pop(source, None)
                 touched.update((edge.start, edge.end))
+                if edge.type == "MENTIONED_IN" and edge.end == source and TABLE_MARK in edge.props:
+                    rows[edge.start] = edge.props
                 if not edge.evidence or source in (edge.start, edge.end):
                     del self.edges[key]
         self.nodes.pop(source, None)
@@ -392,6 +456,14 @@ class Graph:
         for uid in touched - linked:
             if uid in self.nodes and self.nodes[uid].label != "Document":
                 del self.nodes[uid]
+        if rows:
+            remaining: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+            for edge in self.edges.values():
+                if edge.start in rows and edge.type == "MENTIONED_IN" and TABLE_MARK in edge.props:
+                    remaining.setdefault(edge.start, []).append((edge.end, edge.props))
+            for uid, row in rows.items():
+                if uid in self.nodes:
+                    restate_table_props(self.nodes[uid], [row], [p for _, p in sorted(remaining.get(uid, []))])
 
     def counts(self) -> dict[str, int]:
         """Nodes per label and edges per type, for ``chainkg stats`` and build summaries."""

@@ -15,7 +15,7 @@ import queue
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -34,7 +34,7 @@ from neo4j.exceptions import (
 from chainkg.graph.cypher_console import ConsoleResult, run_read_only
 from chainkg.graph.errors import ModelError, StoreError, StoreUnavailableError, UnknownDocumentError
 from chainkg.graph.interface import GraphStore, StoreConfig
-from chainkg.graph.model import LABELS, REL_TYPES, Edge, Graph, Node
+from chainkg.graph.model import LABELS, REL_TYPES, TABLE_MARK, Edge, Graph, Node, restate_table_props
 
 T = TypeVar("T")
 
@@ -57,6 +57,9 @@ INDEX_PROPERTIES = ("searchText", "searchKey")
 
 #: Seconds one connection attempt may take at most (a server that accepts no connection, or answers none).
 CONNECTION_TIMEOUT = 5.0
+#: The server's answer to a transaction larger than its transaction memory: a TransientError, yet the
+#: same write fails the same way however often it is tried.
+OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 #: Seconds between a document's write attempts while the server cannot take it: doubling from the first to the most.
 RETRY_FIRST_DELAY = 0.5
 RETRY_MAX_DELAY = 5.0
@@ -249,8 +252,9 @@ class Neo4jStore(GraphStore):
             if not had_key_index:
                 session.run(_BACKFILL_SEARCH_KEY, separator=SEARCH_SEPARATOR).consume()
 
-    def write_document(self, graph: Graph) -> None:
-        """One transaction, tried again while the server cannot take it, for ``neo4j_retry_seconds`` in all.
+    def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:
+        """One transaction (retracting the documents ``graph`` ``replaces`` first), tried again while the
+        server cannot take it, for ``neo4j_retry_seconds`` in all.
 
         The retries are counted here, not by the driver, whose back-off may sleep past its retry time
         (a build waited some 60 s per document for a server gone away). A server still away at the end
@@ -263,9 +267,16 @@ class Neo4jStore(GraphStore):
         while True:
             try:
                 with self._session(max_transaction_retry_time=0) as session:
-                    session.execute_write(_write_graph, graph)
+                    session.execute_write(_replace_graph, graph, replaces)
                 return
             except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
+                if isinstance(exc, TransientError) and exc.code == OUT_OF_TRANSACTION_MEMORY:
+                    # not passing: the same write fails the same way again (a large imported firm list)
+                    raise StoreError(
+                        f"Neo4j at {self.config.neo4j_uri} refused the write: it needs more transaction memory "
+                        f"than the server allows ({_reason(exc)}); raise dbms.memory.transaction.total.max or "
+                        "the heap (`chainkg neo4j start --heap 3g` for the local server)"
+                    ) from exc
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise StoreUnavailableError(
@@ -650,6 +661,13 @@ def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
             ).consume()
 
 
+def _replace_graph(tx: ManagedTransaction, graph: Graph, replaces: Sequence[str]) -> None:
+    """Retract the documents ``graph`` replaces, then merge it: one transaction, so a reader sees either version."""
+    for uid in replaces:
+        _retract(tx, uid)
+    _write_graph(tx, graph)
+
+
 def _retract(tx: ManagedTransaction, document_uid: str) -> None:
     """Remove ``document_uid``'s statements; facts with other sources keep them."""
     exists = tx.run("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n", uid=document_uid).single()
@@ -661,6 +679,7 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> None:
         uid=document_uid,
     )
     touched: set[str] = set()
+    rows: dict[str, dict[str, Any]] = {}  # what a firm table's rows said of each firm, to take back
     updates: list[dict[str, Any]] = []
     deletions: list[str] = []
     for record in result:
@@ -669,6 +688,8 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> None:
         )
         edge.evidence.pop(document_uid, None)
         touched.update((edge.start, edge.end))
+        if edge.type == "MENTIONED_IN" and edge.end == document_uid and TABLE_MARK in edge.props:
+            rows[edge.start] = edge.props
         if edge.evidence:
             updates.append({"id": record["id"], "props": edge_props(edge.to_dict())})
         else:
@@ -686,3 +707,24 @@ def _retract(tx: ManagedTransaction, document_uid: str) -> None:
         "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) WHERE NOT n:Document AND NOT (n)--() DELETE n",
         uids=sorted(touched),
     ).consume()
+    for chunk in _chunks([{"uid": uid} for uid in sorted(rows)]):
+        _restate(tx, chunk, rows)
+
+
+def _restate(tx: ManagedTransaction, chunk: list[dict[str, Any]], rows: dict[str, dict[str, Any]]) -> None:
+    """Take back what a retracted firm table said of the firms of ``chunk`` that stay (Graph.retract's rule)."""
+    result = tx.run(
+        "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) "
+        "OPTIONAL MATCH (n)-[r:MENTIONED_IN]->(d:Document) WHERE r[$mark] IS NOT NULL "
+        "WITH n, d, r ORDER BY d.uid "
+        "RETURN labels(n) AS labels, properties(n) AS props, "
+        "[p IN collect(properties(r)) WHERE p IS NOT NULL] AS remaining",
+        rows=chunk,
+        mark=TABLE_MARK,
+    )
+    restated = []
+    for record in result:
+        node = _node_from_record(record["labels"], record["props"])
+        restate_table_props(node, [rows[node.uid]], record["remaining"])
+        restated.append({"uid": node.uid, "props": node_props(node.to_dict())})
+    tx.run("UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) SET n = row.props", rows=restated).consume()

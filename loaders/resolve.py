@@ -15,13 +15,16 @@ Platforms and firms are keyed by what their short and full forms share
 (:func:`identity`): 吴兴高新区 and 湖州吴兴高新技术产业开发区 are the zone 吴兴
 高新区, 三一装载机 and 湖州三一装载机有限公司 the firm 三一装载机. Their uid is
 made from that key, so it is the same whichever document is loaded first, and
-:meth:`chainkg.graph.model.Node.merge` shows the fullest form seen as the name. Within one
+:meth:`chainkg.graph.model.Node.merge` shows the fullest form seen as the name. A firm of an imported
+firm table carries its 统一社会信用代码, which decides before any name: the firm stored with that code
+is the one, and a stored firm of the same name but another code is another firm. Within one
 document a node named by another node's alias is that node (纺织 where the
 document's chain is 纺织面料, alias 纺织).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chainkg.graph.model import Edge, Graph, Node, clean_name, identity_key, make_uid
@@ -50,6 +53,14 @@ _LEADING_LEVELS = ("province", "city")
 _GROUP = re.compile(r"集团(?:有限公司|股份有限公司|股份)?$")
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _legal_short_forms(name: str) -> tuple[str, ...]:
+    """:func:`legal_short_forms`, once per name: resolving a firm reads its forms several times (its uid, its
+    keys in the index and in the document), and a firm list brings a hundred thousand names."""
+    return tuple(legal_short_forms(name))
+
+
+@functools.lru_cache(maxsize=1 << 17)
 def identity(label: str, name: str) -> str:
     """The identity key of a name: what the short and the full form of one platform or firm share.
 
@@ -68,7 +79,7 @@ def identity(label: str, name: str) -> str:
             return identity_key(name)
         return identity_key(without_leading_place(name, _LEADING_LEVELS, keep=len(kind) + 2))
     if label == "Enterprise" and LEGAL_SUFFIX.search(name):
-        forms = legal_short_forms(name)
+        forms = _legal_short_forms(name)
         core = forms[0] if forms else name
         if _GROUP.search(name) and forms:
             core += "集团"  # a group and its listed company (鞍钢集团, 鞍钢股份有限公司) are two firms
@@ -76,8 +87,19 @@ def identity(label: str, name: str) -> str:
     return identity_key(name)
 
 
+def credit_uid(code: str) -> str:
+    """The uid of a firm keyed by its 统一社会信用代码: for two firms of a firm table whose names share
+    an identity key (湖州星光科技有限公司 and 杭州星光科技有限公司 are both 星光科技) but not their code."""
+    return make_uid("Enterprise", "统一社会信用代码", code)
+
+
 def identity_uid(node: Node) -> str:
-    """The uid of a platform or firm, made from its identity key; other nodes keep theirs."""
+    """The uid of a platform or firm, made from its identity key (a firm keyed by its credit code keeps
+    that key); other nodes keep theirs."""
+    if node.label == "Enterprise":
+        code = node.props.get("credit_code")
+        if code and node.uid == credit_uid(code):
+            return node.uid
     if node.label in ("Platform", "Enterprise"):
         return make_uid(node.label, identity(node.label, node.name))
     return node.uid
@@ -96,7 +118,7 @@ def _keys(node: Node) -> list[tuple[str, str]]:
         return [(node.name, "same-name")] + [(alias, "same-alias") for alias in aliases]
     out = [(node.name, "same-name")] + [(alias, "same-alias") for alias in node.aliases]
     if node.label == "Enterprise" and LEGAL_SUFFIX.search(node.name):
-        out += [(short, "enterprise-short-name") for short in legal_short_forms(node.name)]
+        out += [(short, "enterprise-short-name") for short in _legal_short_forms(node.name)]
     return out
 
 
@@ -106,6 +128,9 @@ class Resolver:
     def __init__(self, stored: Graph) -> None:
         self.index: dict[tuple[str, str], str | None] = {}  # None: a form two stored things share
         self.names: dict[str, str] = {}
+        #: Firms by 统一社会信用代码 and back: the code identifies a firm before any name does.
+        self.by_credit: dict[str, str] = {}
+        self.credit: dict[str, str] = {}
         self.learn(stored)
 
     def learn(self, graph: Graph) -> None:
@@ -114,6 +139,10 @@ class Resolver:
             node = graph.nodes[uid]
             if node.label not in ALIAS_LABELS:
                 continue
+            code = node.props.get("credit_code")
+            if code:
+                self.by_credit.setdefault(code, uid)
+                self.credit.setdefault(uid, code)
             held = self.names.get(uid)
             if held is None or (-len(node.name), node.name) < (-len(held), held):
                 self.names[uid] = node.name  # the stored display name: the fuller one (Node.merge)
@@ -125,11 +154,15 @@ class Resolver:
 
     def _match(self, node: Node, uid_now: str) -> tuple[str, str] | None:
         """The stored uid ``node`` (now ``uid_now``) is, and the rule that says so; None when new or ambiguous."""
+        code = node.props.get("credit_code") if node.label == "Enterprise" else None
+        if code and code in self.by_credit:
+            held = self.by_credit[code]
+            return None if held == uid_now else (held, "same-credit-code")
         hits: dict[str, str] = {}
         for form, rule in _keys(node):
             uid = self.index.get((node.label, identity_key(form)))
-            if uid is not None:
-                hits.setdefault(uid, rule)
+            if uid is not None and (not code or self.credit.get(uid, code) == code):
+                hits.setdefault(uid, rule)  # a stored firm of another credit code is another firm
         if uid_now in hits:
             return None  # already the stored node
         if len(hits) == 1:
@@ -152,6 +185,10 @@ class Resolver:
                 hit = self._match(node, mapping.get(uid, (uid, ""))[0])
                 if hit is not None:
                     mapping[uid] = (hit[0], f"cross-document:{hit[1]}")
+                code = node.props.get("credit_code") if node.label == "Enterprise" else None
+                target = mapping.get(uid, (uid, ""))[0]
+                if code and self.credit.get(target, code) != code:  # its key is a stored firm of another code
+                    mapping[uid] = (credit_uid(code), "credit-code-differs")
         groups: dict[str, list[Node]] = {}
         for uid in sorted(graph.nodes):
             groups.setdefault(mapping.get(uid, (uid, ""))[0], []).append(graph.nodes[uid])

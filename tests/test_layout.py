@@ -21,7 +21,7 @@ PACKAGES = {
     "templates": "chainkg.templates",
 }
 #: The loading stages in the order data flows: a stage imports only from itself and the stages before it.
-STAGES = ("reading", "text", "extract", "resolve", "pipeline")
+STAGES = ("reading", "text", "extract", "resolve", "firm_table", "firm_import", "pipeline")
 
 
 def _modules() -> dict[str, Path]:

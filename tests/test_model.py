@@ -34,7 +34,7 @@ def test_merge_unites_aliases_and_keeps_first_properties() -> None:
     )
     node = graph.nodes[uid]
     assert node.aliases == ["海优威", "海优新材"]
-    assert node.props == {"tags": ["上市"], "x": 1}
+    assert node.props == {"tags": ["上市", "链主"], "x": 1}  # tags are a set of facts: united (UNITED_PROPS)
     assert node.to_dict()["mergedBy"] == ["海优威 ⇐ short-name", "海优新材 ⇐ short-name"]
 
 

@@ -627,3 +627,49 @@ def _finest(mentions: tuple[DistrictMention, ...]) -> str:
         if first.name in ancestors(mention.name) and mention.start <= first.end + 1:
             first = mention
     return first.name
+
+
+@cache
+def _by_written() -> dict[str, tuple[Division, ...]]:
+    """Divisions by every form a table's place column writes: name, canonical name, short form (吴兴区, 湖州市
+    吴兴区, 吴兴); several where one form names several places (鼓楼区 is in four cities)."""
+    out: dict[str, list[Division]] = {}
+    for div in divisions().values():
+        for form in {div.name, div.canonical, short_form(div.name)}:
+            if form:
+                out.setdefault(form, []).append(div)
+    return {form: tuple(divs) for form, divs in out.items()}
+
+
+def _parent_codes(div: Division) -> set[str]:
+    out: set[str] = set()
+    while div.parent and div.parent in divisions():
+        out.add(div.parent)
+        div = divisions()[div.parent]
+    return out
+
+
+@lru_cache(maxsize=4096)
+def place_of(province: str = "", city: str = "", county: str = "") -> Division | None:
+    """The most specific division a table row's place columns name (省份, 城市, 区县), each read within the
+    one above it: 鼓楼区 under 南京市 is 南京市鼓楼区. None when the row names no place.
+
+    Raises ``LookupError`` (with the reason, in Chinese) when a column names no division, or none inside
+    the one above it, or several that the columns above cannot tell apart.
+    """
+    found: Division | None = None
+    for text in (province.strip(), city.strip(), county.strip()):
+        if not text:
+            continue
+        candidates = _by_written().get(text, ())
+        if found is not None:
+            candidates = tuple(d for d in candidates if d.code == found.code or found.code in _parent_codes(d))
+        # a municipality is a province and a city of one name (北京市): the deeper one, its districts' parent
+        candidates = tuple(d for d in candidates if not any(d.code in _parent_codes(o) for o in candidates))
+        if not candidates:
+            within = f"（在{found.name}内）" if found else ""
+            raise LookupError(f"未知地区“{text}”{within}")
+        if len({d.code for d in candidates}) > 1:
+            raise LookupError(f"地区“{text}”不明确：{'、'.join(sorted(d.canonical for d in candidates))}")
+        found = candidates[0]
+    return found

@@ -54,6 +54,12 @@ _TRADE_WORDS = tuple(
 )
 
 
+#: The trade words as a set and their lengths, longest first: a name's ending is looked up once per length,
+#: not compared with every word (a firm list brings a hundred thousand names).
+_TRADE_SET = frozenset(_TRADE_WORDS)
+_TRADE_LENGTHS = sorted({len(word) for word in _TRADE_WORDS}, reverse=True)
+
+
 def trim_left(run: str) -> str:
     """The name inside ``run`` (a run of name characters): what follows the last cue word, without the stray
     quotes of its edges (any opening it, an opening one closing it)."""
@@ -94,9 +100,9 @@ def short_forms(full: str, place_prefixes: list[str]) -> list[str]:
             core = core[len(place) :]
             break
     out = [core] if core != full and len(core) >= 2 else []
-    for word in _TRADE_WORDS:
-        if core.endswith(word) and len(core) - len(word) >= 2:
-            out.append(core[: -len(word)])
+    for length in _TRADE_LENGTHS:  # the longest trade word the name ends in (one of each length can)
+        if len(core) - length >= 2 and core[-length:] in _TRADE_SET:
+            out.append(core[:-length])
             break
     return out
 

@@ -1,0 +1,123 @@
+"""How fast ``chainkg import firms`` takes a large firm list, on the embedded store and on Neo4j.
+
+Run ``python -m bench.firm_import [--rows 100000]``. It writes a generated list (:mod:`bench.firm_data`)
+of ``--rows`` fictional firms, builds the sample corpus into each store (so the import resolves against
+documents' firms, as a real one does), and then times, on each store:
+
+- the import of the list (read, rows → graph, resolution, one all-or-nothing write, and the embedded
+  file saved), in seconds and rows/s, against reading and parsing the rows alone (the baseline, measured
+  in the same run: the ratio says what the graph and the store add);
+- the same file again (stored unchanged: skipped by its sha256);
+- a changed file (one row edited): the old version retracted and the new one written in one write.
+
+Neo4j is the project's own local server, started in a temporary folder (as ``tests/conftest.py`` does) and
+stopped at the end, with the heap ``--heap`` (3g): the list is written in one all-or-nothing transaction,
+and 100,000 rows need more transaction memory than the default 1g heap allows (docs/performance.md).
+Peak memory is this process's (``ru_maxrss``) after each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench import firm_data
+from chainkg import local_neo4j, settings
+from chainkg.graph.store import GraphStore, StoreConfig, open_store
+from chainkg.loaders.firm_import import import_firms
+from chainkg.loaders.firm_table import column_map, read_firm_table
+from chainkg.loaders.pipeline import build
+from chainkg.loaders.reading.tables import read_table
+
+PASSWORD = "chainkg-bench-pw"
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(step: Callable[[], object]) -> tuple[float, float]:
+    """Wall seconds and this process's CPU seconds of ``step`` (on a machine shared with other work the
+    CPU time is the steadier figure; on Neo4j the server's own work is in the wall time only)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    step()
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def _baseline(path: Path) -> tuple[float, float]:
+    """Reading the file and its rows (no graph, no store): what any import must do."""
+
+    def read() -> None:
+        table = read_table(path)
+        read_firm_table(table, column_map(table.header, path))
+
+    return _timed(read)
+
+
+def _changed(original: str) -> str:
+    """The same list with one row's 注册资本 edited."""
+    lines = original.splitlines(keepends=True)
+    lines[2] = lines[2].replace("万元人民币", "0万元人民币", 1)
+    return "".join(lines)
+
+
+def _run(name: str, store: GraphStore, path: Path, rows: int, baseline: float) -> None:
+    original = path.read_text(encoding="utf-8-sig")
+    build([settings.SAMPLE_CORPUS], store)
+    wall, cpu = _timed(lambda: import_firms(path, store))
+    print(
+        f"{name:<9} import   {wall:7.1f} s  {rows / wall:9,.0f} rows/s  CPU {cpu:6.1f} s  "
+        f"{cpu / baseline:5.1f}x reading alone (CPU)  peak {_peak_mib():,.0f} MiB"
+    )
+    wall, cpu = _timed(lambda: import_firms(path, store))
+    print(f"{name:<9} again    {wall:7.1f} s  CPU {cpu:6.1f} s  (unchanged: skipped)")
+    path.write_text(_changed(original), encoding="utf-8-sig")  # a changed file replaces the one at its path
+    wall, cpu = _timed(lambda: import_firms(path, store))
+    path.write_text(original, encoding="utf-8-sig")
+    print(
+        f"{name:<9} changed  {wall:7.1f} s  CPU {cpu:6.1f} s  (old version retracted, new written)  "
+        f"peak {_peak_mib():,.0f} MiB"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--stores", default="embedded,neo4j", help="which stores to time (comma-separated)")
+    parser.add_argument(
+        "--heap",
+        default="3g",
+        help="the local Neo4j's heap: the whole list is one transaction, which the default 1g cannot hold at 100,000",
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="chainkg-firm-bench-") as tmp:
+        folder = Path(tmp)
+        path = firm_data.write(folder / "firms.csv", args.rows)
+        wall, baseline = _baseline(path)
+        print(f"{args.rows:,} generated firms ({path.stat().st_size / 2**20:.1f} MiB CSV)")
+        print(
+            f"baseline  reading  {wall:7.1f} s  {args.rows / wall:9,.0f} rows/s  CPU {baseline:6.1f} s  "
+            f"peak {_peak_mib():,.0f} MiB"
+        )
+        stores = args.stores.split(",")
+        if "embedded" in stores:
+            with open_store(StoreConfig(path=folder / "graph.json")) as store:
+                _run("embedded", store, path, args.rows, baseline)
+        if "neo4j" not in stores:
+            return
+        home = folder / "neo4j"
+        info = local_neo4j.start(home, port=0, password=PASSWORD, heap=args.heap)
+        print(f"Neo4j: local server, heap {args.heap}")
+        try:
+            with open_store(StoreConfig(neo4j_uri=info.uri, neo4j_password=PASSWORD)) as store:
+                _run("Neo4j", store, path, args.rows, baseline)
+        finally:
+            local_neo4j.stop(home)
+
+
+if __name__ == "__main__":
+    main()
