@@ -36,8 +36,9 @@ def _summary(chain: dict[str, Any]) -> dict[str, Any]:
         "category": chain["category"] or (template.category if template else None),
         "mapped": pic["mapped"],
         "template": template.name if template else None,
-        "firms": len(pic["placements"]) if region.chosen_uid() else chain["firms"],
-        "owners": len(pic["owners"]) if region.chosen_uid() else chain["owners"],
+        # the chain's firms: those the documents tie to it and those an imported list's words place on its links
+        "firms": len(pic["placements"]),
+        "owners": len(pic["owners"]),
         "links": len(links),
         "template_links": sum(1 for e in links if e["link"].origin != ORIGIN_DOCUMENT),
         "placed": len({uid for e in links for uid in e["firms"]}),
