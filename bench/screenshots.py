@@ -4,12 +4,13 @@ Not a benchmark: it lives beside them because, like them, it builds graphs and d
 a checkout. It serves the viewer on a free port of 127.0.0.1 and photographs pages in Debian's headless
 Chromium (``/usr/bin/chromium``, driven by Playwright, as the browser tests do):
 
-* ``dashboard.png``: the home page of the sample corpus (examples/corpus), every chain ranked by its
-  firms and gaps;
-* ``chain_map.png``: a populated chain map: the test chain of ``tests/viewer_graph.py`` with its chain
-  template (tests/fixtures/templates), so it shows links from the documents and from the template,
-  firms placed on links with the reason (firm lists open), a grey 待梳理 link and a red 短板 link. (The
-  sample corpus's news name firms but rarely the link they work on, so its maps are mostly grey.)
+* ``dashboard.png``: the home page a newcomer sees after ``tools/run.sh``: the sample corpus
+  (examples/corpus) and the generated firm list it imports (fictional firms, ``bench.firm_data``), every
+  chain ranked by its firms and gaps;
+* ``chain_map_sample.png``: that graph's 智能物流装备 map for 湖州市吴兴区, its firms placed by their 经营范围;
+* ``chain_map.png``: the test chain of ``tests/viewer_graph.py`` with its chain template
+  (tests/fixtures/templates), so it shows links from the documents and from the template, firms placed
+  on links with the reason (firm lists open), a grey 待梳理 link and a red 短板 link.
 
 Same inputs, same pictures: run it after a change to the pages.
 """
@@ -28,7 +29,9 @@ from typing import Any
 from playwright.sync_api import ViewportSize, sync_playwright
 from werkzeug.serving import make_server
 
+from bench import firm_data
 from chainkg.graph.store import StoreConfig, open_store
+from chainkg.loaders.firm_import import import_firms
 from chainkg.loaders.pipeline import build
 from chainkg.webapp import create_app
 from tests import viewer_graph
@@ -67,10 +70,16 @@ def main() -> None:
         sample = StoreConfig(path=Path(tmp) / "sample.json")
         store = open_store(sample)
         build([ROOT / "examples" / "corpus"], store)
+        firms = firm_data.write(Path(tmp) / "generated_firms.csv", 300)
+        import_firms(firms, store, title="生成的示例企业名单（虚构企业）")
         store.close()
         with served(sample) as url:
             page.goto(f"{url}/")
             page.screenshot(path=str(args.out / "dashboard.png"), full_page=True)
+            page.goto(f"{url}/chains/智能物流装备?region=湖州市吴兴区")
+            for summary in page.locator("article.segment details.firms > summary").all():
+                summary.click()
+            page.screenshot(path=str(args.out / "chain_map_sample.png"), full_page=True)
 
         test_chain = StoreConfig(path=Path(tmp) / "test-chain.json")
         store = open_store(test_chain)
@@ -83,7 +92,7 @@ def main() -> None:
                 summary.click()
             page.screenshot(path=str(args.out / "chain_map.png"), full_page=True)
         browser.close()
-    print(f"wrote {args.out / 'dashboard.png'} and {args.out / 'chain_map.png'}")
+    print(f"wrote dashboard.png, chain_map_sample.png and chain_map.png in {args.out}")
 
 
 if __name__ == "__main__":
