@@ -139,9 +139,13 @@ def test_unknown_things_are_404_page_or_json(client: FlaskClient) -> None:
         api = client.get(path)
         assert api.status_code == 404 and api.get_json()["status"] == 404
     # a page that needs a chain asks for one (the chain picker); its API twin still answers 400
-    picker = client.get("/lists/firms")
-    assert picker.status_code == 200 and 'id="chain-picker"' in picker.text
+    for path in ("/lists/firms", "/leads"):
+        picker = client.get(path)
+        assert picker.status_code == 200 and 'id="chain-picker"' in picker.text, path
     assert client.get("/api/lists/firms").get_json()["status"] == 400
+    assert client.get("/api/leads").get_json()["status"] == 400
+    unknown = client.get("/leads?chain=没有")
+    assert unknown.status_code == 404 and 'id="chain-picker"' in unknown.text
 
 
 def test_firm_list_filters_sorts_and_exports(client: FlaskClient) -> None:

@@ -98,12 +98,34 @@ PROP_ZH: dict[str, str] = {
     "year": "年份",
     "comparator": "比较",
     "count": "提及次数",
+    "scope": "所指地区",
+    # an imported firm list's columns (loaders/firm_columns.toml)
+    "credit_code": "统一社会信用代码",
+    "legal_representative": "法定代表人",
+    "registered_capital": "注册资本（万元）",
+    "registered_capital_text": "注册资本（原文）",
+    "registered_capital_currency": "注册资本币种",
+    "founded": "成立日期",
+    "company_type": "企业类型",
+    "industry": "所属行业",
+    "business_scope": "经营范围",
+    "province": "省份",
+    "city": "城市",
+    "county": "区县",
+    "import_sources": "导入来源",
 }
 
 #: Coded property values (MODEL.md) in Chinese, by property key; other values are shown as stored.
 VALUE_ZH: dict[str, dict[str, str]] = {
     "level": {"national": "国家", **LEVEL_ZH},
-    "kind": {"policy": "政策文件", "news": "新闻", "other": "其他", "target": "目标", "actual": "实际"},
+    "kind": {
+        "policy": "政策文件",
+        "news": "新闻",
+        "other": "其他",
+        "firm_table": "企业名单（导入）",
+        "target": "目标",
+        "actual": "实际",
+    },
     "position": POSITION_ZH,
     "category": CATEGORY_ZH,
     "comparator": COMPARATOR_ZH,

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, request
 
 from chainkg.webapp import region
+from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.chains import picture, region_leads
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
 from chainkg.webapp.labels import POSITION_ZH
@@ -61,10 +62,10 @@ def leads_data(everything: bool = False) -> dict[str, Any]:
     ``limit`` (200) of them, or all of them for an export (``everything``)."""
     chain = request.args.get("chain", "").strip()
     if not chain:
-        abort(400, description="招商目标清单需要指定产业链：?chain=<产业链名称或编号>")
+        raise ChainMissing("招商目标清单需要先选择产业链 / the lead list needs ?chain=<name or uid>", status=400)
     pic = picture(chain)
     if pic is None:
-        abort(404, description=f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
+        raise ChainMissing(f"没有名称或编号为 {chain} 的产业链 / no industry chain {chain!r}")
     found = region_leads(pic)
     link = request.args.get("link", "")
     chosen = [lead for lead in found["leads"] if not link or lead.link == link]
