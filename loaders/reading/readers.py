@@ -40,7 +40,9 @@ class SourceDocument:
         return self.path.name
 
 
-def _decode_text(data: bytes, path: Path) -> str:
+def decode_text(data: bytes, path: Path) -> str:
+    """The text of a file's bytes: UTF-8 (with or without BOM), then GB18030 (a superset of GBK, which
+    government sites and enterprise-database exports still use), then a detected encoding."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DocumentError(path, "binary file (NUL bytes), not a text document")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -56,7 +58,7 @@ def _decode_text(data: bytes, path: Path) -> str:
 
 def read_text(data: bytes, path: Path) -> str:
     """Plain text and Markdown."""
-    return _decode_text(data, path)
+    return decode_text(data, path)
 
 
 def read_html(data: bytes, path: Path) -> str:
@@ -88,7 +90,7 @@ def read_html(data: bytes, path: Path) -> str:
                 self.parts.append(data)
 
     parser = _Text()
-    parser.feed(_decode_text(data, path))
+    parser.feed(decode_text(data, path))
     return re.sub(r"\n{3,}", "\n\n", "".join(parser.parts))
 
 

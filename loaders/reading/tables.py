@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from chainkg.graph.errors import DocumentError
+from chainkg.loaders.reading.readers import decode_text
 
 #: The suffixes read as tables.
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -51,21 +51,8 @@ class Table:
     rows: list[TableRow]
 
 
-def decode_csv(data: bytes, path: Path) -> str:
-    """The text of a CSV: UTF-8 (with or without BOM), then GB18030 (a superset of GBK), then a detected one."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    best = from_bytes(data).best()
-    if best is None:
-        raise DocumentError(path, "unknown text encoding (not UTF-8, GBK/GB18030 or any detectable one)")
-    return str(best)
-
-
 def _csv_lines(data: bytes, path: Path) -> Iterator[tuple[int, list[Cell]]]:
-    text = decode_csv(data, path)
+    text = decode_text(data, path)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         start = 1
