@@ -16,16 +16,13 @@ import networkx as nx
 
 from chainkg.graph.embedded_store import EmbeddedStore
 from chainkg.queries.chain_firm_evidence import firm_facts
-from chainkg.queries.chain_firms import firm_uids
+from chainkg.queries.chain_firms import firm_row, firm_uids
 from chainkg.queries.embedded_walk import (
     chains_matching,
-    has_edge,
     in_nodes,
     nodes_with_label,
     nulls_last,
     out_nodes,
-    reach,
-    refs,
     view,
 )
 from chainkg.queries.placement import FIRM_TABLE
@@ -111,11 +108,7 @@ def run(store: EmbeddedStore, chain: str | None, words: str | None) -> list[dict
             docs = out_nodes(g, uid, "MENTIONED_IN", label="Document")
             rows.append(
                 {
-                    "uid": uid,
-                    "name": data["name"],
-                    "aliases": data.get("aliases") or [],
-                    "tags": data.get("tags") or [],
-                    "owner": has_edge(g, uid, "CHAIN_OWNER_OF", chain_uid),
+                    **firm_row(g, uid, chain_uid),
                     "registered_capital": data.get("registered_capital"),
                     "registered_capital_text": data.get("registered_capital_text"),
                     "business_scope": data.get("business_scope"),
@@ -125,12 +118,6 @@ def run(store: EmbeddedStore, chain: str | None, words: str | None) -> list[dict
                         {"uid": d, "title": g.nodes[d].get("title") or g.nodes[d]["name"]}
                         for d in sorted(docs)
                         if g.nodes[d].get("kind") == FIRM_TABLE
-                    ],
-                    "districts": refs(g, reach(g, uid, "LOCATED_IN", 3, "District")),
-                    "platforms": refs(g, reach(g, uid, "LOCATED_IN", 2, "Platform")),
-                    "sources": [
-                        {"uid": d, "name": g.nodes[d].get("title") or g.nodes[d]["name"]}
-                        for d in sorted(docs, key=lambda d: nulls_last(g.nodes[d]["name"], d))
                     ],
                     "facts": firm_facts(g, uid, chain_uid),
                 }
