@@ -25,7 +25,11 @@ from chainkg.graph.json_format import dump_json, read_json, write_atomic
 from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
 from chainkg.neo4j_import import split_graph
-from chainkg.output import render
+from chainkg.output import FORMATS, render
+from chainkg.queries import region as region_rule
+from chainkg.queries.gaps import DEFAULT_GROUP, GAP_GROUPS, GAP_KIND_ZH, gap_rows, in_group
+from chainkg.queries.leads import COLUMNS, cell, leads_for
+from chainkg.queries.placement import POSITION_EN, chain_picture
 from chainkg.settings import Setting
 from chainkg.templates import ChainTemplate, load_templates, match
 
@@ -594,18 +598,22 @@ def validate(config: StoreConfig, file: Path | None) -> None:
         raise SystemExit(1)
 
 
+def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(FORMATS)),
+        default="table",
+        show_default=True,
+        help="How to print the rows.",
+    )(func)
+
+
 @main.command()
 @click.argument("name", required=False)
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter; repeatable.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="How to print the rows.",
-)
+@_format_option
 @store_options
 def query(config: StoreConfig, name: str | None, list_queries: bool, params: tuple[str, ...], fmt: str) -> None:
     """Run the named query NAME of queries/ (see --list) with --param key=value, typed as its header declares."""
@@ -626,6 +634,104 @@ def query(config: StoreConfig, name: str | None, list_queries: bool, params: tup
     with _open(config) as store:
         rows = queries.run(store, name, values)
     click.echo(render(rows, fmt))
+
+
+class _ChainViews:
+    """What ``gaps`` and ``leads`` read, as the viewer reads it: the store's named queries, its regions and each
+    chain's picture (placed by the one rule, built once per command)."""
+
+    def __init__(self, store: GraphStore, templates: Path | None) -> None:
+        self.store = store
+        self.templates = _templates(templates)
+        self.regions = region_rule.regions(self.run)
+        self.pictures = functools.cache(lambda key: chain_picture(self.run, key, self.templates))
+
+    def run(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        return queries.run(self.store, name, params)
+
+    def region(self, key: str) -> str | None:
+        """The uid of the district or platform named ``key`` (None for the whole graph); unknown is an error."""
+        if not key:
+            return None
+        found = self.regions.resolve(key)
+        if found is not None:
+            return str(found["uid"])
+        partial = [r for r in self.regions.choices() if key in r["name"]]  # 吴兴区 for 湖州市吴兴区
+        if len(partial) == 1:
+            return str(partial[0]["uid"])
+        if partial:
+            names = "、".join(r["name"] for r in partial[:10])
+            raise click.ClickException(f"{key!r} names several regions ({names}): give one of them")
+        raise click.ClickException(
+            f"no district or platform {key!r} in the graph (the viewer's 地区 picker lists them)"
+        )
+
+    def chain(self, key: str) -> dict[str, Any]:
+        """The picture of the chain named ``key`` (uid, name or alias); unknown is an error."""
+        found = self.pictures(key)
+        if found is None:
+            raise click.ClickException(f"no industry chain {key!r}: `chainkg query chain_list` lists them")
+        return found  # type: ignore[no-any-return]
+
+
+@main.command()
+@click.option("--chain", default="", help="One chain (name, alias or uid); default: every chain.")
+@click.option("--region", default="", help="A district or platform (name or uid); default: the whole graph.")
+@click.option(
+    "--kind",
+    type=click.Choice(list(GAP_GROUPS)),
+    default=DEFAULT_GROUP,
+    show_default=True,
+    help="补链: links with no local firm; 缺链主: chains with no chain owner; 全部: both.",
+)
+@_format_option
+@option(settings.TEMPLATES)
+@store_options
+def gaps(config: StoreConfig, chain: str, region: str, kind: str, fmt: str, templates: Path | None) -> None:
+    """短板清单: the links of each chain with no local firm (待梳理, 确认缺失, 短板) and chains lacking a 链主,
+    for a region, as on the viewer's gap list."""
+    with _open(config) as store:
+        views = _ChainViews(store, templates)
+        chain_uid = views.chain(chain)["chain"]["uid"] if chain else ""
+        rows = in_group(gap_rows(views.run, views.pictures, views.regions, views.region(region), chain_uid), kind)
+    position_zh = {en: zh for zh, en in POSITION_EN.items()}
+    shown = [
+        {
+            "产业链": r["chain"],
+            "短板": GAP_KIND_ZH[r["kind"]],
+            "环节": r["segment"] or "",
+            "位置": position_zh.get(r["position"] or "", ""),
+            "环节产品（招商方向）": "、".join(r["products"]),
+            "原文": r["evidence"] or "",
+        }
+        for r in rows
+    ]
+    click.echo(render(shown, fmt))
+
+
+@main.command()
+@click.option("--chain", required=True, help="The chain (name, alias or uid).")
+@click.option("--region", required=True, help="Your district or platform (name or uid): leads fill its gaps.")
+@click.option("--link", default="", help="Only the leads of this gap link (its name, or its key).")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many leads, best first.")
+@_format_option
+@option(settings.TEMPLATES)
+@store_options
+def leads(
+    config: StoreConfig, chain: str, region: str, link: str, limit: int | None, fmt: str, templates: Path | None
+) -> None:
+    """招商目标清单: firms elsewhere that the placement rule puts on REGION's gap links of CHAIN, ranked, each
+    with its reason and source, as on the viewer's lead list."""
+    with _open(config) as store:
+        views = _ChainViews(store, templates)
+        found = leads_for(views.chain(chain), views.regions, views.region(region))
+    chosen = [lead.to_dict() for lead in found["leads"] if not link or link in (lead.link, lead.link_name)][:limit]
+    for rank, lead in enumerate(chosen, start=1):
+        lead["rank"] = rank
+    if fmt == "json":
+        click.echo(render(chosen, fmt))
+        return
+    click.echo(render([{header: cell(lead, key) for key, header in COLUMNS} for lead in chosen], fmt))
 
 
 @main.command()

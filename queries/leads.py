@@ -85,6 +85,33 @@ class Lead:
         }
 
 
+#: A lead list's columns (key, header), on screen, in the exports and on the command line.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("rank", "序号"),
+    ("name", "企业名称"),
+    ("link_name", "补链环节"),
+    ("link_state_zh", "环节现状"),
+    ("score", "得分"),
+    ("reason", "推荐理由"),
+    ("tags", "标签"),
+    ("capital_text", "注册资本"),
+    ("districts", "所在地区"),
+    ("source", "来源"),
+    ("evidence", "依据原文"),
+)
+
+
+def cell(lead: dict[str, Any], key: str) -> Any:
+    """One cell of a lead (:meth:`Lead.to_dict`, with its ``rank``) in the list: names joined, the source in words."""
+    if key in ("tags", "districts"):
+        return "、".join(lead[key])
+    if key == "source":
+        return f"{lead['source_kind']}：{lead['source_title'] or ''}".rstrip("：")
+    if key == "evidence":
+        return lead["placement"]["sentence"]
+    return lead[key]
+
+
 def _tag_points(tag: str) -> int:
     return TAG_POINTS.get(tag, TAG_POINTS["龙头"] if "龙头" in tag else 0)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
+from chainkg.queries.leads import COLUMNS, cell
 from chainkg.webapp import region
 from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.chains import picture, region_leads
@@ -19,32 +20,6 @@ from chainkg.webapp.labels import POSITION_ZH
 from chainkg.webapp.twins import twin
 
 bp = Blueprint("leads", __name__)
-
-#: The list's columns (header, value of a lead's ``to_dict``), on screen and in the exports.
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("rank", "序号"),
-    ("name", "企业名称"),
-    ("link_name", "补链环节"),
-    ("link_state_zh", "环节现状"),
-    ("score", "得分"),
-    ("reason", "推荐理由"),
-    ("tags", "标签"),
-    ("capital_text", "注册资本"),
-    ("districts", "所在地区"),
-    ("source", "来源"),
-    ("evidence", "依据原文"),
-)
-
-
-def _cell(lead: dict[str, Any], key: str) -> Any:
-    if key in ("tags", "districts"):
-        return "、".join(lead[key])
-    if key == "source":
-        return f"{lead['source_kind']}：{lead['source_title'] or ''}".rstrip("：")
-    if key == "evidence":
-        return lead["placement"]["sentence"]
-    return lead[key]
-
 
 #: Leads a page (and its twin) shows unless ``limit`` asks otherwise; the exports hold them all.
 PAGE_LEADS = 200
@@ -91,7 +66,7 @@ def leads_data(everything: bool = False) -> dict[str, Any]:
         "total": len(chosen),
         "shown": len(leads),
         "leads": leads,
-        "cells": [[_cell(lead, k) for k, _ in COLUMNS] for lead in leads],
+        "cells": [[cell(lead, k) for k, _ in COLUMNS] for lead in leads],
     }
 
 

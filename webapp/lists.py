@@ -13,6 +13,8 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, request
 
+from chainkg.queries import gaps
+from chainkg.queries.gaps import DEFAULT_GROUP, GAP_GROUPS, GAP_KIND_ZH
 from chainkg.webapp import region
 from chainkg.webapp.chain_picker import ChainMissing
 from chainkg.webapp.downloads import attachment, csv_bytes, xlsx_bytes
@@ -64,25 +66,6 @@ class ListSpec:
     columns: tuple[Column, ...]
     filters: tuple[Filter, ...]
     needs_chain: bool = False
-
-
-#: The kinds of gap the gap list shows, as a team calls them (links by :mod:`chainkg.queries.placement`).
-GAP_KIND_ZH = {
-    "stated_gap": "短板：文件明确指出",
-    "confirmed_gap": "确认缺失：已导入企业名单，本地无企业",
-    "unknown": "待梳理：暂无已知本地企业",
-    "unmapped": "未梳理：文件无环节、无模板",
-    "missing_owner": "缺链主",
-}
-_GAP_ORDER = tuple(GAP_KIND_ZH)
-
-#: The gap list's switch (``gap``): links to fill (补链, the default: what a team attracts firms for),
-#: chains with no chain owner (缺链主), or both (全部).
-GAP_GROUPS: dict[str, frozenset[str]] = {
-    "补链": frozenset({"stated_gap", "confirmed_gap", "unknown", "unmapped"}),
-    "缺链主": frozenset({"missing_owner"}),
-    "全部": frozenset(GAP_KIND_ZH),
-}
 
 
 def _reasons(row: Row) -> str:
@@ -220,61 +203,10 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 
 
 def gap_rows(chain: str) -> list[Row]:
-    """The gaps of one chain (or of every chain): its links no local firm is known on (待梳理), those a document
-    calls weak (短板), the chain itself when it has neither links nor a template (未梳理), and 缺链主."""
+    """The gaps of one chain (or of every chain) in the chosen region (:func:`chainkg.queries.gaps.gap_rows`)."""
     from chainkg.webapp.chains import picture
 
-    chains = [chain] if chain else [c["uid"] for c in run_query("chain_list")]
-    rows: list[Row] = []
-    for key in chains:
-        whole = picture(key)
-        if whole is None:
-            continue
-        pic = region.scoped(whole)
-        head = {"chain_uid": pic["chain"]["uid"], "chain": pic["chain"]["name"]}
-        if not pic["mapped"]:
-            rows.append(_chain_row(head, "unmapped"))
-        for entry in pic["links"]:
-            if entry["state"] == "firms":
-                continue
-            link = entry["link"]
-            gaps = entry["stated_gaps"]
-            rows.append(
-                {
-                    **head,
-                    "kind": entry["state"],
-                    "uid": link.uid,
-                    "link": link.key,
-                    "segment": link.name,
-                    "origin": link.origin,
-                    "position": link.position,
-                    "order": link.template_order if link.template_order is not None else link.order,
-                    "products": sorted(link.product_names()),
-                    "evidence": gaps[0]["sentence"] if gaps else None,
-                }
-            )
-    owners = run_query("chain_gaps", {"chain": chain})
-    # 缺链主 in a region: no chain owner of the chain is in it
-    rows += [{**r, "link": None, "origin": None, "evidence": None} for r in owners if r["kind"] == "missing_owner"]
-    if region.chosen_uid():
-        missing = {r["chain_uid"] for r in rows if r["kind"] == "missing_owner"}
-        for key in chains:
-            whole = picture(key)
-            if whole is None or whole["chain"]["uid"] in missing or region.scoped(whole)["owners"]:
-                continue
-            head = {"chain_uid": whole["chain"]["uid"], "chain": whole["chain"]["name"]}
-            rows.append(_chain_row(head, "missing_owner"))
-    return sorted(
-        rows,
-        key=lambda r: (
-            r["chain"],
-            r["chain_uid"],
-            _GAP_ORDER.index(r["kind"]),
-            r["order"] is None,
-            r["order"] or 0,
-            r["segment"] or "",
-        ),
-    )
+    return gaps.gap_rows(run_query, picture, region.regions(), region.chosen_uid() or None, chain)
 
 
 def _rows(spec: ListSpec, chain: str) -> list[Row]:
@@ -306,8 +238,8 @@ def list_data(kind: str, paged: bool = True) -> dict[str, Any]:
     rows = _rows(spec, chain)
     gap = ""
     if spec.kind == "gaps":
-        gap = request.args.get("gap", "") if request.args.get("gap", "") in GAP_GROUPS else "补链"
-        rows = [r for r in rows if r["kind"] in GAP_GROUPS[gap]]
+        gap = request.args.get("gap", "") if request.args.get("gap", "") in GAP_GROUPS else DEFAULT_GROUP
+        rows = gaps.in_group(rows, gap)
     options = {f.param: sorted({v for r in rows for v in f.values(r)}) for f in spec.filters}
     chosen = {f.param: request.args.get(f.param, "") for f in spec.filters}
     for f in spec.filters:
@@ -374,17 +306,3 @@ def export_csv(kind: str) -> Response:
 @bp.get("/lists/<kind>.xlsx")
 def export_xlsx(kind: str) -> Response:
     return _export(kind, "xlsx")
-
-
-def _chain_row(head: dict[str, Any], kind: str) -> dict[str, Any]:
-    """A gap row about a whole chain (no link): 未梳理 or 缺链主."""
-    empty: Row = {
-        "uid": None,
-        "link": None,
-        "segment": None,
-        "origin": None,
-        "position": None,
-        "order": None,
-        "products": [],
-    }
-    return {**head, "kind": kind, **empty, "evidence": None}
