@@ -24,12 +24,11 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 
 def _chunks(graph: Graph) -> Iterator[str]:
     """The export text of ``graph`` piece by piece: one node or edge per line, so two versions of a graph
-    differ line by line."""
-    data = graph.to_dict()
+    differ line by line. Each element's export form is made as its line is (:meth:`Graph.node_dicts`)."""
     yield '{\n "nodes": ['
-    for section, sep in (("nodes", ""), ("edges", '\n ],\n "edges": [')):
+    for elements, sep in ((graph.node_dicts(), ""), (graph.edge_dicts(), '\n ],\n "edges": [')):
         yield sep
-        for i, element in enumerate(data[section]):
+        for i, element in enumerate(elements):
             yield (",\n  " if i else "\n  ") + _ENCODE(element)
     yield "\n ]\n}\n"
 
@@ -40,8 +39,9 @@ def dump_json(graph: Graph) -> bytes:
 
 
 def write_json(path: Path, graph: Graph) -> None:
-    """Replace ``path`` with :func:`dump_json`'s bytes of ``graph``, written as they are made: the text of a
-    large graph (three times the file's size in memory, made whole) is never held at once."""
+    """Replace ``path`` with :func:`dump_json`'s bytes of ``graph``, written as they are made: neither the text
+    of a large graph (three times the file's size in memory, made whole) nor its export forms are ever held
+    at once."""
     with replacing(path, "w", encoding="utf-8", newline="") as handle:
         for chunk in _chunks(graph):
             handle.write(chunk)

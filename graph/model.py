@@ -476,10 +476,16 @@ class Graph:
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """The stable JSON export: nodes sorted by uid, edges by (type, start, end)."""
-        return {
-            "nodes": [self.nodes[uid].to_dict() for uid in sorted(self.nodes)],
-            "edges": [self.edges[key].to_dict() for key in sorted(self.edges)],
-        }
+        return {"nodes": list(self.node_dicts()), "edges": list(self.edge_dicts())}
+
+    def node_dicts(self) -> Iterator[dict[str, Any]]:
+        """The nodes' export forms in export order, made one at a time: a writer of a large graph never holds
+        them all (they take more memory than the graph)."""
+        return (self.nodes[uid].to_dict() for uid in sorted(self.nodes))
+
+    def edge_dicts(self) -> Iterator[dict[str, Any]]:
+        """The edges' export forms in export order, made one at a time (as :meth:`node_dicts`)."""
+        return (self.edges[key].to_dict() for key in sorted(self.edges))
 
     @classmethod
     def from_dict(cls, data: dict[str, Iterable[dict[str, Any]]]) -> Graph:
