@@ -20,6 +20,9 @@ from chainkg.graph.model import Graph
 #: One node or edge as one line of JSON. Without ``indent`` the json module encodes in C: indenting each
 #: element's fields made saving a graph of 100,000 imported firms take longer than reading them.
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+#: A string value longer than this (a document's whole text) is written a piece of this many characters at a
+#: time: encoded whole, it would be held several times over while saved (escaped, in its line, as UTF-8).
+PIECE_CHARS = 1 << 20
 
 
 def _chunks(graph: Graph) -> Iterator[str]:
@@ -29,8 +32,26 @@ def _chunks(graph: Graph) -> Iterator[str]:
     for elements, sep in ((graph.node_dicts(), ""), (graph.edge_dicts(), '\n ],\n "edges": [')):
         yield sep
         for i, element in enumerate(elements):
-            yield (",\n  " if i else "\n  ") + _ENCODE(element)
+            yield from _line(",\n  " if i else "\n  ", element)
     yield "\n ]\n}\n"
+
+
+def _line(start: str, element: dict[str, Any]) -> Iterator[str]:
+    """``start`` and the JSON of one node or edge as :data:`_ENCODE` writes it, a long string value in pieces
+    (JSON escapes a string character by character, so its pieces' escapes join into the whole's)."""
+    if not any(isinstance(value, str) and len(value) > PIECE_CHARS for value in element.values()):
+        yield start + _ENCODE(element)
+        return
+    for i, (key, value) in enumerate(element.items()):
+        yield (start + "{" if i == 0 else ", ") + _ENCODE(key) + ": "
+        if isinstance(value, str) and len(value) > PIECE_CHARS:
+            yield '"'
+            for piece in range(0, len(value), PIECE_CHARS):
+                yield _ENCODE(value[piece : piece + PIECE_CHARS])[1:-1]
+            yield '"'
+        else:
+            yield _ENCODE(value)
+    yield "}"
 
 
 def dump_json(graph: Graph) -> bytes:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from chainkg.graph.json_format import dump_json, write_json
+from chainkg.graph.json_format import PIECE_CHARS, dump_json, write_json
 from chainkg.graph.model import Edge, Graph, Node
 from chainkg.graph.store import StoreConfig, open_store
 from chainkg.loaders.extract.builder import DocumentGraph
@@ -104,15 +104,26 @@ def test_the_embedded_store_keeps_the_written_graph_and_a_plain_merge_copies(tmp
         store.close()
 
 
-def test_the_file_is_written_element_by_element_as_the_export_orders_them(tmp_path: Path) -> None:
+def _export_text(graph: Graph) -> str:
+    """The export format written plainly: every element encoded whole, one a line."""
+    lines = {
+        section: ",\n".join("  " + json.dumps(e, ensure_ascii=False, separators=(", ", ": ")) for e in elements)
+        for section, elements in graph.to_dict().items()
+    }
+    return '{\n "nodes": [\n' + lines["nodes"] + '\n ],\n "edges": [\n' + lines["edges"] + "\n ]\n}\n"
+
+
+def test_the_file_is_written_element_by_element_and_a_long_text_in_pieces(tmp_path: Path) -> None:
+    # what JSON escapes, on either side of each place the text is cut into pieces
+    tricky = '"\\\n\t\x01“引号”'
+    text = "".join(tricky + "字" * (PIECE_CHARS - 2 * len(tricky) + shift) + tricky for shift in (-1, 0, 1))
     graph = Graph()
     for name in ("乙", "甲", "丙"):
         graph.add_node(Node(f"district-{name}", "District", name + "市", {}, {"level": "city"}))
-    graph.add_node(Node("document-1", "Document", "a.txt"))
+    graph.add_node(Node("document-1", "Document", "a.txt", {}, {"text": text, "title": "汇编"}))
     for name in ("丙", "甲"):
         graph.add_edge(Edge("MENTIONED_IN", f"district-{name}", "document-1", {"document-1": f"{name}市。"}))
     write_json(tmp_path / "graph.json", graph)
     written = (tmp_path / "graph.json").read_bytes()
-    assert written == dump_json(graph)
-    assert json.loads(written) == graph.to_dict()
-    assert [node["uid"] for node in json.loads(written)["nodes"]] == sorted(graph.nodes)
+    assert written == dump_json(graph) == _export_text(graph).encode("utf-8")
+    assert next(n for n in json.loads(written)["nodes"] if n["uid"] == "document-1")["text"] == text
