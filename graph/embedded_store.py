@@ -141,6 +141,8 @@ class EmbeddedStore(GraphStore):
             self._nx = None
 
     def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:
+        """Merge ``graph``, keeping its nodes and edges as the store's own (the interface allows it): a large
+        document's graph is held once, not once more as the store's copy."""
         self.begin_writing()
         # Graph.merge validates every edge before this graph is touched only if
         # the document graph is itself valid, which Graph.add_edge guarantees;
@@ -148,7 +150,7 @@ class EmbeddedStore(GraphStore):
         self.graph.check_labels(graph)
         for uid in replaces:
             self.graph.retract(uid)
-        self.graph.merge(graph)
+        self.graph.merge(graph, adopt=True)
         self._dirty = True
         self._nx = None
 

@@ -63,6 +63,10 @@ class GraphStore(ABC):
 
         ``replaces``: uids of stored documents this one is a new version of (a changed firm table),
         retracted in the same all-or-nothing write, so no reader sees both versions or neither.
+
+        The graph is handed over: a store may keep its nodes and edges as its own (the embedded store
+        does, so a large document's graph is not held twice, and its later writes change them): the caller
+        does not change the graph once written, nor count on it staying as written.
         """
 
     @abstractmethod

@@ -409,17 +409,21 @@ class Graph:
                 raise ModelError(f"{edge.type} cannot touch a {node.label} ({node.name})")
         raise AssertionError(f"{edge.key} passes every check")  # unreachable: _ALLOWED_ENDS mirrors REL_TYPES
 
-    def merge(self, other: Graph) -> None:
+    def merge(self, other: Graph, *, adopt: bool = False) -> None:
         """Fold ``other`` into this graph (nodes first, so edges find their ends).
 
         Label clashes are checked before anything changes, so a graph that
-        cannot be merged leaves this one as it was.
+        cannot be merged leaves this one as it was. The nodes and edges this
+        graph did not hold are added as copies, so ``other`` stays as it was;
+        with ``adopt``, as themselves: for a graph handed over and not used
+        again (a document's, written to the embedded store), so that a large
+        document's graph is not held twice.
         """
         self.check_labels(other)
         for node in other.nodes.values():
-            self.add_node(_copy_node(node))
+            self.add_node(node if adopt else _copy_node(node))
         for edge in other.edges.values():
-            self.add_edge(_copy_edge(edge))
+            self.add_edge(edge if adopt else _copy_edge(edge))
 
     def check_labels(self, other: Graph) -> None:
         """:class:`ModelError` if a node of ``other`` has a uid this graph holds under another label."""
@@ -476,10 +480,16 @@ class Graph:
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """The stable JSON export: nodes sorted by uid, edges by (type, start, end)."""
-        return {
-            "nodes": [self.nodes[uid].to_dict() for uid in sorted(self.nodes)],
-            "edges": [self.edges[key].to_dict() for key in sorted(self.edges)],
-        }
+        return {"nodes": list(self.node_dicts()), "edges": list(self.edge_dicts())}
+
+    def node_dicts(self) -> Iterator[dict[str, Any]]:
+        """The nodes' export forms in export order, made one at a time: a writer of a large graph never holds
+        them all (they take more memory than the graph)."""
+        return (self.nodes[uid].to_dict() for uid in sorted(self.nodes))
+
+    def edge_dicts(self) -> Iterator[dict[str, Any]]:
+        """The edges' export forms in export order, made one at a time (as :meth:`node_dicts`)."""
+        return (self.edges[key].to_dict() for key in sorted(self.edges))
 
     @classmethod
     def from_dict(cls, data: dict[str, Iterable[dict[str, Any]]]) -> Graph:

@@ -428,8 +428,12 @@ def _load(
                 log.info("%s: unchanged or a copy of a file already loaded, skipped", path)
                 report.skipped.append(str(path))
                 continue
+            uid = result.document.uid
             with signals.critical():
+                # From here the document's graph is held once: resolving uses it up, the embedded store keeps what
+                # it resolves to, and no name here holds either on (the store's file is saved after the loop).
                 resolved: Graph = resolver.resolve(result)
+                del result
                 try:
                     store.write_document(resolved)
                 except StoreUnavailableError as exc:
@@ -443,10 +447,11 @@ def _load(
                     log.info("%s: not stored: %s", path, exc)
                     continue
                 resolver.learn(resolved)
-                known[sha] = result.document.uid
+                known[sha] = uid
                 loaded_now.add(sha)
                 report.loaded.append(str(path))
             log.info("%s: loaded (%d nodes, %d edges)", path, len(resolved.nodes), len(resolved.edges))
+            del resolved
     with signals.critical():
         store.flush()
     after = store.counts()

@@ -171,7 +171,11 @@ class Resolver:
         return None
 
     def resolve(self, graph: Graph) -> Graph:
-        """``graph`` with its nodes keyed by identity and mapped onto stored ones where names agree."""
+        """``graph`` with its nodes keyed by identity and mapped onto stored ones where names agree.
+
+        ``graph`` is used up: its nodes and edges become the result's (changed where merged or moved), so a
+        large document's graph is not held twice.
+        """
         mapping: dict[str, tuple[str, str]] = {}
         for uid in sorted(graph.nodes):
             node = graph.nodes[uid]
@@ -205,14 +209,16 @@ class Resolver:
             for form in sorted(forms):
                 explained.setdefault(form, rule)
             for node in nodes:
-                out.add_node(Node(target, node.label, node.name, dict(explained), dict(node.props)))
+                out.add_node(Node(target, node.label, node.name, dict(explained), node.props))
         for key in sorted(graph.edges):
             edge = graph.edges[key]
             start = mapping.get(edge.start, (edge.start, ""))[0]
             end = mapping.get(edge.end, (edge.end, ""))[0]
             if start == end and edge.type != "MENTIONED_IN":
                 continue
-            out.add_edge(Edge(edge.type, start, end, dict(edge.evidence), dict(edge.props)))
+            if (start, end) != (edge.start, edge.end):
+                edge = Edge(edge.type, start, end, edge.evidence, edge.props)
+            out.add_edge(edge)
         return out
 
 
