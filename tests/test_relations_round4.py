@@ -1,0 +1,112 @@
+"""Firms and their places, round 4: names listed with a firm the text already knows are firms too; a list of firms
+split by 和/与 and opened by a place (济南的A、B和青岛的C); a capacity glued to a firm's name in a list of its
+projects. Every text is invented; each rule is tried on phrasings of two provinces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chainkg.graph.model import Graph
+from chainkg.loaders.pipeline import extract_path
+
+
+def _graph(tmp_path: Path, text: str, name: str = "news.txt") -> Graph:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path)
+
+
+def _firms(graph: Graph) -> set[str]:
+    return {n.name for n in graph.by_label("Enterprise")}
+
+
+def _ends(graph: Graph, rel: str, name: str) -> set[str]:
+    node = next(n for n in graph.by_label("Enterprise") if n.name == name)
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == rel and e.start == node.uid}
+
+
+def test_a_name_listed_with_a_known_firm_is_a_firm(tmp_path: Path) -> None:
+    # a Hebei-style measure (集团 known, its sibling and a later list of the sibling) and a Shaanxi-style one (与)
+    graph = _graph(
+        tmp_path,
+        "沧州市绿色化工产业链工作要点\n\n1.支持渤海化学集团、旭峰药业在临港经开区建设中试平台和研发中心。"
+        "2.推动旭峰药业、云帆新材扩大原料药产能。\n3.推动秦川钛业集团与宝鸡的西凯钛材、鑫诺新材对接。",
+        "policy.txt",
+    )
+    assert {"旭峰药业", "云帆新材", "西凯钛材", "鑫诺新材"} <= _firms(graph)
+
+
+def test_a_list_of_products_or_a_clause_after_a_firm_names_no_firm(tmp_path: Path) -> None:
+    # what a firm builds (A建设X、Y生产线), what each of two firms works on (A围绕X、B围绕Y), what a firm has (有A的B)
+    graph = _graph(
+        tmp_path,
+        "钛产业提升方案\n\n支持秦川钛业集团建设宽幅钛带、大规格钛锭生产线。"
+        "鼓励秦川钛业集团围绕医用钛材、云帆新材围绕航空紧固件带动本地配套。"
+        "中游有华岳数码的服务器和天枢软件有限公司的数据库。",
+        "policy.txt",
+    )
+    assert not {"宽幅钛带", "大规格钛锭", "医用钛材", "服务器"} & _firms(graph)
+
+
+def test_kinds_of_actor_listed_with_a_firm_are_no_firms(tmp_path: Path) -> None:
+    # a Shanxi-style list of kinds of firm, a Jilin-style list of a university and a firm
+    graph = _graph(
+        tmp_path,
+        "链主企业名单公布\n\n确定省属企业、驻晋央企和有实力的民营企业等12户企业为链主企业。"
+        "支持高校与北辰化纤集团、松原碳材合作攻关。",
+    )
+    firms = _firms(graph)
+    assert "松原碳材" in firms
+    assert not {"省属企业", "驻晋央企", "有实力", "高校"} & firms
+
+
+def test_a_place_before_a_list_places_its_firms(tmp_path: Path) -> None:
+    # a Shandong-style measure (济南的A、B和青岛的C、D等链主企业) and a Jilin-style one (与长春的A、B对接)
+    graph = _graph(
+        tmp_path,
+        "新能源汽车产业链行动方案\n\n支持济南的泉城重卡、历下新能源和青岛的海湾汽车、崂山动力有限公司等链主企业扩能。"
+        "组织北辰化纤集团与长春的净月客车、南关车身对接。",
+        "policy.txt",
+    )
+    assert {"泉城重卡", "历下新能源", "海湾汽车", "崂山动力有限公司", "净月客车", "南关车身"} <= _firms(graph)
+    for firm, city in [
+        ("泉城重卡", "济南市"),
+        ("历下新能源", "济南市"),
+        ("海湾汽车", "青岛市"),
+        ("崂山动力有限公司", "青岛市"),
+    ]:
+        assert _ends(graph, "LOCATED_IN", firm) == {city}
+    assert _ends(graph, "LOCATED_IN", "净月客车") == _ends(graph, "LOCATED_IN", "南关车身") == {"长春市"}
+
+
+def test_a_list_of_the_areas_own_firms_or_universities_lies_in_its_scope(tmp_path: Path) -> None:
+    # a Beijing-district policy (区内链主企业A（以下简称…）、B、C) and a Sichuan-county one (A、B等驻县高校)
+    graph = _graph(
+        tmp_path,
+        "北京市昌平区医药健康产业若干措施\n\n支持区内链主企业燕山生物医疗股份有限公司（以下简称“燕山生物”）、"
+        "沙河医疗、南口器械新建生产线。",
+        "policy.txt",
+    )
+    for firm in ("燕山生物医疗股份有限公司", "沙河医疗", "南口器械"):
+        assert _ends(graph, "LOCATED_IN", firm) == {"北京市昌平区"}
+    graph = _graph(
+        tmp_path,
+        "成都市郫都区电子信息产业行动方案\n\n支持西南电子科技大学、蜀都工程学院等驻区高校与企业共建创新中心。",
+        "policy.txt",
+    )
+    placed = {
+        graph.nodes[e.start].name: graph.nodes[e.end].name for e in graph.edges.values() if e.type == "LOCATED_IN"
+    }
+    assert placed.get("西南电子科技大学") == placed.get("蜀都工程学院") == "成都市郫都区"
+
+
+def test_a_capacity_glued_to_a_firm_in_a_project_list_is_cut_off(tmp_path: Path) -> None:
+    # a Ningxia-style list of firms with their capacities, a Guangxi-style list of projects named with theirs
+    graph = _graph(
+        tmp_path,
+        "宁东基地化工新材料项目加速集聚\n\n贺兰化学30万吨聚氨酯、沙湖新材10万吨己二腈及灵武材料年产50万吨BDO等大项目纷纷落户。"
+        "荆江制动年产200套模具项目、鹿寨精工汽车门板项目等6个项目签约。",
+    )
+    firms = _firms(graph)
+    assert {"贺兰化学", "沙湖新材", "灵武材料"} <= firms
+    assert not any(any(ch.isdigit() for ch in name) for name in firms)
