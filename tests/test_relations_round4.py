@@ -110,3 +110,42 @@ def test_a_capacity_glued_to_a_firm_in_a_project_list_is_cut_off(tmp_path: Path)
     firms = _firms(graph)
     assert {"贺兰化学", "沙湖新材", "灵武材料"} <= firms
     assert not any(any(ch.isdigit() for ch in name) for name in firms)
+
+
+def _platforms(graph: Graph) -> set[str]:
+    return {n.name for n in graph.by_label("Platform")}
+
+
+def test_a_park_named_by_its_trade_and_one_character(tmp_path: Path) -> None:
+    # a Hubei-style plan (…生物医药园, …医疗器械城) and a Sichuan-style news item (…数据谷, …医药港)
+    graph = _graph(
+        tmp_path,
+        "武汉市生物医药产业链行动方案\n\n支持汤逊湖国际生物医药园、金银湖医疗器械城建设公共中试平台。",
+        "policy.txt",
+    )
+    assert {"汤逊湖国际生物医药园", "金银湖医疗器械城"} <= _platforms(graph)
+    graph = _graph(
+        tmp_path, "天府新区大数据产业加速集聚\n\n今年以来，锦江大数据谷新增企业40家，岷江医药港签约项目8个。"
+    )
+    assert {"锦江大数据谷", "岷江医药港"} <= _platforms(graph)
+
+
+def test_one_character_carriers_are_no_parks_after_other_words(tmp_path: Path) -> None:
+    # the same characters in ordinary words: a city, a port, a garden
+    graph = _graph(
+        tmp_path,
+        "临港新区推进智慧城市建设\n\n推进新型城镇化和智慧城市建设，完善港口物流设施，建设城市公园。",
+    )
+    assert not {name for name in _platforms(graph) if name.endswith(("城", "港", "园", "谷", "岛"))}
+
+
+def test_a_park_named_after_a_narrow_trade(tmp_path: Path) -> None:
+    # a Liaoning-style news item (激光产业园) and a Hebei-style measure (中药产业园); a proper name before 建设
+    graph = _graph(tmp_path, "鞍山高新区激光产业园再添新成员\n\n目前，激光产业园已集聚激光企业50余家。")
+    assert "激光产业园" in _platforms(graph)
+    graph = _graph(
+        tmp_path,
+        "石家庄市生物医药产业链实施方案\n\n推动栾城区建设现代中药产业园，支持沙河医疗产业园建设共享车间。",
+        "policy.txt",
+    )
+    assert {"现代中药产业园", "沙河医疗产业园"} <= _platforms(graph)
