@@ -149,3 +149,46 @@ def test_a_park_named_after_a_narrow_trade(tmp_path: Path) -> None:
         "policy.txt",
     )
     assert {"现代中药产业园", "沙河医疗产业园"} <= _platforms(graph)
+
+
+def _includes(graph: Graph) -> set[tuple[str, str]]:
+    return {(graph.nodes[e.start].name, graph.nodes[e.end].name) for e in graph.edges.values() if e.type == "INCLUDES"}
+
+
+def test_a_product_belongs_to_the_one_link_whose_name_it_holds(tmp_path: Path) -> None:
+    # a Sichuan-style news item (a display chain's links, panels named later) and a Liaoning-style one (镁砂及耐火材料)
+    graph = _graph(
+        tmp_path,
+        "绵州新型显示产业链观察\n\n全市新型显示产业链已贯通“玻璃基板—面板制造—模组组装”各环节。"
+        "今年，涪城光电扩大折叠OLED面板、车规级显示面板产能。",
+    )
+    assert {("面板制造", "折叠OLED面板"), ("面板制造", "车规级显示面板")} <= _includes(graph)
+    graph = _graph(
+        tmp_path,
+        "营口菱镁产业链加快延伸\n\n营口菱镁新材料产业链已打通“菱镁矿开采—镁砂及耐火材料—镁基新材料”全链条。"
+        "辽南耐材集团投资8亿元，年产电熔镁砂、无碳耐火材料等产品。",
+    )
+    assert ("镁砂及耐火材料", "电熔镁砂") in _includes(graph)
+    assert ("镁砂及耐火材料", "无碳耐火材料") in _includes(graph)
+
+
+def test_a_product_holding_only_the_chains_word_or_two_links_words_stays_unplaced(tmp_path: Path) -> None:
+    # 电池 is the chain's own word (every product holds it); 热轧冷轧复合板 holds two links' words
+    graph = _graph(
+        tmp_path,
+        "江城动力电池产业链观察\n\n全市动力电池产业链已贯通“正极材料—电芯制造—电池回收利用”各环节；"
+        "不锈钢产业链已贯通“热轧—冷轧”两个环节。汉水新材生产电池铝箔、热轧冷轧复合板等产品。",
+    )
+    assert not {pair for pair in _includes(graph) if pair[1] in ("电池铝箔", "热轧冷轧复合板")}
+
+
+def test_a_list_of_projects_told_by_capacities_names_no_chain(tmp_path: Path) -> None:
+    # a Ningxia-style and an Inner-Mongolia-style list of projects closed by a chain word: the items are no chains
+    graph = _graph(
+        tmp_path,
+        "宁东基地新材料项目落地\n\n贺兰化学年产30万吨聚氨酯、沙湖光伏材料等一批补齐产业链短板项目落地投产。"
+        "阴山稀土年产5万吨磁材、黄河铝业等填补产业链空白项目开工。",
+    )
+    chains = {n.name for n in graph.by_label("IndustryChain")}
+    assert not {name for name in chains if "年产" in name or "吨" in name}
+    assert {"贺兰化学", "阴山稀土"} <= _firms(graph)

@@ -87,9 +87,10 @@ _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关
 _HEAD_WORD = r"(产业链|产业集群|集群|产业(?!链)|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
-#: Lists of steps or activities, not industries (全流程产业链, 等环节).
+#: Lists of steps or activities, not industries (全流程产业链, 等环节), nor of projects told by a capacity (A年产
+#: 36万吨P、B等…项目).
 _NOT_INDUSTRY = re.compile(
-    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的"
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的|年产|\d万?吨"
 )
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
