@@ -192,3 +192,15 @@ def test_a_list_of_projects_told_by_capacities_names_no_chain(tmp_path: Path) ->
     chains = {n.name for n in graph.by_label("IndustryChain")}
     assert not {name for name in chains if "年产" in name or "吨" in name}
     assert {"贺兰化学", "阴山稀土"} <= _firms(graph)
+
+
+def test_a_firm_named_only_as_a_projects_investor_is_not_placed_by_the_scope(tmp_path: Path) -> None:
+    # Heilongjiang- and Liaoning-style news: outside firms invest in projects placed elsewhere; a local firm is not
+    graph = _graph(
+        tmp_path,
+        "大庆市化工新材料项目集中签约\n\n松江化学科技有限公司投资12亿元的年产20万吨改性材料项目，选址大庆高新区。"
+        "辽河耐材股份有限公司计划投资6亿元，在林甸县建设耐火材料项目。大庆油城科技负责人表示将扩大产能。",
+    )
+    assert _ends(graph, "LOCATED_IN", "松江化学科技有限公司") == set()
+    assert _ends(graph, "LOCATED_IN", "辽河耐材股份有限公司") == set()
+    assert _ends(graph, "LOCATED_IN", "大庆油城科技") == {"大庆市"}

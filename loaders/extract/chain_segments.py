@@ -296,9 +296,9 @@ class _Reader:
             if product.uid in included or product.name in self.link_names:
                 continue
             owners = [segment for segment, cores in links if any(core in product.name for core in cores)]
-            evidence = next((s.text for s in self.doc.sentences if product.name in s.text), None)
-            if len(owners) == 1 and evidence is not None:
-                self.graph.edge("INCLUDES", owners[0], product, evidence)
+            at = self.doc.text.find(product.name) if len(owners) == 1 else -1
+            if at >= 0:
+                self.graph.edge("INCLUDES", owners[0], product, self.doc.sentences[sentence_of(self.doc, at)].text)
 
     def _link_in_heading(self, heading: str) -> Node | None:
         """The link of this document a heading names whole (or by a part of three characters at least:

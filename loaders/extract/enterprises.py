@@ -512,14 +512,20 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         for m in mentions
         if not _acquired_object(doc.sentences[m.index].text, m.start, m.node)
         and not _PARTNER.search(doc.sentences[m.index].text, 0, m.start)
+        and not _INVESTOR_OF_PROJECT.match(doc.sentences[m.index].text, m.end)
     ]
     if not placed:
-        return
+        return  # a firm only named as the investor of a project (A投资…项目) is where it comes from, unknown
     scope = context.zone_before(placed[0].index) if context.news else None
     scope = scope or context.scope()
     if scope is not None:
         sentence = doc.sentences[placed[0].index].text
         context.graph.edge("LOCATED_IN", placed[0].node, context.place_node(scope, sentence), sentence)
+
+
+#: A投资12亿元的…项目, A计划投资6亿元，在X建设…项目, A（简称B）投资…建设…项目: the firm invests in the
+#: project of its sentence.
+_INVESTOR_OF_PROJECT = re.compile(r"(?:[（(][^）)]{0,16}[）)])?[^，。；]{0,6}?(?:投资|投建)[^。；]{0,40}?项目")
 
 
 def _placed_by_verb(context: ProseContext, m: _Mention, sentence: str) -> bool:
