@@ -204,3 +204,15 @@ def test_a_firm_named_only_as_a_projects_investor_is_not_placed_by_the_scope(tmp
     assert _ends(graph, "LOCATED_IN", "松江化学科技有限公司") == set()
     assert _ends(graph, "LOCATED_IN", "辽河耐材股份有限公司") == set()
     assert _ends(graph, "LOCATED_IN", "大庆油城科技") == {"大庆市"}
+
+
+def test_a_firm_noun_before_a_listed_name_says_it_is_a_firm(tmp_path: Path) -> None:
+    # a Jiangsu-style report (结构件企业A、隔膜企业B after a legal name) and a Guangdong-style one (配套企业 count)
+    graph = _graph(
+        tmp_path,
+        "天目湖畔电池产业链观察\n\n跟随链主而来的有：天目紫晶新材料科技有限公司、壳体企业锐达、隔膜企业卓新先后在园区投产。"
+        "东江石化、西江炼化两家链主企业每年可外供乙烯、丙烯等原料。",
+    )
+    firms = _firms(graph)
+    assert {"锐达", "卓新", "东江石化", "西江炼化"} <= firms
+    assert not {name for name in firms if "乙烯" in name or "企业" in name}

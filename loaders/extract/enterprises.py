@@ -252,7 +252,9 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
 _ITEM_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fffA-Za-z）)]{2})(?:和|与|及)(?=[\u4e00-\u9fffA-Za-z]{2})")
 _CLAUSE_ENDS = "，。；：,;:！？\n"
 #: Where the last item of a list ends and its clause goes on: 在, 等, a verb of doing (A、B在园区扩产, A、B对接).
-_AFTER_ITEM = re.compile(alternation(sorted({*_CUES["after_list"], *_CUES["doing"], *_CUES["between"]})))
+_AFTER_ITEM = re.compile(
+    alternation(sorted({*_CUES["after_list"], *_CUES["doing"], *_CUES["between"]})) + r"|[两三四五六七八九十\d]+家"
+)
 #: A lead-in the first item may carry (上游有A与B…; 重点企业包括A、B): the name starts after it.
 _LEAD_IN = re.compile(rf".*(?:{alternation(_CUES['introducing'])})")
 #: What no item of a list of firms holds: brackets and figures (原丝20万吨、碳丝10万吨) belong to other lists.
@@ -319,6 +321,10 @@ def _without_place(item: str, places: Sequence[str]) -> str:
     return item[mark + 1 :] if mark > 0 and item[:mark] in places else item
 
 
+#: What a firm makes written before its name with a firm noun (结构件企业科达利, 隔膜企业卓高): no part of it.
+_KIND_OF_FIRM = re.compile(r"[^\d家、]{1,6}?(?:企业|厂商|供应商)(?=[\u4e00-\u9fffA-Za-z]{2})")
+
+
 def _item_name(item: str, first: bool, places: list[str], known: list[str]) -> str | None:
     """The firm's name an item of a list holds, or None: the first item without its lead-in, any without the
     place it opens with (长春的B)."""
@@ -336,8 +342,10 @@ def _item_name(item: str, first: bool, places: list[str], known: list[str]) -> s
         if lead and lead.end() >= 3 and len(item) - lead.end() >= 2:
             item = item[lead.end() :]
     item = _without_place(item, places)
-    name = clean_name(item)
-    if len(name) < 3 or len(name) > 10 or _NOT_SIBLING.search(name) or name in places or not _is_firm_name(name):
+    kind = _KIND_OF_FIRM.match(item)
+    name = clean_name(item[kind.end() :] if kind else item)
+    shortest = 2 if kind else 3  # a two-character name only where a firm noun says what it is (隔膜企业卓高)
+    if not shortest <= len(name) <= 10 or _NOT_SIBLING.search(name) or name in places or not _is_firm_name(name):
         return None
     return name
 
