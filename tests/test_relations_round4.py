@@ -216,3 +216,16 @@ def test_a_firm_noun_before_a_listed_name_says_it_is_a_firm(tmp_path: Path) -> N
     firms = _firms(graph)
     assert {"锐达", "卓新", "东江石化", "西江炼化"} <= firms
     assert not {name for name in firms if "乙烯" in name or "企业" in name}
+
+
+def test_the_niches_of_a_chain_are_no_chains(tmp_path: Path) -> None:
+    # a Shaanxi-style measure and a Guangdong-style one: firms pushed into niches of the plan's one chain
+    graph = _graph(
+        tmp_path,
+        "宝鸡市钛及钛合金产业链提升方案\n\n1.围绕钛及钛合金产业链配套需求，推动秦岭钛材、渭滨钛业等民营企业向钛合金丝材、"
+        "钛合金紧固件等细分领域发展。\n2.引导顺德智控、容桂电器等企业向变频驱动器、伺服电机等细分领域延伸。",
+        "policy.txt",
+    )
+    chains = {n.name for n in graph.by_label("IndustryChain")}
+    assert not {"钛合金丝材", "钛合金紧固件", "变频驱动器", "伺服电机"} & chains
+    assert _ends(graph, "IN_CHAIN", "秦岭钛材") == {"钛及钛合金"}

@@ -88,9 +88,9 @@ _HEAD_WORD = r"(产业链|产业集群|集群|产业(?!链)|行业|领域)(?!项
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节), nor of projects told by a capacity (A年产
-#: 36万吨P、B等…项目).
+#: 36万吨P、B等…项目), nor of a chain's niches (向A、B等细分领域发展: its products).
 _NOT_INDUSTRY = re.compile(
-    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的|年产|\d万?吨"
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的|年产|\d万?吨|细分"
 )
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
