@@ -229,3 +229,25 @@ def test_the_niches_of_a_chain_are_no_chains(tmp_path: Path) -> None:
     chains = {n.name for n in graph.by_label("IndustryChain")}
     assert not {"钛合金丝材", "钛合金紧固件", "变频驱动器", "伺服电机"} & chains
     assert _ends(graph, "IN_CHAIN", "秦岭钛材") == {"钛及钛合金"}
+
+
+def _hosted(graph: Graph, platform: str) -> set[str]:
+    node = next(n for n in graph.by_label("Platform") if n.name == platform)
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == "HOSTS" and e.start == node.uid}
+
+
+def test_a_park_relied_on_hosts_the_chains_its_clause_gathers(tmp_path: Path) -> None:
+    # a Chongqing-style measure (依托X集聚A企业) and a Hunan-style one (立足X，重点发展A、B) in one-chain plans
+    graph = _graph(
+        tmp_path,
+        "两江新区汽车零部件产业强链方案\n\n汽车零部件产业是新区首位产业。汽车零部件企业超过300家。"
+        "1.依托鱼复智能网联产业园集聚汽车电子企业，推动汽车零部件本地配套。",
+        "policy.txt",
+    )
+    assert "汽车电子" in _hosted(graph, "鱼复智能网联产业园")
+    graph = _graph(
+        tmp_path,
+        "株洲市先进装备产业发展方案\n\n立足荷塘轨道交通产业园，重点发展轨道交通装备、航空动力等产业。",
+        "policy.txt",
+    )
+    assert {"轨道交通装备", "航空动力"} <= _hosted(graph, "荷塘轨道交通产业园")

@@ -417,7 +417,8 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
     doc, graph = context.doc, context.graph
     sentence = doc.sentences[index]
     hosted = [main if main and name in main else name for name in _named_chains(context.findings, node.name)]
-    if not hosted and context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text):
+    relied_on = _RELIED_ON.search(doc.text[sentence.start : mention.start])
+    if not hosted and (context.is_subject(index, mention.start) or relied_on) and _HOST_CUE.search(sentence.text):
         hosted = _chains_after(context, index, mention.end)
     if not hosted and context.is_main_base(index, node.name):
         hosted = context.chains_in(index)[:2]
@@ -427,6 +428,10 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
         hosted = [main]
     for chain in context.chain_nodes(hosted, sentence.text):
         graph.edge("HOSTS", node, chain, sentence.text)
+
+
+#: 依托X集聚/发展Y: the carrier the clause's chains are built on, as its subject would be (X集聚Y).
+_RELIED_ON = re.compile(r"(?:^|[，：；,:;.．、）)])(?:依托|立足)$")
 
 
 def _chains_after(context: ProseContext, index: int, at: int) -> list[str]:
