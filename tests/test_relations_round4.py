@@ -251,3 +251,20 @@ def test_a_park_relied_on_hosts_the_chains_its_clause_gathers(tmp_path: Path) ->
         "policy.txt",
     )
     assert {"轨道交通装备", "航空动力"} <= _hosted(graph, "荷塘轨道交通产业园")
+
+
+def _makes(graph: Graph, firm: str) -> set[str]:
+    return _ends(graph, "MAKES", firm)
+
+
+def test_a_firm_turning_its_input_into_a_product_makes_it(tmp_path: Path) -> None:
+    # a Fujian-style report (A、B把X加工成P) and a Guangxi-style one (A将X冶炼成P)
+    graph = _graph(
+        tmp_path,
+        "罗源湾不锈钢产业链观察\n\n中游，闽东精工科技有限公司、鉴江金属有限公司把热轧卷加工成精密冷轧板带。"
+        "北部湾铝业有限公司将进口铝土矿冶炼成高纯铝锭。",
+    )
+    assert "精密冷轧板带" in _makes(graph, "闽东精工科技有限公司")
+    assert "精密冷轧板带" in _makes(graph, "鉴江金属有限公司")
+    assert "高纯铝锭" in _makes(graph, "北部湾铝业有限公司")
+    assert "热轧卷" not in _makes(graph, "闽东精工科技有限公司")
