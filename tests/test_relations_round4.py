@@ -268,3 +268,27 @@ def test_a_firm_turning_its_input_into_a_product_makes_it(tmp_path: Path) -> Non
     assert "精密冷轧板带" in _makes(graph, "鉴江金属有限公司")
     assert "高纯铝锭" in _makes(graph, "北部湾铝业有限公司")
     assert "热轧卷" not in _makes(graph, "闽东精工科技有限公司")
+
+
+def _placed(graph: Graph, name: str) -> set[str]:
+    node = next(n for n in graph.nodes.values() if n.name == name and n.label in ("Enterprise", "Institute"))
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == "LOCATED_IN" and e.start == node.uid}
+
+
+def test_partners_are_not_placed_where_they_work_with_others(tmp_path: Path) -> None:
+    # a Heilongjiang-style news item (A与B共建的中试基地) and a Shanxi-style measure (深化与A的合作; 与驻地高校A共建)
+    graph = _graph(
+        tmp_path,
+        "松花江化工新材料产业观察\n\n在松北经济开发区，松花石油大学与龙江石化有限公司共建的新材料中试基地今年投运。",
+    )
+    assert _placed(graph, "松花石油大学") == set()
+    assert "新材料中试基地" not in _placed(graph, "龙江石化有限公司")
+    graph = _graph(
+        tmp_path,
+        "长治市中医药产业链工作要点\n\n支持太行药业集团在上党区建设中药颗粒生产线，深化与三晋中医药大学的产学研合作。"
+        "太行药业集团还将与驻地高校漳河理工大学共建联合实验室。",
+        "policy.txt",
+    )
+    assert _placed(graph, "三晋中医药大学") == set()
+    assert _placed(graph, "漳河理工大学") == set()
+    assert _placed(graph, "太行药业集团") == {"长治市上党区"}

@@ -510,7 +510,7 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         if _CO_INVESTOR.match(sentence, m.end) and _PARTNER.search(sentence, 0, m.start):
             continue
         place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
-        if place is None and _placed_by_verb(context, m, sentence):
+        if place is None and not context.is_partner(m.index, m.start, m.end) and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)
         if place is not None:
             context.graph.edge("LOCATED_IN", m.node, context.place_node(place, sentence), sentence)

@@ -468,7 +468,8 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
         if cued is None and node.label == "Platform":
             cued = context.main_base_of(node.name, i)
-        if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text):
+        partner = context.is_partner(i, m.start - base, m.end - base)
+        if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text) and not partner:
             # 3家研究院已入驻 with no carrier named: the area the text speaks for
             cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
         if cued is not None:
@@ -478,7 +479,10 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         place = _within_scope(context, context.finest_district(node.name))
     if place is None and first.kind in ZONE_KINDS and context.doc.scope:
         place = Place("District", context.doc.scope)  # a plan's zone with no place in its name: the plan's area
-    if place is None and context.news:
+    partner = all(
+        context.is_partner(i, m.start - doc.sentences[i].start, m.end - doc.sentences[i].start) for i, m in mentions
+    )
+    if place is None and context.news and not partner:  # a partner only (与A共建) is where it comes from, unknown
         zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
         place = zone or context.scope()
     if place is not None and place.name != node.name:

@@ -59,6 +59,10 @@ _IN_SCOPE_LIST = re.compile(rf"(?:{_IN_SCOPE.pattern})[^，。；,;:：的、]{{
 _SCOPE_AFTER_LIST = re.compile(
     rf"(?:[、和与及][^，。；,;:：的、和与及]{{2,40}})*等(?:{_IN_SCOPE.pattern})[^，。；,;:：的、]{{0,6}}?(?:企业|高校|院校)"
 )
+#: 与A / 与B、A / 与驻地高校A: the name is the partner of the clause's subject.
+_PARTNER_BEFORE = re.compile(r"与(?:[^，。；]{0,14}、|[^，。；、的]{0,4}(?:高校|院校|院所|企业))?$")
+#: A与B共建/合作/联合…: the name works with B on what the clause builds.
+_PARTNER_AFTER = re.compile(r"(?:[（(][^）)]{0,20}[）)])?与[^，。；]{1,20}?(?:共建|合作|联合|共同)")
 _MAIN_BASE = re.compile(r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)")
 _INTRODUCES = re.compile(r"(?:成功|先后|相继|已|所)?(?:引进|招引|孵化出?|培育出|聚集了|集聚了|汇聚了|吸引了?)的?")
 _SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
@@ -255,6 +259,8 @@ class ProseContext:
         listed = self._list_place(sentence, start, end, [p for p in inside if p[1] <= start])
         if listed is not None:
             return listed
+        if self.is_partner(index, start, end):
+            return None
         siblings = _SIBLINGS.match(sentence, end)
         tail = siblings.end() if siblings else end  # A、B等…落户X places A as well as B
         respective = _respective(sentence, tail, sentence.count("、", end, tail), inside)
@@ -281,6 +287,12 @@ class ProseContext:
             if introduces and introduces.group(0).endswith("的"):
                 return place
         return None
+
+    def is_partner(self, index: int, start: int, end: int) -> bool:
+        """Whether the name at sentence offsets ``start``-``end`` is a partner of sentence ``index`` (深化与A的合作,
+        A与B共建的C): it works with others on something placed there, and is not placed by it."""
+        sentence = self.doc.sentences[index].text
+        return bool(_PARTNER_BEFORE.search(sentence, 0, start) or _PARTNER_AFTER.match(sentence, end))
 
     def _list_place(
         self, sentence: str, start: int, end: int, before: list[tuple[int, int, Place, str]]
