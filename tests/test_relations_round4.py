@@ -292,3 +292,25 @@ def test_partners_are_not_placed_where_they_work_with_others(tmp_path: Path) -> 
     assert _placed(graph, "三晋中医药大学") == set()
     assert _placed(graph, "漳河理工大学") == set()
     assert _placed(graph, "太行药业集团") == {"长治市上党区"}
+
+
+def _developed_in(graph: Graph, chain: str) -> set[str]:
+    node = next(n for n in graph.by_label("IndustryChain") if n.name == chain)
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == "DEVELOPED_IN" and e.start == node.uid}
+
+
+def test_a_place_inside_a_firms_name_or_a_cited_title_develops_no_chain(tmp_path: Path) -> None:
+    # an Anhui-style news item (a Ningbo firm's project in 肥西) and a Shanghai-district policy citing a city plan
+    graph = _graph(
+        tmp_path,
+        "肥西经开区项目集中开工\n\n位于合肥市肥西县的安徽肥西经济开发区迎来开工热潮，"
+        "宁波华辰、苏州精锻等一批新能源汽车产业链项目相继动工。",
+    )
+    assert not {"宁波市", "苏州市"} & _developed_in(graph, "新能源汽车")
+    graph = _graph(
+        tmp_path,
+        "宝山区机器人产业若干政策\n\n根据《上海市促进服务机器人产业高质量发展行动方案》，结合本区实际，制定本政策。"
+        "为打造机器人产业高地，推动上游减速器等核心零部件发展。",
+        "policy.txt",
+    )
+    assert "上海市" not in _developed_in(graph, "机器人")

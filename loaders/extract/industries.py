@@ -27,6 +27,7 @@ import ahocorasick_rs
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.districts import named_places
 from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention
 from chainkg.loaders.extract.text_spans import district_display, district_node, unit_name
 from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
@@ -720,7 +721,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
         nodes[m.name] = node
         per_sentence.setdefault(index, []).append((m, node))
-    districts = findings.districts
+    districts = named_places(doc.text, findings.districts, findings.firm_names)  # 宁波 of 宁波华翔 is no place
     by_sentence: dict[int, list[DistrictMention]] = {}
     for d in districts:
         by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)
