@@ -314,3 +314,13 @@ def test_a_place_inside_a_firms_name_or_a_cited_title_develops_no_chain(tmp_path
         "policy.txt",
     )
     assert "上海市" not in _developed_in(graph, "机器人")
+
+
+def test_what_a_project_does_names_no_firm(tmp_path: Path) -> None:
+    # a Shandong-style list of projects joined by 及 and a Henan-style one joined by 和
+    graph = _graph(
+        tmp_path,
+        "峄山高新区项目集中开工\n\n总投资10亿元的康远高端原料药及中间体生产等项目落地建设。"
+        "嵩岳新材年产5万吨碳化硅和配套材料加工等项目同步开工。",
+    )
+    assert not {name for name in _firms(graph) if name.endswith(("生产", "加工"))}

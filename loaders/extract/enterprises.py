@@ -182,10 +182,12 @@ def _listed_names(text: str, places: Sequence[str] = ()) -> list[str]:
             continue
         if len(items) == 1 and len(items[0]) < 3 and not _ENDS_IN_FIRM_WORD.search(items[0]):
             continue  # 青山钢管等企业 names a firm; a two-character item is more often a kind (锂电等企业)
-        out += [i for i in items if _is_firm_name(i) and not _NOT_SIBLING.search(i)]
+        out += [i for i in items if _is_firm_name(i) and not _NOT_SIBLING.search(i) and not _WORK_AT_END.search(i)]
     return out
 
 
+#: What a project does, ending an item of a list of projects (A原料药及中间体生产等项目): no firm's name ends so.
+_WORK_AT_END = re.compile(r"(?:生产|制造|加工|研发|改造|建设|扩建|升级|扩能)$")
 #: A capacity written after a firm's name in a list of its projects (A30万吨MDI、B10万吨己二腈等大项目).
 _CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?(?:万|亿)?(?:吨|套|台|辆|GWh|GW|吉瓦时|吉瓦|兆瓦)")
 
@@ -250,7 +252,9 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
 
 #: What joins the items of a list of firms: 、 and, between two names, 和/与/及 (A与长春的B、C).
 _ITEM_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fffA-Za-z）)]{2})(?:和|与|及)(?=[\u4e00-\u9fffA-Za-z]{2})")
-_CLAUSE_ENDS = "，。；：,;:！？\n"
+_CLAUSE_END = re.compile(r"[，。；：,;:！？\n]")
+#: How far a list is read either side of a name (a clause of a list is shorter; the text is not searched to its end).
+_LIST_REACH = 200
 #: Where the last item of a list ends and its clause goes on: 在, 等, a verb of doing (A、B在园区扩产, A、B对接).
 _AFTER_ITEM = re.compile(
     alternation(sorted({*_CUES["after_list"], *_CUES["doing"], *_CUES["between"]})) + r"|[两三四五六七八九十\d]+家"
@@ -281,8 +285,10 @@ def _sibling_names(text: str, known: list[str], places: list[str]) -> list[str]:
 def _list_around(text: str, start: int, end: int, places: list[str], known: list[str]) -> list[str]:
     """The other names of the list the name at ``start``-``end`` stands in, read outwards from it up to an item
     that is no firm's name (the list ends there)."""
-    left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_ENDS) + 1
-    right = min((i for i in (text.find(mark, end) for mark in _CLAUSE_ENDS) if i >= 0), default=len(text))
+    reach = max(0, start - _LIST_REACH)
+    left = ([m.end() for m in _CLAUSE_END.finditer(text, reach, start)] or [reach])[-1]
+    after = _CLAUSE_END.search(text, end, end + _LIST_REACH)
+    right = after.start() if after else min(len(text), end + _LIST_REACH)
     bounds, at = [], left
     for join in _ITEM_JOIN.finditer(text, left, right):
         bounds.append((at, join.start()))
