@@ -82,6 +82,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         reader.read_stages(index, sentence.text)
     for index, sentence in enumerate(doc.sentences):
         reader.read_products(index, sentence.text)
+    reader.include_by_name()
 
 
 class _Reader:
@@ -284,6 +285,21 @@ class _Reader:
                     self.graph.edge("INCLUDES", self.heading_link, node, sentence)
         self._in_named_link(index, sentence)
 
+    def include_by_name(self) -> None:
+        """A product no link includes yet is in the one link of the document whose name it holds (不锈钢热轧卷 in
+        热轧, 柔性OLED面板 in 面板制造, 高纯镁砂 in 镁砂及耐火材料): a layout names its links by what they make."""
+        links = [(segment, _cores(segment.name, chain)) for chain, nodes in self.segments.items() for segment in nodes]
+        if not links:
+            return
+        included = {e.end for e in self.graph.edges.values() if e.type == "INCLUDES"}
+        for product in self.graph.by_label("Product"):
+            if product.uid in included or product.name in self.link_names:
+                continue
+            owners = [segment for segment, cores in links if any(core in product.name for core in cores)]
+            at = self.doc.text.find(product.name) if len(owners) == 1 else -1
+            if at >= 0:
+                self.graph.edge("INCLUDES", owners[0], product, self.doc.sentences[sentence_of(self.doc, at)].text)
+
     def _link_in_heading(self, heading: str) -> Node | None:
         """The link of this document a heading names whole (or by a part of three characters at least:
         巩固原料药优势 names 原料药及医药中间体)."""
@@ -436,6 +452,23 @@ _VERB_SPLIT = re.compile(r"扩大|扩产|生产|研制|供应|提供|推广|引�
 _NEEDS_TAIL = frozenset({"建设", "新建", "扩建", "扩大", "保障", "实现"})
 #: The numbering and the verb that open a measure heading ((一)夯实, 2.做大): not the link's words.
 _HEADING_LEAD = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*[\u4e00-\u9fff]{0,4}?(?=[上中下]游)")
+
+
+#: What a link's name says is done (原料熔铸, 面板制造, 磷矿开采): the thing it is done to names its products.
+_LINK_WORK = re.compile(
+    r"(?:深加工|精深加工|回收利用|制造|加工|开采|冶炼|熔铸|设计|应用|生产|研发|流通|集成|服务|销售)$"
+)
+#: Parts of a link's name too general to tell its products by (制品, 材料, 零部件).
+_GENERAL_PART = frozenset(
+    {"材料", "制品", "产品", "设备", "装备", "部件", "零部件", "整机", "原料", "终端", "系统", "关键材料", "核心部件"}
+)
+
+
+def _cores(link: str, chain: str) -> list[str]:
+    """The words of a link's name that its products hold (镁砂及耐火材料 → 镁砂, 耐火材料; 面板制造 → 面板), but
+    the chain's own word (电池 of 电池回收利用 in the 新能源电池 chain: every product of the chain holds it)."""
+    parts = (_LINK_WORK.sub("", part) for part in re.split(r"与|及|和|、", link))
+    return [part for part in parts if len(part) >= 2 and part not in _GENERAL_PART and part not in chain]
 
 
 def _is_heading_mark(text: str) -> bool:

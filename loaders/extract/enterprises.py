@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -165,23 +166,37 @@ def _introduced_names(text: str) -> list[str]:
     return out
 
 
-def _listed_names(text: str) -> list[str]:
-    """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目)."""
+def _listed_names(text: str, places: Sequence[str] = ()) -> list[str]:
+    """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目);
+    济南的A、B和青岛的C等 lists A, B and C."""
     out = []
     # a head opens with 等 or a count before 家 (两家): tried only there, not at every character of the document
     for head in matches_near(_LIST_HEAD, text, ("等", "家"), 1):
         run_start = max(text.rfind(p, 0, head.start()) for p in "，。；：,;:\n") + 1
-        items = text[run_start : head.start()].split("、")
+        items = _ITEM_JOIN.split(text[run_start : head.start()])
         items[0] = trim_left(items[0])
-        items = [clean_name(i) for i in items]
+        items = [clean_name(_without_capacity(_without_place(i, places))) for i in items]
         if _PRODUCT_KIND.search(head.group(0)) and any(len(i) <= 3 and not _ENDS_IN_FIRM_WORD.search(i) for i in items):
             continue  # 电驱、热管理等关键零部件企业: kinds of product, not firms
         if len(items) == 1 and not _FIRM_HEAD_WORD.search(head.group(0)):
             continue
         if len(items) == 1 and len(items[0]) < 3 and not _ENDS_IN_FIRM_WORD.search(items[0]):
             continue  # 青山钢管等企业 names a firm; a two-character item is more often a kind (锂电等企业)
-        out += [i for i in items if _is_firm_name(i)]
+        out += [i for i in items if _is_firm_name(i) and not _NOT_SIBLING.search(i) and not _WORK_AT_END.search(i)]
     return out
+
+
+#: What a project does, ending an item of a list of projects (A原料药及中间体生产等项目): no firm's name ends so.
+_WORK_AT_END = re.compile(r"(?:生产|制造|加工|研发|改造|建设|扩建|升级|扩能)$")
+#: A capacity written after a firm's name in a list of its projects (A30万吨MDI、B10万吨己二腈等大项目).
+_CAPACITY = re.compile(r"(?:年产)?\d+(?:\.\d+)?(?:万|亿)?(?:吨|套|台|辆|GWh|GW|吉瓦时|吉瓦|兆瓦)")
+
+
+def _without_capacity(item: str) -> str:
+    """An item without the capacity and product after its firm's name (A30万吨MDI: A); an item ending in 项目 is
+    a project's name (A年产200套模具项目), not a firm's."""
+    capacity = _CAPACITY.search(item)
+    return item[: capacity.start()] if capacity and capacity.start() >= 2 and not item.endswith("项目") else item
 
 
 def _subject_names(text: str) -> list[str]:
@@ -223,10 +238,122 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
             firm.aliases[short] = "legal-name-short-form"
     _drop_shared_short_forms(firms)
     known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
-    for name in _listed_names(text) + _introduced_names(text) + _subject_names(text):
+    for name in _listed_names(text, places) + _introduced_names(text) + _subject_names(text):
         if name not in known and not any(name in other for other in known):
             known[name] = firms.setdefault(name, Firm(name))
+    for _ in range(2):  # a sibling found may stand in the next list with a firm not yet known (A、B…; B、C…)
+        added = [n for n in _sibling_names(text, sorted(known), places) if not any(n in k or k in n for k in known)]
+        for name in added:
+            known[name] = firms.setdefault(name, Firm(name))
+        if not added:
+            break
     return list(firms.values())
+
+
+#: What joins the items of a list of firms: 、 and, between two names, 和/与/及 (A与长春的B、C).
+_ITEM_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fffA-Za-z）)]{2})(?:和|与|及)(?=[\u4e00-\u9fffA-Za-z]{2})")
+_CLAUSE_END = re.compile(r"[，。；：,;:！？\n]")
+#: How far a list is read either side of a name (a clause of a list is shorter; the text is not searched to its end).
+_LIST_REACH = 200
+#: Where the last item of a list ends and its clause goes on: 在, 等, a verb of doing (A、B在园区扩产, A、B对接).
+_AFTER_ITEM = re.compile(
+    alternation(sorted({*_CUES["after_list"], *_CUES["doing"], *_CUES["between"]})) + r"|[两三四五六七八九十\d]+家"
+)
+#: A lead-in the first item may carry (上游有A与B…; 重点企业包括A、B): the name starts after it.
+_LEAD_IN = re.compile(rf".*(?:{alternation(_CUES['introducing'])})")
+#: What no item of a list of firms holds: brackets and figures (原丝20万吨、碳丝10万吨) belong to other lists.
+_NOT_IN_ITEM = re.compile(r"[()（）\d]")
+#: Items of a list that are kinds of actor, not names (支持高校与A集团合作; 引导中小企业、A集团…).
+_NOT_SIBLING = re.compile(
+    r"高校|院校|院所|机构|单位|部门|协会|联盟|商会|团队|用户|客户|上下游|配套|中小|骨干|头部|本土|民营|国有|央企|国企|"
+    r"民企|外企|省属|市属|影响力|^有"
+)
+
+
+def _sibling_names(text: str, known: list[str], places: list[str]) -> list[str]:
+    """Names listed with a firm the text already knows (支持A集团、B药业在园区扩产; A与长春的B、C对接): the items
+    of one list are of one kind, so the others are firms too where each reads as a firm's name."""
+    out: list[str] = []
+    for surface in known:
+        start = text.find(surface)
+        while start >= 0:
+            out += [n for n in _list_around(text, start, start + len(surface), places, known) if n not in out]
+            start = text.find(surface, start + len(surface))
+    return out
+
+
+def _list_around(text: str, start: int, end: int, places: list[str], known: list[str]) -> list[str]:
+    """The other names of the list the name at ``start``-``end`` stands in, read outwards from it up to an item
+    that is no firm's name (the list ends there)."""
+    reach = max(0, start - _LIST_REACH)
+    left = ([m.end() for m in _CLAUSE_END.finditer(text, reach, start)] or [reach])[-1]
+    after = _CLAUSE_END.search(text, end, end + _LIST_REACH)
+    right = after.start() if after else min(len(text), end + _LIST_REACH)
+    bounds, at = [], left
+    for join in _ITEM_JOIN.finditer(text, left, right):
+        bounds.append((at, join.start()))
+        at = join.end()
+    bounds.append((at, right))
+    here = next((k for k, (s, e) in enumerate(bounds) if s <= start and end <= e), None)
+    if here is None or len(bounds) == 1:
+        return []
+    own_start, own_end = bounds[here]
+    lead = text[own_start:start]
+    # the firm is an item of its own: nothing but a lead-in (first item) or a place before it, and, for the items
+    # after it, nothing after it but the short name it is given (A建设X、Y生产线 lists products; A为B提供X和Y lists
+    # what A gives)
+    alone_before = here == 0 or not lead or lead.endswith("的") and lead[:-1] in places
+    walks = (
+        range(here - 1, -1, -1) if alone_before else range(0),
+        range(here + 1, len(bounds)) if own_end == end or _CALLED.fullmatch(text, end, own_end) else range(0),
+    )
+    out = []
+    for order in walks:
+        for k in order:
+            item = _without_place(text[bounds[k][0] : bounds[k][1]], places)
+            after = _AFTER_ITEM.search(item, 2) if k > here else None
+            name = _item_name(item[: after.start()] if after else item, k == 0, places, known)
+            if name is None:
+                break
+            out.append(name)
+            if after:
+                break  # the clause goes on after this item: the list ends with it (A、B在园区建设研发和中试平台)
+    return out
+
+
+def _without_place(item: str, places: Sequence[str]) -> str:
+    """An item without the place it opens with (长春的B: B)."""
+    mark = item.find("的")
+    return item[mark + 1 :] if mark > 0 and item[:mark] in places else item
+
+
+#: What a firm makes written before its name with a firm noun (结构件企业科达利, 隔膜企业卓高): no part of it.
+_KIND_OF_FIRM = re.compile(r"[^\d家、]{1,6}?(?:企业|厂商|供应商)(?=[\u4e00-\u9fffA-Za-z]{2})")
+
+
+def _item_name(item: str, first: bool, places: list[str], known: list[str]) -> str | None:
+    """The firm's name an item of a list holds, or None: the first item without its lead-in, any without the
+    place it opens with (长春的B)."""
+    if _NOT_IN_ITEM.search(item):
+        return None
+    if first:
+        trimmed = trim_left(item)
+        cut = item[: len(item) - len(trimmed)]
+        if any(firm in cut for firm in known):
+            return None  # A围绕X、B围绕Y: two clauses, each with its firm, not a list
+        if cut.endswith("的") and not any(cut[:-1].endswith(place) for place in places):
+            return None  # 有A的B: B is what A has or makes
+        item = trimmed
+        lead = _LEAD_IN.match(item)
+        if lead and lead.end() >= 3 and len(item) - lead.end() >= 2:
+            item = item[lead.end() :]
+    item = _without_place(item, places)
+    kind = _KIND_OF_FIRM.match(item)
+    name = clean_name(item[kind.end() :] if kind else item)
+    shortest = 2 if kind else 3  # a two-character name only where a firm noun says what it is (隔膜企业卓高)
+    if not shortest <= len(name) <= 10 or _NOT_SIBLING.search(name) or name in places or not _is_firm_name(name):
+        return None
+    return name
 
 
 def _drop_shared_short_forms(firms: dict[str, Firm]) -> None:
@@ -389,7 +516,7 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         if _CO_INVESTOR.match(sentence, m.end) and _PARTNER.search(sentence, 0, m.start):
             continue
         place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
-        if place is None and _placed_by_verb(context, m, sentence):
+        if place is None and not context.is_partner(m.index, m.start, m.end) and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)
         if place is not None:
             context.graph.edge("LOCATED_IN", m.node, context.place_node(place, sentence), sentence)
@@ -399,14 +526,20 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         for m in mentions
         if not _acquired_object(doc.sentences[m.index].text, m.start, m.node)
         and not _PARTNER.search(doc.sentences[m.index].text, 0, m.start)
+        and not _INVESTOR_OF_PROJECT.match(doc.sentences[m.index].text, m.end)
     ]
     if not placed:
-        return
+        return  # a firm only named as the investor of a project (A投资…项目) is where it comes from, unknown
     scope = context.zone_before(placed[0].index) if context.news else None
     scope = scope or context.scope()
     if scope is not None:
         sentence = doc.sentences[placed[0].index].text
         context.graph.edge("LOCATED_IN", placed[0].node, context.place_node(scope, sentence), sentence)
+
+
+#: A投资12亿元的…项目, A计划投资6亿元，在X建设…项目, A（简称B）投资…建设…项目: the firm invests in the
+#: project of its sentence.
+_INVESTOR_OF_PROJECT = re.compile(r"(?:[（(][^）)]{0,16}[）)])?[^，。；]{0,6}?(?:投资|投建)[^。；]{0,40}?项目")
 
 
 def _placed_by_verb(context: ProseContext, m: _Mention, sentence: str) -> bool:

@@ -27,6 +27,7 @@ import ahocorasick_rs
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.districts import named_places
 from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention
 from chainkg.loaders.extract.text_spans import district_display, district_node, unit_name
 from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
@@ -87,9 +88,10 @@ _GENERIC = re.compile(r"^(?:重点|优势|主导|特色|传统|新兴|相关|关
 _HEAD_WORD = r"(产业链|产业集群|集群|产业(?!链)|行业|领域)(?!项目|企业|园|平台|基地|工人|人才|协会|研究院|技术)"
 _HEAD = re.compile(r"[^，。；]{0,40}?" + _HEAD_WORD)
 _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
-#: Lists of steps or activities, not industries (全流程产业链, 等环节).
+#: Lists of steps or activities, not industries (全流程产业链, 等环节), nor of projects told by a capacity (A年产
+#: 36万吨P、B等…项目), nor of a chain's niches (向A、B等细分领域发展: its products).
 _NOT_INDUSTRY = re.compile(
-    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的"
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的|年产|\d万?吨|细分"
 )
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
@@ -719,7 +721,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         node = graph.node(m.label, m.name, sentence, aliases=aliases, category=category)
         nodes[m.name] = node
         per_sentence.setdefault(index, []).append((m, node))
-    districts = findings.districts
+    districts = named_places(doc.text, findings.districts, findings.firm_names)  # 宁波 of 宁波华翔 is no place
     by_sentence: dict[int, list[DistrictMention]] = {}
     for d in districts:
         by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)

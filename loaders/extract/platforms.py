@@ -38,8 +38,9 @@ from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
 from chainkg.loaders.text.names import run_before, trim_left
 
-#: Carriers: a trade word before them is a name (美妆小镇).
-_CARRIER = "|".join(PLATFORM_KINDS["carriers"])
+#: Carriers: a trade word before them is a name (美妆小镇); the one-character ones only right after it (生物医药园).
+_TRADE_CARRIERS = frozenset(PLATFORM_KINDS["trade_carriers"])
+_CARRIER = "|".join([*PLATFORM_KINDS["carriers"], *_TRADE_CARRIERS])
 #: Kind words: a name only with something distinctive before them.
 _KIND = "|".join(PLATFORM_KINDS["kinds"])
 PLATFORM_SUFFIX = f"{_CARRIER}|{_KIND}"
@@ -101,6 +102,10 @@ _PLANTS = tuple(PLATFORM_KINDS["plants"])
 #: A carrier's name followed by its sub-park and 管委会 (中关村科技园区昌平园管委会) names a department.
 _UNDER_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{0,4}管委")
 _ANY_TRADE = re.compile(alternation([*_STRONG, *WEAK_TERMS]))
+#: A trade word ending right before a one-character carrier (生物医药园), and what may not follow that carrier
+#: (城市, 港口, 园林, 岛屿: another word).
+_TRADE_BEFORE = re.compile(rf"(?:{alternation([*_STRONG, *WEAK_TERMS])})$")
+_NOT_AFTER_TRADE_CARRIER = frozenset("市镇乡村口澳湾屿林艺际")
 _MARKED = re.compile(r"[“”\"A-Za-z0-9]")
 #: A formula of kinds (“平台+园区”“平台+模式” models) names a way of working, not a platform.
 _FORMULA = re.compile(r"(?:平台|园区|基地|模式|企业|产业|服务)\+|[\u4e00-\u9fff]\+")  # 链长+园区: a slogan
@@ -125,7 +130,12 @@ def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tup
         return True
     if kind in _BARE_KINDS:
         return False
-    trade = _ANY_TRADE if kind.startswith("联合") else _TRADE  # a joint lab of any trade is one lab
+    # a joint lab of any trade is one lab, and so is a park of any trade (激光产业园, 中药产业园)
+    trade = (
+        _ANY_TRADE
+        if kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS
+        else _TRADE
+    )
     if carrier and trade.search(stem) and not _GENERIC_WORDS.sub("", trade.sub("", stem).strip("和及与")):
         return True
     rest = _GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))
@@ -143,6 +153,8 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     out: list[PlatformMention] = []
     for _, suffix_start, end in _KIND_WORDS.find_matches_as_indexes(text):
         suffix = text[suffix_start:end]
+        if suffix in _TRADE_CARRIERS and not _after_trade(text, suffix_start, end):
+            continue
         platform = suffix in _PLATFORM_SUFFIXES
         continued = _CONTINUED.match(text, end)
         if continued and continued.group(0) not in _VERBS_AFTER:
@@ -177,9 +189,12 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
             continue
         if not _distinctive(stem, raw[: -len(suffix)], suffix, carrier, places, start):
             continue
-        if continued and not (_has_place(places, start, len(raw)) or _MARKED.search(raw)):
+        if continued and not (_has_place(places, start, len(raw)) or _MARKED.search(raw) or _proper(stem)):
             continue  # 平台建设 is building a kind; 深化南浔电梯…基地建设, 向“2+8”产业平台集聚 still name one
         label = "Platform" if platform else "Institute"
+        part = _SUB_ZONE.match(text, end) if platform else None
+        if part:  # 国际医疗器械城（西区）: the part of a park is named with its bracket
+            name, end = name + part.group(0), part.end()
         out.append(PlatformMention(label, name, suffix, start, end))
     for match in _APPOSITION.finditer(text):
         if text.endswith(_APPOSITION_KINDS, 0, match.start()):
@@ -194,6 +209,25 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
             kept.append(mention)
         reach = max(reach, mention.end)
     return kept
+
+
+#: The part of a park written in brackets after its name: （西区）, （南园）.
+_SUB_ZONE = re.compile(r"[（(][东西南北中][区园][）)]")
+
+
+def _after_trade(text: str, start: int, end: int) -> bool:
+    """Whether the one-character carrier at ``start`` follows a trade word and ends its word (生物医药园 but not
+    医药城市)."""
+    return (
+        bool(_TRADE_BEFORE.search(text, max(0, start - 8), start))
+        and text[end : end + 1] not in _NOT_AFTER_TRADE_CARRIER
+    )
+
+
+def _proper(stem: str) -> bool:
+    """Whether a name's words hold a proper part besides trade and generic words (北大 of 北大医疗产业园): the name
+    stands for one carrier even where 建设 follows it."""
+    return len(_GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))) >= 2
 
 
 def _without_lead(raw: str, suffix: str) -> str:
@@ -383,7 +417,8 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
     doc, graph = context.doc, context.graph
     sentence = doc.sentences[index]
     hosted = [main if main and name in main else name for name in _named_chains(context.findings, node.name)]
-    if not hosted and context.is_subject(index, mention.start) and _HOST_CUE.search(sentence.text):
+    relied_on = _RELIED_ON.search(doc.text[sentence.start : mention.start])
+    if not hosted and (context.is_subject(index, mention.start) or relied_on) and _HOST_CUE.search(sentence.text):
         hosted = _chains_after(context, index, mention.end)
     if not hosted and context.is_main_base(index, node.name):
         hosted = context.chains_in(index)[:2]
@@ -393,6 +428,10 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
         hosted = [main]
     for chain in context.chain_nodes(hosted, sentence.text):
         graph.edge("HOSTS", node, chain, sentence.text)
+
+
+#: 依托X集聚/发展Y: the carrier the clause's chains are built on, as its subject would be (X集聚Y).
+_RELIED_ON = re.compile(r"(?:^|[，：；,:;.．、）)])(?:依托|立足)$")
 
 
 def _chains_after(context: ProseContext, index: int, at: int) -> list[str]:
@@ -429,7 +468,8 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
         if cued is None and node.label == "Platform":
             cued = context.main_base_of(node.name, i)
-        if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text):
+        partner = context.is_partner(i, m.start - base, m.end - base)
+        if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text) and not partner:
             # 3家研究院已入驻 with no carrier named: the area the text speaks for
             cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
         if cued is not None:
@@ -439,7 +479,10 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         place = _within_scope(context, context.finest_district(node.name))
     if place is None and first.kind in ZONE_KINDS and context.doc.scope:
         place = Place("District", context.doc.scope)  # a plan's zone with no place in its name: the plan's area
-    if place is None and context.news:
+    partner = all(
+        context.is_partner(i, m.start - doc.sentences[i].start, m.end - doc.sentences[i].start) for i, m in mentions
+    )
+    if place is None and context.news and not partner:  # a partner only (与A共建) is where it comes from, unknown
         zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
         place = zone or context.scope()
     if place is not None and place.name != node.name:

@@ -49,6 +49,20 @@ _BACK_REFERENCE = re.compile(r"(?<=在)(?:该|本)?(?:园区|开发区|高新区
 #: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
 _AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
 _DOING_AT = re.compile(r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)")
+#: The items of a list before a name (A、B和C: up to C), each closed by 、 or 和/与/及; no item holds 的.
+_ITEMS = r"(?:[^，。；,;:：的、和与及]{2,40}[、和与及])*"
+#: A place, 的, then the list: 济南的A、B和青岛的C.
+_OF_PLACE_LIST = re.compile(rf"的{_ITEMS}")
+#: The document's own area (区内, 本县, 驻区), a kind of actor, then the list: 区内链主企业A、B; 驻区高校A、B.
+_IN_SCOPE = re.compile(r"(?<![园新])(?:区内|县内|市内)|本区|本县|本市|驻区|驻县|驻市")
+_IN_SCOPE_LIST = re.compile(rf"(?:{_IN_SCOPE.pattern})[^，。；,;:：的、]{{0,8}}?(?:企业|高校|院校|公司){_ITEMS}")
+_SCOPE_AFTER_LIST = re.compile(
+    rf"(?:[、和与及][^，。；,;:：的、和与及]{{2,40}})*等(?:{_IN_SCOPE.pattern})[^，。；,;:：的、]{{0,6}}?(?:企业|高校|院校)"
+)
+#: 与A / 与B、A / 与驻地高校A: the name is the partner of the clause's subject.
+_PARTNER_BEFORE = re.compile(r"与(?:[^，。；]{0,14}、|[^，。；、的]{0,4}(?:高校|院校|院所|企业))?$")
+#: A与B共建/合作/联合…: the name works with B on what the clause builds.
+_PARTNER_AFTER = re.compile(r"(?:[（(][^）)]{0,20}[）)])?与[^，。；]{1,20}?(?:共建|合作|联合|共同)")
 _MAIN_BASE = re.compile(r"以[“\"]?(?P<name>[^，。；]{2,24}?)[”\"]?为(?:主阵地|主平台|主战场|主载体|核心载体|核心区)")
 _INTRODUCES = re.compile(r"(?:成功|先后|相继|已|所)?(?:引进|招引|孵化出?|培育出|聚集了|集聚了|汇聚了|吸引了?)的?")
 _SUBJECT = re.compile(r"(?:^|[，：；,:;]|——)(?:目前|眼下|近年来|同时|此外|如今|而|其中)?(?:在)?$")
@@ -242,6 +256,11 @@ class ProseContext:
         for _s, e, place, _ in inside:  # adjacency: 埭溪镇的美妆小镇, 吴兴高新区杨桂珍螃蟹庄, 独山港镇原…
             if 0 <= start - e <= 1 and (start == e or sentence[e] in '的原内“"'):
                 return place
+        listed = self._list_place(sentence, start, end, [p for p in inside if p[1] <= start])
+        if listed is not None:
+            return listed
+        if self.is_partner(index, start, end):
+            return None
         siblings = _SIBLINGS.match(sentence, end)
         tail = siblings.end() if siblings else end  # A、B等…落户X places A as well as B
         respective = _respective(sentence, tail, sentence.count("、", end, tail), inside)
@@ -267,6 +286,27 @@ class ProseContext:
                 return place
             if introduces and introduces.group(0).endswith("的"):
                 return place
+        return None
+
+    def is_partner(self, index: int, start: int, end: int) -> bool:
+        """Whether the name at sentence offsets ``start``-``end`` is a partner of sentence ``index`` (深化与A的合作,
+        A与B共建的C): it works with others on something placed there, and is not placed by it."""
+        sentence = self.doc.sentences[index].text
+        return bool(_PARTNER_BEFORE.search(sentence, 0, start) or _PARTNER_AFTER.match(sentence, end))
+
+    def _list_place(
+        self, sentence: str, start: int, end: int, before: list[tuple[int, int, Place, str]]
+    ) -> Place | None:
+        """The place a list opens with, for each of its items (济南的A、B和青岛的C: B in 济南, C in 青岛), or the
+        document's own area where the list is of its firms or universities (区内链主企业A、B; A、B等驻区高校)."""
+        if before and _OF_PLACE_LIST.fullmatch(sentence, before[-1][1], start):
+            return before[-1][2]
+        if self.doc.scope and _SCOPE_AFTER_LIST.match(sentence, end):
+            return Place("District", self.doc.scope)
+        if self.doc.scope and any(
+            _IN_SCOPE_LIST.fullmatch(sentence, m.start(), start) for m in _IN_SCOPE.finditer(sentence, 0, start)
+        ):
+            return Place("District", self.doc.scope)
         return None
 
     def carrier_before(self, index: int, exclude: str = "") -> Place | None:
