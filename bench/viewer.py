@@ -147,7 +147,7 @@ def _cold_maps(config: StoreConfig, urls: list[str]) -> tuple[float, list[float]
     app = create_app(config)
     try:
         started = time.perf_counter()
-        open_now(app)
+        open_now(app, keep_warm=False)  # nothing of the chains built before they are asked
         opened = time.perf_counter() - started
         client = app.test_client()
         times = []
@@ -181,7 +181,7 @@ def _region_case(config: StoreConfig, chains: list[dict[str, Any]], sample: int)
     picked = sorted(chains, key=lambda c: (-c["firms"], c["uid"]))[:sample]
     app = create_app(config)
     try:
-        open_now(app)
+        open_now(app, keep_warm=False)  # nothing of the chains built before they are asked
         cities = {c["uid"]: _city_of_firms(app, c["uid"]) for c in picked}
     finally:
         app.extensions["chainkg_store"].close()

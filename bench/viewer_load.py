@@ -44,6 +44,8 @@ from chainkg.graph.store import StoreConfig, open_store
 
 PASSWORD = "chainkg-bench-password"
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+#: What ``chainkg -v serve`` logs once its chain maps are warmed.
+WARMED = "chain maps warmed:"
 
 
 def _free_port() -> int:
@@ -80,7 +82,9 @@ class Server:
 
     def __init__(self, config: StoreConfig, extra: list[str]) -> None:
         self.port = _free_port()
-        args = [sys.executable, "-c", "from chainkg.cli import main; main()", "serve", "--port", str(self.port), *extra]
+        # -v: the server logs when it has warmed every chain map (:meth:`wait_warmed`)
+        serve = ["-v", "serve", "--port", str(self.port)]
+        args = [sys.executable, "-c", "from chainkg.cli import main; main()", *serve, *extra]
         if config.neo4j_uri:
             args += ["--neo4j-uri", config.neo4j_uri, "--neo4j-password", config.neo4j_password or ""]
         else:
@@ -107,6 +111,15 @@ class Server:
                 pass
             time.sleep(0.2)
         raise SystemExit("chainkg serve did not answer in time:\n" + "".join(self.output))
+
+    def wait_warmed(self, timeout: float = 900) -> float:
+        """Seconds until the server logs that every chain map is warmed (``StoreHolder.keep_warm``)."""
+        started = time.perf_counter()
+        while not any(WARMED in line for line in self.output):
+            if self.process.poll() is not None or time.perf_counter() - started > timeout:
+                raise SystemExit("chainkg serve did not warm its chain maps:\n" + "".join(self.output))
+            time.sleep(0.2)
+        return time.perf_counter() - started
 
     def stop(self) -> None:
         self.process.send_signal(2)  # Ctrl-C
@@ -211,23 +224,33 @@ def _table(result: dict[str, Any], aim: float) -> list[str]:
 
 
 def measure(label: str, config: StoreConfig, args: argparse.Namespace) -> None:
+    """The load twice, each from a fresh server: clients from the moment it answers (its chain maps are being
+    warmed meanwhile), then clients once it has warmed them."""
     server = Server(config, shlex.split(args.server_args))
     try:
-        ready = server.wait_ready()
+        server.wait_ready()
         pairs = _urls(server.port, args.terms, args.seed)
-        # _urls asked each chain's unfiltered API once; start from a server whose caches are empty.
-        server.stop()
-        server = Server(config, shlex.split(args.server_args))
-        ready = server.wait_ready()
-        print(
-            f"[{label}] server ready in {ready:.1f} s; {len(pairs)} distinct URLs, {args.requests} requests, "
-            f"{args.clients} clients"
-        )
-        result = _load(server.port, pairs, args.clients, args.requests, args.seed)
-        for line in _table(result, args.aim):
-            print(line)
     finally:
-        server.stop()
+        server.stop()  # _urls asked each chain's unfiltered API once; the runs start from servers with empty caches
+    print(f"[{label}] {len(pairs)} distinct URLs, {args.requests} requests, {args.clients} clients")
+    for when in ("at once", "warmed"):
+        server = Server(config, shlex.split(args.server_args))
+        try:
+            ready = server.wait_ready()
+            note = f"server ready in {ready:.1f} s"
+            if when == "warmed":
+                note += f", chain maps warmed {server.wait_warmed():.1f} s later"
+            print(f"  clients {when} ({note}; load average before: {_load_average()})")
+            result = _load(server.port, pairs, args.clients, args.requests, args.seed)
+            for line in _table(result, args.aim):
+                print("  " + line)
+            print(f"    load average after: {_load_average()}")
+        finally:
+            server.stop()
+
+
+def _load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> None:
