@@ -10,7 +10,7 @@ the named-query registry). They reach the store through :mod:`chainkg.webapp.sto
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import Flask, Response
@@ -76,8 +76,9 @@ def open_now(app: Flask, keep_warm: bool = True) -> None:
 
     The regions (every page's picker and region filter) are gathered too, the viewer's queries planned and its
     templates compiled: on Neo4j that takes seconds, which the first users would otherwise all wait for at once.
-    With ``keep_warm``, every chain's picture and map queries are then built in the background
-    (:func:`chainkg.webapp.chains.warm_maps`), without delaying the first page.
+    With ``keep_warm``, every chain's picture and map rows are then built in the background, side by side
+    (:func:`chainkg.webapp.chains.warm_pictures`, :func:`~chainkg.webapp.chains.warm_map_rows`): the dashboard
+    needs only the pictures, so the rows do not delay it, and on Neo4j the two overlap their waits on the database.
     """
     holder: StoreHolder = app.extensions["chainkg_store"]
     holder.get()
@@ -87,9 +88,11 @@ def open_now(app: Flask, keep_warm: bool = True) -> None:
         app.jinja_env.get_template(name)
     holder.wait_until_warm()
     if keep_warm:
-        holder.keep_warm(lambda: _warm_maps(app), app.config["CHAIN_WARM_SETTLE_SECONDS"])
+        settle = app.config["CHAIN_WARM_SETTLE_SECONDS"]
+        holder.keep_warm("chain pictures", lambda: _in_app(app, chains.warm_pictures), settle)
+        holder.keep_warm("chain map rows", lambda: _in_app(app, chains.warm_map_rows), settle)
 
 
-def _warm_maps(app: Flask) -> Iterator[str]:
+def _in_app(app: Flask, warm: Callable[[], Iterator[str]]) -> Iterator[str]:
     with app.app_context():
-        yield from chains.warm_maps()
+        yield from warm()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -173,21 +173,29 @@ def map_rows(chain_uid: str) -> dict[str, list[dict[str, Any]]]:
     return {name: run_query(name, {"chain": chain_uid}) for name in MAP_QUERIES}
 
 
-def warm_maps() -> Iterator[str]:
-    """Build what each chain map needs once per store version (its picture, then its query rows), yielding each
-    chain's uid when it is done.
+def warm_pictures() -> Iterator[str]:
+    """Build every chain's picture (what the dashboard counts from and each map starts from), yielding each chain's
+    uid when it is done. :meth:`StoreHolder.keep_warm` runs this in the background once the server listens, next to
+    :func:`warm_map_rows`; a request for a picture being built joins that work.
 
     On Neo4j the first request of a chain map otherwise runs its nine queries cold while twenty colleagues wait
-    (``python -m bench.viewer_load``). :meth:`StoreHolder.keep_warm` runs this in the background; a request for a
-    chain being warmed joins that work. It stops once the query cache is three quarters full, so that warming
-    never pushes out what requests asked for.
+    (``python -m bench.viewer_load``). Warming stops once the query cache is three quarters full, so that it never
+    pushes out what requests asked for.
     """
+    yield from _each_chain(picture)
+
+
+def warm_map_rows() -> Iterator[str]:
+    """Gather every chain map's :data:`MAP_QUERIES` rows, yielding each chain's uid (see :func:`warm_pictures`)."""
+    yield from _each_chain(map_rows)
+
+
+def _each_chain(step: Callable[[str], object]) -> Iterator[str]:
     cache = current_app.extensions["chainkg_cache"]
     for chain in run_query("chain_list"):
         if len(cache) >= cache.size * 3 // 4:
             return
-        picture(chain["uid"])
-        map_rows(chain["uid"])
+        step(chain["uid"])
         yield chain["uid"]
 
 

@@ -93,7 +93,7 @@ class StoreHolder:
         self._stamp: tuple[int, int] | None = None
         self._neo4j_seen: tuple[float, tuple[str, ...]] | None = None
         self._warmer: threading.Thread | None = None
-        self._keeper: threading.Thread | None = None
+        self._keepers: list[threading.Thread] = []
         self._closing = threading.Event()
 
     def _file_stamp(self) -> tuple[int, int] | None:
@@ -152,16 +152,17 @@ class StoreHolder:
             self._warmer.join(timeout=60)
             self._warmer = None
 
-    def keep_warm(self, warm: Callable[[], Iterable[object]], settle_seconds: float) -> None:
+    def keep_warm(self, what: str, warm: Callable[[], Iterable[object]], settle_seconds: float) -> None:
         """Run ``warm`` now in a background thread, and again for each later version of the data that stays
-        unchanged for ``settle_seconds``, until :meth:`close`.
+        unchanged for ``settle_seconds``, until :meth:`close`; log (info) ``what`` was warmed, and how long it took.
 
         ``warm`` yields after each piece of work (a chain), so closing waits for one piece, not for all of them.
         """
-        self._keeper = threading.Thread(target=self._keep_warm, args=(warm, settle_seconds), daemon=True)
-        self._keeper.start()
+        keeper = threading.Thread(target=self._keep_warm, args=(what, warm, settle_seconds), daemon=True)
+        self._keepers.append(keeper)
+        keeper.start()
 
-    def _keep_warm(self, warm: Callable[[], Iterable[object]], settle_seconds: float) -> None:
+    def _keep_warm(self, what: str, warm: Callable[[], Iterable[object]], settle_seconds: float) -> None:
         warmed: tuple[object, ...] | None = None
         seen: tuple[object, ...] | None = None
         while not self._closing.is_set():
@@ -174,17 +175,17 @@ class StoreHolder:
                         if self._closing.is_set():
                             return
                         done += 1
-                    log.info("chain maps warmed: %d chains in %.1f s", done, time.perf_counter() - started)
+                    log.info("%s warmed: %d in %.1f s", what, done, time.perf_counter() - started)
                 seen = stamp
             except Exception:  # noqa: BLE001 - a store that cannot answer fails the pages too, which say why
-                log.exception("warming the viewer's chain maps failed; they are built on request")
+                log.exception("warming %s failed; the pages build them on request", what)
             self._closing.wait(settle_seconds)
 
     def close(self) -> None:
         self._closing.set()
-        if self._keeper is not None:
-            self._keeper.join(timeout=60)
-            self._keeper = None
+        for keeper in self._keepers:
+            keeper.join(timeout=60)
+        self._keepers = []
         with self._lock:
             self._join_warmer()
             if self._store is not None:
