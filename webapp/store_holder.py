@@ -17,7 +17,7 @@ starts, planning them takes seconds, which the first user of a chain map would o
 (``chainkg serve`` waits for it, :meth:`StoreHolder.wait_until_warm`, before it listens).
 
 What the pages build once per store version (every chain's picture and its map's query rows) is built by
-:meth:`StoreHolder.keep_warm` in a background thread once the server listens, and again whenever the data
+:meth:`StoreHolder.keep_warm` in background threads once the server listens, and again whenever the data
 changed and then stayed unchanged for a while (a ``chainkg build`` in progress changes it with every
 transaction: warming each of those versions would only slow the build down). A request for what is being
 warmed joins that computation (:class:`chainkg.webapp.response_cache.ReadCache`) instead of starting a second.
