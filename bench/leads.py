@@ -26,13 +26,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import random
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.http_load import percentiles
 from chainkg import queries
 from chainkg.graph.model import Graph, Node, make_uid, node_uid
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
@@ -140,9 +140,8 @@ def build(firms: int, seed: int = 1) -> Graph:
 
 
 def _percentiles(seconds: list[float]) -> str:
-    ms = sorted(s * 1000 for s in seconds)
-    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    return f"p50 {statistics.median(ms):.0f} ms, p95 {p95:.0f} ms, max {ms[-1]:.0f} ms"
+    p50, p95, top = percentiles([s * 1000 for s in seconds])
+    return f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, max {top:.0f} ms"
 
 
 class _Clock:

@@ -27,7 +27,6 @@ endpoint (``python -m bench.viewer --documents 300 --store both``).
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import logging
 import statistics
@@ -40,6 +39,7 @@ from typing import Any
 
 from werkzeug.serving import make_server
 
+from bench.http_load import get, percentiles, run_clients
 from bench.large_graph import build_graph, iter_edges, iter_nodes
 from chainkg import queries
 from chainkg.graph.store import StoreConfig, open_store
@@ -59,15 +59,6 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-def _get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("GET", path)
-    response = conn.getresponse()
-    body = response.read()
-    conn.close()
-    return response.status, body
 
 
 def _render_times(base: str, path: str, visits: int) -> list[dict[str, float]]:
@@ -94,52 +85,10 @@ def _render_times(base: str, path: str, visits: int) -> list[dict[str, float]]:
 
 
 def _load_test(port: int, path: str, clients: int, requests: int, seconds: float) -> dict[str, Any]:
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    deadline = time.perf_counter() + seconds
-    remaining = [requests]
-
-    def client() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        while True:
-            with lock:
-                if remaining[0] <= 0 or time.perf_counter() > deadline:
-                    break
-                remaining[0] -= 1
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                response.read()
-                if response.status != 200:
-                    errors.append(str(response.status))
-            except (OSError, http.client.HTTPException) as exc:
-                errors.append(repr(exc))
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-                continue
-            with lock:
-                latencies.append((time.perf_counter() - started) * 1000)
-        conn.close()
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - started
-    latencies.sort()
-    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-    return {
-        "n": len(latencies),
-        "errors": len(errors),
-        "p50": q[49],
-        "p95": q[94],
-        "max": latencies[-1],
-        "rps": len(latencies) / elapsed,
-    }
+    load = run_clients(port, [("api", path)] * requests, clients, seconds)
+    p50, p95, top = percentiles(load.latencies["api"])
+    errors = len(load.errors["api"])
+    return {"n": load.count(), "errors": errors, "p50": p50, "p95": p95, "max": top, "rps": load.count() / load.seconds}
 
 
 def _cold_maps(config: StoreConfig, urls: list[str]) -> tuple[float, list[float]]:
@@ -147,7 +96,7 @@ def _cold_maps(config: StoreConfig, urls: list[str]) -> tuple[float, list[float]
     app = create_app(config)
     try:
         started = time.perf_counter()
-        open_now(app)
+        open_now(app, keep_warm=False)  # nothing of the chains built before they are asked
         opened = time.perf_counter() - started
         client = app.test_client()
         times = []
@@ -181,7 +130,7 @@ def _region_case(config: StoreConfig, chains: list[dict[str, Any]], sample: int)
     picked = sorted(chains, key=lambda c: (-c["firms"], c["uid"]))[:sample]
     app = create_app(config)
     try:
-        open_now(app)
+        open_now(app, keep_warm=False)  # nothing of the chains built before they are asked
         cities = {c["uid"]: _city_of_firms(app, c["uid"]) for c in picked}
     finally:
         app.extensions["chainkg_store"].close()
@@ -215,7 +164,7 @@ def _measure_served(config: StoreConfig, args: argparse.Namespace) -> None:
     thread.start()
     try:
         t1 = time.perf_counter()
-        _status, body = _get(port, "/api/overview")
+        _status, body = get(port, "/api/overview")
         chains = json.loads(body)["chains"]
         chain, other = sorted(chains, key=lambda c: abs(c["firms"] - 2000))[:2]
         print(
@@ -237,7 +186,7 @@ def _measure_served(config: StoreConfig, args: argparse.Namespace) -> None:
             f"load {statistics.median(t['load'] for t in warm):.0f} ms"
         )
         t2 = time.perf_counter()
-        _status, body = _get(port, f"/api/chains/{other['uid']}")
+        _status, body = get(port, f"/api/chains/{other['uid']}")
         print(
             f"uncached chain-map API call for another chain ({other['firms']} firms): "
             f"{(time.perf_counter() - t2) * 1000:.0f} ms, {len(body):,} bytes"

@@ -14,52 +14,38 @@ at random (seeded) from:
   (chain, district and firm names, and two-character prefixes of them).
 
 Nothing is asked before the clients start: the first request for each URL is answered from the
-store, later ones may come from the viewer's caches. It prints, per store and endpoint, requests,
-errors, p50, p95 and max (ms). Aim: p95 ≤ 300 ms for every endpoint on both stores.
+store or from what the viewer warmed by itself, later ones may come from the viewer's caches. The load
+runs twice per store, each time on a fresh server: clients at once (as soon as the home page answers,
+while the server still warms its chain maps in the background) and clients once it has warmed them (it
+logs so). It prints, per run and endpoint, requests, errors, p50, p95 and max (ms), and the load average
+before and after (the machine's other work shows in every figure). Aim: p95 ≤ 300 ms for every endpoint
+on both stores.
 ``--server-args`` passes extra options to ``chainkg serve`` (e.g. ``--development``).
 """
 
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import os
 import random
 import shlex
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import defaultdict
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from bench.extraction import generate
+from bench.http_load import Load, free_port, get, percentiles, run_clients
 from chainkg.graph.store import StoreConfig, open_store
 
 PASSWORD = "chainkg-bench-password"
 CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _get(port: int, path: str) -> tuple[int, bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-    try:
-        conn.request("GET", path)
-        response = conn.getresponse()
-        return response.status, response.read()
-    finally:
-        conn.close()
+#: What ``chainkg -v serve`` logs once its chain maps are warmed (``open_now``: pictures and map rows).
+WARMED = ("chain pictures warmed:", "chain map rows warmed:")
 
 
 def _build(config: StoreConfig, corpus: Path, workers: int) -> str:
@@ -79,8 +65,10 @@ class Server:
     """``chainkg serve`` over ``config`` in a child process, until :meth:`stop`."""
 
     def __init__(self, config: StoreConfig, extra: list[str]) -> None:
-        self.port = _free_port()
-        args = [sys.executable, "-c", "from chainkg.cli import main; main()", "serve", "--port", str(self.port), *extra]
+        self.port = free_port()
+        # -v: the server logs when it has warmed every chain map (:meth:`wait_warmed`)
+        serve = ["-v", "serve", "--port", str(self.port)]
+        args = [sys.executable, "-c", "from chainkg.cli import main; main()", *serve, *extra]
         if config.neo4j_uri:
             args += ["--neo4j-uri", config.neo4j_uri, "--neo4j-password", config.neo4j_password or ""]
         else:
@@ -101,12 +89,21 @@ class Server:
             if self.process.poll() is not None:
                 raise SystemExit("chainkg serve exited:\n" + "".join(self.output))
             try:
-                if _get(self.port, "/")[0] == 200:
+                if get(self.port, "/")[0] == 200:
                     return time.perf_counter() - started
             except OSError:
                 pass
             time.sleep(0.2)
         raise SystemExit("chainkg serve did not answer in time:\n" + "".join(self.output))
+
+    def wait_warmed(self, timeout: float = 900) -> float:
+        """Seconds until the server logs that every chain map is warmed (``StoreHolder.keep_warm``)."""
+        started = time.perf_counter()
+        while not all(any(w in line for line in self.output) for w in WARMED):
+            if self.process.poll() is not None or time.perf_counter() - started > timeout:
+                raise SystemExit("chainkg serve did not warm its chain maps:\n" + "".join(self.output))
+            time.sleep(0.2)
+        return time.perf_counter() - started
 
     def stop(self) -> None:
         self.process.send_signal(2)  # Ctrl-C
@@ -119,14 +116,14 @@ class Server:
 
 def _urls(port: int, terms: int, seed: int) -> list[tuple[str, str]]:
     """``(endpoint, url)`` pairs: chain maps of every chain (unfiltered and by one district) and searches."""
-    chains = json.loads(_get(port, "/api/overview")[1])["chains"]
+    chains = json.loads(get(port, "/api/overview")[1])["chains"]
     pairs: list[tuple[str, str]] = []
     words: set[str] = set()
     for chain in chains:
         uid = chain["uid"]
         words.add(chain["name"])
         # The API twin of the page: where the firm and district names for search come from (not timed).
-        data = json.loads(_get(port, f"/api/chains/{uid}")[1])
+        data = json.loads(get(port, f"/api/chains/{uid}")[1])
         districts = data["distribution"]["districts"]
         variants = [""] + ([f"?district={quote(districts[0]['uid'])}"] if districts else [])
         for variant in variants:
@@ -146,88 +143,56 @@ def _urls(port: int, terms: int, seed: int) -> list[tuple[str, str]]:
     return pairs
 
 
-def _load(port: int, pairs: list[tuple[str, str]], clients: int, requests: int, seed: int) -> dict[str, Any]:
+def _load(port: int, pairs: list[tuple[str, str]], clients: int, requests: int, seed: int) -> Load:
     rng = random.Random(seed)
-    plan = [pairs[rng.randrange(len(pairs))] for _ in range(requests)]
-    latencies: dict[str, list[float]] = defaultdict(list)
-    errors: dict[str, list[str]] = defaultdict(list)
-    lock = threading.Lock()
-    position = [0]
-
-    def client() -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        while True:
-            with lock:
-                if position[0] >= len(plan):
-                    break
-                endpoint, url = plan[position[0]]
-                position[0] += 1
-            started = time.perf_counter()
-            try:
-                conn.request("GET", url)
-                response = conn.getresponse()
-                response.read()
-                if response.status != 200:
-                    with lock:
-                        errors[endpoint].append(f"{response.status} {url}")
-            except (OSError, http.client.HTTPException) as exc:
-                with lock:
-                    errors[endpoint].append(f"{exc!r} {url}")
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-                continue
-            with lock:
-                latencies[endpoint].append((time.perf_counter() - started) * 1000)
-        conn.close()
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=client) for _ in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return {"seconds": time.perf_counter() - started, "latencies": latencies, "errors": errors}
+    return run_clients(port, [pairs[rng.randrange(len(pairs))] for _ in range(requests)], clients)
 
 
-def _table(result: dict[str, Any], aim: float) -> list[str]:
+def _table(result: Load, aim: float) -> list[str]:
     lines = [f"  {'endpoint':<16} {'requests':>8} {'errors':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}"]
-    everything: list[float] = []
     for endpoint in ("chain map page", "chain map API", "search page", "search API"):
-        values = sorted(result["latencies"].get(endpoint, []))
-        errs = result["errors"].get(endpoint, [])
-        everything += values
+        values = result.latencies.get(endpoint, [])
+        errs = result.errors.get(endpoint, [])
         if len(values) < 2:
             lines.append(f"  {endpoint:<16} {len(values):>8} {len(errs):>6}")
             continue
-        q = statistics.quantiles(values, n=100)
-        flag = "" if q[94] <= aim else "  over the aim"
-        lines.append(
-            f"  {endpoint:<16} {len(values):>8} {len(errs):>6} {q[49]:>7.0f} {q[94]:>7.0f} {values[-1]:>7.0f}{flag}"
-        )
+        p50, p95, top = percentiles(values)
+        flag = "" if p95 <= aim else "  over the aim"
+        lines.append(f"  {endpoint:<16} {len(values):>8} {len(errs):>6} {p50:>7.0f} {p95:>7.0f} {top:>7.0f}{flag}")
         lines += [f"    error: {e}" for e in errs[:3]]
-    n = len(everything)
-    lines.append(f"  {n} requests in {result['seconds']:.1f} s ({n / result['seconds']:.0f} req/s)")
+    n = result.count()
+    lines.append(f"  {n} requests in {result.seconds:.1f} s ({n / result.seconds:.0f} req/s)")
     return lines
 
 
 def measure(label: str, config: StoreConfig, args: argparse.Namespace) -> None:
+    """The load twice, each from a fresh server: clients from the moment it answers (its chain maps are being
+    warmed meanwhile), then clients once it has warmed them."""
     server = Server(config, shlex.split(args.server_args))
     try:
-        ready = server.wait_ready()
+        server.wait_ready()
         pairs = _urls(server.port, args.terms, args.seed)
-        # _urls asked each chain's unfiltered API once; start from a server whose caches are empty.
-        server.stop()
-        server = Server(config, shlex.split(args.server_args))
-        ready = server.wait_ready()
-        print(
-            f"[{label}] server ready in {ready:.1f} s; {len(pairs)} distinct URLs, {args.requests} requests, "
-            f"{args.clients} clients"
-        )
-        result = _load(server.port, pairs, args.clients, args.requests, args.seed)
-        for line in _table(result, args.aim):
-            print(line)
     finally:
-        server.stop()
+        server.stop()  # _urls asked each chain's unfiltered API once; the runs start from servers with empty caches
+    print(f"[{label}] {len(pairs)} distinct URLs, {args.requests} requests, {args.clients} clients")
+    for when in ("at once", "warmed"):
+        server = Server(config, shlex.split(args.server_args))
+        try:
+            ready = server.wait_ready()
+            note = f"server ready in {ready:.1f} s"
+            if when == "warmed":
+                note += f", chain maps warmed {server.wait_warmed():.1f} s later"
+            print(f"  clients {when} ({note}; load average before: {_load_average()})")
+            result = _load(server.port, pairs, args.clients, args.requests, args.seed)
+            for line in _table(result, args.aim):
+                print("  " + line)
+            print(f"    load average after: {_load_average()}")
+        finally:
+            server.stop()
+
+
+def _load_average() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +72,21 @@ def embedded_store(tmp_path: Path) -> Iterator[GraphStore]:
 def any_store(request: pytest.FixtureRequest) -> GraphStore:
     """Each test using it runs on both stores: the contract they share."""
     return request.getfixturevalue(f"{request.param}_store")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """A headless Chromium for the browser tests of one module (they serve the viewer with tests/browser_server.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_server import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield chromium
+        chromium.close()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

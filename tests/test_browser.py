@@ -1,104 +1,31 @@
 """End-to-end in a real headless Chromium (Debian's ``/usr/bin/chromium``, driven by Playwright).
 
-The app is served by werkzeug on 127.0.0.1 in a thread. Every request the page makes that is
-not to 127.0.0.1 is blocked and fails the test (the viewer must work with no internet); every
-console error, page error and dialog fails it too (a markup name that ran as script would
-open one). Screenshots of the main pages go to a temporary folder, or to ``$CHAINKG_SCREENSHOTS``
-when set (``CHAINKG_SCREENSHOTS=docs/screenshots ./tools/test.sh tests/test_browser.py`` refreshes
-the README's pictures), so a test run never rewrites tracked files.
+The harness (the viewer on 127.0.0.1, what the page must not do, where screenshots go) is
+tests/browser_server.py; the ``browser`` fixture is in tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
-from chainkg.webapp import create_app
 from tests import viewer_graph
+from tests.browser_server import SCREENSHOTS, Served, serving, serving_graphs
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SCREENSHOTS = Path(os.environ.get("CHAINKG_SCREENSHOTS") or tempfile.mkdtemp(prefix="chainkg-screenshots-"))
-SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
-
-
-class Served:
-    """The viewer on a free port of 127.0.0.1, and what the browser did that it must not."""
-
-    def __init__(self, config: StoreConfig, test_config: dict[str, Any] | None = None) -> None:
-        self.app = create_app(config, test_config)
-        self.server = make_server("127.0.0.1", 0, self.app, threaded=True)
-        self.url = f"http://127.0.0.1:{self.server.server_port}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.problems: list[str] = []
-
-    def page(self, browser: Any) -> Any:
-        context = browser.new_context(accept_downloads=True, viewport={"width": 1500, "height": 1000}, locale="zh-CN")
-        page = context.new_page()
-
-        def route(r: Any) -> None:
-            if urlsplit(r.request.url).hostname == "127.0.0.1" or r.request.url.startswith(("data:", "blob:")):
-                r.continue_()
-            else:
-                self.problems.append(f"request left 127.0.0.1: {r.request.url}")
-                r.abort()
-
-        context.route("**/*", route)
-        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console error: {m.text}"))
-        page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
-        return page
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.thread.join(5)
-        self.app.extensions["chainkg_store"].close()
-
 
 @pytest.fixture
 def synthetic(embedded_store: GraphStore) -> Iterator[Served]:
-    for graph in viewer_graph.build(extra_firms=200):
-        embedded_store.write_document(graph)
-    embedded_store.flush()
-    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
-    yield served
-    served.close()
-    assert served.problems == []
+    with serving_graphs(embedded_store, viewer_graph.build(extra_firms=200)) as served:
+        yield served
 
 
 def test_chain_map_expand_search_node_document_and_downloads(browser: Any, synthetic: Served, tmp_path: Path) -> None:
@@ -187,8 +114,7 @@ def test_document_title_with_markup_is_text(browser: Any, synthetic: Served) -> 
 def test_console_query_on_neo4j(browser: Any, neo4j_store: GraphStore) -> None:
     for graph in viewer_graph.build():
         neo4j_store.write_document(graph)
-    served = Served(neo4j_store.config)  # type: ignore[attr-defined]
-    try:
+    with serving(neo4j_store.config) as served:  # type: ignore[attr-defined]
         page = served.page(browser)
         page.goto(f"{served.url}/console")
         page.fill("#cypher", "MATCH (e:Enterprise)-[r:IN_CHAIN]->(c:IndustryChain) RETURN e, r, c ORDER BY e.name")
@@ -204,9 +130,6 @@ def test_console_query_on_neo4j(browser: Any, neo4j_store: GraphStore) -> None:
         page.wait_for_selector("#console-error:not([hidden])")
         assert "只读" in page.locator("#console-error").inner_text()
         served.problems = [p for p in served.problems if "400" not in p]  # the refused write's HTTP 400
-    finally:
-        served.close()
-    assert served.problems == []
 
 
 @pytest.fixture(scope="module")
@@ -222,11 +145,8 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StoreConf
 
 def test_chain_map_with_template_links_placed_firms_and_gaps(browser: Any, embedded_store: GraphStore) -> None:
     """Template links (模板) among the documents' links, a firm placed by a keyword with its sentence, grey and red."""
-    for graph in viewer_graph.build(extra_firms=12):
-        embedded_store.write_document(graph)
-    embedded_store.flush()
-    served = Served(StoreConfig(path=embedded_store.path), {"CHAIN_TEMPLATES": viewer_graph.TEMPLATES})  # type: ignore[attr-defined]
-    try:
+    graphs = viewer_graph.build(extra_firms=12)
+    with serving_graphs(embedded_store, graphs, {"CHAIN_TEMPLATES": viewer_graph.TEMPLATES}) as served:
         page = served.page(browser)
         page.goto(f"{served.url}/chains/{viewer_graph.CHAIN}")
         assert page.locator("article.segment").count() == 7
@@ -255,14 +175,10 @@ def test_chain_map_with_template_links_placed_firms_and_gaps(browser: Any, embed
         page.goto(f"{served.url}/lists/gaps?chain={viewer_graph.CHAIN}")
         assert "待梳理：暂无已知本地企业" in page.locator("table").inner_text()
         page.screenshot(path=str(SCREENSHOTS / "gap-list.png"))
-    finally:
-        served.close()
-    assert served.problems == []
 
 
 def test_sample_corpus_chain_map_of_intelligent_logistics(browser: Any, sample_store: StoreConfig) -> None:
-    served = Served(sample_store)
-    try:
+    with serving(sample_store) as served:
         page = served.page(browser)
         page.goto(f"{served.url}/chains/智能物流装备")
         assert page.locator("h1").inner_text().startswith("智能物流装备")
@@ -280,22 +196,14 @@ def test_sample_corpus_chain_map_of_intelligent_logistics(browser: Any, sample_s
         page.locator("a.evidence-link").first.click()
         page.wait_for_url("**/documents/*")
         page.screenshot(path=str(SCREENSHOTS / "document.png"))
-    finally:
-        served.close()
-    assert served.problems == []
 
 
 @pytest.fixture
 def two_cities(embedded_store: GraphStore) -> Iterator[Served]:
     from tests import region_graph
 
-    for graph in region_graph.build():
-        embedded_store.write_document(graph)
-    embedded_store.flush()
-    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
-    yield served
-    served.close()
-    assert served.problems == []
+    with serving_graphs(embedded_store, region_graph.build()) as served:
+        yield served
 
 
 def test_switching_region_in_the_header_changes_the_map_and_is_remembered(browser: Any, two_cities: Served) -> None:

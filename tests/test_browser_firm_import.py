@@ -17,7 +17,7 @@ import pytest
 from chainkg.graph.store import GraphStore, StoreConfig
 from chainkg.loaders.firm_import import import_firms
 from chainkg.loaders.firm_table import with_check_digit
-from tests.test_browser import Served, browser  # noqa: F401 (the module's Chromium fixture)
+from tests.browser_server import Served, serving
 
 pytestmark = pytest.mark.browser
 
@@ -36,13 +36,11 @@ def imported(embedded_store: GraphStore, tmp_path: Path) -> Iterator[tuple[Serve
         writer.writerow(["<script>alert(1)</script>有限公司", "", "湖州市", "南浔区", "", ""])
     report = import_firms(path, embedded_store)
     embedded_store.close()
-    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
-    yield served, report.document
-    served.close()
-    assert served.problems == []
+    with serving(StoreConfig(path=embedded_store.path)) as served:  # type: ignore[attr-defined]
+        yield served, report.document
 
 
-def test_import_report_and_firms_in_the_viewer(browser: Any, imported: tuple[Served, str]) -> None:  # noqa: F811
+def test_import_report_and_firms_in_the_viewer(browser: Any, imported: tuple[Served, str]) -> None:
     served, document = imported
     page = served.page(browser)
     page.goto(f"{served.url}/documents/{document}")

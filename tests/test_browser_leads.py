@@ -10,26 +10,21 @@ from typing import Any
 
 import pytest
 
-from chainkg.graph.store import GraphStore, StoreConfig
+from chainkg.graph.store import GraphStore
 from tests import leads_graph
+from tests.browser_server import SCREENSHOTS, Served, serving_graphs
 from tests.leads_graph import CHAIN, uid
-from tests.test_browser import SCREENSHOTS, Served, browser  # noqa: F401 - the browser fixture
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def firm_lists(embedded_store: GraphStore) -> Iterator[Served]:
-    for graph in leads_graph.build():
-        embedded_store.write_document(graph)
-    embedded_store.flush()
-    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
-    yield served
-    served.close()
-    assert served.problems == []
+    with serving_graphs(embedded_store, leads_graph.build()) as served:
+        yield served
 
 
-def test_a_gap_link_opens_its_ranked_leads_and_exports_them(browser: Any, firm_lists: Served) -> None:  # noqa: F811
+def test_a_gap_link_opens_its_ranked_leads_and_exports_them(browser: Any, firm_lists: Served) -> None:
     page = firm_lists.page(browser)
     page.goto(f"{firm_lists.url}/chains/{CHAIN}?region={uid('District', '甲市')}")
     # 甲市's list is imported: its empty links are confirmed gaps (red), its stated gap stays one
@@ -67,7 +62,7 @@ def test_a_gap_link_opens_its_ranked_leads_and_exports_them(browser: Any, firm_l
     assert download.value.suggested_filename == "招商目标清单-智能物流装备-甲市.csv"
 
 
-def test_without_a_region_the_list_asks_for_one(browser: Any, firm_lists: Served) -> None:  # noqa: F811
+def test_without_a_region_the_list_asks_for_one(browser: Any, firm_lists: Served) -> None:
     page = firm_lists.page(browser)
     page.goto(f"{firm_lists.url}/leads?chain={CHAIN}&region=")
     assert page.locator("#choose-region").is_visible()

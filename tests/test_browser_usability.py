@@ -1,4 +1,4 @@
-"""The viewer as a 招商 team uses it, in a real headless Chromium (the harness of tests/test_browser.py).
+"""The viewer as a 招商 team uses it, in a real headless Chromium (the harness of tests/browser_server.py).
 
 A chain map with template links, placed firms and why they are placed, grey and red links, the side
 panel folded and remembered; the region picker, remembered; the dashboard; paging of lists, search
@@ -19,12 +19,11 @@ from playwright.sync_api import expect
 
 from chainkg.graph.model import REL_TYPES
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
-from tests import region_graph, test_browser, viewer_graph
+from tests import region_graph, viewer_graph
+from tests.browser_server import SCREENSHOTS, Served, serving, serving_graphs
 from tests.conftest import SAMPLE
-from tests.test_browser import SCREENSHOTS, Served
 
 pytestmark = pytest.mark.browser
-browser = test_browser.browser  # the one Chromium of tests/test_browser.py's harness, a fixture used by name
 
 #: What a page must not show a user: a relationship type's identifier, a whole number with ".0".
 RAW_TYPE = re.compile(r"\b(" + "|".join(REL_TYPES) + r")\b")
@@ -39,13 +38,9 @@ def _plain(page: Any) -> str:
 
 @pytest.fixture
 def templated(embedded_store: GraphStore) -> Iterator[Served]:
-    for graph in viewer_graph.build(extra_firms=160):
-        embedded_store.write_document(graph)
-    embedded_store.flush()
-    served = Served(StoreConfig(path=embedded_store.path), {"CHAIN_TEMPLATES": viewer_graph.TEMPLATES})  # type: ignore[attr-defined]
-    yield served
-    served.close()
-    assert served.problems == []
+    graphs = viewer_graph.build(extra_firms=160)
+    with serving_graphs(embedded_store, graphs, {"CHAIN_TEMPLATES": viewer_graph.TEMPLATES}) as served:
+        yield served
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +51,8 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     store = open_store(config)
     build([SAMPLE], store)
     store.close()
-    served = Served(config)
-    yield served
-    served.close()
-    assert served.problems == []
+    with serving(config) as served:
+        yield served
 
 
 def test_chain_map_template_links_reasons_colours_and_folded_side(browser: Any, templated: Served) -> None:
@@ -98,11 +91,7 @@ def test_chain_map_template_links_reasons_colours_and_folded_side(browser: Any, 
 
 
 def test_region_picker_switches_and_is_remembered(browser: Any, embedded_store: GraphStore) -> None:
-    for graph in region_graph.build():
-        embedded_store.write_document(graph)
-    embedded_store.flush()
-    served = Served(StoreConfig(path=embedded_store.path))  # type: ignore[attr-defined]
-    try:
+    with serving_graphs(embedded_store, region_graph.build()) as served:
         page = served.page(browser)
         page.goto(f"{served.url}/chains/{region_graph.CHAIN}")
         with page.expect_navigation():
@@ -118,9 +107,6 @@ def test_region_picker_switches_and_is_remembered(browser: Any, embedded_store: 
             page.select_option("#region-select", "")
         page.goto(f"{served.url}/")
         assert page.locator("h1 .region-name").inner_text() == "全部地区"
-    finally:
-        served.close()
-    assert served.problems == []
 
 
 def test_dashboard_and_populated_map_of_the_sample_corpus(browser: Any, sample: Served) -> None:
@@ -268,8 +254,7 @@ def test_explore_legend_and_filters(browser: Any, templated: Served) -> None:
 def test_console_table_and_chinese_errors(browser: Any, neo4j_store: GraphStore) -> None:
     for graph in viewer_graph.build():
         neo4j_store.write_document(graph)
-    served = Served(neo4j_store.config)  # type: ignore[attr-defined]
-    try:
+    with serving(neo4j_store.config) as served:  # type: ignore[attr-defined]
         page = served.page(browser)
         page.goto(f"{served.url}/console")
         page.fill("#cypher", "MATCH (e:Enterprise)-[r:CHAIN_OWNER_OF]->(c:IndustryChain) RETURN e, r, c, 2.0 AS n")
@@ -300,6 +285,3 @@ def test_console_table_and_chinese_errors(browser: Any, neo4j_store: GraphStore)
         page.click("#run-cypher")
         expect(page.locator("#console-error .error-message")).to_contain_text("只读")
         served.problems = [p for p in served.problems if "400" not in p]  # the refused statements' HTTP 400
-    finally:
-        served.close()
-    assert served.problems == []

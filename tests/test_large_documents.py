@@ -24,8 +24,8 @@ from chainkg.loaders.reading.readers import read_document
 from chainkg.loaders.text.document import SECTION_CHARS, sections
 from chainkg.webapp import create_app
 from chainkg.webapp.nodes import LINE_SLACK, PAGE_CHARS
+from tests.browser_server import Served
 from tests.conftest import SAMPLE
-from tests.test_browser import Served, browser  # noqa: F401 - the module's Chromium fixture
 
 #: A sample whose facts do not depend on what stands around it: its copies, read in sections, state what it does.
 SELF_CONTAINED = SAMPLE / "000_f1f595410559a8ed.txt"
@@ -199,7 +199,7 @@ def test_document_query_pages_alike_on_both_stores(embedded_store: GraphStore, n
 
 
 @pytest.mark.browser
-def test_paging_forward_in_the_browser(browser: Any, large_file: Path) -> None:  # noqa: F811
+def test_paging_forward_in_the_browser(browser: Any, large_file: Path) -> None:
     served = Served(StoreConfig(path=large_file))
     try:
         page = served.page(browser)

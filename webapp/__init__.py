@@ -10,6 +10,7 @@ the named-query registry). They reach the store through :mod:`chainkg.webapp.sto
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from flask import Flask, Response
@@ -40,6 +41,8 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
         NEO4J_CHANGE_CHECK_SECONDS=settings.NEO4J_CHANGE_CHECK_SECONDS.value(),
         QUERY_CACHE_ENTRIES=settings.QUERY_CACHE_ENTRIES.value(),
         RESPONSE_CACHE_MEGABYTES=settings.RESPONSE_CACHE_MEGABYTES.value(),
+        # how long changed data must stay unchanged before the chain maps are warmed again (StoreHolder.keep_warm)
+        CHAIN_WARM_SETTLE_SECONDS=5.0,
     )
     if test_config:
         app.config.update(test_config)
@@ -68,14 +71,28 @@ def create_app(config: StoreConfig, test_config: dict[str, Any] | None = None) -
     return app
 
 
-def open_now(app: Flask) -> None:
+def open_now(app: Flask, keep_warm: bool = True) -> None:
     """Open (and warm) the app's store now, not on the first request: ``chainkg serve`` does before it listens.
 
-    The regions (every page's picker and region filter) are gathered too, and the viewer's queries planned:
-    on Neo4j that takes seconds, which the first users would otherwise all wait for at once.
+    The regions (every page's picker and region filter) are gathered too, the viewer's queries planned and its
+    templates compiled: on Neo4j that takes seconds, which the first users would otherwise all wait for at once.
+    With ``keep_warm``, every chain's picture and map rows are then built in the background, side by side
+    (:func:`chainkg.webapp.chains.warm_pictures`, :func:`~chainkg.webapp.chains.warm_map_rows`): the dashboard
+    needs only the pictures, so the rows do not delay it, and on Neo4j the two overlap their waits on the database.
     """
     holder: StoreHolder = app.extensions["chainkg_store"]
     holder.get()
     with app.app_context():
         region.regions().choices()
+    for name in app.jinja_env.list_templates():
+        app.jinja_env.get_template(name)
     holder.wait_until_warm()
+    if keep_warm:
+        settle = app.config["CHAIN_WARM_SETTLE_SECONDS"]
+        holder.keep_warm("chain pictures", lambda: _in_app(app, chains.warm_pictures), settle)
+        holder.keep_warm("chain map rows", lambda: _in_app(app, chains.warm_map_rows), settle)
+
+
+def _in_app(app: Flask, warm: Callable[[], Iterator[str]]) -> Iterator[str]:
+    with app.app_context():
+        yield from warm()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,41 @@ def map_links(pic: dict[str, Any], whole: dict[str, Any] | None = None) -> list[
     ]
 
 
+#: The named queries of a chain map besides those of its picture, each run with ``{"chain": uid}``.
+MAP_QUERIES = ("chain_firms", "chain_carriers", "policies_measures", "targets", "projects")
+
+
+def map_rows(chain_uid: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows of the chain map's :data:`MAP_QUERIES` (shared by requests until the store changes)."""
+    return {name: run_query(name, {"chain": chain_uid}) for name in MAP_QUERIES}
+
+
+def warm_pictures() -> Iterator[str]:
+    """Build every chain's picture (what the dashboard counts from and each map starts from), yielding each chain's
+    uid when it is done. :meth:`StoreHolder.keep_warm` runs this in the background once the server listens, next to
+    :func:`warm_map_rows`; a request for a picture being built joins that work.
+
+    On Neo4j the first request of a chain map otherwise runs its nine queries cold while twenty colleagues wait
+    (``python -m bench.viewer_load``). Warming stops once the query cache is three quarters full, so that it never
+    pushes out what requests asked for.
+    """
+    yield from _each_chain(picture)
+
+
+def warm_map_rows() -> Iterator[str]:
+    """Gather every chain map's :data:`MAP_QUERIES` rows, yielding each chain's uid (see :func:`warm_pictures`)."""
+    yield from _each_chain(map_rows)
+
+
+def _each_chain(step: Callable[[str], object]) -> Iterator[str]:
+    cache = current_app.extensions["chainkg_cache"]
+    for chain in run_query("chain_list"):
+        if len(cache) >= cache.size * 3 // 4:
+            return
+        step(chain["uid"])
+        yield chain["uid"]
+
+
 def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str, Any]:
     """Everything the chain map shows for the chosen region: layered links with its firms, carriers, distribution,
     measures, targets and projects."""
@@ -170,9 +206,9 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
     if whole is None:
         raise ChainMissing(f"没有名称或编号为 {key} 的产业链 / no industry chain {key!r}")
     pic = region.scoped(whole)
-    chain_uid = pic["chain"]["uid"]
+    rows = map_rows(pic["chain"]["uid"])
     firms = placed_firms(pic)
-    carriers = [c for c in run_query("chain_carriers", {"chain": chain_uid}) if region.contains(c["uid"])]
+    carriers = [c for c in rows["chain_carriers"] if region.contains(c["uid"])]
     shown = [f for f in firms if _matches(f, district, platform)]
     layout = layered(map_links(pic, whole), shown)
     segments = [s for c in layout["columns"] for s in c["segments"]]
@@ -204,13 +240,9 @@ def chain_map_data(key: str, district: str = "", platform: str = "") -> dict[str
             "districts": _distribution(firms, "districts"),
             "platforms": _distribution(firms, "platforms"),
         },
-        "measures": [
-            m
-            for m in run_query("policies_measures", {"chain": chain_uid})
-            if region.contains(m["uid"] or m["policy_uid"])
-        ],
-        "targets": [t for t in run_query("targets", {"chain": chain_uid}) if region.contains(t["uid"])],
-        "projects": [p for p in run_query("projects", {"chain": chain_uid}) if region.contains(p["uid"])],
+        "measures": [m for m in rows["policies_measures"] if region.contains(m["uid"] or m["policy_uid"])],
+        "targets": [t for t in rows["targets"] if region.contains(t["uid"])],
+        "projects": [p for p in rows["projects"] if region.contains(p["uid"])],
     }
 
 

@@ -16,15 +16,23 @@ with their example parameters, so the parameter types match real calls): right a
 starts, planning them takes seconds, which the first user of a chain map would otherwise wait
 (``chainkg serve`` waits for it, :meth:`StoreHolder.wait_until_warm`, before it listens).
 
+What the pages build once per store version (every chain's picture and its map's query rows) is built by
+:meth:`StoreHolder.keep_warm` in background threads once the server listens, and again whenever the data
+changed and then stayed unchanged for a while (a ``chainkg build`` in progress changes it with every
+transaction: warming each of those versions would only slow the build down). A request for what is being
+warmed joins that computation (:class:`chainkg.webapp.response_cache.ReadCache`) instead of starting a second.
+
 The pages hold the store only through its interface (``chainkg.graph.store``): named queries
 through ``chainkg.queries.run``, the console through ``GraphStore.console``, never a driver.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from flask import current_app
@@ -32,6 +40,8 @@ from flask import current_app
 from chainkg import queries
 from chainkg.graph.neo4j_store import Neo4jStore
 from chainkg.graph.store import GraphStore, StoreConfig, open_store
+
+log = logging.getLogger(__name__)
 
 #: The named queries the pages run; their plans are warmed on a fresh Neo4j connection.
 VIEWER_QUERIES = (
@@ -83,6 +93,8 @@ class StoreHolder:
         self._stamp: tuple[int, int] | None = None
         self._neo4j_seen: tuple[float, tuple[str, ...]] | None = None
         self._warmer: threading.Thread | None = None
+        self._keepers: list[threading.Thread] = []
+        self._closing = threading.Event()
 
     def _file_stamp(self) -> tuple[int, int] | None:
         if self.config.neo4j_uri:
@@ -140,7 +152,40 @@ class StoreHolder:
             self._warmer.join(timeout=60)
             self._warmer = None
 
+    def keep_warm(self, what: str, warm: Callable[[], Iterable[object]], settle_seconds: float) -> None:
+        """Run ``warm`` now in a background thread, and again for each later version of the data that stays
+        unchanged for ``settle_seconds``, until :meth:`close`; log (info) ``what`` was warmed, and how long it took.
+
+        ``warm`` yields after each piece of work (a chain), so closing waits for one piece, not for all of them.
+        """
+        keeper = threading.Thread(target=self._keep_warm, args=(what, warm, settle_seconds), daemon=True)
+        self._keepers.append(keeper)
+        keeper.start()
+
+    def _keep_warm(self, what: str, warm: Callable[[], Iterable[object]], settle_seconds: float) -> None:
+        warmed: tuple[object, ...] | None = None
+        seen: tuple[object, ...] | None = None
+        while not self._closing.is_set():
+            try:
+                stamp = self.stamp()
+                if stamp != warmed and (warmed is None or stamp == seen):
+                    warmed = stamp  # once per version, even if it fails: the pages then build what they show
+                    started, done = time.perf_counter(), 0
+                    for _ in warm():
+                        if self._closing.is_set():
+                            return
+                        done += 1
+                    log.info("%s warmed: %d in %.1f s", what, done, time.perf_counter() - started)
+                seen = stamp
+            except Exception:  # noqa: BLE001 - a store that cannot answer fails the pages too, which say why
+                log.exception("warming %s failed; the pages build them on request", what)
+            self._closing.wait(settle_seconds)
+
     def close(self) -> None:
+        self._closing.set()
+        for keeper in self._keepers:
+            keeper.join(timeout=60)
+        self._keepers = []
         with self._lock:
             self._join_warmer()
             if self._store is not None:
