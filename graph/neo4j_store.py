@@ -53,6 +53,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -315,9 +316,10 @@ class Neo4jStore(GraphStore):
         started = time.monotonic()
         deadline = started + self.config.neo4j_retry_seconds
         delay = RETRY_FIRST_DELAY
+        retrying = False
         while True:
             try:
-                self._write(graph, replaces)
+                self._write(graph, replaces, retrying)
                 return
             except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
                 if isinstance(exc, TransientError) and exc.code == OUT_OF_TRANSACTION_MEMORY:
@@ -335,22 +337,25 @@ class Neo4jStore(GraphStore):
                     ) from exc
                 time.sleep(min(delay, left))
                 delay = min(delay * 2, RETRY_MAX_DELAY)
+                retrying = True
             except Neo4jError as exc:
                 raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
 
-    def _write(self, graph: Graph, replaces: Sequence[str]) -> None:
+    def _write(self, graph: Graph, replaces: Sequence[str], retrying: bool) -> None:
         """One attempt of :meth:`write_document`: a Document of ``graph`` left unfinished by an earlier write
-        (killed, or its server gone) is retracted first, so this one replaces it."""
+        (killed, or its server gone) is retracted first, so this one replaces it. A staged attempt after a
+        failed one may find the documents it replaces retracted already."""
         with self._session() as session:
             unfinished = session.execute_read(_unfinished, sorted(n.uid for n in graph.by_label("Document")))
         for uid in unfinished:
             self._retract_in_stages(uid)
         stages = _stages(graph, self.stage_rows) if len(graph.nodes) + len(graph.edges) > self.staged_above else None
         if stages is None:
-            self._run_write(_replace_graph, graph, replaces)
+            nodes = [graph.nodes[uid] for uid in sorted(graph.nodes)]
+            self._run_write(_replace_graph, _part(nodes, [graph.edges[key] for key in sorted(graph.edges)]), replaces)
             return
         for uid in replaces:
-            self._retract_in_stages(uid)
+            self._retract_in_stages(uid, missing_ok=retrying)
         self._write_in_stages(*stages)
 
     def _run_write(self, work: Callable[..., None], *args: Any) -> None:
@@ -374,22 +379,33 @@ class Neo4jStore(GraphStore):
             fresh = session.execute_write(_begin_document, document, token)
         mark = token if fresh else None
         try:
-            for nodes, edges in stages:
-                self._run_write(_write_stage, document.uid, mark, nodes, edges)
-            self._run_write(_write_stage, document.uid, mark, [document], [])
+            # the next stage's rows are made on a thread of their own while the server writes this one
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neo4j-stage") as prepare:
+                parts = [*stages, ([document], [])]
+                ahead = prepare.submit(_part, *parts[0])
+                for following in [*parts[1:], None]:
+                    part = ahead.result()
+                    if following is not None:
+                        ahead = prepare.submit(_part, *following)
+                    self._run_write(_write_stage, document.uid, mark, part)
         except (ServiceUnavailable, SessionExpired, TransientError, OSError):
             raise
         except BaseException:
             if fresh:
-                with contextlib.suppress(Neo4jError, DriverError, OSError, StoreError):
-                    self._retract_in_stages(document.uid)
+                with contextlib.suppress(Neo4jError, DriverError, OSError, StoreError), self._session() as session:
+                    if session.execute_read(_is_mine, document.uid, token):
+                        self._retract_in_stages(document.uid)
             raise
 
-    def _retract_in_stages(self, document_uid: str) -> None:
+    def _retract_in_stages(self, document_uid: str, *, missing_ok: bool = False) -> None:
         """Retract a document in transactions of at most :attr:`stage_rows` mentioned nodes, the first of which
-        marks it unfinished (so a retraction cut short is taken up by the next write, as a write is)."""
+        marks it unfinished (so a retraction cut short is taken up by the next write, as a write is).
+        :class:`UnknownDocumentError` if it is not stored, unless ``missing_ok``."""
         with self._session(max_transaction_retry_time=0) as session:
-            session.execute_write(_mark_unfinished, document_uid, uuid.uuid4().hex)
+            if not session.execute_write(_mark_unfinished, document_uid, uuid.uuid4().hex):
+                if missing_ok:
+                    return
+                raise UnknownDocumentError(f"no stored document {document_uid!r}")
             while not session.execute_write(_retract_step, document_uid, self.stage_rows):
                 pass
 
@@ -706,8 +722,29 @@ def _write_edges(tx: ManagedTransaction, rel_type: str, edges: list[Edge], read_
     ).consume()
 
 
-def _write_part(tx: ManagedTransaction, nodes: Sequence[Node], edges: Sequence[Edge], create: bool) -> None:
-    """Merge ``nodes`` and ``edges`` (a whole document, or one stage of a large one) into the database.
+@dataclass
+class _Part:
+    """Nodes and edges written in one transaction (a whole document, or one stage of a large one), with the
+    rows they are written with if they are not stored: computed before the transaction, so that a staged
+    write prepares the next stage while the server writes this one (:meth:`Neo4jStore._write_in_stages`)."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    node_rows: list[dict[str, Any]]
+    edge_rows: list[list[Any]]
+
+
+def _part(nodes: list[Node], edges: list[Edge]) -> _Part:
+    return _Part(
+        nodes,
+        edges,
+        [node_props(node.to_dict()) for node in nodes],
+        [[edge.start, edge.end, edge_props(edge.to_dict())] for edge in edges],
+    )
+
+
+def _write_part(tx: ManagedTransaction, part: _Part, create: bool) -> None:
+    """Merge ``part`` into the database.
 
     The stored nodes are read first and merged with the model's rules. With ``create``, nodes not stored
     are CREATEd, and so are the edges with an end created here (none can be stored, so they are not read
@@ -716,6 +753,7 @@ def _write_part(tx: ManagedTransaction, nodes: Sequence[Node], edges: Sequence[E
     without ``create``, on the read-back and MERGE path, which is safe against concurrent writers as MERGE
     is. Every other edge is read back, merged and MERGEd.
     """
+    nodes, edges = part.nodes, part.edges
     stored: dict[str, Node] = {}
     for chunk in _chunks([node.uid for node in nodes]):
         result = tx.run(
@@ -727,14 +765,14 @@ def _write_part(tx: ManagedTransaction, nodes: Sequence[Node], edges: Sequence[E
             stored[node.uid] = node
     # (label, stored) → rows: stored nodes are SET in place, new ones CREATEd (or MERGEd) with their label
     by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
+    for node, row in zip(nodes, part.node_rows, strict=True):
         held = stored.get(node.uid)
         if held is not None:
             if held.label != node.label:
                 raise ModelError(f"uid {node.uid} is a {held.label} in Neo4j, not a {node.label}")
             held.merge(node)
-            node = held
-        by_label[node.label, held is not None].append(node_props(node.to_dict()))
+            row = node_props(held.to_dict())
+        by_label[node.label, held is not None].append(row)
     for (label, is_stored), rows in sorted(by_label.items()):
         if is_stored:
             statement = "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) SET n = row"
@@ -746,10 +784,11 @@ def _write_part(tx: ManagedTransaction, nodes: Sequence[Node], edges: Sequence[E
             tx.run(statement, rows=chunk).consume()
 
     created = {node.uid for node in nodes if node.uid not in stored} if create else set()
-    fresh = [edge for edge in edges if edge.start in created or edge.end in created]
-    others = [edge for edge in edges if edge.start not in created and edge.end not in created]
+    pairs = list(zip(edges, part.edge_rows, strict=True))
+    fresh = [(edge, edge_row) for edge, edge_row in pairs if edge.start in created or edge.end in created]
+    others = [(edge, edge_row) for edge, edge_row in pairs if edge.start not in created and edge.end not in created]
     stored_edges: dict[tuple[str, str, str], Edge] = {}
-    for edge_chunk in _chunks(others):
+    for edge_chunk in _chunks([edge for edge, _ in others]):
         result = tx.run(
             "UNWIND $rows AS row MATCH (a:Entity {uid: row[1]})-[r]->(b:Entity {uid: row[2]}) "
             "WHERE type(r) = row[0] RETURN type(r) AS type, properties(r) AS props, row[1] AS start, "
@@ -763,14 +802,14 @@ def _write_part(tx: ManagedTransaction, nodes: Sequence[Node], edges: Sequence[E
             stored_edges[held_edge.key] = held_edge
     # (type, CREATE) → rows as [start, end, props] lists: less for the driver to pack than maps
     by_type: dict[tuple[str, bool], list[list[Any]]] = defaultdict(list)
-    for edge in fresh:
-        by_type[edge.type, True].append([edge.start, edge.end, edge_props(edge.to_dict())])
-    for edge in others:
+    for edge, edge_row in fresh:
+        by_type[edge.type, True].append(edge_row)
+    for edge, edge_row in others:
         held_edge = stored_edges.get(edge.key)
         if held_edge is not None:
             held_edge.merge(edge)
-            edge = held_edge
-        by_type[edge.type, False].append([edge.start, edge.end, edge_props(edge.to_dict())])
+            edge_row = [edge.start, edge.end, edge_props(held_edge.to_dict())]
+        by_type[edge.type, False].append(edge_row)
     for (rel_type, is_new), edge_rows in sorted(by_type.items()):
         write = "CREATE" if is_new else "MERGE"
         for row_chunk in _chunks(edge_rows):
@@ -781,15 +820,13 @@ def _write_part(tx: ManagedTransaction, nodes: Sequence[Node], edges: Sequence[E
             ).consume()
 
 
-def _replace_graph(tx: ManagedTransaction, graph: Graph, replaces: Sequence[str], create: bool) -> None:
-    """Retract the documents ``graph`` replaces, then merge it: one transaction, so a reader sees either version."""
+def _replace_graph(tx: ManagedTransaction, part: _Part, replaces: Sequence[str], create: bool) -> None:
+    """Retract the documents ``part`` replaces, then merge it: one transaction, so a reader sees either version."""
     for uid in replaces:
         _check_stored(tx, uid)
         while not _retract_step(tx, uid, None):
             pass
-    _write_part(
-        tx, [graph.nodes[uid] for uid in sorted(graph.nodes)], [graph.edges[k] for k in sorted(graph.edges)], create
-    )
+    _write_part(tx, part, create)
 
 
 def _stages(graph: Graph, size: int) -> tuple[Node, list[tuple[list[Node], list[Edge]]]] | None:
@@ -857,20 +894,22 @@ def _begin_document(tx: ManagedTransaction, document: Node, token: str) -> bool:
     return True
 
 
-def _write_stage(
-    tx: ManagedTransaction, document_uid: str, token: str | None, nodes: list[Node], edges: list[Edge], create: bool
-) -> None:
+def _write_stage(tx: ManagedTransaction, document_uid: str, token: str | None, part: _Part, create: bool) -> None:
     """One stage of a staged write, after checking that the Document is still this write's (``token``)."""
-    if token is not None:
-        mine = tx.run(
-            "MATCH (d:Document {uid: $uid}) WHERE d[$mark] = $token RETURN count(d) AS n",
-            uid=document_uid,
-            mark=UNFINISHED,
-            token=token,
-        ).single()
-        if not mine or not mine["n"]:
-            raise StoreError(f"document {document_uid} was taken over by another write while this one ran")
-    _write_part(tx, nodes, edges, create)
+    if token is not None and not _is_mine(tx, document_uid, token):
+        raise StoreError(f"document {document_uid} was taken over by another write while this one ran")
+    _write_part(tx, part, create)
+
+
+def _is_mine(tx: ManagedTransaction, document_uid: str, token: str) -> bool:
+    """Whether the Document is still the unfinished one of the write that holds ``token``."""
+    result = tx.run(
+        "MATCH (d:Document {uid: $uid}) WHERE d[$mark] = $token RETURN count(d) AS n",
+        uid=document_uid,
+        mark=UNFINISHED,
+        token=token,
+    ).single()
+    return bool(result and result["n"])
 
 
 def _unfinished(tx: ManagedTransaction, uids: list[str]) -> list[str]:
@@ -882,12 +921,15 @@ def _unfinished(tx: ManagedTransaction, uids: list[str]) -> list[str]:
     return sorted(record["uid"] for record in result)
 
 
-def _mark_unfinished(tx: ManagedTransaction, document_uid: str, token: str) -> None:
-    """The first step of a staged retraction: the Document leaves the lists (its completion mark goes)."""
-    _check_stored(tx, document_uid)
-    tx.run(
-        "MATCH (d:Document {uid: $uid}) SET d[$mark] = $token", uid=document_uid, mark=UNFINISHED, token=token
-    ).consume()
+def _mark_unfinished(tx: ManagedTransaction, document_uid: str, token: str) -> bool:
+    """The first step of a staged retraction: the Document leaves the lists. False if it is not stored."""
+    result = tx.run(
+        "MATCH (d:Document {uid: $uid}) SET d[$mark] = $token RETURN count(d) AS n",
+        uid=document_uid,
+        mark=UNFINISHED,
+        token=token,
+    ).single()
+    return bool(result and result["n"])
 
 
 def _retract_step(tx: ManagedTransaction, document_uid: str, limit: int | None) -> bool:
