@@ -755,10 +755,10 @@ def _write_part(tx: ManagedTransaction, part: _Part, create: bool) -> None:
     """
     nodes, edges = part.nodes, part.edges
     stored: dict[str, Node] = {}
-    for chunk in _chunks([node.uid for node in nodes]):
+    for uid_chunk in _chunks([node.uid for node in nodes]):
         result = tx.run(
             "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) RETURN labels(n) AS labels, properties(n) AS props",
-            uids=chunk,
+            uids=uid_chunk,
         )
         for record in result:
             node = _node_from_record(record["labels"], record["props"])
@@ -796,10 +796,10 @@ def _write_part(tx: ManagedTransaction, part: _Part, create: bool) -> None:
             rows=[list(edge.key) for edge in edge_chunk],
         )
         for record in result:
-            held_edge = Edge.from_dict(
+            read_back = Edge.from_dict(
                 {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
             )
-            stored_edges[held_edge.key] = held_edge
+            stored_edges[read_back.key] = read_back
     # (type, CREATE) → rows as [start, end, props] lists: less for the driver to pack than maps
     by_type: dict[tuple[str, bool], list[list[Any]]] = defaultdict(list)
     for edge, edge_row in fresh:
