@@ -1,21 +1,59 @@
 """The Neo4j store, through the official ``neo4j`` driver.
 
 Every node carries its model label and the shared label ``Entity`` (unique
-``uid``), so edges can be matched by uid alone. One document is written in one
-transaction: nodes and edges already stored are read first and merged with
-:class:`chainkg.graph.model.Node` / :class:`chainkg.graph.model.Edge` rules, then written with
-``UNWIND $rows … MERGE``, so Neo4j and the embedded store merge alike and a
-failure leaves nothing half-written. Values always travel as parameters; labels
-and types are interpolated only after they are checked against the model.
+``uid``), so edges can be matched by uid alone. Nodes and edges already stored
+are read first and merged with :class:`chainkg.graph.model.Node` /
+:class:`chainkg.graph.model.Edge` rules, then written with ``UNWIND $rows …``:
+``CREATE`` for new nodes and the edges that touch one, ``SET``/``MERGE`` for the
+rest, so Neo4j and the embedded store merge alike. A uid that a concurrent writer
+created first fails the CREATE on the uid constraint; the write then runs once
+more on the read-back and ``MERGE`` path, as safe against concurrent writers as
+MERGE always was. Values always travel as parameters; labels and types are
+interpolated only after they are checked against the model.
+
+**One transaction or stages.** A document of up to :data:`STAGED_ABOVE` rows
+(nodes and edges: every document, a firm list of up to some 10,000 rows) is
+written in one transaction, with the retraction of the documents it replaces, so
+a reader sees either version. A larger one would need transaction memory in
+proportion (some 25 KiB per firm of a list: 100,000 firms do not fit in the local
+server's default 1g heap, nor in Aura's limits), so it is written in stages of at
+most :data:`STAGE_ROWS` rows, one transaction each (:func:`_stages`):
+
+- The Document goes first, without its ``sha256`` and marked unfinished
+  (:data:`UNFINISHED`); the last stage writes it whole. ``document_hashes`` (the
+  "unchanged" check of builds and imports) and the viewer's document list leave
+  out an unfinished Document, so a write cut short looks unstored.
+- Stages go breadth first from the Document, each edge with its later end, so
+  whatever a stage committed is reachable from the Document by the Document's own
+  edges: exactly what a retraction walks.
+- A stage that fails (a uid another label holds: ModelError; a refused write) has
+  what the earlier stages wrote retracted before the error is raised. A write
+  killed hard, or whose server went away, leaves its Document unfinished; the next
+  write of that Document (the same file again, or the retry of a server gone
+  away) retracts it first, and an import of a changed file at its path replaces it.
+- Documents a staged write replaces are retracted first, in stages too.
+
+While a staged write runs, a reader sees its firms appear stage by stage, before
+the list shows in the document lists; during a staged replacement, the old list's
+firms go before the new ones come. Both are complete once the write returns.
+
+**Retraction** (:func:`_retract_step`, also of ``chainkg remove``) starts from
+the Document's neighbourhood, never from all the database's edges, in steps of
+:data:`STAGE_ROWS` mentioned nodes, the first of which marks the Document
+unfinished. The result is the embedded store's (``Graph.retract``): a staged
+write and a one-transaction write give the same graph.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -61,6 +99,16 @@ CONNECTION_TIMEOUT = 5.0
 #: same write fails the same way however often it is tried.
 OUT_OF_TRANSACTION_MEMORY = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
 #: Seconds between a document's write attempts while the server cannot take it: doubling from the first to the most.
+#: The server's answer to a CREATE of a uid a concurrent writer created first.
+CONSTRAINT_CONFLICT = "Neo.ClientError.Schema.ConstraintValidationFailed"
+#: Rows (nodes and edges) of a document above which it is written in stages (see the module docstring).
+STAGED_ABOVE = 30_000
+#: Rows per stage of a staged write, mentioned nodes per step of a staged retraction: some 100 MiB of
+#: transaction memory, well within the 717 MiB the local server allows with its default 1g heap.
+STAGE_ROWS = 10_000
+#: The property of a Document whose staged write or retraction has not finished (its value names the
+#: writer): the store's own, as ``searchText`` is, never read back into the graph.
+UNFINISHED = "unfinishedWrite"
 RETRY_FIRST_DELAY = 0.5
 RETRY_MAX_DELAY = 5.0
 
@@ -161,7 +209,7 @@ def edge_props(data: dict[str, Any]) -> dict[str, Any]:
 
 def _node_from_record(labels: list[str], props: dict[str, Any]) -> Node:
     label = next(label for label in labels if label in LABELS)
-    props = {k: v for k, v in props.items() if k not in INDEX_PROPERTIES}
+    props = {k: v for k, v in props.items() if k not in INDEX_PROPERTIES and k != UNFINISHED}
     return Node.from_dict({**props, "label": label})
 
 
@@ -182,7 +230,7 @@ def _grouped(items: Iterable[T], key: Callable[[T], str], size: int) -> Iterator
             yield name, rows
 
 
-def _chunks(rows: list[dict[str, Any]], size: int = BATCH) -> Iterable[list[dict[str, Any]]]:
+def _chunks(rows: Sequence[T], size: int = BATCH) -> Iterable[Sequence[T]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
 
@@ -194,6 +242,9 @@ class Neo4jStore(GraphStore):
 
     def __init__(self, config: StoreConfig) -> None:
         self.config = config
+        #: :data:`STAGED_ABOVE` and :data:`STAGE_ROWS`, per store so that tests can stage small graphs.
+        self.staged_above = STAGED_ABOVE
+        self.stage_rows = STAGE_ROWS
         scheme = (config.neo4j_uri or "").partition("://")[0]
         if scheme not in URI_SCHEMES:
             raise StoreError(f"bad Neo4j URI {config.neo4j_uri!r}: the scheme must be one of {', '.join(URI_SCHEMES)}")
@@ -253,8 +304,9 @@ class Neo4jStore(GraphStore):
                 session.run(_BACKFILL_SEARCH_KEY, separator=SEARCH_SEPARATOR).consume()
 
     def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:
-        """One transaction (retracting the documents ``graph`` ``replaces`` first), tried again while the
-        server cannot take it, for ``neo4j_retry_seconds`` in all.
+        """Retract the documents ``graph`` ``replaces``, then merge it: in one transaction, or in stages if it
+        has more than :attr:`staged_above` rows (see the module docstring), tried again while the server
+        cannot take it, for ``neo4j_retry_seconds`` in all.
 
         The retries are counted here, not by the driver, whose back-off may sleep past its retry time
         (a build waited some 60 s per document for a server gone away). A server still away at the end
@@ -264,14 +316,14 @@ class Neo4jStore(GraphStore):
         started = time.monotonic()
         deadline = started + self.config.neo4j_retry_seconds
         delay = RETRY_FIRST_DELAY
+        retrying = False
         while True:
             try:
-                with self._session(max_transaction_retry_time=0) as session:
-                    session.execute_write(_replace_graph, graph, replaces)
+                self._write(graph, replaces, retrying)
                 return
             except (ServiceUnavailable, SessionExpired, TransientError, OSError) as exc:
                 if isinstance(exc, TransientError) and exc.code == OUT_OF_TRANSACTION_MEMORY:
-                    # not passing: the same write fails the same way again (a large imported firm list)
+                    # not passing: the same write fails the same way again
                     raise StoreError(
                         f"Neo4j at {self.config.neo4j_uri} refused the write: it needs more transaction memory "
                         f"than the server allows ({_reason(exc)}); raise dbms.memory.transaction.total.max or "
@@ -285,8 +337,77 @@ class Neo4jStore(GraphStore):
                     ) from exc
                 time.sleep(min(delay, left))
                 delay = min(delay * 2, RETRY_MAX_DELAY)
+                retrying = True
             except Neo4jError as exc:
                 raise StoreError(f"Neo4j refused the write: {exc.message or exc}") from exc
+
+    def _write(self, graph: Graph, replaces: Sequence[str], retrying: bool) -> None:
+        """One attempt of :meth:`write_document`: a Document of ``graph`` left unfinished by an earlier write
+        (killed, or its server gone) is retracted first, so this one replaces it. A staged attempt after a
+        failed one may find the documents it replaces retracted already."""
+        with self._session() as session:
+            unfinished = session.execute_read(_unfinished, sorted(n.uid for n in graph.by_label("Document")))
+        for uid in unfinished:
+            self._retract_in_stages(uid)
+        stages = _stages(graph, self.stage_rows) if len(graph.nodes) + len(graph.edges) > self.staged_above else None
+        if stages is None:
+            nodes = [graph.nodes[uid] for uid in sorted(graph.nodes)]
+            self._run_write(_replace_graph, _part(nodes, [graph.edges[key] for key in sorted(graph.edges)]), replaces)
+            return
+        for uid in replaces:
+            self._retract_in_stages(uid, missing_ok=retrying)
+        self._write_in_stages(*stages)
+
+    def _run_write(self, work: Callable[..., None], *args: Any) -> None:
+        """``work(tx, *args, create)`` in one transaction, CREATEing what is new; run once more on the
+        read-back and MERGE path if a concurrent writer created one of its nodes first (:func:`_write_part`)."""
+        with self._session(max_transaction_retry_time=0) as session:
+            try:
+                session.execute_write(work, *args, True)
+            except ClientError as exc:
+                if exc.code != CONSTRAINT_CONFLICT:
+                    raise
+                session.execute_write(work, *args, False)
+
+    def _write_in_stages(self, document: Node, stages: list[tuple[list[Node], list[Edge]]]) -> None:
+        """Write a large document's graph in one transaction per stage (:func:`_stages`), the Document first,
+        marked unfinished and without its ``sha256``, which the last transaction writes: a write cut short
+        looks unstored. If a stage fails, what the earlier ones wrote is retracted before the error is
+        raised; if the server went away, the next attempt (or the next run) retracts it first."""
+        token = uuid.uuid4().hex
+        with self._session(max_transaction_retry_time=0) as session:
+            fresh = session.execute_write(_begin_document, document, token)
+        mark = token if fresh else None
+        try:
+            # the next stage's rows are made on a thread of their own while the server writes this one
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="neo4j-stage") as prepare:
+                parts = [*stages, ([document], [])]
+                ahead = prepare.submit(_part, *parts[0])
+                for following in [*parts[1:], None]:
+                    part = ahead.result()
+                    if following is not None:
+                        ahead = prepare.submit(_part, *following)
+                    self._run_write(_write_stage, document.uid, mark, part)
+        except (ServiceUnavailable, SessionExpired, TransientError, OSError):
+            raise
+        except BaseException:
+            if fresh:
+                with contextlib.suppress(Neo4jError, DriverError, OSError, StoreError), self._session() as session:
+                    if session.execute_read(_is_mine, document.uid, token):
+                        self._retract_in_stages(document.uid)
+            raise
+
+    def _retract_in_stages(self, document_uid: str, *, missing_ok: bool = False) -> None:
+        """Retract a document in transactions of at most :attr:`stage_rows` mentioned nodes, the first of which
+        marks it unfinished (so a retraction cut short is taken up by the next write, as a write is).
+        :class:`UnknownDocumentError` if it is not stored, unless ``missing_ok``."""
+        with self._session(max_transaction_retry_time=0) as session:
+            if not session.execute_write(_mark_unfinished, document_uid, uuid.uuid4().hex):
+                if missing_ok:
+                    return
+                raise UnknownDocumentError(f"no stored document {document_uid!r}")
+            while not session.execute_write(_retract_step, document_uid, self.stage_rows):
+                pass
 
     def bulk_load(
         self,
@@ -367,8 +488,7 @@ class Neo4jStore(GraphStore):
         return rows[0]["uid"] if rows else None
 
     def remove_document(self, document_uid: str) -> None:
-        with self._session() as session:
-            session.execute_write(_retract, document_uid)
+        self._retract_in_stages(document_uid)
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -389,7 +509,9 @@ class Neo4jStore(GraphStore):
 
     def document_hashes(self) -> dict[str, str]:
         with self._session() as session:
-            result = session.run("MATCH (d:Document) RETURN d.sha256 AS sha, d.uid AS uid")
+            result = session.run(
+                "MATCH (d:Document) WHERE d[$mark] IS NULL RETURN d.sha256 AS sha, d.uid AS uid", mark=UNFINISHED
+            )
             return {r["sha"]: r["uid"] for r in result}
 
     def run_cypher(
@@ -600,118 +722,294 @@ def _write_edges(tx: ManagedTransaction, rel_type: str, edges: list[Edge], read_
     ).consume()
 
 
-def _write_graph(tx: ManagedTransaction, graph: Graph) -> None:
-    """Merge ``graph`` into the database inside one transaction."""
-    uids = sorted(graph.nodes)
+@dataclass
+class _Part:
+    """Nodes and edges written in one transaction (a whole document, or one stage of a large one), with the
+    rows they are written with if they are not stored: computed before the transaction, so that a staged
+    write prepares the next stage while the server writes this one (:meth:`Neo4jStore._write_in_stages`)."""
+
+    nodes: list[Node]
+    edges: list[Edge]
+    node_rows: list[dict[str, Any]]
+    edge_rows: list[list[Any]]
+
+
+def _part(nodes: list[Node], edges: list[Edge]) -> _Part:
+    return _Part(
+        nodes,
+        edges,
+        [node_props(node.to_dict()) for node in nodes],
+        [[edge.start, edge.end, edge_props(edge.to_dict())] for edge in edges],
+    )
+
+
+def _write_part(tx: ManagedTransaction, part: _Part, create: bool) -> None:
+    """Merge ``part`` into the database.
+
+    The stored nodes are read first and merged with the model's rules. With ``create``, nodes not stored
+    are CREATEd, and so are the edges with an end created here (none can be stored, so they are not read
+    back either): half the statement time of MERGE. A concurrent writer that creates the same uid makes
+    one of the two fail on the uid constraint; :meth:`Neo4jStore._run_write` then runs the write again
+    without ``create``, on the read-back and MERGE path, which is safe against concurrent writers as MERGE
+    is. Every other edge is read back, merged and MERGEd.
+    """
+    nodes, edges = part.nodes, part.edges
     stored: dict[str, Node] = {}
-    for chunk in _chunks([{"uid": u} for u in uids]):
+    for uid_chunk in _chunks([node.uid for node in nodes]):
         result = tx.run(
-            "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) RETURN labels(n) AS labels, properties(n) AS props",
-            rows=chunk,
+            "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) RETURN labels(n) AS labels, properties(n) AS props",
+            uids=uid_chunk,
         )
         for record in result:
             node = _node_from_record(record["labels"], record["props"])
             stored[node.uid] = node
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for uid in uids:
-        node = graph.nodes[uid]
-        held = stored.get(uid)
+    # (label, stored) → rows: stored nodes are SET in place, new ones CREATEd (or MERGEd) with their label
+    by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
+    for node, row in zip(nodes, part.node_rows, strict=True):
+        held = stored.get(node.uid)
         if held is not None:
             if held.label != node.label:
-                raise ModelError(f"uid {uid} is a {held.label} in Neo4j, not a {node.label}")
+                raise ModelError(f"uid {node.uid} is a {held.label} in Neo4j, not a {node.label}")
             held.merge(node)
-            node = held
-        by_label[node.label].append({"uid": uid, "props": node_props(node.to_dict())})
-    for label, rows in sorted(by_label.items()):
+            row = node_props(held.to_dict())
+        by_label[node.label, held is not None].append(row)
+    for (label, is_stored), rows in sorted(by_label.items()):
+        if is_stored:
+            statement = "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) SET n = row"
+        elif create:
+            statement = f"UNWIND $rows AS row CREATE (n:Entity:{_label(label)}) SET n = row"
+        else:
+            statement = f"UNWIND $rows AS row MERGE (n:Entity {{uid: row.uid}}) SET n = row, n:{_label(label)}"
         for chunk in _chunks(rows):
-            tx.run(
-                f"UNWIND $rows AS row MERGE (n:Entity {{uid: row.uid}}) SET n = row.props, n:{_label(label)}",
-                rows=chunk,
-            ).consume()
+            tx.run(statement, rows=chunk).consume()
 
-    keys = sorted(graph.edges)
+    created = {node.uid for node in nodes if node.uid not in stored} if create else set()
+    pairs = list(zip(edges, part.edge_rows, strict=True))
+    fresh = [(edge, edge_row) for edge, edge_row in pairs if edge.start in created or edge.end in created]
+    others = [(edge, edge_row) for edge, edge_row in pairs if edge.start not in created and edge.end not in created]
     stored_edges: dict[tuple[str, str, str], Edge] = {}
-    key_rows = [{"type": t, "start": s, "end": e} for t, s, e in keys]
-    for chunk in _chunks(key_rows):
+    for edge_chunk in _chunks([edge for edge, _ in others]):
         result = tx.run(
-            "UNWIND $rows AS row MATCH (a:Entity {uid: row.start})-[r]->(b:Entity {uid: row.end}) "
-            "WHERE type(r) = row.type RETURN type(r) AS type, properties(r) AS props, row.start AS start, "
-            "row.end AS end",
-            rows=chunk,
+            "UNWIND $rows AS row MATCH (a:Entity {uid: row[1]})-[r]->(b:Entity {uid: row[2]}) "
+            "WHERE type(r) = row[0] RETURN type(r) AS type, properties(r) AS props, row[1] AS start, "
+            "row[2] AS end",
+            rows=[list(edge.key) for edge in edge_chunk],
         )
         for record in result:
-            edge = Edge.from_dict(
+            read_back = Edge.from_dict(
                 {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
             )
-            stored_edges[edge.key] = edge
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for key in keys:
-        edge = graph.edges[key]
-        held_edge = stored_edges.get(key)
+            stored_edges[read_back.key] = read_back
+    # (type, CREATE) → rows as [start, end, props] lists: less for the driver to pack than maps
+    by_type: dict[tuple[str, bool], list[list[Any]]] = defaultdict(list)
+    for edge, edge_row in fresh:
+        by_type[edge.type, True].append(edge_row)
+    for edge, edge_row in others:
+        held_edge = stored_edges.get(edge.key)
         if held_edge is not None:
             held_edge.merge(edge)
-            edge = held_edge
-        by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": edge_props(edge.to_dict())})
-    for rel_type, rows in sorted(by_type.items()):
-        for chunk in _chunks(rows):
+            edge_row = [edge.start, edge.end, edge_props(held_edge.to_dict())]
+        by_type[edge.type, False].append(edge_row)
+    for (rel_type, is_new), edge_rows in sorted(by_type.items()):
+        write = "CREATE" if is_new else "MERGE"
+        for row_chunk in _chunks(edge_rows):
             tx.run(
-                "UNWIND $rows AS row MATCH (a:Entity {uid: row.start}) MATCH (b:Entity {uid: row.end}) "
-                f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row.props",
-                rows=chunk,
+                "UNWIND $rows AS row MATCH (a:Entity {uid: row[0]}) MATCH (b:Entity {uid: row[1]}) "
+                f"{write} (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row[2]",
+                rows=row_chunk,
             ).consume()
 
 
-def _replace_graph(tx: ManagedTransaction, graph: Graph, replaces: Sequence[str]) -> None:
-    """Retract the documents ``graph`` replaces, then merge it: one transaction, so a reader sees either version."""
+def _replace_graph(tx: ManagedTransaction, part: _Part, replaces: Sequence[str], create: bool) -> None:
+    """Retract the documents ``part`` replaces, then merge it: one transaction, so a reader sees either version."""
     for uid in replaces:
-        _retract(tx, uid)
-    _write_graph(tx, graph)
+        _check_stored(tx, uid)
+        while not _retract_step(tx, uid, None):
+            pass
+    _write_part(tx, part, create)
 
 
-def _retract(tx: ManagedTransaction, document_uid: str) -> None:
-    """Remove ``document_uid``'s statements; facts with other sources keep them."""
+def _stages(graph: Graph, size: int) -> tuple[Node, list[tuple[list[Node], list[Edge]]]] | None:
+    """The graph's one Document and the rest cut into stages of about ``size`` rows (nodes and edges),
+    in the order they are written; None if the graph is not one Document's neighbourhood (then it is
+    written in one transaction).
+
+    Nodes go breadth first from the Document, so each node shares an edge with a node before it, and an
+    edge goes in the stage of its later end: every stage leaves what it wrote reachable from the
+    Document by the Document's own edges, which is how a retraction finds it (:func:`_retract_step`).
+    Within a level, nodes with more edges in the graph go first (a district before its firms), so the
+    many edges of a hub are spread over the stages of the nodes at their other ends.
+    """
+    documents = [node for node in graph.nodes.values() if node.label == "Document"]
+    if len(documents) != 1:
+        return None
+    document = documents[0]
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for edge in graph.edges.values():
+        neighbours[edge.start].add(edge.end)
+        neighbours[edge.end].add(edge.start)
+    order, seen, level = [document.uid], {document.uid}, [document.uid]
+    while level:
+        following = {uid for current in level for uid in neighbours[current] if uid not in seen}
+        level = sorted(following, key=lambda uid: (-len(neighbours[uid]), uid))
+        seen.update(level)
+        order += level
+    if len(order) != len(graph.nodes):
+        return None
+    position = {uid: i for i, uid in enumerate(order)}
+    closing: dict[int, list[Edge]] = defaultdict(list)
+    for key in sorted(graph.edges):
+        edge = graph.edges[key]
+        closing[max(position[edge.start], position[edge.end])].append(edge)
+    stages: list[tuple[list[Node], list[Edge]]] = []
+    nodes: list[Node] = []
+    edges: list[Edge] = []
+    for i, uid in enumerate(order[1:], start=1):
+        nodes.append(graph.nodes[uid])
+        edges += closing[i]
+        if len(nodes) + len(edges) >= size:
+            stages.append((nodes, edges))
+            nodes, edges = [], []
+    if nodes:
+        stages.append((nodes, edges))
+    return document, stages
+
+
+def _check_stored(tx: ManagedTransaction, document_uid: str) -> None:
     exists = tx.run("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n", uid=document_uid).single()
     if not exists or not exists["n"]:
         raise UnknownDocumentError(f"no stored document {document_uid!r}")
+
+
+def _begin_document(tx: ManagedTransaction, document: Node, token: str) -> bool:
+    """Store the Document of a staged write without its ``sha256`` and marked unfinished (``token``); False if
+    it is stored complete already (the staged write then merges into it, unmarked)."""
+    held = tx.run("MATCH (d:Document {uid: $uid}) RETURN d.uid AS uid", uid=document.uid).single()
+    if held is not None:
+        return False
+    props = {k: v for k, v in node_props(document.to_dict()).items() if k != "sha256"}
+    tx.run(
+        "CREATE (d:Entity:Document) SET d = $props, d[$mark] = $token", props=props, mark=UNFINISHED, token=token
+    ).consume()
+    return True
+
+
+def _write_stage(tx: ManagedTransaction, document_uid: str, token: str | None, part: _Part, create: bool) -> None:
+    """One stage of a staged write, after checking that the Document is still this write's (``token``)."""
+    if token is not None and not _is_mine(tx, document_uid, token):
+        raise StoreError(f"document {document_uid} was taken over by another write while this one ran")
+    _write_part(tx, part, create)
+
+
+def _is_mine(tx: ManagedTransaction, document_uid: str, token: str) -> bool:
+    """Whether the Document is still the unfinished one of the write that holds ``token``."""
     result = tx.run(
-        "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.source = $uid OR $uid IN coalesce(r.sources, []) "
-        "RETURN elementId(r) AS id, type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props",
+        "MATCH (d:Document {uid: $uid}) WHERE d[$mark] = $token RETURN count(d) AS n",
         uid=document_uid,
+        mark=UNFINISHED,
+        token=token,
+    ).single()
+    return bool(result and result["n"])
+
+
+def _unfinished(tx: ManagedTransaction, uids: list[str]) -> list[str]:
+    result = tx.run(
+        "UNWIND $uids AS uid MATCH (d:Document {uid: uid}) WHERE d[$mark] IS NOT NULL RETURN d.uid AS uid",
+        uids=uids,
+        mark=UNFINISHED,
     )
+    return sorted(record["uid"] for record in result)
+
+
+def _mark_unfinished(tx: ManagedTransaction, document_uid: str, token: str) -> bool:
+    """The first step of a staged retraction: the Document leaves the lists. False if it is not stored."""
+    result = tx.run(
+        "MATCH (d:Document {uid: $uid}) SET d[$mark] = $token RETURN count(d) AS n",
+        uid=document_uid,
+        mark=UNFINISHED,
+        token=token,
+    ).single()
+    return bool(result and result["n"])
+
+
+def _retract_step(tx: ManagedTransaction, document_uid: str, limit: int | None) -> bool:
+    """Take back the statements of ``document_uid`` about up to ``limit`` (None: all) of the nodes it
+    mentions; True once nothing is left and the Document itself is gone (Graph.retract's rules).
+
+    The work starts from the Document's neighbourhood, never from all the database's edges: every node a
+    document states has its ``MENTIONED_IN`` edge to it, except the districts above a named one (the
+    ``PART_OF`` chain up to the province), which are reached through the Document's own edges from a
+    mentioned node and retracted with it. The nodes with the fewest edges go first, so a hub (a district
+    with a list's firms) comes when the edges to it are gone. When no mentioned node is left, the
+    Document's own edges go, then the Document.
+    """
+    result = tx.run(
+        "MATCH (:Document {uid: $uid})<-[:MENTIONED_IN]-(n:Entity) "
+        "WITH n ORDER BY COUNT { (n)--() }, n.uid LIMIT $limit RETURN n.uid AS uid",
+        uid=document_uid,
+        limit=limit if limit is not None else 2**62,
+    )
+    front = [record["uid"] for record in result]
+    last = not front
+    if last:
+        front = [document_uid]
     touched: set[str] = set()
     rows: dict[str, dict[str, Any]] = {}  # what a firm table's rows said of each firm, to take back
     updates: list[dict[str, Any]] = []
     deletions: list[str] = []
-    for record in result:
-        edge = Edge.from_dict(
-            {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
+    done: set[str] = set()
+    seen = set(front) | {document_uid}
+    while front:
+        result = tx.run(
+            "UNWIND $uids AS uid MATCH (n:Entity {uid: uid})-[r]-(m:Entity) "
+            "WHERE r.source = $doc OR $doc IN coalesce(r.sources, []) "
+            "RETURN elementId(r) AS id, type(r) AS type, startNode(r).uid AS start, endNode(r).uid AS end, "
+            "properties(r) AS props, m.uid AS other, "
+            "EXISTS { (m)-[:MENTIONED_IN]->(:Document {uid: $doc}) } AS mentioned",
+            uids=front,
+            doc=document_uid,
         )
-        edge.evidence.pop(document_uid, None)
-        touched.update((edge.start, edge.end))
-        if edge.type == "MENTIONED_IN" and edge.end == document_uid and TABLE_MARK in edge.props:
-            rows[edge.start] = edge.props
-        if edge.evidence:
-            updates.append({"id": record["id"], "props": edge_props(edge.to_dict())})
-        else:
-            deletions.append(record["id"])
+        following: set[str] = set()
+        for record in result:
+            if record["other"] not in seen and not record["mentioned"]:
+                following.add(record["other"])  # a district above a named one: only reached this way
+            if record["id"] in done:
+                continue
+            done.add(record["id"])
+            edge = Edge.from_dict(
+                {**record["props"], "type": record["type"], "start": record["start"], "end": record["end"]}
+            )
+            edge.evidence.pop(document_uid, None)
+            touched.update((edge.start, edge.end))
+            if edge.type == "MENTIONED_IN" and edge.end == document_uid and TABLE_MARK in edge.props:
+                rows[edge.start] = edge.props
+            if edge.evidence and document_uid not in (edge.start, edge.end):
+                updates.append({"id": record["id"], "props": edge_props(edge.to_dict())})
+            else:
+                deletions.append(record["id"])
+        seen |= following
+        front = sorted(following)
     for chunk in _chunks(updates):
         tx.run(
             "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r = row.props", rows=chunk
         ).consume()
-    for start in range(0, len(deletions), BATCH):
+    for id_chunk in _chunks(deletions):
+        tx.run("UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r", ids=id_chunk).consume()
+    if last:
+        result = tx.run("MATCH (:Document {uid: $uid})--(m:Entity) RETURN m.uid AS uid", uid=document_uid)
+        touched.update(record["uid"] for record in result)
+        tx.run("MATCH (d:Document {uid: $uid}) DETACH DELETE d", uid=document_uid).consume()
+    for uid_chunk in _chunks(sorted(touched)):
         tx.run(
-            "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id DELETE r", ids=deletions[start : start + BATCH]
+            "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) WHERE NOT n:Document AND NOT (n)--() DELETE n",
+            uids=uid_chunk,
         ).consume()
-    tx.run("MATCH (d:Document {uid: $uid}) DETACH DELETE d", uid=document_uid).consume()
-    tx.run(
-        "UNWIND $uids AS uid MATCH (n:Entity {uid: uid}) WHERE NOT n:Document AND NOT (n)--() DELETE n",
-        uids=sorted(touched),
-    ).consume()
     for chunk in _chunks([{"uid": uid} for uid in sorted(rows)]):
         _restate(tx, chunk, rows)
+    return last
 
 
-def _restate(tx: ManagedTransaction, chunk: list[dict[str, Any]], rows: dict[str, dict[str, Any]]) -> None:
+def _restate(tx: ManagedTransaction, chunk: Sequence[dict[str, Any]], rows: dict[str, dict[str, Any]]) -> None:
     """Take back what a retracted firm table said of the firms of ``chunk`` that stay (Graph.retract's rule)."""
     result = tx.run(
         "UNWIND $rows AS row MATCH (n:Entity {uid: row.uid}) "

@@ -2,10 +2,11 @@
 
 A firm table is loaded like a document: it is a ``Document`` (kind ``firm_table``) whose uid comes from its
 bytes, so the same file again is skipped, and ``chainkg remove`` takes back what it stated. A changed file
-at the same path replaces its earlier version in one all-or-nothing write
+at the same path replaces its earlier version in one write
 (:meth:`chainkg.graph.interface.GraphStore.write_document` with ``replaces``): what the old rows said
-is retracted, the new rows written, never both. Bad rows are reported by line and skipped; an unreadable
-file is one :class:`DocumentError` and nothing is written.
+is retracted, the new rows written, never both (a list too large for one Neo4j transaction is written
+in stages, and counts as stored only once the last is: :mod:`chainkg.graph.neo4j_store`). Bad rows are
+reported by line and skipped; an unreadable file is one :class:`DocumentError` and nothing is written.
 """
 
 from __future__ import annotations
