@@ -56,6 +56,10 @@ class GraphStore(ABC):
     #: Whether :meth:`run_cypher` and :meth:`console` work (Neo4j). The embedded store answers
     #: named queries through their Python twins instead, and raises :class:`Neo4jOnlyError` here.
     runs_cypher: ClassVar[bool] = False
+    #: Whether a write may be cut short anywhere (a build's Ctrl-C) and leave the store as of its last commit:
+    #: Neo4j's transactions roll back, and a staged write left unfinished is taken up by the next one. The
+    #: embedded store changes its graph in place, so a build lets its write finish before it stops.
+    interruptible_writes: ClassVar[bool] = False
 
     @abstractmethod
     def write_document(self, graph: Graph, *, replaces: Sequence[str] = ()) -> None:

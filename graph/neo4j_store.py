@@ -239,6 +239,7 @@ class Neo4jStore(GraphStore):
     """A graph in a Neo4j database: local, a cluster (``neo4j://``) or Aura (``neo4j+s://``)."""
 
     runs_cypher: ClassVar[bool] = True
+    interruptible_writes: ClassVar[bool] = True
 
     def __init__(self, config: StoreConfig) -> None:
         self.config = config

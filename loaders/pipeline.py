@@ -195,7 +195,8 @@ class _Interrupt(BaseException):
 
 class _Signals:
     """SIGINT and SIGTERM during a build become :class:`_Interrupt`, never inside a :meth:`critical` block
-    (a document's write and its bookkeeping): a signal there is held until the block ends.
+    (a document's write and its bookkeeping): a signal there is held until the block ends, except in a part that
+    :meth:`open_to_interrupts` (a write into a store that survives being cut short: Neo4j).
 
     Installed only in the main thread (Python's handlers run there); elsewhere the caller keeps its own.
     """
@@ -230,6 +231,21 @@ class _Signals:
             self.in_critical = False
         if self.pending is not None:
             raise _Interrupt(self.pending)
+
+    @contextmanager
+    def open_to_interrupts(self, allowed: bool) -> Iterator[None]:
+        """Inside a critical block: a signal stops the work at once if ``allowed`` (a store whose write, cut short
+        anywhere, leaves it as of its last commit), so Ctrl-C need not wait out a write retried while Neo4j is away."""
+        if not allowed:
+            yield
+            return
+        self.in_critical = False
+        try:
+            if self.pending is not None:
+                raise _Interrupt(self.pending)
+            yield
+        finally:
+            self.in_critical = True
 
 
 #: Documents handed to a worker at a time: one it works on and one waiting, so it never idles on the parent.
@@ -435,7 +451,8 @@ def _load(
                 resolved: Graph = resolver.resolve(result)
                 del result
                 try:
-                    store.write_document(resolved)
+                    with signals.open_to_interrupts(store.interruptible_writes):
+                        store.write_document(resolved)
                 except StoreUnavailableError as exc:
                     raise BuildStopped(
                         report,

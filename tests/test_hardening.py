@@ -287,6 +287,57 @@ def _document_count(config: StoreConfig) -> int:
 
 
 @pytest.mark.neo4j
+def test_ctrl_c_stops_a_build_waiting_for_neo4j_at_once(tmp_path: Path) -> None:
+    """A build whose Neo4j went away retries each write for up to 30 s; Ctrl-C then stops it at once (a Neo4j
+    write cut short leaves the database as of its last commit), with the one line an interrupt prints."""
+    from chainkg import local_neo4j
+
+    generated = tmp_path / "generated"
+    generated.mkdir()
+    generate(settings.SAMPLE_CORPUS, generated, 30)
+    home = tmp_path / "neo4j"
+    password = "chainkg-test-password"
+    info = local_neo4j.start(home, port=0, password=password)  # a server of its own: this test stops it
+    try:
+        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
+        env = {**os.environ, "NEO4J_URI": info.uri, "NEO4J_PASSWORD": password}
+        proc = subprocess.Popen(
+            [*CHAINKG, "build", str(generated), "-j", "2"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                if _document_count(config) >= 3:
+                    break
+            except Exception:  # the schema may not be there yet
+                pass
+            time.sleep(0.5)
+        assert proc.poll() is None, proc.communicate()
+        workers = _children(proc.pid)
+        local_neo4j.stop(home)
+        time.sleep(2)  # the next write meets no server and waits to try again
+        os.killpg(proc.pid, signal.SIGINT)
+        sent = time.monotonic()
+        _out, err = proc.communicate(timeout=60)
+        took = time.monotonic() - sent
+        print(f"the build stopped {took:.1f} s after Ctrl-C")
+        assert took < 10, f"Ctrl-C waited {took:.0f} s for the write's retries"
+        assert proc.returncode == 128 + signal.SIGINT
+        assert "Traceback" not in err
+        lines = err.splitlines()
+        assert len(lines) == 1 and lines[0].startswith("interrupted: "), err
+        assert lines[0].endswith(" documents stored; rerun to continue")
+        assert not [pid for pid in workers if _alive(pid)], "a worker outlived the build"
+    finally:
+        local_neo4j.stop(home, missing_ok=True)
+
+
+@pytest.mark.neo4j
 def test_a_build_stops_soon_when_neo4j_goes_away_and_a_rerun_completes_it(generated: Path, tmp_path: Path) -> None:
     from chainkg import local_neo4j
     from chainkg.graph.json_format import dump_json
