@@ -10,6 +10,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -286,28 +289,37 @@ def _document_count(config: StoreConfig) -> int:
         return int(records[0]["n"])
 
 
-@pytest.mark.neo4j
-def test_ctrl_c_stops_a_build_waiting_for_neo4j_at_once(tmp_path: Path) -> None:
-    """A build whose Neo4j went away retries each write for up to 30 s; Ctrl-C then stops it at once (a Neo4j
-    write cut short leaves the database as of its last commit), with the one line an interrupt prints."""
+_PASSWORD = "chainkg-test-password"
+_OWN_DOCUMENTS = 30
+
+
+@dataclass
+class _Building:
+    """A build of generated documents into a Neo4j of its own (the test stops that server), a few documents in."""
+
+    folder: Path
+    home: Path
+    uri: str
+    env: dict[str, str]
+    command: list[str]
+    proc: subprocess.Popen[str]
+
+
+@contextmanager
+def _building_on_own_server(tmp_path: Path) -> Iterator[_Building]:
     from chainkg import local_neo4j
 
-    generated = tmp_path / "generated"
-    generated.mkdir()
-    generate(settings.SAMPLE_CORPUS, generated, 30)
+    folder = tmp_path / "generated"
+    folder.mkdir()
+    generate(settings.SAMPLE_CORPUS, folder, _OWN_DOCUMENTS)
     home = tmp_path / "neo4j"
-    password = "chainkg-test-password"
-    info = local_neo4j.start(home, port=0, password=password)  # a server of its own: this test stops it
+    info = local_neo4j.start(home, port=0, password=_PASSWORD)
     try:
-        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
-        env = {**os.environ, "NEO4J_URI": info.uri, "NEO4J_PASSWORD": password}
+        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=_PASSWORD)
+        env = {**os.environ, "NEO4J_URI": info.uri, "NEO4J_PASSWORD": _PASSWORD}
+        command = [*CHAINKG, "build", str(folder), "-j", "2"]
         proc = subprocess.Popen(
-            [*CHAINKG, "build", str(generated), "-j", "2"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            start_new_session=True,
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True
         )
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline and proc.poll() is None:
@@ -318,76 +330,65 @@ def test_ctrl_c_stops_a_build_waiting_for_neo4j_at_once(tmp_path: Path) -> None:
                 pass
             time.sleep(0.5)
         assert proc.poll() is None, proc.communicate()
-        workers = _children(proc.pid)
-        local_neo4j.stop(home)
-        time.sleep(2)  # the next write meets no server and waits to try again
-        os.killpg(proc.pid, signal.SIGINT)
-        sent = time.monotonic()
-        _out, err = proc.communicate(timeout=60)
-        took = time.monotonic() - sent
-        print(f"the build stopped {took:.1f} s after Ctrl-C")
-        assert took < 10, f"Ctrl-C waited {took:.0f} s for the write's retries"
-        assert proc.returncode == 128 + signal.SIGINT
-        assert "Traceback" not in err
-        lines = err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith("interrupted: "), err
-        assert lines[0].endswith(" documents stored; rerun to continue")
-        assert not [pid for pid in workers if _alive(pid)], "a worker outlived the build"
+        yield _Building(folder, home, info.uri, env, command, proc)
     finally:
         local_neo4j.stop(home, missing_ok=True)
 
 
 @pytest.mark.neo4j
-def test_a_build_stops_soon_when_neo4j_goes_away_and_a_rerun_completes_it(generated: Path, tmp_path: Path) -> None:
+def test_ctrl_c_stops_a_build_waiting_for_neo4j_at_once(tmp_path: Path) -> None:
+    """A build whose Neo4j went away retries each write for up to 30 s; Ctrl-C then stops it at once (a Neo4j
+    write cut short leaves the database as of its last commit), with the one line an interrupt prints."""
+    from chainkg import local_neo4j
+
+    with _building_on_own_server(tmp_path) as run:
+        workers = _children(run.proc.pid)
+        local_neo4j.stop(run.home)
+        time.sleep(2)  # the next write meets no server and waits to try again
+        os.killpg(run.proc.pid, signal.SIGINT)
+        sent = time.monotonic()
+        _out, err = run.proc.communicate(timeout=60)
+        took = time.monotonic() - sent
+    print(f"the build stopped {took:.1f} s after Ctrl-C")
+    assert took < 10, f"Ctrl-C waited {took:.0f} s for the write's retries"
+    assert run.proc.returncode == 128 + signal.SIGINT
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("interrupted: "), err
+    assert lines[0].endswith(" documents stored; rerun to continue")
+    assert not [pid for pid in workers if _alive(pid)], "a worker outlived the build"
+
+
+@pytest.mark.neo4j
+def test_a_build_stops_soon_when_neo4j_goes_away_and_a_rerun_completes_it(tmp_path: Path) -> None:
     from chainkg import local_neo4j
     from chainkg.graph.json_format import dump_json
 
-    generated = tmp_path / "generated"
-    generated.mkdir()
-    generate(settings.SAMPLE_CORPUS, generated, 30)
-    home = tmp_path / "neo4j"
-    password = "chainkg-test-password"
-    info = local_neo4j.start(home, port=0, password=password)  # a server of its own: this test stops it
-    try:
-        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
-        env = {**os.environ, "NEO4J_URI": info.uri, "NEO4J_PASSWORD": password}
-        command = [*CHAINKG, "build", str(generated), "-j", "2"]
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if _document_count(config) >= 3:
-                    break
-            except Exception:  # the schema may not be there yet
-                pass
-            time.sleep(0.5)
-        assert proc.poll() is None, proc.communicate()
-        local_neo4j.stop(home)
+    with _building_on_own_server(tmp_path) as run:
+        local_neo4j.stop(run.home)
         stopped = time.monotonic()
-        out, err = proc.communicate(timeout=120)
+        out, err = run.proc.communicate(timeout=120)
         took = time.monotonic() - stopped
         print(f"the build gave up {took:.1f} s after Neo4j was stopped")
         assert took < 40, f"the build gave up {took:.0f} s after Neo4j went away"
-        assert proc.returncode == 1
+        assert run.proc.returncode == 1
         assert "Traceback" not in err and "Received notification" not in err and "neo4j." not in err, err
         lines = err.splitlines()
         assert len(lines) == 1, err
-        assert lines[0].startswith(f"Error: Neo4j at {info.uri} went away during a write and did not come back")
+        assert lines[0].startswith(f"Error: Neo4j at {run.uri} went away during a write and did not come back")
         assert "documents of this build stored: rerun the same command when the store is back" in lines[0]
         assert "(unchanged files are skipped)" in lines[0]
 
-        info = local_neo4j.start(home, port=0, password=password)
-        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=password)
-        env["NEO4J_URI"] = info.uri
+        info = local_neo4j.start(run.home, port=0, password=_PASSWORD)
+        config = StoreConfig(neo4j_uri=info.uri, neo4j_password=_PASSWORD)
+        env = {**run.env, "NEO4J_URI": info.uri}
         stored = _document_count(config)
-        assert 3 <= stored < 30
-        rerun = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
+        assert 3 <= stored < _OWN_DOCUMENTS
+        rerun = subprocess.run(run.command, capture_output=True, text=True, env=env, timeout=900)
         assert rerun.returncode == 0, rerun.stderr
-        assert f"{30 - stored} loaded, {stored} unchanged" in rerun.stdout
+        assert f"{_OWN_DOCUMENTS - stored} loaded, {stored} unchanged" in rerun.stdout
         with open_store(config) as neo4j:
             resumed = dump_json(neo4j.read())
-    finally:
-        local_neo4j.stop(home, missing_ok=True)
     with open_store(StoreConfig(path=tmp_path / "clean.json")) as clean:
-        build([generated], clean, workers=2)
+        build([run.folder], clean, workers=2)
         assert resumed == dump_json(clean.read())
