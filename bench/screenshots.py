@@ -30,6 +30,7 @@ from playwright.sync_api import ViewportSize, sync_playwright
 from werkzeug.serving import make_server
 
 from bench import firm_data
+from bench.chromium import ARGS, CHROMIUM
 from chainkg.graph.store import StoreConfig, open_store
 from chainkg.loaders.firm_import import import_firms
 from chainkg.loaders.pipeline import build
@@ -37,8 +38,6 @@ from chainkg.webapp import create_app
 from tests import viewer_graph
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 VIEWPORT: ViewportSize = {"width": 1500, "height": 1000}
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 from werkzeug.serving import make_server
 
+from bench.chromium import ARGS, CHROMIUM
 from bench.http_load import get, percentiles, run_clients
 from bench.large_graph import build_graph, iter_edges, iter_nodes
 from chainkg import queries
@@ -47,18 +48,7 @@ from chainkg.webapp import chains as chain_pages
 from chainkg.webapp import create_app, open_now
 from chainkg.webapp import region as region_pages
 
-CHROMIUM = "/usr/bin/chromium"
 _NEO4J_PASSWORD = "chainkg-bench-password"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _render_times(base: str, path: str, visits: int) -> list[dict[str, float]]:

@@ -25,17 +25,6 @@ from chainkg.graph.model import Graph
 from chainkg.graph.store import GraphStore, StoreConfig
 from chainkg.webapp import create_app
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = Path(os.environ.get("CHAINKG_SCREENSHOTS") or tempfile.mkdtemp(prefix="chainkg-screenshots-"))
 SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 

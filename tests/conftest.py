@@ -79,7 +79,7 @@ def browser() -> Iterator[Any]:
     """A headless Chromium for the browser tests of one module (they serve the viewer with tests/browser_server.py)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser_server import ARGS, CHROMIUM
+    from bench.chromium import ARGS, CHROMIUM
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk")
