@@ -346,7 +346,7 @@ class Neo4jStore(GraphStore):
         """One attempt of :meth:`write_document`: a Document of ``graph`` left unfinished by an earlier write
         (killed, or its server gone) is retracted first, so this one replaces it. A staged attempt after a
         failed one may find the documents it replaces retracted already."""
-        with self._session() as session:
+        with self._session(max_transaction_retry_time=0) as session:  # write_document counts the retries
             unfinished = session.execute_read(_unfinished, sorted(n.uid for n in graph.by_label("Document")))
         for uid in unfinished:
             self._retract_in_stages(uid)
@@ -393,7 +393,10 @@ class Neo4jStore(GraphStore):
             raise
         except BaseException:
             if fresh:
-                with contextlib.suppress(Neo4jError, DriverError, OSError, StoreError), self._session() as session:
+                with (
+                    contextlib.suppress(Neo4jError, DriverError, OSError, StoreError),
+                    self._session(max_transaction_retry_time=0) as session,
+                ):
                     if session.execute_read(_is_mine, document.uid, token):
                         self._retract_in_stages(document.uid)
             raise
