@@ -650,17 +650,15 @@ class _ChainViews:
         return queries.run(self.store, name, params)
 
     def region(self, key: str) -> str | None:
-        """The uid of the district or platform named ``key`` (None for the whole graph); unknown is an error."""
+        """The uid of the district or platform ``key`` names (:meth:`~chainkg.queries.region.Regions.find`;
+        None for the whole graph); unknown or ambiguous is an error."""
         if not key:
             return None
-        found = self.regions.resolve(key)
-        if found is not None:
-            return str(found["uid"])
-        partial = [r for r in self.regions.choices() if key in r["name"]]  # 吴兴区 for 湖州市吴兴区
-        if len(partial) == 1:
-            return str(partial[0]["uid"])
-        if partial:
-            names = "、".join(r["name"] for r in partial[:10])
+        found = self.regions.find(key)
+        if len(found) == 1:
+            return str(found[0]["uid"])
+        if found:
+            names = "、".join(r["name"] for r in found[:10])
             raise click.ClickException(f"{key!r} names several regions ({names}): give one of them")
         raise click.ClickException(
             f"no district or platform {key!r} in the graph (the viewer's 地区 picker lists them)"

@@ -137,6 +137,17 @@ class Regions:
         named = sorted(uid for uid, r in self.rows.items() if r["label"] in REGION_LABELS and r["name"] == key)
         return self.region(named[0]) if named else None
 
+    def find(self, key: str | None) -> list[Row]:
+        """The regions ``key`` may mean: the one whose uid or name it is, else every region of the picker whose
+        name contains it (吴兴区 for 湖州市吴兴区: users type the short form), in the picker's order. The CLI
+        names the candidates when there are several; the viewer takes a key only when it means one region."""
+        exact = self.resolve(key)
+        if exact is not None:
+            return [exact]
+        if not key:
+            return []
+        return [self.region(r["uid"]) or r for r in self.choices() if key in r["name"]]
+
     def choices(self) -> list[Row]:
         """Regions the graph has firms, measures, targets or documents in (a picker's list), with their counts.
 

@@ -88,3 +88,10 @@ def test_a_cycle_of_part_of_ends() -> None:
         {"uid": "f", "label": "Enterprise", "name": "F", "level": None, "places": ["a"], "via": []},
     ]
     assert Regions.from_rows(rows).regions_of("f") >= {"a"}
+
+
+def test_a_part_of_a_name_finds_the_regions_that_hold_it(rg: Regions) -> None:
+    assert rg.find("乙市") == [rg.region(uid("District", "乙市"))]  # a whole name: that region alone
+    assert rg.find("高新") == [rg.region(uid("Platform", "甲高新园区"))]
+    assert [r["name"] for r in rg.find("市")] == ["甲市", "乙市"]  # several: in the picker's order
+    assert rg.find("无此地") == [] and rg.find("") == []

@@ -60,6 +60,9 @@ def test_the_same_chain_shows_each_citys_firms_measures_and_targets(client: Flas
     assert states["甲市"]["系统集成"] == "unknown" and states["乙市"]["系统集成"] == "firms"
     # the province holds both cities' firms
     assert _firms(_map(client, "?region=测试省")) == {"甲电池公司", "乙储能公司"}
+    # a part of a name only one region has chooses it; a part several share chooses none
+    assert _map(client, "?region=乙")["region"]["uid"] == YI
+    assert _map(client, "?region=市")["region"] is None
 
 
 def test_the_region_is_remembered_in_a_cookie(client: FlaskClient) -> None:

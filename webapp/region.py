@@ -1,10 +1,10 @@
 """The chosen region (地区): every map, list and gap of the viewer is for it.
 
-A page takes its region from the ``region`` query parameter (a District's or Platform's uid, or its name);
-without one, from the ``region`` cookie, which every request naming a region sets (``region=`` clears it).
-The header's picker lists the regions the graph has firms, measures, targets or documents in
-(:meth:`chainkg.queries.region.Regions.choices`). What lies in a region is decided by
-:mod:`chainkg.queries.region` alone.
+A page takes its region from the ``region`` query parameter (a District's or Platform's uid, its name, or a
+part of its name no other region has); without one, from the ``region`` cookie, which every request naming a
+region sets (``region=`` clears it). The header's picker lists the regions the graph has firms, measures,
+targets or documents in (:meth:`chainkg.queries.region.Regions.choices`). What lies in a region is decided
+by :mod:`chainkg.queries.region` alone.
 """
 
 from __future__ import annotations
@@ -39,8 +39,10 @@ def requested() -> str:
 
 
 def chosen() -> dict[str, Any] | None:
-    """The chosen region ({uid, name, label, level, level_zh}), or None for the whole graph."""
-    return regions().resolve(requested())
+    """The chosen region ({uid, name, label, level, level_zh}), or None for the whole graph: a key that
+    means one region (its uid, its name, or a part of its name only it has: :meth:`Regions.find`)."""
+    found = regions().find(requested())
+    return found[0] if len(found) == 1 else None
 
 
 def chosen_uid() -> str:
