@@ -299,6 +299,10 @@ def serve(config: StoreConfig, host: str, port: int, threads: int, development: 
     from chainkg.webapp import create_app, open_now
 
     _require_graph(config)
+    # What the viewer warms in the background after it listens, and when that is done, is news to whoever
+    # started it (a large graph's maps take minutes): logged without -v.
+    viewer_log = logging.getLogger("chainkg.webapp")
+    viewer_log.setLevel(min(logging.INFO, viewer_log.getEffectiveLevel()))
     app = create_app(config)
     try:
         open_now(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import signal
 import subprocess
 import sys
@@ -85,4 +86,5 @@ def test_serve_answers_concurrent_requests_and_stops_on_ctrl_c(tmp_path: Path) -
         out, err = process.communicate(timeout=30)
     assert process.returncode == 0, err
     assert "stopped" in out
+    assert re.search(r"INFO chainkg\.webapp\.store_holder: chain pictures warmed: \d+ in", err)  # without -v
     assert time.monotonic() - started < 10
