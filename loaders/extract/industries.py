@@ -36,6 +36,7 @@ from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import (
     GENERIC_HEADS,
     HEAD_VERBS,
+    INDUSTRY_FOLLOWERS,
     NEUTRAL_PREFIXES,
     NOUN_HEADS,
     QUALIFIERS,
@@ -178,10 +179,14 @@ def _vocabulary(text: str) -> list[IndustryMention]:
     return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
 
 
-#: A head word that makes the words before it an industry: X产业链, X产业集群 (a cluster).
-_BY_HEAD = re.compile(r"产业链(?!链)|产业集群")
+#: A head word that makes the words before it an industry: X产业链, X产业集群 (a cluster), and X产业 when X
+#: is written as a compound no vocabulary holds (稀土永磁产业, 机器人及智能制造产业: a qualified industry), not
+#: 产业 as the modifier of a carrier, a group, a process or a body (产业园, 产业化, 产业联盟, 产业工人).
+_BY_HEAD = re.compile(
+    r"产业链(?!链)|产业集群|产业(?=[，。；：、,;:）)”\"\s]|$|" + "|".join(map(re.escape, INDUSTRY_FOLLOWERS)) + ")"
+)
 #: Where X starts: after a clause or list mark, a quote, a count (17条), a year (2024年) or one of these words.
-_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的是为在对把将从向由]|{_NUM}[个条大家年]|^")
+_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的了是为在对就把将从向由]|{_NUM}[个条大家年]|^")
 _X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
 _REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
@@ -192,7 +197,7 @@ _A_VERB = re.compile(_VERBS)
 
 
 def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
-    """X产业链 (a chain) and X产业集群 (a cluster, named with its place) for X no vocabulary knows.
+    """X产业链 and X产业 (a chain) and X产业集群 (a cluster, named with its place) for X no vocabulary knows.
 
     X runs back from the head word to a clause or list mark, a count or year, 的/等, or an action word
     (聚焦…, a data list); a qualifier of rank (世界级, 千亿级, 全市) and a leading place are not X. No X is a
@@ -220,8 +225,9 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
             continue
         if not x.endswith(NOUN_HEADS):
             continue
-        if head.group(0) == "产业链":
-            out.append(IndustryMention(_plain(x), x + "产业链", x_start, head.end(), CHAIN, "产业链"))
+        if head.group(0) != "产业集群":
+            word = head.group(0)
+            out.append(IndustryMention(_plain(x + word), x + word, x_start, head.end(), CHAIN, word))
             continue
         place = unit_name(written_place.name) if written_place else district_display(text, start, scope)
         name = f"{place}{x}{head.group(0)}"
@@ -470,7 +476,7 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
         if lines.count(name) == 1:
             continue
         longer = [other for other in names if other != name and name in other]
-        tails = [o for o in longer if o.endswith(name)]
+        tails = _outermost([o for o in longer if o.endswith(name)])
         heads = [o for o in longer if o.startswith(name)]
         choice = sorted(tails or heads, key=lambda o: -counts[o])
         if len(choice) == 1 or (tails and counts[choice[0]] > counts[choice[1]]):
@@ -487,6 +493,12 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
             continue
         out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label))
     return out
+
+
+def _outermost(names: list[str]) -> list[str]:
+    """The longer names not themselves inside another one: 硅光伏 and 绿色硅光伏 both hold 光伏, but the first is a
+    short form of the second (one industry), so 光伏 folds into 绿色硅光伏 however often each is written."""
+    return [n for n in names if not any(n != o and o.endswith(n) for o in names)]
 
 
 def _fold_groups(clusters: set[str]) -> dict[str, str]:

@@ -1,0 +1,61 @@
+"""Chains, round 6: a chain named by a compound with 产业 (稀土永磁产业, 机器人及智能制造产业) is that compound, and
+the shorter forms of the text fold into it; chain systems named by a number code ("4+2+3"产业链体系) hold the chains
+their counted lists name; named manufacturing clusters and "X是全省…产业链之一". Every text is invented; each rule is
+tried on phrasings of two provinces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chainkg.graph.model import Graph
+from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.pipeline import extract_path
+
+
+def _graph(tmp_path: Path, text: str, name: str = "policy.txt") -> Graph:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path)
+
+
+def _names(graph: Graph, label: str) -> set[str]:
+    return {n.name for n in graph.by_label(label)}
+
+
+def _pairs(graph: Graph, rel: str) -> set[tuple[str, str]]:
+    return {(graph.nodes[e.start].name, graph.nodes[e.end].name) for e in graph.edges.values() if e.type == rel}
+
+
+def _chains(text: str) -> set[str]:
+    return {m.name for m in find_industries(text) if m.label == "IndustryChain"}
+
+
+def test_a_compound_before_chanye_is_the_chain() -> None:
+    # an Inner-Mongolia-style title (推进X产业延链…) and a Shanghai-style one (促进X产业高质量发展)
+    title = "赤峰市关于推进钕铁硼永磁产业延链补链的若干措施\n到2026年全市钕铁硼永磁产业产值过百亿。"
+    assert "钕铁硼永磁" in _chains(title)
+    assert "传感器及智能制造" in _chains("嘉定区促进传感器及智能制造产业高质量发展的办法\n支持企业扩产。")
+
+
+def test_chanye_modifying_a_carrier_or_a_task_force_names_no_compound() -> None:
+    # X产业 before the noun it modifies (a service platform, a team for attracting firms), and a verb before X
+    chains = _chains("积极打造专业化电梯产业公共服务平台，组建了现代纺织产业招商专班，现就绿色建材产业提出意见。")
+    assert not {"专业化电梯", "了现代纺织", "现就绿色建材"} & chains
+
+
+def test_a_zone_written_before_a_chain_is_not_part_of_its_name() -> None:
+    # a Tianjin-style news line (高新区X产业营收) and a Hunan-style one (经开区X产业产值)
+    assert "信创" in _chains("力争到2026年高新区信创产业营收突破800亿元。")
+    assert "工程机械" in _chains("经开区工程机械产业产值增长12%。")
+
+
+def test_bare_forms_fold_into_the_longest_compound() -> None:
+    # a Yunnan-style plan writing 绿色硅光伏 and its short form 硅光伏 as often, and the bare 光伏; a Sichuan-style
+    # one writing 晶硅光伏 and 硅光伏
+    yunnan = (
+        "保山市绿色硅光伏产业三年行动计划\n\n全市绿色硅光伏产业产值突破500亿元。支持硅光伏企业上市。"
+        "硅光伏企业扩产。光伏企业达到40家。打造光伏之城。"
+    )
+    sichuan = "乐山市晶硅光伏产业发展意见\n\n晶硅光伏产业营收翻番。硅光伏企业扩产。硅光伏企业上市。光伏企业达到30家。"
+    assert _chains(yunnan) == {"绿色硅光伏"}
+    assert _chains(sichuan) == {"晶硅光伏"}
