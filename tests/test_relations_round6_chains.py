@@ -59,3 +59,37 @@ def test_bare_forms_fold_into_the_longest_compound() -> None:
     sichuan = "乐山市晶硅光伏产业发展意见\n\n晶硅光伏产业营收翻番。硅光伏企业扩产。硅光伏企业上市。光伏企业达到30家。"
     assert _chains(yunnan) == {"绿色硅光伏"}
     assert _chains(sichuan) == {"晶硅光伏"}
+
+
+def test_a_coded_system_holds_the_chains_its_counted_lists_spell_out(tmp_path: Path) -> None:
+    # a Hunan-county-style plan (the code, then the lists in the next sentence) and a Henan-style one (the code and
+    # its lists in one sentence, N left open)
+    hunan = _graph(
+        tmp_path,
+        "浏阳市2025年产业链工作要点\n\n今年是全市“3+2”产业链体系建设的关键之年。全市聚焦烟花爆竹、生物医药、"
+        "电子信息3条主导产业链，以及食品加工、新材料2条培育型产业链，推动链长制落地。",
+        "hunan.txt",
+    )
+    system = next(n for n in _names(hunan, "Cluster") if n.endswith("3+2产业链体系"))
+    members = {chain for chain, cluster in _pairs(hunan, "PART_OF") if cluster == system}
+    assert members == {"烟花爆竹", "生物医药", "电子信息", "食品加工", "新材料"}
+    henan = _graph(
+        tmp_path,
+        "许昌市制造业群链建设方案\n\n许昌市推进“2+5+N”群链建设，打造电力装备、节能环保2个产业集群，"
+        "做强智能电网、超硬材料、发制品、再生金属、汽车零部件5条重点产业链。",
+        "henan.txt",
+    )
+    system = next(n for n in _names(henan, "Cluster") if n.endswith("2+5+N群链"))
+    members = {chain for chain, cluster in _pairs(henan, "PART_OF") if cluster == system}
+    assert {"智能电网", "超硬材料", "再生金属"} <= members
+
+
+def test_lists_whose_counts_are_not_the_code_hold_no_chains(tmp_path: Path) -> None:
+    # the code 4+4, then lists of 3 and 5 chains: another grouping, not the system's
+    graph = _graph(
+        tmp_path,
+        "某县工作要点\n\n全县构建“4+4”现代化产业体系。全县聚焦纺织、食品、建材3条产业链，以及光伏、储能、氢能、"
+        "锂电池、电子信息5条新兴产业链。",
+    )
+    system = next(n for n in _names(graph, "Cluster") if n.endswith("4+4现代化产业体系"))
+    assert not {chain for chain, cluster in _pairs(graph, "PART_OF") if cluster == system}

@@ -435,10 +435,28 @@ def _groups(text: str, scope: str | None) -> list[IndustryMention]:
         code, start = coded.group(0).strip('“”"'), coded.start()
         place = _level_word_place(text, start, scope) or district_display(text, start, scope)
         out.append(IndustryMention(f"{place}{code}产业集群", text[start : match.end()], start, match.end(), CLUSTER))
-    return out
+    return out + _coded_systems(text, scope)
 
 
 _CLUSTER_WORD = re.compile("产业集群")
+#: A system of chains named by a number code: “4+2+3”产业链体系, “7+28+N”群链, “4×4”现代化产业体系.
+_SYSTEM_WORD = re.compile("产业链体系|现代化产业体系|产业体系|群链")
+_SYSTEM_CODE_BEFORE = re.compile(r"[“\"]?(?=[0-9N]+[+＋×])[0-9N+＋×]{3,12}[”\"]?\Z")
+
+
+def _coded_systems(text: str, scope: str | None) -> list[IndustryMention]:
+    """Systems of chains named by a code of counts joined by + or × (全县“4+2+3”产业链体系: four chains of one kind,
+    two of another, three of a third): one Cluster each, named with its place, code and head word."""
+    out: list[IndustryMention] = []
+    for match in _SYSTEM_WORD.finditer(text):
+        coded = _SYSTEM_CODE_BEFORE.search(text, max(0, match.start() - 14), match.start())
+        if not coded:
+            continue
+        code, start = coded.group(0).strip('“”"').replace("＋", "+"), coded.start()
+        place = _level_word_place(text, start, scope) or district_display(text, start, scope)
+        name = f"{place}{code}{match.group(0)}"
+        out.append(IndustryMention(name, text[start : match.end()], start, match.end(), CLUSTER))
+    return out
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -541,6 +559,8 @@ def _reads_places(text: str) -> bool:
     return (
         _GROUP.search(text) is not None
         or "集群" in text
+        or "体系" in text
+        or "群链" in text
         or "产业链" in text
         or next(_list_ends(text), None) is not None
     )
@@ -739,6 +759,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)
     for index in sorted(per_sentence):
         _link_sentence(doc, graph, index, per_sentence[index], by_sentence.get(index, []))
+    _coded_system_members(doc, graph, per_sentence)
     _developed_in_scope(doc, graph, nodes, news)
 
 
@@ -788,6 +809,35 @@ def _link_sentence(
         taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
         for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
             graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
+
+
+#: A system named by its code (长沙县4+2+3产业链体系), and a counted list of chains or clusters (…4条卓越型产业链).
+_CODED_SYSTEM = re.compile(r"[0-9N]+(?:[+×][0-9N]+)+(?:产业链体系|现代化产业体系|产业体系|群链)$")
+_COUNTED_LIST_HEAD = re.compile(r"([0-9]+)[条个][^，。；、]{0,8}?(?:产业链|产业集群|集群|产业)")
+
+
+def _coded_system_members(
+    doc: ParsedDocument, graph: DocumentGraph, per_sentence: dict[int, list[tuple[IndustryMention, Node]]]
+) -> None:
+    """The chains of a system named by a code are the chains of the counted lists that spell the code out.
+
+    “4+2+3”产业链体系 is followed (in its sentence or the next) by lists closed by 4条…产业链, 2条…产业链 and
+    3条…产业链: when every count of a sentence's lists is a number of the code, its chains are PART_OF the system.
+    """
+    for index, items in sorted(per_sentence.items()):
+        for mention, system in items:
+            match = _CODED_SYSTEM.search(mention.name) if mention.label == CLUSTER else None
+            if match is None:
+                continue
+            numbers = {int(n) for n in re.findall("[0-9]+", match.group(0))}
+            for at in (index, index + 1):
+                chains = [n for m, n in per_sentence.get(at, []) if m.label == CHAIN]
+                counts = [int(c) for c in _COUNTED_LIST_HEAD.findall(doc.sentences[at].text)] if chains else []
+                if counts and set(counts) <= numbers:
+                    evidence = doc.sentences[at].text
+                    for chain in chains:
+                        graph.edge("PART_OF", chain, system, evidence)
+                    break
 
 
 def _members(doc: ParsedDocument, index: int, items: list[tuple[IndustryMention, Node]]) -> list[Node]:
