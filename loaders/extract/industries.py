@@ -457,6 +457,8 @@ def _coded_systems(text: str, scope: str | None) -> list[IndustryMention]:
         name = f"{place}{code}{match.group(0)}"
         out.append(IndustryMention(name, text[start : match.end()], start, match.end(), CLUSTER))
     return out
+
+
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
