@@ -93,3 +93,18 @@ def test_lists_whose_counts_are_not_the_code_hold_no_chains(tmp_path: Path) -> N
     )
     system = next(n for n in _names(graph, "Cluster") if n.endswith("4+4现代化产业体系"))
     assert not {chain for chain, cluster in _pairs(graph, "PART_OF") if cluster == system}
+
+
+def test_a_named_manufacturing_cluster_is_a_cluster_developed_in_its_place(tmp_path: Path) -> None:
+    # an Inner-Mongolia-style plan (培育壮大<place>X及应用先进制造业集群), a Jiangsu-style news line (<place>X…集群)
+    mongolia = _graph(tmp_path, "意见\n\n培育壮大赤峰稀土功能材料及应用先进制造业集群，现提出如下意见。", "nm.txt")
+    assert "赤峰稀土功能材料及应用先进制造业集群" in {a for n in mongolia.by_label("Cluster") for a in n.aliases}
+    assert {cluster for cluster, _ in _pairs(mongolia, "DEVELOPED_IN")} == _names(mongolia, "Cluster")
+    jiangsu = _graph(tmp_path, "新闻\n\n近日，打造无锡物联网先进制造业集群取得新进展。", "js.txt")
+    assert any(n.endswith("物联网先进制造业集群") for n in _names(jiangsu, "Cluster"))
+
+
+def test_a_zone_of_a_cluster_is_no_cluster() -> None:
+    # 集群协同区 / 集群核心区: an area of a cluster's programme, not the cluster named again
+    text = "建成现代纺织与服装先进制造业集群协同区和高端装备先进制造业集群核心区。"
+    assert not [m for m in find_industries(text) if m.label == "Cluster"]

@@ -179,11 +179,14 @@ def _vocabulary(text: str) -> list[IndustryMention]:
     return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
 
 
-#: A head word that makes the words before it an industry: X产业链, X产业集群 (a cluster), and X产业 when X
+#: A head word that makes the words before it an industry: X产业链, X产业集群 or X(先进)制造业集群 (a cluster,
+#: as the national programme of manufacturing clusters names them), and X产业 when X
 #: is written as a compound no vocabulary holds (稀土永磁产业, 机器人及智能制造产业: a qualified industry), not
 #: 产业 as the modifier of a carrier, a group, a process or a body (产业园, 产业化, 产业联盟, 产业工人).
 _BY_HEAD = re.compile(
-    r"产业链(?!链)|产业集群|产业(?=[，。；：、,;:）)”\"\s]|$|" + "|".join(map(re.escape, INDUSTRY_FOLLOWERS)) + ")"
+    r"产业链(?!链)|产业集群|(?:先进)?制造业集群(?!协同区|核心区|承载区|板块)|产业(?=[，。；：、,;:）)”\"\s]|$|"
+    + "|".join(map(re.escape, INDUSTRY_FOLLOWERS))
+    + ")"
 )
 #: Where X starts: after a clause or list mark, a quote, a count (17条), a year (2024年) or one of these words.
 _X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的了是为在对就把将从向由]|{_NUM}[个条大家年]|^")
@@ -225,7 +228,7 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
             continue
         if not x.endswith(NOUN_HEADS):
             continue
-        if head.group(0) != "产业集群":
+        if not head.group(0).endswith("集群"):
             word = head.group(0)
             out.append(IndustryMention(_plain(x + word), x + word, x_start, head.end(), CHAIN, word))
             continue
