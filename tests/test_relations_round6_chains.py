@@ -108,3 +108,18 @@ def test_a_zone_of_a_cluster_is_no_cluster() -> None:
     # 集群协同区 / 集群核心区: an area of a cluster's programme, not the cluster named again
     text = "建成现代纺织与服装先进制造业集群协同区和高端装备先进制造业集群核心区。"
     assert not [m for m in find_industries(text) if m.label == "Cluster"]
+
+
+def test_a_chain_said_to_be_one_of_a_kind_of_chain_is_part_of_the_programme(tmp_path: Path) -> None:
+    # a Shandong-style plan (X是全省标志性产业链之一) and a Guangdong-style one (X是我市战略性支柱产业之一)
+    shandong = _graph(tmp_path, "临沂市工程机械产业链方案\n\n工程机械是全省标志性产业链之一。", "sd.txt")
+    cluster = next(n for n in _names(shandong, "Cluster") if n.endswith("省标志性产业链"))
+    assert ("工程机械", cluster) in _pairs(shandong, "PART_OF")
+    guangdong = _graph(tmp_path, "珠海市集成电路产业方案\n\n集成电路是我市战略性支柱产业之一。", "gd.txt")
+    cluster = next(n for n in _names(guangdong, "Cluster") if n.endswith("市战略性支柱产业"))
+    assert ("集成电路", cluster) in _pairs(guangdong, "PART_OF")
+
+
+def test_one_of_a_chain_named_by_its_industry_is_no_programme() -> None:
+    # 是全省光伏产业之一 names an industry, not a kind of chain: no group
+    assert not [m for m in find_industries("该企业是全省光伏产业之一的骨干。") if m.label == "Cluster"]

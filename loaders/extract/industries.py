@@ -438,13 +438,34 @@ def _groups(text: str, scope: str | None) -> list[IndustryMention]:
         code, start = coded.group(0).strip('“”"'), coded.start()
         place = _level_word_place(text, start, scope) or district_display(text, start, scope)
         out.append(IndustryMention(f"{place}{code}产业集群", text[start : match.end()], start, match.end(), CLUSTER))
-    return out + _coded_systems(text, scope)
+    return out + _coded_systems(text, scope) + _one_of_groups(text, scope)
 
 
 _CLUSTER_WORD = re.compile("产业集群")
 #: A system of chains named by a number code: “4+2+3”产业链体系, “7+28+N”群链, “4×4”现代化产业体系.
 _SYSTEM_WORD = re.compile("产业链体系|现代化产业体系|产业体系|群链")
 _SYSTEM_CODE_BEFORE = re.compile(r"[“\"]?(?=[0-9N]+[+＋×])[0-9N+＋×]{3,12}[”\"]?\Z")
+
+
+#: X是全省标志性产业链之一: a kind of chain (标志性, 重点) of a whole area that a chain is one of names the area's
+#: programme of such chains.
+_ONE_OF = re.compile(
+    r"(?:全|我|本)(?P<level>[省市区县])(?P<kind>[\u4e00-\u9fff]{1,8}?)(?P<head>产业链|产业集群|产业)之一"
+)
+
+
+def _one_of_groups(text: str, scope: str | None) -> list[IndustryMention]:
+    """The programme a chain is said to be one of (新能源汽车是全省标志性产业链之一): a Cluster named with the
+    area's place and the kind of chain, marked ``之一`` so the chains of its sentence are read as its members."""
+    out: list[IndustryMention] = []
+    for match in _ONE_OF.finditer(text):
+        if not _is_kind(match.group("kind")):
+            continue
+        start = match.start()
+        place = _level_word_place(text, match.start("kind"), scope) or district_display(text, start, scope)
+        name = f"{place}{match.group('kind')}{match.group('head')}"
+        out.append(IndustryMention(name, text[start : match.end("head")], start, match.end("head"), CLUSTER, "之一"))
+    return out
 
 
 def _coded_systems(text: str, scope: str | None) -> list[IndustryMention]:
@@ -514,7 +535,7 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
     for m in mentions:
         if m.label == CHAIN and target.get(m.name, m.name) in not_chains:
             continue
-        out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label))
+        out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label, m.head))
     return out
 
 
@@ -559,13 +580,14 @@ def _find_anywhere(text: str) -> tuple[IndustryMention, ...]:
 
 
 def _reads_places(text: str) -> bool:
-    """Whether the scope can change what ``text`` names: only counted groups and coded clusters
+    """Whether the scope can change what ``text`` names: only counted, coded and "之一" groups and clusters
     (:func:`_groups`) and the items of a list (:func:`_lists`) are read with it."""
     return (
         _GROUP.search(text) is not None
         or "集群" in text
         or "体系" in text
         or "群链" in text
+        or "之一" in text
         or "产业链" in text
         or next(_list_ends(text), None) is not None
     )
@@ -799,7 +821,7 @@ def _link_sentence(
 ) -> None:
     sentence = doc.sentences[index].text
     # a cluster named as a list item (新一代信息技术、高端装备…共4个产业集群) is a peer of the chains, not their group
-    clusters = [n for m, n in items if m.label == CLUSTER and _GROUP_NAME.search(m.name)]
+    clusters = [n for m, n in items if m.label == CLUSTER and (_GROUP_NAME.search(m.name) or m.head == "之一")]
     # (四群八链 holds 群: a sentence without it is not scanned, the pattern opening with a class tried everywhere)
     code = _CHAIN_CODE.search(sentence) if "群" in sentence else None
     if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
