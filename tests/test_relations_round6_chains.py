@@ -123,3 +123,19 @@ def test_a_chain_said_to_be_one_of_a_kind_of_chain_is_part_of_the_programme(tmp_
 def test_one_of_a_chain_named_by_its_industry_is_no_programme() -> None:
     # 是全省光伏产业之一 names an industry, not a kind of chain: no group
     assert not [m for m in find_industries("该企业是全省光伏产业之一的骨干。") if m.label == "Cluster"]
+
+
+def test_with_a_firm_as_owner_of_the_chain_written_after_it(tmp_path: Path) -> None:
+    # a Henan-style list (以A为链主的X、以B为链主的Y), a Fujian-style clause (以A为链主，园区…) in a plan on one chain
+    henan = _graph(
+        tmp_path,
+        "周口市工作要点\n\n重点培育以豫丰食品为链主的肉制品加工、以恒达钢构为链主的特种钢等优势产业。",
+        "ha.txt",
+    )
+    assert {("豫丰食品", "肉制品加工"), ("恒达钢构", "特种钢")} <= _pairs(henan, "CHAIN_OWNER_OF")
+    fujian = _graph(
+        tmp_path,
+        "漳州市锂电新能源产业链发展方案\n\n以闽锂科技为链主，锂电新能源产业园已吸引上下游企业集聚。",
+        "fj.txt",
+    )
+    assert ("闽锂科技", "锂电新能源") in _pairs(fujian, "CHAIN_OWNER_OF")

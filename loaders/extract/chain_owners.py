@@ -25,6 +25,7 @@ from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, IndustryMention
 from chainkg.loaders.extract.industries import find_industries
 from chainkg.loaders.text.document import ParsedDocument
+from chainkg.loaders.text.industry_terms import NOUN_HEADS
 
 _COUNT = "[0-9一二两三四五六七八九十]+"
 #: A list of firms, then the link to the 链主 cue closing the clause head: 等, 共同担任X产业链, 是这条产业链的两家, 为,
@@ -83,8 +84,10 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
 
 def owners_in(sentence: str, offset: int, chains: list[IndustryMention], main: str | None) -> list[tuple[str, str]]:
     """(firm as written, chain name) for each 链主 statement of ``sentence`` (at ``offset`` in its text)."""
-    out: list[tuple[str, str]] = []
+    out, handled = _as_owner(sentence, offset, chains, main)
     for cue in re.finditer("链主", sentence):
+        if cue.start() in handled:
+            continue
         if _SLOGAN.search(sentence, max(0, cue.start() - 2), cue.end() + 2):
             continue  # “链长+链主+园区”: a way of working, no firm
         clause_start, clause_end = _clause(sentence, cue.start())
@@ -98,6 +101,45 @@ def owners_in(sentence: str, offset: int, chains: list[IndustryMention], main: s
         if chain:
             out += [(firm, chain) for firm in firms if (firm, chain) not in out]
     return out
+
+
+#: 以A为链主 (the firm A is the chain's owner), with the chain written right after it when it is 以A为链主的Y.
+_AS_OWNER = re.compile(
+    r"以(?P<firm>[^，。；、,;以]{2,20}?)为[“\"]?(?P<cue>链主)[”\"]?(?:企业)?(?:的(?P<chain>[^，。；、,;等]{2,14}))?"
+)
+
+
+def _as_owner(
+    sentence: str, offset: int, chains: list[IndustryMention], main: str | None
+) -> tuple[list[tuple[str, str]], set[int]]:
+    """The pairs of 以A为链主的Y (each firm owns the chain after its cue: 以甲为链主的X、以乙为链主的Y) and of 以A为链主
+    (the chain of its clause or sentence, else the document's), and the offsets of the cues they read."""
+    out: list[tuple[str, str]] = []
+    handled: set[int] = set()
+    for match in _AS_OWNER.finditer(sentence):
+        firm = _NAME_NOTE.sub("", match.group("firm"))
+        if not _is_firm(firm):
+            continue
+        chain = _chain_after(match.group("chain") or "")
+        if chain is None:
+            clause_start, clause_end = _clause(sentence, match.start("cue"))
+            chain = _chain_of("", sentence, offset, clause_start, clause_end, chains, main)
+        handled.add(match.start("cue"))
+        if chain and (firm, chain) not in out:
+            out.append((firm, chain))
+    return out, handled
+
+
+def _chain_after(words: str) -> str | None:
+    """The chain written after 链主的: a known industry in the words, else the words when they end as an industry's
+    name does (肉制品加工, 特种钢), without a 产业链/产业 head."""
+    if not words:
+        return None
+    read = [m.name for m in find_industries(words) if m.label == CHAIN]
+    if read:
+        return read[0]
+    plain = re.sub("(?:产业链|产业|行业)$", "", words)
+    return plain if len(plain) >= 2 and plain.endswith(NOUN_HEADS) else None
 
 
 def _clause(sentence: str, at: int) -> tuple[int, int]:
