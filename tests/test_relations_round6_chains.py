@@ -139,3 +139,38 @@ def test_with_a_firm_as_owner_of_the_chain_written_after_it(tmp_path: Path) -> N
         "fj.txt",
     )
     assert ("闽锂科技", "锂电新能源") in _pairs(fujian, "CHAIN_OWNER_OF")
+
+
+def test_one_owner_firm_then_what_it_builds(tmp_path: Path) -> None:
+    # a Guizhou-style measure (链主企业甲在某区扩建A及B产线) and a Jilin-style one (链主企业甲加快推进X项目（A、B）建设)
+    guizhou = _graph(
+        tmp_path,
+        "铜仁市锰系电池材料产业链方案\n\n支持链主企业黔锰新材料有限公司在松桃工业园扩建硫酸锰及四氧化三锰产线。",
+        "gz.txt",
+    )
+    assert _names(guizhou, "Enterprise") == {"黔锰新材料有限公司"}
+    jilin = _graph(
+        tmp_path,
+        "吉林市碳纤维产业链工作要点\n\n支持链主企业北辰化纤股份有限公司（以下简称北辰化纤）加快推进碳纤维原丝项目"
+        "（原丝5万吨、碳丝2万吨）建设。",
+        "jl.txt",
+    )
+    assert ("北辰化纤股份有限公司", "碳纤维") in _pairs(jilin, "CHAIN_OWNER_OF")
+
+
+def test_owner_list_after_a_heading_and_the_chain_of_a_page_with_header_lines(tmp_path: Path) -> None:
+    # a Shanghai-style article (第三条（支持…）对甲等链主企业…) and a Zhejiang-style one
+    # (二、（强化链主带动）对甲、乙等链主企业…), both pages opening with index lines before their titles
+    shanghai = _graph(
+        tmp_path,
+        "索引号:XH0010002025000123\n发文机关:某区人民政府办公室\n\n嘉定区促进传感器及智能制造产业高质量发展若干政策\n\n"
+        '第三条(支持链主企业增资扩产) 对上海敏芯传感有限公司(以下简称"敏芯")等链主企业在本区扩建工厂的,给予补贴。',
+        "sh.txt",
+    )
+    assert ("上海敏芯传感有限公司", "传感器及智能制造") in _pairs(shanghai, "CHAIN_OWNER_OF")
+    zhejiang = _graph(
+        tmp_path,
+        "索引号:ZJ0020002025000456\n\n柯桥区现代纺织产业链提升方案\n\n二、（强化链主带动）对越鼎纺织、华舟印染等链主企业给予奖励。",
+        "zj.txt",
+    )
+    assert {("越鼎纺织", "现代纺织"), ("华舟印染", "现代纺织")} <= _pairs(zhejiang, "CHAIN_OWNER_OF")

@@ -39,6 +39,8 @@ _LINK_BEFORE_LIST = re.compile(r"链主[”\"]?(?P<firms>企业|型企业)?(?:�
 _LIST_OPENER = re.compile(
     r"^(?:.*?(?:支持|围绕|推动|鼓励|引导|依托|由|以|发挥|对|聚焦|培育|引进|其中|包括|在))?(?:[\u4e00-\u9fff]{1,4}的)?"
 )
+#: The last opener word before a list (greedy): where a list opened after other words that hold an opener.
+_LAST_OPENER = re.compile(r"^.*(?:支持|围绕|推动|鼓励|引导|依托|由|以|对|聚焦|培育|引进|其中|包括)\s*")
 _SEPARATOR = re.compile(r"、|和|及|与|以及")
 #: A note after a firm's name: （以下简称“乐普医疗”）, (简称"发那科").
 _NAME_NOTE = re.compile(r"[（(](?:以下)?简称[^）)]*[）)]")
@@ -64,7 +66,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     if "链主" not in doc.text:
         return
     chains = [m for m in findings.industries if m.label == CHAIN]
-    main = _main_chain(doc, chains)
+    main = _main_chain(doc, chains, graph.document.props.get("title") or "")
     known = {form: f.name for f in findings.firms for form in (f.name, *f.aliases)}
     aliases = {f.name: f.aliases for f in findings.firms}
     owned: dict[str, set[str]] = {}
@@ -156,6 +158,10 @@ def _list_before(sentence: str, clause_start: int, cue: int) -> tuple[list[str],
     listed = match.group("list")
     opener = _LIST_OPENER.match(listed)
     firms = _items(listed[opener.end() :] if opener else listed)
+    if not firms:  # words before the list hold an opener (第三条（支持…）对甲等链主企业…): open at the last one
+        bare = _NAME_NOTE.sub("", listed)  # （以下简称…） holds 以
+        last = _LAST_OPENER.match(bare)
+        firms = _items(bare[last.end() :]) if last else []
     return (firms, match.group("chain") or "") if firms else None
 
 
@@ -171,7 +177,7 @@ def _list_after(sentence: str, cue: int, clause_end: int) -> tuple[list[str], st
     listed = _NAME_NOTE.sub("", sentence[link.end() : clause_end])
     if link.group("verb"):
         firms = _items(_before_verb(listed))
-    elif link.group("firms") and _SEPARATOR.search(listed):
+    elif link.group("firms") and _SEPARATOR.search(listed) and not _one_then_predicate(listed):
         firms = _items(_before_verb(listed))
     else:
         first = _NAME_THEN_VERB.match(listed) if link.group("firms") else None
@@ -179,6 +185,14 @@ def _list_after(sentence: str, cue: int, clause_end: int) -> tuple[list[str], st
     before = sentence[max(0, cue - 16) : cue]
     named = re.search(r"[^，。；、,;]{2,16}?(?:产业链|链)$", before)
     return (firms, named.group(0) if named else "") if firms else None
+
+
+def _one_then_predicate(listed: str) -> bool:
+    """链主企业甲在某区扩建A及B产线, 链主企业甲加快推进X项目（A、B）: one firm, its verb before any list mark (the
+    marks join what it builds, not firms)."""
+    first = _NAME_THEN_VERB.match(listed)
+    separator = _SEPARATOR.search(listed)
+    return bool(first and separator and first.end() <= separator.start() and _is_firm(first.group(0)))
 
 
 def _before_verb(listed: str) -> str:
@@ -227,10 +241,16 @@ def _chain_of(
     return main
 
 
-def _main_chain(doc: ParsedDocument, chains: list[IndustryMention]) -> str | None:
-    """The document's own chain: the one its title names, else the one it names most."""
+def _main_chain(doc: ParsedDocument, chains: list[IndustryMention], title: str = "") -> str | None:
+    """The document's own chain: the one its title names (the title the reader found, which a page's header lines
+    of index numbers and dates may precede; else its first sentence), else the one it names most."""
     if not chains:
         return None
+    written = re.sub(r"\s", "", title)
+    named = {m.name for m in chains if written and m.name in written}
+    outermost = [n for n in named if not any(n != o and n in o for o in named)]
+    if len(outermost) == 1:
+        return outermost[0]
     title_end = doc.sentences[0].end if doc.sentences else 0
     in_title = [m.name for m in chains if m.end <= title_end]
     if in_title:
