@@ -174,3 +174,36 @@ def test_owner_list_after_a_heading_and_the_chain_of_a_page_with_header_lines(tm
         "zj.txt",
     )
     assert {("越鼎纺织", "现代纺织"), ("华舟印染", "现代纺织")} <= _pairs(zhejiang, "CHAIN_OWNER_OF")
+
+
+def _in_chain(graph: Graph) -> set[tuple[str, str]]:
+    return _pairs(graph, "IN_CHAIN")
+
+
+def test_firms_of_a_text_about_one_chain_belong_to_it(tmp_path: Path) -> None:
+    # a Jiangsu-style news item (a headline naming no chain; the chain named throughout) and a Liaoning-style one
+    jiangsu = _graph(
+        tmp_path,
+        "金坛:链主引来配套商\n\n动力电池是金坛的首位产业。全市动力电池产业链不断延伸。"
+        "配套企业接连落户:隔膜企业恒锦新材料有限公司、结构件企业宏拓精密科技有限公司先后投产。"
+        "金坛将巩固动力电池产业优势。",
+        "news_js.txt",
+    )
+    assert {("恒锦新材料有限公司", "动力电池"), ("宏拓精密科技有限公司", "动力电池")} <= _in_chain(jiangsu)
+    liaoning = _graph(
+        tmp_path,
+        "营口:新项目密集落地\n\n菱镁新材料产业是营口的特色产业。菱镁新材料产业链加快延伸。"
+        "北镁耐材有限公司新上高纯镁砂生产线。营口菱镁新材料产业营收持续增长。",
+        "news_ln.txt",
+    )
+    assert ("北镁耐材有限公司", "菱镁新材料") in _in_chain(liaoning)
+
+
+def test_firms_of_a_text_about_several_chains_are_not_guessed(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "某市工业新闻\n\n动力电池产业和光伏产业齐头并进。动力电池产业链延伸，光伏产业链补强。"
+        "晟光新能源有限公司新建生产线。",
+        "news_mixed.txt",
+    )
+    assert not {pair for pair in _in_chain(graph) if pair[0] == "晟光新能源有限公司"}

@@ -755,6 +755,19 @@ def canonical_in(findings: Findings, name: str) -> str:
     return longer[0] if len(longer) == 1 else name
 
 
+def dominant_chain(findings: Findings) -> list[str]:
+    """The chain a text is about when its titles name none: the one it names at least three times and more often
+    than all others together (news on one chain names it throughout; a text on several names none so often)."""
+    counts: dict[str, int] = {}
+    for m in findings.industries:
+        if m.label == CHAIN:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if not counts:
+        return []
+    top = max(sorted(counts), key=lambda name: counts[name])
+    return [top] if counts[top] >= 3 and 2 * counts[top] > sum(counts.values()) else []
+
+
 _CATEGORY = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
 
 
