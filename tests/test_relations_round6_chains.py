@@ -207,3 +207,44 @@ def test_firms_of_a_text_about_several_chains_are_not_guessed(tmp_path: Path) ->
         "news_mixed.txt",
     )
     assert not {pair for pair in _in_chain(graph) if pair[0] == "晟光新能源有限公司"}
+
+
+def test_a_page_index_block_is_no_title_and_its_title_field_is(tmp_path: Path) -> None:
+    # a Shandong-style page (索引号/发文机关/标题： fields) and a Shanghai-style one (fields, then the title line)
+    shandong = _graph(
+        tmp_path,
+        "索引号：11370000XX/2025-00100\n发文机关：山东省人民政府办公厅\n成文日期：2025年3月1日\n"
+        "标题：山东省人民政府办公厅关于印发山东省轴承产业链提质行动方案的通知\n\n各市人民政府：\n现印发。",
+        "sd_index.txt",
+    )
+    assert shandong.document.props["title"].startswith("山东省人民政府办公厅关于印发山东省轴承产业链")
+    shanghai = _graph(
+        tmp_path,
+        "索引号:XH0010002025000777\n发文机关:上海市嘉定区人民政府办公室\n主题分类:工业\n\n"
+        "嘉定区促进传感器产业高质量发展若干政策\n\n第一条 为打造传感器产业高地，制定本政策。",
+        "sh_index.txt",
+    )
+    assert shanghai.document.props["title"] == "嘉定区促进传感器产业高质量发展若干政策"
+
+
+def test_a_headline_opening_with_a_place_and_a_colon_is_the_title(tmp_path: Path) -> None:
+    graph = _graph(tmp_path, "昆山：光电项目接连开工\n2025-03-02\n\n昆山开发区迎来开工热潮。", "news_ks.txt")
+    assert graph.document.props["title"] == "昆山：光电项目接连开工"
+
+
+def test_the_chain_a_plan_is_titled_for_is_developed_in_its_area(tmp_path: Path) -> None:
+    # a Shandong-style provincial plan and an Inner-Mongolia-style city opinion
+    shandong = _graph(
+        tmp_path,
+        "山东省人民政府办公厅关于印发山东省工程机械产业链提质增效行动方案的通知\n鲁政办字〔2025〕9号\n\n"
+        "一、发展目标\n到2027年，产业规模持续扩大。",
+        "sd_plan.txt",
+    )
+    assert ("工程机械", "山东省") in _pairs(shandong, "DEVELOPED_IN")
+    mongolia = _graph(
+        tmp_path,
+        "赤峰市人民政府关于推进钕铁硼永磁产业延链补链的实施意见\n赤政发〔2025〕3号\n\n"
+        "一、总体目标\n到2026年，全市钕铁硼永磁产业产值过百亿。",
+        "nm_plan.txt",
+    )
+    assert any(chain == "钕铁硼永磁" and place.startswith("赤峰") for chain, place in _pairs(mongolia, "DEVELOPED_IN"))

@@ -922,14 +922,23 @@ def _developed_in(
 
 
 def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[str, Node], news: bool) -> None:
-    """A group named with a place is developed there; news speaks for its area, so its chains are developed in it."""
+    """A group named with a place is developed there; news speaks for its area, so its chains are developed in it,
+    and so does a plan for the chain its title names (山东省X产业链…行动方案: X is developed in the province)."""
     first = doc.sentences[0].text if doc.sentences else ""
+    titled = _title_chains(graph.document.props.get("title") or "", nodes)
     for name in sorted(nodes):
         node = nodes[name]
         place = _place_of_group(name) if node.label == CLUSTER else None
-        if place is None and not (news and doc.scope):
+        if place is None and not ((news or name in titled) and doc.scope):
             continue
         graph.edge("DEVELOPED_IN", node, district_node(graph, place or doc.scope or "", first), first)
+
+
+def _title_chains(title: str, nodes: dict[str, Node]) -> set[str]:
+    """The chains a title names (the longest where one name holds another)."""
+    written = re.sub(r"\s", "", title)
+    named = {name for name, node in nodes.items() if node.label == CHAIN and written and name in written}
+    return {name for name in named if not any(name != other and name in other for other in named)}
 
 
 def _place_of_group(name: str) -> str | None:
