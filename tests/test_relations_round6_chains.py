@@ -248,3 +248,18 @@ def test_the_chain_a_plan_is_titled_for_is_developed_in_its_area(tmp_path: Path)
         "nm_plan.txt",
     )
     assert any(chain == "钕铁硼永磁" and place.startswith("赤峰") for chain, place in _pairs(mongolia, "DEVELOPED_IN"))
+
+
+def test_products_of_a_link_and_fields_of_application_are_no_chains() -> None:
+    # a Shanghai-style layout (中游A、B等整机) and a Shanxi-style one (中游外延片与芯片); a Shaanxi-style market list
+    # (推动钛材在A、B和C领域应用) and a Jiangsu-style one (在A、B领域推广应用)
+    assert not _chains("推动上游减速器等核心零部件，中游工业机器人、服务机器人等整机，下游系统集成协同发展。")
+    assert "集成电路" not in _chains("巩固上游衬底材料、中游外延片与芯片、下游封装应用的垂直产业链。")
+    assert not _chains("推动钛材在航空航天、医疗器械和消费品领域应用。")
+    assert not _chains("支持碳纤维复材在轨道交通装备、航空航天领域推广应用。")
+
+
+def test_an_industry_list_with_a_head_word_stays_chains() -> None:
+    # the same terms as industries: a list headed 产业, a downstream industry written with its head
+    assert {"航空航天", "医疗器械"} <= _chains("全市重点发展航空航天、医疗器械等产业。")
+    assert "新能源汽车" in _chains("下游新能源汽车产业需求旺盛。")

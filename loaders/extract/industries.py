@@ -605,8 +605,25 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
             continue
         if m.label == CHAIN and m.head in ("", "领域") and lists.holds(m.start):
             continue  # a list headed 产业/行业 is one of industries; 等领域 may be fields of application
+        if m.label == CHAIN and not m.surface.endswith(_SUFFIXES) and _is_link_or_market(text, m):
+            continue
         kept.append(m)
     return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
+
+
+#: A link of a chain named by its position (中游A与B, 下游C、D等整机): a product of the link, no chain.
+_LINK_BEFORE = re.compile(r"(?:上游|中游|下游)[^，。；、：:]{0,10}$")
+#: The fields a product is applied in (推动钛材在A、B和C领域应用): markets, no chains.
+_MARKET_AROUND = re.compile(r"在[^，。；在]{0,40}?领域(?:的)?(?:规模化|示范|推广)?(?:应用|推广|替代)")
+
+
+def _is_link_or_market(text: str, m: IndustryMention) -> bool:
+    """A term written bare (no 产业/行业 head) as the product of a chain's link or as a field of application."""
+    if _LINK_BEFORE.search(text, max(0, m.start - 10), m.start):
+        return True
+    opening = text.rfind("在", max(0, m.start - 40), m.start)
+    market = _MARKET_AROUND.match(text, opening) if opening >= 0 else None
+    return market is not None and m.end <= market.end()
 
 
 _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
@@ -615,7 +632,8 @@ _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
 _LAST_CLAUSE_STOP = re.compile("(?s:.*)[，。；：！？\n（）()]")
 #: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
 _OTHER_CLASS = re.compile(
-    r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
+    r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景|"
+    r"整机|零部件|部件|元器件|原材料|产品)"
 )
 #: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
 #: (…等领域加快替代, …等领域规模化应用: the verb of use may come a few words after 领域.)
