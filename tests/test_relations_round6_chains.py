@@ -263,3 +263,21 @@ def test_an_industry_list_with_a_head_word_stays_chains() -> None:
     # the same terms as industries: a list headed 产业, a downstream industry written with its head
     assert {"航空航天", "医疗器械"} <= _chains("全市重点发展航空航天、医疗器械等产业。")
     assert "新能源汽车" in _chains("下游新能源汽车产业需求旺盛。")
+
+
+def test_a_cluster_named_after_a_chain_holds_it(tmp_path: Path) -> None:
+    # a Chongqing-style plan (建设世界级X产业集群 … X产业链) and a Zhejiang-county-style one (打造X产业集群)
+    chongqing = _graph(
+        tmp_path,
+        "璧山区新能源汽车产业链方案\n\n为落实建设世界级新能源汽车产业集群的部署，制定本方案。新能源汽车产业链加快延伸。",
+        "cq.txt",
+    )
+    cluster = next(n for n in _names(chongqing, "Cluster") if n.endswith("新能源汽车产业集群"))
+    assert ("新能源汽车", cluster) in _pairs(chongqing, "PART_OF")
+    zhejiang = _graph(
+        tmp_path,
+        "长兴县蓄电池产业提升方案\n\n长兴县着力打造蓄电池产业集群。全县蓄电池产业产值突破千亿。",
+        "zj_cluster.txt",
+    )
+    cluster = next(n for n in _names(zhejiang, "Cluster") if n.endswith("蓄电池产业集群"))
+    assert ("蓄电池", cluster) in _pairs(zhejiang, "PART_OF")

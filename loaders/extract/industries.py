@@ -818,6 +818,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     for index in sorted(per_sentence):
         _link_sentence(doc, graph, index, per_sentence[index], by_sentence.get(index, []))
     _coded_system_members(doc, graph, per_sentence)
+    _clusters_of_their_chain(doc, graph, mentions, nodes)
     _developed_in_scope(doc, graph, nodes, news)
 
 
@@ -867,6 +868,27 @@ def _link_sentence(
         taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
         for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
             graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
+
+
+_CLUSTER_HEAD = re.compile(r"(?:产业集群|(?:先进)?制造业集群)$")
+
+
+def _clusters_of_their_chain(
+    doc: ParsedDocument, graph: DocumentGraph, mentions: list[IndustryMention], nodes: dict[str, Node]
+) -> None:
+    """A cluster named after one industry (吴兴区智能物流装备产业集群, 重庆市X产业集群) holds that industry's chain
+    when the text names the chain too: X is PART_OF the cluster."""
+    for m in mentions:
+        if m.label != CLUSTER or not _CLUSTER_HEAD.search(m.name) or m.head != "集群":
+            continue
+        words = _CLUSTER_HEAD.sub("", clean_name(m.surface))
+        place = leading_district(words, doc.scope)
+        words = words[place.end :] if place else words
+        qualifier = _QUALIFIER.match(words)  # 世界级, 千亿级
+        industry = _plain(words[qualifier.end() :] if qualifier else words)
+        chain = nodes.get(industry)
+        if chain is not None and chain.label == CHAIN:
+            graph.edge("PART_OF", chain, nodes[m.name], doc.sentences[sentence_of(doc, m.start)].text)
 
 
 #: A system named by its code (长沙县4+2+3产业链体系), and a counted list of chains or clusters (…4条卓越型产业链).
