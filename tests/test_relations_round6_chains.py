@@ -281,3 +281,17 @@ def test_a_cluster_named_after_a_chain_holds_it(tmp_path: Path) -> None:
     )
     cluster = next(n for n in _names(zhejiang, "Cluster") if n.endswith("蓄电池产业集群"))
     assert ("蓄电池", cluster) in _pairs(zhejiang, "PART_OF")
+
+
+def test_a_count_then_the_list_that_spells_it_out() -> None:
+    # a Shanxi-style plan (N条产业链，即A、B…和E) and a Hebei-style one (N大产业集群：A、B、C、D)
+    shanxi = _chains("全省重点培育5条产业链，即钢铁、煤化工、光伏、风电装备和新型储能。")
+    assert {"钢铁", "煤化工", "光伏", "风电装备", "新型储能"} <= shanxi
+    hebei = find_industries("全市四大产业集群：高端装备、电子信息、生物医药、绿色食品。其中高端装备产业集群规模最大。")
+    clusters = {m.name for m in hebei if m.label == "Cluster"}
+    assert {"高端装备", "电子信息", "生物医药", "绿色食品"} <= clusters
+    assert not any(name.startswith("其中") for name in clusters)
+
+
+def test_a_list_longer_or_shorter_than_its_count_is_not_read_after_it() -> None:
+    assert not {"钢铁", "煤化工"} & _chains("全省重点培育4条产业链，即钢铁、煤化工。")

@@ -308,6 +308,48 @@ def _split_joined(item: str, start: int) -> list[tuple[str, int]]:
     return [(match.group(1), start), (match.group(2), start + match.start(2))]
 
 
+#: A count of chains that a list then spells out: 10条产业链，即A、B…; 四大产业集群：A、B…; 16条重点产业链分别是A、B….
+_COUNT_THEN_LIST = re.compile(
+    rf"(?P<n>{_NUM})[条个大][\u4e00-\u9fff]{{0,8}}?(?P<head>产业链|产业集群|产业)[，,]?(?:即|分别是|分别为|包括|为)?[：:]?"
+)
+_LIST_END = re.compile(r"[。；;！？\n]")
+
+
+def _lists_after_count(text: str, scope: str | None) -> list[IndustryMention]:
+    """The items of a list that follows its count (全省重点培育5条产业链，即A、B、C、D、E): as many items as the
+    count says (the last two may be joined by 和/及), each one a chain, or a cluster when the head is 产业集群."""
+    out: list[IndustryMention] = []
+    for match in _COUNT_THEN_LIST.finditer(text):
+        if match.end() - match.end("head") < 1:
+            continue  # no 即/分别是/colon: the count closes its phrase (…5条产业链。)
+        stop = _LIST_END.search(text, match.end())
+        chunk = text[match.end() : stop.start() if stop else len(text)]
+        items = _counted_items(chunk, match.end())
+        if len(items) != _number(match.group("n")) or any(_NOT_INDUSTRY.search(item) for item, _ in items):
+            continue
+        label = CLUSTER if match.group("head") == "产业集群" else CHAIN
+        for item, pos in items:
+            part, at = _without_place(item, pos, scope)
+            out.append(IndustryMention(_plain(part), part, at, at + len(part), label, match.group("head")))
+    return out
+
+
+def _counted_items(chunk: str, offset: int) -> list[tuple[str, int]]:
+    """The 、-separated items of ``chunk`` (at ``offset``), the last split at 和/及 when it joins two, each a name."""
+    parts = chunk.split("、")
+    last = _AND.split(parts[-1], maxsplit=1) if len(parts) >= 2 else [parts[-1]]
+    if len(last) == 2 and all(_ITEM.fullmatch(p) for p in last):
+        parts = [*parts[:-1], *last]
+    items: list[tuple[str, int]] = []
+    pos = offset
+    for part in parts:
+        if not _ITEM.fullmatch(part) or _GENERIC.fullmatch(part):
+            return []
+        items.append((part, pos))
+        pos += len(part) + 1  # past the item and its one-character separator (、, 和 or 及)
+    return items
+
+
 def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
     out: list[IndustryMention] = []
@@ -595,7 +637,11 @@ def _reads_places(text: str) -> bool:
 
 def _find(text: str, scope: str | None) -> list[IndustryMention]:
     found = sorted(
-        _groups(text, scope) + _lists(text, scope) + _by_head(text, scope) + _vocabulary(text),
+        _groups(text, scope)
+        + _lists(text, scope)
+        + _lists_after_count(text, scope)
+        + _by_head(text, scope)
+        + _vocabulary(text),
         key=lambda m: (m.start, -(m.end - m.start)),
     )
     kept: list[IndustryMention] = []
