@@ -308,9 +308,10 @@ def _split_joined(item: str, start: int) -> list[tuple[str, int]]:
     return [(match.group(1), start), (match.group(2), start + match.start(2))]
 
 
-#: A count of chains that a list then spells out: 10条产业链，即A、B…; 四大产业集群：A、B…; 16条重点产业链分别是A、B….
+#: A count of chains that a list then spells out: 10条产业链，即A、B…; 四大产业集群：A、B…; 16条重点产业链分别是A、B…
+#: (a word or a colon opens the list: after a bare comma, another list may follow, …2条产业链，以及A、B2条…).
 _COUNT_THEN_LIST = re.compile(
-    rf"(?P<n>{_NUM})[条个大][\u4e00-\u9fff]{{0,8}}?(?P<head>产业链|产业集群|产业)[，,]?(?:即|分别是|分别为|包括|为)?[：:]?"
+    rf"(?P<n>{_NUM})[条个大][\u4e00-\u9fff]{{0,8}}?(?P<head>产业链|产业集群|产业)[，,]?(?:(?:即|分别是|分别为|包括|为)[：:]?|[：:])"
 )
 _LIST_END = re.compile(r"[。；;！？\n]")
 
@@ -320,8 +321,6 @@ def _lists_after_count(text: str, scope: str | None) -> list[IndustryMention]:
     count says (the last two may be joined by 和/及), each one a chain, or a cluster when the head is 产业集群."""
     out: list[IndustryMention] = []
     for match in _COUNT_THEN_LIST.finditer(text):
-        if match.end() - match.end("head") < 1:
-            continue  # no 即/分别是/colon: the count closes its phrase (…5条产业链。)
         stop = _LIST_END.search(text, match.end())
         chunk = text[match.end() : stop.start() if stop else len(text)]
         items = _counted_items(chunk, match.end())
