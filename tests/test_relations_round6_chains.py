@@ -295,3 +295,12 @@ def test_a_count_then_the_list_that_spells_it_out() -> None:
 
 def test_a_list_longer_or_shorter_than_its_count_is_not_read_after_it() -> None:
     assert not {"钢铁", "煤化工"} & _chains("全省重点培育4条产业链，即钢铁、煤化工。")
+
+
+def test_a_list_opened_by_a_verb_of_choosing() -> None:
+    # a Shanxi-style report (我省确定了A、B等N条…产业链) and a Shaanxi-style one (全市明确A、B等N条重点产业链)
+    shanxi = _chains("去年我省分两批确定了特钢材料、合成生物、铜基新材料等12条省级重点产业链。")
+    assert {"特钢材料", "合成生物", "铜基新材料"} <= shanxi
+    assert not any(name.startswith("我省") for name in shanxi)
+    shaanxi = _chains("全市明确了钛及钛合金、输变电装备、乳制品等3条重点产业链。")
+    assert {"钛及钛合金", "输变电装备", "乳制品"} <= shaanxi

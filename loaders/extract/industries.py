@@ -79,7 +79,7 @@ _LEADING_AND = ("与", "和", "同", "及")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|包含|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
-    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对"
+    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对|确定|明确|遴选"
 )
 #: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking); a
 #: 了 after it belongs to it (形成了A、B两大产业).
