@@ -304,3 +304,15 @@ def test_a_list_opened_by_a_verb_of_choosing() -> None:
     assert not any(name.startswith("我省") for name in shanxi)
     shaanxi = _chains("全市明确了钛及钛合金、输变电装备、乳制品等3条重点产业链。")
     assert {"钛及钛合金", "输变电装备", "乳制品"} <= shaanxi
+
+
+def test_a_list_headed_by_chanyelian_alone() -> None:
+    # a Xinjiang-style line (着力培育打造A、B产业链) and a Tianjin-style one (其中，A、B、C产业链增加值…)
+    assert {"乙二醇", "聚酯"} <= _chains("今年将着力培育打造乙二醇、聚酯产业链，大力发展高附加值产品。")
+    tianjin = "增速超过9%，其中，车联网、航空航天、集成电路产业链增加值增速领先。"
+    assert {"车联网", "航空航天", "集成电路"} <= _chains(tianjin)
+
+
+def test_slogans_and_positions_before_chanyelian_are_no_chains() -> None:
+    chains = _chains("推动上下游、左右岸产业链协同。搭建了“一位领导、一条产业链、一个专班”的机制。")
+    assert not chains

@@ -333,9 +333,41 @@ def _lists_after_count(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
+#: A list headed directly by 产业链, with no count or 等 (培育打造烯烃、芳烃产业链): two to six short items.
+_BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){1,5})产业链")
+
+
+def _bare_lists(text: str, scope: str | None) -> list[IndustryMention]:
+    """The items of a 、-list headed by 产业链 alone, after its cue word (做强A、B产业链): chains, when no item holds
+    an action, a kind of chain or another class (上下游, 延链补链, 技术)."""
+    out: list[IndustryMention] = []
+    for match in _BARE_LIST.finditer(text):
+        items = match.group("items")
+        if "等" in items:
+            continue  # a list closed by 等 is read by :func:`_lists`
+        cue = _CUE.match(items) or _LAST_VERB.match(items.split("、")[0])
+        offset = match.start() + (cue.end() if cue else 0)
+        if text[offset] in _LEADING_AND:  # 与A、B产业链: 与 joins the list to its subject
+            offset += 1
+        parts = text[offset : match.end("items")].split("、")
+        if not cue and match.start() > 0 and not _X_STOP.match(text, match.start() - 1):
+            continue  # the first item runs on from words before it: no edge to tell it by
+        if any(len(p) < 2 or _A_VERB.search(p) or _is_generic(p) or _NOT_INDUSTRY.search(p) for p in parts):
+            continue
+        if any(_COUNT_INSIDE.search(p) or any(c.isdigit() for c in p) for p in parts):
+            continue  # 一位领导、一条产业链 (a slogan), A、B4条优势产业链 (a counted list, read by :func:`_lists`)
+        pos = offset
+        for part in parts:
+            at_part, at = _without_place(part, pos, scope)
+            out.append(IndustryMention(_plain(at_part), at_part, at, at + len(at_part), CHAIN, "产业链"))
+            pos += len(part) + 1
+    return out
+
+
 def _counted_items(chunk: str, offset: int) -> list[tuple[str, int]]:
     """The 、-separated items of ``chunk`` (at ``offset``), the last split at 和/及 when it joins two, each a name."""
     parts = chunk.split("、")
+    parts[-1] = parts[-1].removesuffix("等")  # …、传感器等。
     last = _AND.split(parts[-1], maxsplit=1) if len(parts) >= 2 else [parts[-1]]
     if len(last) == 2 and all(_ITEM.fullmatch(p) for p in last):
         parts = [*parts[:-1], *last]
@@ -639,6 +671,7 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
         _groups(text, scope)
         + _lists(text, scope)
         + _lists_after_count(text, scope)
+        + _bare_lists(text, scope)
         + _by_head(text, scope)
         + _vocabulary(text),
         key=lambda m: (m.start, -(m.end - m.start)),
