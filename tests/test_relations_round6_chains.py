@@ -316,3 +316,33 @@ def test_a_list_headed_by_chanyelian_alone() -> None:
 def test_slogans_and_positions_before_chanyelian_are_no_chains() -> None:
     chains = _chains("推动上下游、左右岸产业链协同。搭建了“一位领导、一条产业链、一个专班”的机制。")
     assert not chains
+
+
+def test_a_cluster_and_the_chains_it_is_built_of(tmp_path: Path) -> None:
+    # an Inner-Mongolia-style plan (培育X产业集群。打造A、B、C三条…产业链) and a Xinjiang-style line
+    # (打造A、B产业链，…，培育壮大X产业集群)
+    mongolia = _graph(
+        tmp_path,
+        "某盟工业规划\n\n培育现代装备制造产业集群。打造风电装备制造、光伏设备制造、氢能装备制造三条新能源装备制造产业链。",
+        "nm_cluster.txt",
+    )
+    part_of = _pairs(mongolia, "PART_OF")
+    cluster = next(n for n in _names(mongolia, "Cluster") if n.endswith("现代装备制造产业集群"))
+    assert {("风电装备制造", cluster), ("光伏设备制造", cluster), ("氢能装备制造", cluster)} <= part_of
+    assert "新能源装备制造" not in _names(mongolia, "IndustryChain")  # the kind of the three, no fourth chain
+    xinjiang = _graph(
+        tmp_path,
+        "某州要闻\n\n今年将着力打造乙二醇、聚酯产业链，大力发展高附加值产品，培育壮大煤基化工产业集群。",
+        "xj_cluster.txt",
+    )
+    cluster = next(n for n in _names(xinjiang, "Cluster") if n.endswith("煤基化工产业集群"))
+    assert {("乙二醇", cluster), ("聚酯", cluster)} <= _pairs(xinjiang, "PART_OF")
+
+
+def test_chains_beside_two_clusters_are_not_assigned(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "某市规划\n\n培育汽车产业集群和电子信息产业集群，打造动力电池、车规芯片产业链。",
+        "two_clusters.txt",
+    )
+    assert not {pair for pair in _pairs(graph, "PART_OF") if pair[0] in {"动力电池", "车规芯片"}}

@@ -216,6 +216,9 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         if not bounds:
             continue  # no edge in sight: X cannot be told from the words before it
         start = max(bounds)
+        joined = _LAST_JOINED_HEAD.match(text, start, head.start())
+        if joined:  # 汽车产业集群和电子信息产业集群: the second X starts after the first name and its 和
+            start = joined.end()
         if text.startswith("全", head.start() - 1):
             continue
         written_place = leading_district(text[start : head.start()], scope)
@@ -226,8 +229,8 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         x = text[x_start : head.start()]
         if not _X_CHARS.fullmatch(x) or _REGION.match(x) or _A_VERB.search(x) or _is_generic(x):
             continue
-        if not x.endswith(NOUN_HEADS):
-            continue
+        if not x.endswith(NOUN_HEADS) or _kind_of_a_list(text, x_start) or "产业" in x:
+            continue  # (an X holding 产业 runs over another name: 汽车产业集群和电子信息产业集群)
         if not head.group(0).endswith("集群"):
             word = head.group(0)
             out.append(IndustryMention(_plain(x + word), x + word, x_start, head.end(), CHAIN, word))
@@ -236,6 +239,19 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         name = f"{place}{x}{head.group(0)}"
         out.append(IndustryMention(name, text[start : head.end()], start, head.end(), CLUSTER, "集群"))
     return out
+
+
+#: Up to the last head word joined to the next name (…产业集群和, …产业链与, …产业及).
+_LAST_JOINED_HEAD = re.compile(r"(?s:.*)产业(?:集群|链)?[和与及]")
+_COUNT_ENDING = re.compile(rf"{_NUM}[条个大]$")
+
+
+def _kind_of_a_list(text: str, x_start: int) -> bool:
+    """X right after the count closing a list (A、B、C三条X产业链) names the kind of the listed chains, not one."""
+    if not _COUNT_ENDING.search(text, max(0, x_start - 4), x_start):
+        return False
+    clause = _LAST_CLAUSE_STOP.match(text, max(0, x_start - 80), x_start)
+    return "、" in text[clause.end() if clause else max(0, x_start - 80) : x_start]
 
 
 #: The generic heads, longest first (战略性新兴 before 新兴): sorted once, not on every name asked about.
@@ -897,6 +913,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         _link_sentence(doc, graph, index, per_sentence[index], by_sentence.get(index, []))
     _coded_system_members(doc, graph, per_sentence)
     _clusters_of_their_chain(doc, graph, mentions, nodes)
+    _clusters_built_of_chains(doc, graph, per_sentence)
     _developed_in_scope(doc, graph, nodes, news)
 
 
@@ -967,6 +984,31 @@ def _clusters_of_their_chain(
         chain = nodes.get(industry)
         if chain is not None and chain.label == CHAIN:
             graph.edge("PART_OF", chain, nodes[m.name], doc.sentences[sentence_of(doc, m.start)].text)
+
+
+def _clusters_built_of_chains(
+    doc: ParsedDocument, graph: DocumentGraph, per_sentence: dict[int, list[tuple[IndustryMention, Node]]]
+) -> None:
+    """A cluster and the chains it is built of, told side by side: 培育X产业集群，打造A、B两条产业链 (or in the next
+    sentence), 打造A、B产业链，培育壮大X产业集群. When a sentence names one cluster by its own name (no counted or
+    coded group) and a list of two or more chains headed 产业链, the chains are PART_OF it; a sentence naming only
+    the cluster passes it to the next sentence's list."""
+    waiting: tuple[int, Node] | None = None
+    for index in sorted(per_sentence):
+        items = per_sentence[index]
+        clusters = {n.uid: n for m, n in items if m.label == CLUSTER and m.head == "集群"}
+        chains = [n for m, n in items if m.label == CHAIN and m.head == "产业链"]
+        if len(clusters) == 1 and len(chains) >= 2:
+            cluster = next(iter(clusters.values()))
+        elif not clusters and len(chains) >= 2 and waiting is not None and waiting[0] == index - 1:
+            cluster = waiting[1]
+        else:
+            cluster = None
+        if cluster is not None:
+            for chain in {c.uid: c for c in chains}.values():
+                graph.edge("PART_OF", chain, cluster, doc.sentences[index].text)
+        only = len(clusters) == 1 and not any(m.label == CHAIN for m, _ in items)
+        waiting = (index, next(iter(clusters.values()))) if only else None
 
 
 #: A system named by its code (长沙县4+2+3产业链体系), and a counted list of chains or clusters (…4条卓越型产业链).
