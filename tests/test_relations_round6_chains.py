@@ -346,3 +346,22 @@ def test_chains_beside_two_clusters_are_not_assigned(tmp_path: Path) -> None:
         "two_clusters.txt",
     )
     assert not {pair for pair in _pairs(graph, "PART_OF") if pair[0] in {"动力电池", "车规芯片"}}
+
+
+def test_lead_in_words_and_counted_groups_are_no_list_items() -> None:
+    # a Guizhou-style list opened after a verb in a later item (根据A、B、C确立了X、Y…), a Jiangxi-style one after 力争
+    guizhou = _chains("该省根据资源禀赋、产业基础、比较优势确立了磷化工、新能源电池材料、电子信息等重点产业。")
+    assert {"磷化工", "新能源电池材料", "电子信息"} <= guizhou
+    assert not any("禀赋" in c or "确立" in c or c == "产业基础" for c in guizhou)
+    jiangxi = _chains("到2026年，力争有色金属、电子信息、装备制造等产业营收突破万亿。")
+    assert {"有色金属", "电子信息", "装备制造"} <= jiangxi and not any(c.startswith("力争") for c in jiangxi)
+    # a Chongqing-style pair of counted groups and a Sichuan-style duty list: no industries in them
+    assert not _chains("该规则聚焦5条先进制造业产业链、5条现代服务业产业链等产业。")
+    assert not _chains("每条产业链明确1名市领导担任链长、1个市级牵头部门、2至4个产业主要部门等行业力量。")
+
+
+def test_a_position_or_a_note_before_chanye_is_not_part_of_the_name() -> None:
+    # a Tianjin-style line (带动下游X产业发展) and a Sichuan-style note ((含X产业及Y))
+    assert "新材料" in _chains("建设乙烯项目，带动下游新材料产业发展。")
+    sichuan = _chains("食品加工(含竹产业及造纸)稳步增长，带动下游新材料产业发展。")
+    assert not any(c.startswith(("下游", "含")) for c in sichuan)

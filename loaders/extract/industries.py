@@ -79,7 +79,8 @@ _LEADING_AND = ("与", "和", "同", "及")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|包含|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
-    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对|确定|明确|遴选"
+    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对|确定|明确|遴选|"
+    r"力争|确立了|确立|面向|锻造出|锻造"
 )
 #: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking); a
 #: 了 after it belongs to it (形成了A、B两大产业).
@@ -92,7 +93,8 @@ _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节), nor of projects told by a capacity (A年产
 #: 36万吨P、B等…项目), nor of a chain's niches (向A、B等细分领域发展: its products).
 _NOT_INDUSTRY = re.compile(
-    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的|年产|\d万?吨|细分"
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项名]|是|都|的|年产|\d万?吨|细分|"
+    r"^[0-9一二三四五六七八九十]+至"
 )
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
@@ -189,7 +191,7 @@ _BY_HEAD = re.compile(
     + ")"
 )
 #: Where X starts: after a clause or list mark, a quote, a count (17条), a year (2024年) or one of these words.
-_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的了是为在对就把将从向由]|{_NUM}[个条大家年]|^")
+_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的了是为在对就以把将从向由]|{_NUM}[个条大家年]|^")
 _X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
 _REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
@@ -268,6 +270,9 @@ def _is_generic(x: str) -> bool:
     return not rest
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
 def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     """Items of the 、-separated list that ends at ``end``, with their start offsets."""
     left = max(0, end - 160)
@@ -275,6 +280,14 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”",;!?')
     chunk, left = chunk[stop + 1 :], left + stop + 1
     parts = chunk.split("、")
+    for i in range(len(parts) - 1, 0, -1):  # 根据A、B、C确立了X、Y…: the list of industries opens after the verb
+        verb = _LAST_VERB.match(parts[i]) if not _BRACKET.search(parts[i]) else None  # （包括…） is a note
+        if verb and len(parts[i]) - verb.end() >= 2 and len(parts) - i >= 2:
+            verb_end = sum(len(p) + 1 for p in parts[:i]) + verb.end()
+            verb_end += chunk.startswith("了", verb_end)  # 确立了
+            chunk, left = chunk[verb_end:], left + verb_end
+            parts = chunk.split("、")
+            break
     if len(parts) < 2:
         return []
     first = _CUE.match(parts[0])
@@ -290,7 +303,9 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
         count = _COUNT_INSIDE.search(part)
         if count and count.start() >= 2:
             part = part[: count.start()]  # A、B2条链已纳入…: B, then the words of another clause
-        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part):
+        elif count and count.start() == 0:
+            part = ""  # 5条先进制造业产业链、5条现代服务业产业链: counted groups, no industries
+        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part) and not _A_VERB.fullmatch(part):
             items.append((part, pos))
         pos += len(part) + 1
     return items
