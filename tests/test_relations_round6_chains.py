@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chainkg.graph.model import Graph
+from chainkg.loaders.extract.chain_owners import owners_in
 from chainkg.loaders.extract.industries import find_industries
 from chainkg.loaders.pipeline import extract_path
 
@@ -365,3 +366,12 @@ def test_a_position_or_a_note_before_chanye_is_not_part_of_the_name() -> None:
     assert "新材料" in _chains("建设乙烯项目，带动下游新材料产业发展。")
     sichuan = _chains("食品加工(含竹产业及造纸)稳步增长，带动下游新材料产业发展。")
     assert not any(c.startswith(("下游", "含")) for c in sichuan)
+
+
+def test_roles_bodies_and_places_near_the_cue_are_no_owners() -> None:
+    # an Anhui-style slogan (以“链主”企业为主体), a Guangdong-style line (由政府担纲“链长”，企业担纲“链主”) and a
+    # meeting report naming a bureau and a district before “链主”企业代表…
+    assert not owners_in("今年以来，某市以“链主”企业为主体，推动全产业链发展。", 0, [], "X")
+    assert not owners_in("由政府担纲“链长”，企业担纲“链主”，全市协同发力。", 0, [], "X")
+    assert not owners_in("会上，市统计局、某某区及“链主”企业代表发言。", 0, [], "X")
+    assert owners_in("支持恒川重工、北辰电气等链主企业扩产。", 0, [], "X") == [("恒川重工", "X"), ("北辰电气", "X")]

@@ -31,7 +31,7 @@ _COUNT = "[0-9一二两三四五六七八九十]+"
 #: A list of firms, then the link to the 链主 cue closing the clause head: 等, 共同担任X产业链, 是这条产业链的两家, 为,
 #: “ (the list is the shortest text before the first link that reaches the cue).
 _LIST_THEN_CUE = re.compile(
-    rf"(?P<list>.+?)(?:(?:等|共同担任|共同作为|担任|作为|成为|均为|是|为)(?P<chain>[^，。；、,;]{{0,18}}?(?:产业链|链)的?)?"
+    rf"(?P<list>.+?)(?:(?:等|共同担任|共同作为|担任|担纲|作为|成为|均为|是|为)(?P<chain>[^，。；、,;]{{0,18}}?(?:产业链|链)的?)?"
     rf"(?:{_COUNT}家)?[“\"]?|[“\"]|{_COUNT}家)链主"
 )
 _LINK_BEFORE_LIST = re.compile(r"链主[”\"]?(?P<firms>企业|型企业)?(?:分别|主要)?(?P<verb>为|是|有|包括|：|:)?")
@@ -49,7 +49,8 @@ _FIRM_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,30}")
 #: Words no firm's name is or ends with (a group or role of firms, a kind of place, a measure).
 _NOT_FIRM = re.compile(
     r"企业$|产业|链|项目|园区?$|基地|平台|政府|部门|龙头|骨干|配套|上下游|本地|全市|全省|我市|我省|一批|多家|^[0-9]|"
-    r"加快|推动|支持|实施|建设|带动|需求|清单|作用|机制|担任|作为|成为|共同|这条|^(?:在|向|与|来|对|按|从|要|将|的|等|达到)|[0-9]+家"
+    r"加快|推动|支持|实施|建设|带动|需求|清单|作用|机制|担任|担纲|作为|成为|共同|这条|^(?:在|向|与|来|对|按|从|要|将|的|等|达到)|[0-9]+家|"
+    r"主体|代表|[局委厅区]$"
 )
 #: One firm right after the cue, told from what follows by the verb of its clause (链主企业甲加快…).
 _NAME_THEN_VERB = re.compile(
@@ -156,6 +157,8 @@ def _list_before(sentence: str, clause_start: int, cue: int) -> tuple[list[str],
     if match is None:
         return None
     listed = match.group("list")
+    if listed.endswith(("、", "和", "及", "与")):
+        return None  # 甲、乙及“链主”企业代表丙: the cue opens the next list, it closes none
     opener = _LIST_OPENER.match(listed)
     firms = _items(listed[opener.end() :] if opener else listed)
     if not firms:  # words before the list hold an opener (第三条（支持…）对甲等链主企业…): open at the last one
