@@ -375,3 +375,12 @@ def test_roles_bodies_and_places_near_the_cue_are_no_owners() -> None:
     assert not owners_in("由政府担纲“链长”，企业担纲“链主”，全市协同发力。", 0, [], "X")
     assert not owners_in("会上，市统计局、某某区及“链主”企业代表发言。", 0, [], "X")
     assert owners_in("支持恒川重工、北辰电气等链主企业扩产。", 0, [], "X") == [("恒川重工", "X"), ("北辰电气", "X")]
+
+
+def test_chains_beside_a_cluster_and_another_unnamed_one_are_not_assigned(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "某区新闻\n\n该区锻造出硅基材料、储能材料等一批特色产业链，形成了东区锂电材料集群，西区精细化工产业集群。",
+        "two_kinds.txt",
+    )
+    assert not {pair for pair in _pairs(graph, "PART_OF") if pair[0] in {"硅基材料", "储能材料"}}

@@ -1013,8 +1013,8 @@ def _clusters_built_of_chains(
         items = per_sentence[index]
         clusters = {n.uid: n for m, n in items if m.label == CLUSTER and m.head == "集群"}
         chains = [n for m, n in items if m.label == CHAIN and m.head == "产业链"]
-        if len(clusters) == 1 and len(chains) >= 2:
-            cluster = next(iter(clusters.values()))
+        if len(clusters) == 1 and len(chains) >= 2 and doc.sentences[index].text.count("集群") == 1:
+            cluster = next(iter(clusters.values()))  # (a second 集群 the reader did not name may be the chains')
         elif not clusters and len(chains) >= 2 and waiting is not None and waiting[0] == index - 1:
             cluster = waiting[1]
         else:
