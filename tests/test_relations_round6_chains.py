@@ -384,3 +384,20 @@ def test_chains_beside_a_cluster_and_another_unnamed_one_are_not_assigned(tmp_pa
         "two_kinds.txt",
     )
     assert not {pair for pair in _pairs(graph, "PART_OF") if pair[0] in {"硅基材料", "储能材料"}}
+
+
+def test_a_line_of_joint_issuers_is_no_title(tmp_path: Path) -> None:
+    # a Jilin-style joint notice (two bodies on the first line, separated by an ideographic space) and a Hubei-style
+    # one (three bodies separated by spaces)
+    jilin = _graph(
+        tmp_path,
+        "吉林省工业和信息化厅\u3000吉林省发展和改革委员会\n关于印发《吉林省光电信息产业链2025年工作要点》的通知\n\n各市州：",
+        "jl_notice.txt",
+    )
+    assert jilin.document.props["title"].startswith("关于印发《吉林省光电信息产业链")
+    hubei = _graph(
+        tmp_path,
+        "湖北省经济和信息化厅 湖北省财政厅 湖北省科学技术厅\n关于推进光芯屏端网产业链协同发展的实施意见\n\n各市：",
+        "hb_notice.txt",
+    )
+    assert hubei.document.props["title"].startswith("关于推进光芯屏端网产业链")
