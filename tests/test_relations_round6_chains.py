@@ -401,3 +401,29 @@ def test_a_line_of_joint_issuers_is_no_title(tmp_path: Path) -> None:
         "hb_notice.txt",
     )
     assert hubei.document.props["title"].startswith("关于推进光芯屏端网产业链")
+
+
+def test_an_owner_statement_under_a_chain_heading_takes_that_chain(tmp_path: Path) -> None:
+    # a Shanxi-style work plan (headings （一）X产业链, a statement naming no chain under each) and a Hunan-style one
+    shanxi = _graph(
+        tmp_path,
+        "晋城市2025年重点产业链工作要点\n\n全市聚焦光机电、煤层气、现代医药等重点产业链。\n\n（一）光机电产业链\n"
+        "以晋光科技有限公司为链主，巩固上游材料、下游整机的产业链。\n\n（二）现代医药产业链\n"
+        "发挥太行药业“链主”作用，建设中药生产线。",
+        "sx_points.txt",
+    )
+    owners = _pairs(shanxi, "CHAIN_OWNER_OF")
+    assert {("晋光科技有限公司", "光机电"), ("太行药业", "现代医药")} <= owners
+    hunan = _graph(
+        tmp_path,
+        "株洲市产业链工作要点\n\n全市聚焦轨道交通、航空动力、新能源汽车等产业链。\n\n（一）航空动力产业链\n"
+        "支持链主企业南方航发股份有限公司扩大产能。",
+        "hn_points.txt",
+    )
+    assert ("南方航发股份有限公司", "航空动力") in _pairs(hunan, "CHAIN_OWNER_OF")
+
+
+def test_a_heading_that_is_a_chain_name_names_a_chain() -> None:
+    # a Shanxi-style heading (（一）X产业链) and a Jiangxi-style one (二、X产业链), X ending in no usual noun
+    assert "光机电" in _chains("工作要点\n（一）光机电产业链\n巩固上游材料。")
+    assert "VR" in _chains("行动方案\n二、VR产业链\n打造虚拟现实高地。")

@@ -24,6 +24,7 @@ from chainkg.graph.model import Node
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, IndustryMention
 from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.extract.prose_context import ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.industry_terms import NOUN_HEADS
 
@@ -67,14 +68,18 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     if "链主" not in doc.text:
         return
     chains = [m for m in findings.industries if m.label == CHAIN]
-    main = _main_chain(doc, chains, graph.document.props.get("title") or "")
+    titled = _title_chain(doc, chains, graph.document.props.get("title") or "")
+    main = titled or _main_chain(doc, chains)
+    context = ProseContext(doc, graph, findings)
     known = {form: f.name for f in findings.firms for form in (f.name, *f.aliases)}
     aliases = {f.name: f.aliases for f in findings.firms}
     owned: dict[str, set[str]] = {}
-    for sentence in doc.sentences:
+    for index, sentence in enumerate(doc.sentences):
         if "链主" not in sentence.text:
             continue
-        for firm, chain_name in owners_in(sentence.text, sentence.start, chains, main):
+        # a document whose title names no chain speaks of the chain its section names last (（一）X产业链 …)
+        own = titled or next(iter(context.chain_before(index)), None) or main
+        for firm, chain_name in owners_in(sentence.text, sentence.start, chains, own):
             name = _firm_name(firm, known)
             chain = graph.node(CHAIN, chain_name, sentence.text)
             node = graph.node("Enterprise", name, sentence.text, aliases=aliases.get(name))
@@ -244,16 +249,20 @@ def _chain_of(
     return main
 
 
-def _main_chain(doc: ParsedDocument, chains: list[IndustryMention], title: str = "") -> str | None:
-    """The document's own chain: the one its title names (the title the reader found, which a page's header lines
-    of index numbers and dates may precede; else its first sentence), else the one it names most."""
-    if not chains:
-        return None
+def _title_chain(doc: ParsedDocument, chains: list[IndustryMention], title: str) -> str | None:
+    """The one chain the document's title names (the title the reader found, which a page's header lines of index
+    numbers and dates may precede)."""
     written = re.sub(r"\s", "", title)
     named = {m.name for m in chains if written and m.name in written}
     outermost = [n for n in named if not any(n != o and n in o for o in named)]
-    if len(outermost) == 1:
-        return outermost[0]
+    return outermost[0] if len(outermost) == 1 else None
+
+
+def _main_chain(doc: ParsedDocument, chains: list[IndustryMention]) -> str | None:
+    """The document's own chain when its title names none: the one its first sentence names, else the one it names
+    most."""
+    if not chains:
+        return None
     title_end = doc.sentences[0].end if doc.sentences else 0
     in_title = [m.name for m in chains if m.end <= title_end]
     if in_title:

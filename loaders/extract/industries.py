@@ -364,6 +364,27 @@ def _lists_after_count(text: str, scope: str | None) -> list[IndustryMention]:
     return out
 
 
+#: A heading that is one chain's name (（一）X产业链, 二、X产业链): a plan's section per chain.
+_CHAIN_HEADING = re.compile(
+    r"^[ \t\u3000]*[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．][ \t\u3000]*"
+    r"(?P<x>[\u4e00-\u9fffA-Za-z]{2,12})产业链[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _headings(text: str, scope: str | None) -> list[IndustryMention]:
+    """Chains named by a heading of their own, whatever noun they end with (（一）光机电产业链)."""
+    if "产业链" not in text:
+        return []
+    out: list[IndustryMention] = []
+    for match in _CHAIN_HEADING.finditer(text):
+        x, start = _without_place(match.group("x"), match.start("x"), scope)
+        if _is_generic(x) or _A_VERB.search(x):
+            continue
+        out.append(IndustryMention(_plain(x), x + "产业链", start, match.end("x") + 3, CHAIN, "产业链"))
+    return out
+
+
 #: A list headed directly by 产业链, with no count or 等 (培育打造烯烃、芳烃产业链): two to six short items.
 _BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){1,5})产业链")
 
@@ -703,6 +724,7 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
         + _lists(text, scope)
         + _lists_after_count(text, scope)
         + _bare_lists(text, scope)
+        + _headings(text, scope)
         + _by_head(text, scope)
         + _vocabulary(text),
         key=lambda m: (m.start, -(m.end - m.start)),
