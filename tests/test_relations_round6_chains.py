@@ -427,3 +427,19 @@ def test_a_heading_that_is_a_chain_name_names_a_chain() -> None:
     # a Shanxi-style heading (（一）X产业链) and a Jiangxi-style one (二、X产业链), X ending in no usual noun
     assert "光机电" in _chains("工作要点\n（一）光机电产业链\n巩固上游材料。")
     assert "VR" in _chains("行动方案\n二、VR产业链\n打造虚拟现实高地。")
+
+
+def test_as_the_owner_of_a_chain_the_firm_opening_the_next_clause(tmp_path: Path) -> None:
+    # an Anhui-style news line (作为X产业链“链主”企业，甲从…), a Liaoning-style one (作为全市X产业链的链主，甲今年以来…)
+    anhui = _graph(
+        tmp_path,
+        "亳州:链长发力\n\n作为亳州市现代中药产业链“链主”企业,谯城药业从签约到投产仅用半年。",
+        "ah_role.txt",
+    )
+    assert ("谯城药业", "现代中药") in _pairs(anhui, "CHAIN_OWNER_OF")
+    liaoning = _graph(
+        tmp_path,
+        "本溪:项目落地\n\n作为全市特钢产业链的链主,北营钢铁今年以来已带动20家配套企业落户。",
+        "ln_role.txt",
+    )
+    assert ("北营钢铁", "特钢") in _pairs(liaoning, "CHAIN_OWNER_OF")

@@ -79,7 +79,9 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
             continue
         # a document whose title names no chain speaks of the chain its section names last (（一）X产业链 …)
         own = titled or next(iter(context.chain_before(index)), None) or main
-        for firm, chain_name in owners_in(sentence.text, sentence.start, chains, own):
+        found = owners_in(sentence.text, sentence.start, chains, own)
+        found += [p for p in _as_role(sentence.text, sentence.start, chains, own, known) if p not in found]
+        for firm, chain_name in found:
             name = _firm_name(firm, known)
             chain = graph.node(CHAIN, chain_name, sentence.text)
             node = graph.node("Enterprise", name, sentence.text, aliases=aliases.get(name))
@@ -136,6 +138,34 @@ def _as_owner(
         if chain and (firm, chain) not in out:
             out.append((firm, chain))
     return out, handled
+
+
+#: 作为X产业链的“链主”（企业）， then the firm that is it, subject of the next clause.
+_AS_ROLE = re.compile(r"作为(?P<chain>[^，。；,;]{0,24}?)的?[“\"]?链主[”\"]?(?:企业)?[，,]")
+#: What follows a firm's name opening a clause: a verb, a time or an adverb (甲从开工到投产…, 甲今年以来已…).
+_AFTER_SUBJECT = re.compile(r"从|今年|去年|近年|目前|已|将|在|于|先后|不断|持续|加快|带动|投资|建成|实现|通过|与|把|以")
+
+
+def _as_role(
+    sentence: str, offset: int, chains: list[IndustryMention], main: str | None, known: dict[str, str]
+) -> list[tuple[str, str]]:
+    """作为X产业链“链主”企业，甲… : the firm the next clause opens with (a name the text knows, else the words
+    before its first verb, time or adverb) owns X (or, named no chain, the document's)."""
+    out: list[tuple[str, str]] = []
+    for match in _AS_ROLE.finditer(sentence):
+        rest = sentence[match.end() :]
+        firm = next((f for f in sorted(known, key=len, reverse=True) if rest.startswith(f)), None)
+        if firm is None:
+            verb = _AFTER_SUBJECT.search(rest, 2, 24)
+            firm = rest[: verb.start()] if verb else None
+        if not firm or not _is_firm(firm):
+            continue
+        clause_start, clause_end = _clause(sentence, match.start())
+        named = match.group("chain")
+        chain = _chain_of(named if "链" in named else "", sentence, offset, clause_start, clause_end, chains, main)
+        if chain:
+            out.append((firm, chain))
+    return out
 
 
 def _chain_after(words: str) -> str | None:
