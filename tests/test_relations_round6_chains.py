@@ -443,3 +443,11 @@ def test_as_the_owner_of_a_chain_the_firm_opening_the_next_clause(tmp_path: Path
         "ln_role.txt",
     )
     assert ("北营钢铁", "特钢") in _pairs(liaoning, "CHAIN_OWNER_OF")
+
+
+def test_lianzhu_as_a_title_before_a_known_firm(tmp_path: Path) -> None:
+    # a Shanxi-style line (A产业链促成…与链主甲集团深度配套) and a Sichuan-style one (X产业链链主甲集团牵头…)
+    shanxi = _graph(tmp_path, "某市新闻\n\n铸造材料产业链促成多家企业与链主晋钢集团深度配套。", "sx_title.txt")
+    assert ("晋钢集团", "铸造材料") in _pairs(shanxi, "CHAIN_OWNER_OF")
+    sichuan = _graph(tmp_path, "某市新闻\n\n白酒产业链链主泸江酒业集团牵头组建产业联盟。", "sc_title.txt")
+    assert ("泸江酒业集团", "白酒") in _pairs(sichuan, "CHAIN_OWNER_OF")

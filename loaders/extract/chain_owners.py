@@ -81,6 +81,7 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         own = titled or next(iter(context.chain_before(index)), None) or main
         found = owners_in(sentence.text, sentence.start, chains, own)
         found += [p for p in _as_role(sentence.text, sentence.start, chains, own, known) if p not in found]
+        found += [p for p in _titled_owner(sentence.text, sentence.start, chains, own, known) if p not in found]
         for firm, chain_name in found:
             name = _firm_name(firm, known)
             chain = graph.node(CHAIN, chain_name, sentence.text)
@@ -163,6 +164,25 @@ def _as_role(
         clause_start, clause_end = _clause(sentence, match.start())
         named = match.group("chain")
         chain = _chain_of(named if "链" in named else "", sentence, offset, clause_start, clause_end, chains, main)
+        if chain:
+            out.append((firm, chain))
+    return out
+
+
+def _titled_owner(
+    sentence: str, offset: int, chains: list[IndustryMention], main: str | None, known: dict[str, str]
+) -> list[tuple[str, str]]:
+    """链主甲 (链主 as a title before a firm the text knows: 与链主甲深度配套): 甲 owns the chain named before the cue,
+    else the chain of its clause or sentence, else the document's."""
+    out: list[tuple[str, str]] = []
+    forms = sorted(known, key=len, reverse=True)
+    for cue in re.finditer("链主", sentence):
+        firm = next((f for f in forms if len(f) >= 2 and sentence.startswith(f, cue.end())), None)
+        if firm is None or _SLOGAN.search(sentence, max(0, cue.start() - 2), cue.end() + 2):
+            continue
+        clause_start, clause_end = _clause(sentence, cue.start())
+        before = re.search(r"[^，。；、,;]{2,16}?(?:产业链|链)$", sentence[max(0, cue.start() - 16) : cue.start()])
+        chain = _chain_of(before.group(0) if before else "", sentence, offset, clause_start, clause_end, chains, main)
         if chain:
             out.append((firm, chain))
     return out
