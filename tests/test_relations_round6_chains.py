@@ -451,3 +451,19 @@ def test_lianzhu_as_a_title_before_a_known_firm(tmp_path: Path) -> None:
     assert ("晋钢集团", "铸造材料") in _pairs(shanxi, "CHAIN_OWNER_OF")
     sichuan = _graph(tmp_path, "某市新闻\n\n白酒产业链链主泸江酒业集团牵头组建产业联盟。", "sc_title.txt")
     assert ("泸江酒业集团", "白酒") in _pairs(sichuan, "CHAIN_OWNER_OF")
+
+
+def test_a_cluster_named_with_a_district_is_developed_in_the_finest_place(tmp_path: Path) -> None:
+    # a Shanghai-district plan (区X产业集群) and a Guangdong-district one (市区X产业集群)
+    shanghai = _graph(
+        tmp_path,
+        "上海市嘉定区人民政府关于促进智能传感器产业发展的若干意见\n\n打造嘉定区智能传感器产业集群。",
+        "sh_cluster.txt",
+    )
+    cluster = next(n for n in _names(shanghai, "Cluster") if n.endswith("智能传感器产业集群"))
+    assert {place for c, place in _pairs(shanghai, "DEVELOPED_IN") if c == cluster} == {"上海市嘉定区"}
+    guangdong = _graph(
+        tmp_path, "关于印发东莞市松山湖机器人产业方案的通知\n\n建设东莞市松山湖机器人产业集群。", "gd_cluster.txt"
+    )
+    cluster = next(n for n in _names(guangdong, "Cluster") if n.endswith("机器人产业集群"))
+    assert (cluster, "东莞市") in _pairs(guangdong, "DEVELOPED_IN")

@@ -1125,7 +1125,7 @@ def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[s
     titled = _title_chains(graph.document.props.get("title") or "", nodes)
     for name in sorted(nodes):
         node = nodes[name]
-        place = _place_of_group(name) if node.label == CLUSTER else None
+        place = _place_of_group(name, doc.scope) if node.label == CLUSTER else None
         if place is None and not ((news or name in titled) and doc.scope):
             continue
         graph.edge("DEVELOPED_IN", node, district_node(graph, place or doc.scope or "", first), first)
@@ -1138,7 +1138,12 @@ def _title_chains(title: str, nodes: dict[str, Node]) -> set[str]:
     return {name for name in named if not any(name != other and name in other for other in named)}
 
 
-def _place_of_group(name: str) -> str | None:
-    """湖州市八大新兴产业链 is developed in 湖州市: the district its name starts with."""
-    found = [m for m in find_districts(name, None) if m.start == 0]
-    return found[0].name if found else None
+def _place_of_group(name: str, scope: str | None = None) -> str | None:
+    """湖州市八大新兴产业链 is developed in 湖州市: the district its name starts with, the finest of a run of them
+    (上海市宝山区X产业集群 is developed in 宝山区)."""
+    place, end = None, 0
+    for m in find_districts(name, scope):  # (read in the scope: 宝山区 of a 上海 text)
+        if m.start != end:
+            break
+        place, end = m.name, m.end
+    return place
