@@ -467,3 +467,9 @@ def test_a_cluster_named_with_a_district_is_developed_in_the_finest_place(tmp_pa
     )
     cluster = next(n for n in _names(guangdong, "Cluster") if n.endswith("机器人产业集群"))
     assert (cluster, "东莞市") in _pairs(guangdong, "DEVELOPED_IN")
+
+
+def test_what_a_firm_makes_is_a_product_not_a_chain() -> None:
+    # a Jiangsu-style line (项目…主要生产X正负极材料) and a Zhejiang-style one (公司主营X控制器)
+    assert "锂电池" not in _chains("该项目规划用地88亩，主要生产锂电池正负极导电材料。")
+    assert "工业机器人" not in _chains("该公司主营工业机器人减速器，年产值过亿。")

@@ -742,8 +742,8 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
     return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
 
 
-#: A link of a chain named by its position (中游A与B, 下游C、D等整机): a product of the link, no chain.
-_LINK_BEFORE = re.compile(r"(?:上游|中游|下游)[^，。；、：:]{0,10}$")
+#: A link of a chain named by its position (中游A与B, 下游C、D等整机), or what a firm makes (主要生产A): a product.
+_LINK_BEFORE = re.compile(r"(?:上游|中游|下游)[^，。；、：:]{0,10}$|(?:生产|主营|主产|产品为|产品有)$")
 #: The fields a product is applied in (推动钛材在A、B和C领域应用): markets, no chains.
 _MARKET_AROUND = re.compile(r"在[^，。；在]{0,40}?领域(?:的)?(?:规模化|示范|推广)?(?:应用|推广|替代)")
 
