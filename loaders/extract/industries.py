@@ -211,6 +211,8 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
     """
     out: list[IndustryMention] = []
     for head in _BY_HEAD.finditer(text):
+        if not text.endswith(NOUN_HEADS, max(0, head.start() - 12), head.start()):
+            continue  # X must end as an industry's name does (tested first: most heads fail here, cheaply)
         left = max(0, head.start() - 16)
         stops = [m.end() for m in _X_STOP.finditer(text, left, head.start()) if m.end() > 0 or left == 0]
         verb = _LAST_VERB.match(text, left, head.start())
@@ -351,6 +353,8 @@ def _lists_after_count(text: str, scope: str | None) -> list[IndustryMention]:
     """The items of a list that follows its count (全省重点培育5条产业链，即A、B、C、D、E): as many items as the
     count says (the last two may be joined by 和/及), each one a chain, or a cluster when the head is 产业集群."""
     out: list[IndustryMention] = []
+    if "、" not in text:
+        return out  # no list at all
     for match in _COUNT_THEN_LIST.finditer(text):
         stop = _LIST_END.search(text, match.end())
         chunk = text[match.end() : stop.start() if stop else len(text)]
@@ -386,22 +390,36 @@ def _headings(text: str, scope: str | None) -> list[IndustryMention]:
 
 
 #: A list headed directly by 产业链, with no count or 等 (培育打造烯烃、芳烃产业链): two to six short items.
-_BARE_LIST = re.compile(r"(?P<items>[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){1,5})产业链")
+_BARE_LIST = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){1,5}\Z")
+
+
+def _bare_list_before(text: str, head: int) -> re.Match[str] | None:
+    """The 、-list that ends right at ``head`` (its leftmost, so longest, reading), if any: looked for only where
+    a list mark stands within reach (six items of up to eight characters)."""
+    left = max(0, head - 54)
+    if text.find("、", left, head) < 0 or _CLAUSE_STOP.match(text, head - 1):
+        return None
+    return _BARE_LIST.search(text, left, head)
 
 
 def _bare_lists(text: str, scope: str | None) -> list[IndustryMention]:
     """The items of a 、-list headed by 产业链 alone, after its cue word (做强A、B产业链): chains, when no item holds
     an action, a kind of chain or another class (上下游, 延链补链, 技术)."""
     out: list[IndustryMention] = []
-    for match in _BARE_LIST.finditer(text):
-        items = match.group("items")
+    head = text.find("产业链")
+    while head > 0:
+        match = _bare_list_before(text, head)
+        head = text.find("产业链", head + 3)
+        if match is None:
+            continue
+        items = match.group(0)
         if "等" in items:
             continue  # a list closed by 等 is read by :func:`_lists`
         cue = _CUE.match(items) or _LAST_VERB.match(items.split("、")[0])
         offset = match.start() + (cue.end() if cue else 0)
         if text[offset] in _LEADING_AND:  # 与A、B产业链: 与 joins the list to its subject
             offset += 1
-        parts = text[offset : match.end("items")].split("、")
+        parts = text[offset : match.end()].split("、")
         if not cue and match.start() > 0 and not _X_STOP.match(text, match.start() - 1):
             continue  # the first item runs on from words before it: no edge to tell it by
         if any(len(p) < 2 or _A_VERB.search(p) or _is_generic(p) or _NOT_INDUSTRY.search(p) for p in parts):
@@ -583,6 +601,8 @@ def _one_of_groups(text: str, scope: str | None) -> list[IndustryMention]:
     """The programme a chain is said to be one of (新能源汽车是全省标志性产业链之一): a Cluster named with the
     area's place and the kind of chain, marked ``之一`` so the chains of its sentence are read as its members."""
     out: list[IndustryMention] = []
+    if "之一" not in text:
+        return out
     for match in _ONE_OF.finditer(text):
         if not _is_kind(match.group("kind")):
             continue
@@ -597,6 +617,8 @@ def _coded_systems(text: str, scope: str | None) -> list[IndustryMention]:
     """Systems of chains named by a code of counts joined by + or × (全县“4+2+3”产业链体系: four chains of one kind,
     two of another, three of a third): one Cluster each, named with its place, code and head word."""
     out: list[IndustryMention] = []
+    if "体系" not in text and "群链" not in text:
+        return out
     for match in _SYSTEM_WORD.finditer(text):
         coded = _SYSTEM_CODE_BEFORE.search(text, max(0, match.start() - 14), match.start())
         if not coded:
