@@ -473,3 +473,21 @@ def test_what_a_firm_makes_is_a_product_not_a_chain() -> None:
     # a Jiangsu-style line (项目…主要生产X正负极材料) and a Zhejiang-style one (公司主营X控制器)
     assert "锂电池" not in _chains("该项目规划用地88亩，主要生产锂电池正负极导电材料。")
     assert "工业机器人" not in _chains("该公司主营工业机器人减速器，年产值过亿。")
+
+
+def test_the_whole_area_a_sentence_speaks_for_develops_the_chains_of_its_later_clauses(tmp_path: Path) -> None:
+    # a Hunan-county-style plan (全县将聚焦A、B2条…产业链，C、D2条…产业链) and a Zhejiang-city-style one (我市…，…)
+    hunan = _graph(
+        tmp_path,
+        "宁乡市2025年产业链工作要点\n\n全市将聚焦储能材料、食品加工2条主导产业链，智能家电、先进装备2条培育型产业链，推动发展。",
+        "hn_area.txt",
+    )
+    developed = {chain for chain, place in _pairs(hunan, "DEVELOPED_IN") if place.endswith("宁乡市")}
+    assert {"储能材料", "食品加工", "智能家电", "先进装备"} <= developed
+    zhejiang = _graph(
+        tmp_path,
+        "嘉兴市产业链工作方案\n\n我市重点打造光伏、化纤2条标志性产业链，培育氢能、集成电路2条新兴产业链。",
+        "zj_area.txt",
+    )
+    developed = {chain for chain, place in _pairs(zhejiang, "DEVELOPED_IN") if place.endswith("嘉兴市")}
+    assert {"光伏", "化纤", "氢能", "集成电路"} <= developed

@@ -1020,8 +1020,18 @@ def _link_sentence(
     adjacent = {id(m): _adjacent(m, by_end) for m, _ in items}
     for m, node in items:
         taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
-        for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
+        places = _developed_in(doc.text, m, adjacent[id(m)], taken, districts) or _whole_area_before(m, districts)
+        for district in places:
             graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
+
+
+def _whole_area_before(mention: IndustryMention, districts: list[DistrictMention]) -> list[DistrictMention]:
+    """The whole area a sentence speaks for (全县将聚焦A…，B…，以及C…): written as 全X/我X before a chain of a later
+    clause, it is where that chain is developed too (the chain's own clause names no place)."""
+    if mention.label == CLUSTER:
+        return []
+    before = [d for d in districts if d.end <= mention.start and d.surface[:1] in "全我本" and d.level != "province"]
+    return before[-1:]
 
 
 _CLUSTER_HEAD = re.compile(r"(?:产业集群|(?:先进)?制造业集群)$")
