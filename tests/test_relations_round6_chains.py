@@ -491,3 +491,20 @@ def test_the_whole_area_a_sentence_speaks_for_develops_the_chains_of_its_later_c
     )
     developed = {chain for chain, place in _pairs(zhejiang, "DEVELOPED_IN") if place.endswith("嘉兴市")}
     assert {"光伏", "化纤", "氢能", "集成电路"} <= developed
+
+
+def test_the_firms_a_measure_on_chain_owners_supports_are_owners(tmp_path: Path) -> None:
+    # a Shaanxi-style measure (（一）做强链主企业。支持甲建设…) and a Hubei-style one (1.培育壮大链主企业。推动甲、乙…)
+    shaanxi = _graph(
+        tmp_path,
+        "宝鸡市钛及钛合金产业链实施方案\n\n(一)做强链主企业。支持秦钛集团有限公司建设钛带生产线,巩固其龙头地位。",
+        "sn_measure.txt",
+    )
+    assert ("秦钛集团有限公司", "钛及钛合金") in _pairs(shaanxi, "CHAIN_OWNER_OF")
+    hubei = _graph(
+        tmp_path,
+        "襄阳市新能源汽车产业链工作方案\n\n1.培育壮大链主企业。推动汉江汽车集团、襄通新能源有限公司扩大整车产能，带动配套。",
+        "hb_measure.txt",
+    )
+    owners = _pairs(hubei, "CHAIN_OWNER_OF")
+    assert {("汉江汽车集团", "新能源汽车"), ("襄通新能源有限公司", "新能源汽车")} <= owners

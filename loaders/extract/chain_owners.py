@@ -82,6 +82,8 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         found = owners_in(sentence.text, sentence.start, chains, own)
         found += [p for p in _as_role(sentence.text, sentence.start, chains, own, known) if p not in found]
         found += [p for p in _titled_owner(sentence.text, sentence.start, chains, own, known) if p not in found]
+        if _OWNER_HEADING.search(sentence.text) and index + 1 < len(doc.sentences) and own:
+            found += [(f, own) for f in _supported_firms(doc.sentences[index + 1].text, known) if (f, own) not in found]
         for firm, chain_name in found:
             name = _firm_name(firm, known)
             chain = graph.node(CHAIN, chain_name, sentence.text)
@@ -186,6 +188,24 @@ def _titled_owner(
         if chain:
             out.append((firm, chain))
     return out
+
+
+#: A measure's heading about the chain owners (（一）做强链主企业。, 2.培育壮大链主企业): its text names them.
+_OWNER_HEADING = re.compile(
+    r"^[（(]?[一二三四五六七八九十0-9]{0,3}[）)、.．]?(?:做强|做大|培育|壮大|支持|引育)+[“\"]?链主[”\"]?企业[。.]?$"
+)
+_SUPPORTING = re.compile(r"^(?:支持|推动|鼓励|引导|依托)")
+
+
+def _supported_firms(sentence: str, known: dict[str, str]) -> list[str]:
+    """The firms the first clause of a measure under such a heading supports (支持甲建设…, 推动甲、乙扩产): firms the
+    text knows, in the order written."""
+    if not _SUPPORTING.match(sentence):
+        return []
+    clause = _CLAUSE_STOP.split(sentence, maxsplit=1)[0]
+    found = [(clause.find(form), form) for form in known if len(form) >= 2 and form in clause]
+    forms = [form for _, form in sorted(found)]
+    return [f for f in forms if not any(f != o and f in o for o in forms)]
 
 
 def _chain_after(words: str) -> str | None:
