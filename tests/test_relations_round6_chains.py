@@ -508,3 +508,30 @@ def test_the_firms_a_measure_on_chain_owners_supports_are_owners(tmp_path: Path)
     )
     owners = _pairs(hubei, "CHAIN_OWNER_OF")
     assert {("汉江汽车集团", "新能源汽车"), ("襄通新能源有限公司", "新能源汽车")} <= owners
+
+
+def test_firms_under_a_chain_heading_belong_to_that_chain(tmp_path: Path) -> None:
+    # a Shanxi-style work plan ((三)X产业链, then a measure naming firms, no chain), a Jiangxi-style one (二、X产业链)
+    shanxi = _graph(
+        tmp_path,
+        "长治市2025年重点产业链工作要点\n\n全市聚焦光机电、现代医药、新能源汽车等重点产业链。\n\n（三）新能源汽车产业链\n"
+        "①提升本地配套。推动太岳重卡有限公司扩大商用车生产，引导上党电驱科技有限公司就近配套。",
+        "sx_heading.txt",
+    )
+    assert {("太岳重卡有限公司", "新能源汽车"), ("上党电驱科技有限公司", "新能源汽车")} <= _in_chain(shanxi)
+    jiangxi = _graph(
+        tmp_path,
+        "赣州市2025年产业链工作要点\n\n全市聚焦稀土新材料、家具、电子信息等产业链。\n\n二、稀土新材料产业链\n"
+        "支持章贡稀材有限公司扩大永磁产能。",
+        "jx_heading.txt",
+    )
+    assert ("章贡稀材有限公司", "稀土新材料") in _in_chain(jiangxi)
+
+
+def test_a_news_subtitle_naming_an_industry_heads_no_chain_section(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "吴兴新闻\n\n物流装备产业是全市重点产业，童装产业也在提升。\n\n智能科技赋能物流产业“加速跑”\n\n成功引进恒远装载机、北辰半导体等特色项目。",
+        "news_subtitle.txt",
+    )
+    assert not {pair for pair in _in_chain(graph) if pair[0] in {"恒远装载机", "北辰半导体"}}

@@ -28,7 +28,7 @@ import ahocorasick_rs
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.districts import named_places
-from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention
+from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention, ProseLayout
 from chainkg.loaders.extract.text_spans import district_display, district_node, unit_name
 from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
 from chainkg.loaders.text.document import ParsedDocument
@@ -924,6 +924,17 @@ def canonical_in(findings: Findings, name: str) -> str:
         return name
     longer = sorted((n for n in names if n.endswith(name) and n != name), key=len)
     return longer[0] if len(longer) == 1 else name
+
+
+def heading_chain(doc: ParsedDocument, layout: ProseLayout, index: int) -> list[str]:
+    """The chain the heading of sentence ``index``'s section is: a plan writes a section per chain (（三）X产业链),
+    and what its measures name belongs to X where nothing nearer names another chain. (A news subtitle that
+    merely names an industry, 智能科技赋能物流产业“加速跑”, heads no such section.)"""
+    heading = layout.section(index)
+    if not _CHAIN_HEADING.search(doc.sentences[heading].text):
+        return []
+    named = {name for name, _ in layout.chains.get(heading, [])}
+    return sorted(named) if len(named) == 1 else []
 
 
 def dominant_chain(findings: Findings) -> list[str]:
