@@ -27,10 +27,25 @@ _SPACED_HAN = re.compile(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]")
 _SPACE = re.compile(r"\s+")
 
 
+#: A line of a government page's index block (索引号：…, 发文机关：…, 成文日期：…), and the one that gives the title.
+#: (Its keys end in a word for a number, body, date, class or source; a headline opening with a place and a colon,
+#: 天津：…, is no field.)
+_FIELD = re.compile(
+    r"^(?P<key>标题|题名|[\u4e00-\u9fff]{0,5}(?:号|机构|机关|单位|日期|时间|分类|来源|方式|类别))\s*[:：]\s*(?P<value>.*)$"
+)
+_TITLE_KEYS = ("标题", "题名")
+#: The issuers of a joint document on a line of their own (吉林省工业和信息化厅　吉林省发展和改革委员会).
+_ISSUERS = re.compile(r"(?:[\u4e00-\u9fff]{2,24}?(?:厅|局|委员会|办公室|人民政府)[\s\u3000]*){1,6}")
+
+
 def _title(lines: list[str]) -> str:
-    """The first line that reads as a title: not an issuing header, 文号 or short caption."""
+    """The first line that reads as a title: not an issuing header, 文号, short caption or a field of the page's
+    index block (whose 标题：… field gives the title itself)."""
     for line in lines[:40]:
-        if _HEADER.match(line) or DOC_NUMBER.fullmatch(line) or len(line) < 8:
+        field = _FIELD.match(line)
+        if field and field.group("key") in _TITLE_KEYS and len(field.group("value")) >= 8:
+            return field.group("value").strip()
+        if _HEADER.match(line) or DOC_NUMBER.fullmatch(line) or len(line) < 8 or field or _ISSUERS.fullmatch(line):
             continue
         return _SPACE.sub("", line) if _SPACED_HAN.search(line) else line
     return lines[0] if lines else ""

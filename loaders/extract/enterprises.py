@@ -22,7 +22,7 @@ import ahocorasick_rs
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, Firm
-from chainkg.loaders.extract.industries import canonical_in, find_industries
+from chainkg.loaders.extract.industries import canonical_in, dominant_chain, find_industries, heading_chain
 from chainkg.loaders.extract.prose_context import PLACING_VERB, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
 from chainkg.loaders.text.divisions import DistrictMention
@@ -497,7 +497,12 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
         return context.chain_before(m.index)
     if context.chains_in(m.index):
         return []  # the sentence names chains, none of them the firm's
-    return context.paragraph_chain(m.index) or context.document_chain()
+    return (
+        context.paragraph_chain(m.index)
+        or heading_chain(context.doc, context.layout, m.index)
+        or context.document_chain()
+        or dominant_chain(context.findings)
+    )
 
 
 _PLACING = re.compile(r"引进|引育|招引|落户|入驻|落地|投资|建设")

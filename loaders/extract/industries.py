@@ -28,7 +28,7 @@ import ahocorasick_rs
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.districts import named_places
-from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention
+from chainkg.loaders.extract.findings import CHAIN, CLUSTER, Findings, IndustryMention, ProseLayout
 from chainkg.loaders.extract.text_spans import district_display, district_node, unit_name
 from chainkg.loaders.text.divisions import DistrictMention, ancestors, find_districts, leading_district
 from chainkg.loaders.text.document import ParsedDocument
@@ -36,6 +36,7 @@ from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import (
     GENERIC_HEADS,
     HEAD_VERBS,
+    INDUSTRY_FOLLOWERS,
     NEUTRAL_PREFIXES,
     NOUN_HEADS,
     QUALIFIERS,
@@ -78,7 +79,8 @@ _LEADING_AND = ("与", "和", "同", "及")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
 _CUE_WORDS = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|包含|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
-    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对"
+    r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对|确定|明确|遴选|"
+    r"力争|确立了|确立|面向|锻造出|锻造"
 )
 #: The last cue word before a list (greedy ``.*``), led by a class of first characters (fast backtracking); a
 #: 了 after it belongs to it (形成了A、B两大产业).
@@ -91,7 +93,8 @@ _HEAD_NEAR = re.compile(r"[^，。；、]{0,8}?" + _HEAD_WORD)
 #: Lists of steps or activities, not industries (全流程产业链, 等环节), nor of projects told by a capacity (A年产
 #: 36万吨P、B等…项目), nor of a chain's niches (向A、B等细分领域发展: its products).
 _NOT_INDUSTRY = re.compile(
-    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项]|是|都|的|年产|\d万?吨|细分"
+    r"流程|环节|链条|方面|企业|行动|机构|院所|院校|协会|[0-9一二三四五六七八九十几多]+[个家项名]|是|都|的|年产|\d万?吨|细分|"
+    r"^[0-9一二三四五六七八九十]+至"
 )
 #: A vocabulary term names an industry when it stands alone, not as the modifier of another noun (光伏胶膜).
 _AFTER_TERM = re.compile(
@@ -178,10 +181,17 @@ def _vocabulary(text: str) -> list[IndustryMention]:
     return [m for m in out if not _NOT_A_CHAIN_AFTER.match(text, m.end)]
 
 
-#: A head word that makes the words before it an industry: X产业链, X产业集群 (a cluster).
-_BY_HEAD = re.compile(r"产业链(?!链)|产业集群")
+#: A head word that makes the words before it an industry: X产业链, X产业集群 or X(先进)制造业集群 (a cluster,
+#: as the national programme of manufacturing clusters names them), and X产业 when X
+#: is written as a compound no vocabulary holds (稀土永磁产业, 机器人及智能制造产业: a qualified industry), not
+#: 产业 as the modifier of a carrier, a group, a process or a body (产业园, 产业化, 产业联盟, 产业工人).
+_BY_HEAD = re.compile(
+    r"产业链(?!链)|产业集群|(?:先进)?制造业集群(?!协同区|核心区|承载区|板块)|产业(?=[，。；：、,;:）)”\"\s]|$|"
+    + "|".join(map(re.escape, INDUSTRY_FOLLOWERS))
+    + ")"
+)
 #: Where X starts: after a clause or list mark, a quote, a count (17条), a year (2024年) or one of these words.
-_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的是为在对把将从向由]|{_NUM}[个条大家年]|^")
+_X_STOP = re.compile(rf"[，。；：、,;:“”\"‘’《》（）()\s+＋等的了是为在对就以把将从向由]|{_NUM}[个条大家年]|^")
 _X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
 _REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
@@ -192,7 +202,7 @@ _A_VERB = re.compile(_VERBS)
 
 
 def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
-    """X产业链 (a chain) and X产业集群 (a cluster, named with its place) for X no vocabulary knows.
+    """X产业链 and X产业 (a chain) and X产业集群 (a cluster, named with its place) for X no vocabulary knows.
 
     X runs back from the head word to a clause or list mark, a count or year, 的/等, or an action word
     (聚焦…, a data list); a qualifier of rank (世界级, 千亿级, 全市) and a leading place are not X. No X is a
@@ -201,6 +211,8 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
     """
     out: list[IndustryMention] = []
     for head in _BY_HEAD.finditer(text):
+        if not text.endswith(NOUN_HEADS, max(0, head.start() - 12), head.start()):
+            continue  # X must end as an industry's name does (tested first: most heads fail here, cheaply)
         left = max(0, head.start() - 16)
         stops = [m.end() for m in _X_STOP.finditer(text, left, head.start()) if m.end() > 0 or left == 0]
         verb = _LAST_VERB.match(text, left, head.start())
@@ -208,6 +220,9 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         if not bounds:
             continue  # no edge in sight: X cannot be told from the words before it
         start = max(bounds)
+        joined = _LAST_JOINED_HEAD.match(text, start, head.start())
+        if joined:  # 汽车产业集群和电子信息产业集群: the second X starts after the first name and its 和
+            start = joined.end()
         if text.startswith("全", head.start() - 1):
             continue
         written_place = leading_district(text[start : head.start()], scope)
@@ -218,15 +233,29 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         x = text[x_start : head.start()]
         if not _X_CHARS.fullmatch(x) or _REGION.match(x) or _A_VERB.search(x) or _is_generic(x):
             continue
-        if not x.endswith(NOUN_HEADS):
-            continue
-        if head.group(0) == "产业链":
-            out.append(IndustryMention(_plain(x), x + "产业链", x_start, head.end(), CHAIN, "产业链"))
+        if not x.endswith(NOUN_HEADS) or _kind_of_a_list(text, x_start) or "产业" in x:
+            continue  # (an X holding 产业 runs over another name: 汽车产业集群和电子信息产业集群)
+        if not head.group(0).endswith("集群"):
+            word = head.group(0)
+            out.append(IndustryMention(_plain(x + word), x + word, x_start, head.end(), CHAIN, word))
             continue
         place = unit_name(written_place.name) if written_place else district_display(text, start, scope)
         name = f"{place}{x}{head.group(0)}"
         out.append(IndustryMention(name, text[start : head.end()], start, head.end(), CLUSTER, "集群"))
     return out
+
+
+#: Up to the last head word joined to the next name (…产业集群和, …产业链与, …产业及).
+_LAST_JOINED_HEAD = re.compile(r"(?s:.*)产业(?:集群|链)?[和与及]")
+_COUNT_ENDING = re.compile(rf"{_NUM}[条个大]$")
+
+
+def _kind_of_a_list(text: str, x_start: int) -> bool:
+    """X right after the count closing a list (A、B、C三条X产业链) names the kind of the listed chains, not one."""
+    if not _COUNT_ENDING.search(text, max(0, x_start - 4), x_start):
+        return False
+    clause = _LAST_CLAUSE_STOP.match(text, max(0, x_start - 80), x_start)
+    return "、" in text[clause.end() if clause else max(0, x_start - 80) : x_start]
 
 
 #: The generic heads, longest first (战略性新兴 before 新兴): sorted once, not on every name asked about.
@@ -243,6 +272,9 @@ def _is_generic(x: str) -> bool:
     return not rest
 
 
+_BRACKET = re.compile(r"[（()）]")
+
+
 def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     """Items of the 、-separated list that ends at ``end``, with their start offsets."""
     left = max(0, end - 160)
@@ -250,6 +282,14 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
     stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”",;!?')
     chunk, left = chunk[stop + 1 :], left + stop + 1
     parts = chunk.split("、")
+    for i in range(len(parts) - 1, 0, -1):  # 根据A、B、C确立了X、Y…: the list of industries opens after the verb
+        verb = _LAST_VERB.match(parts[i]) if not _BRACKET.search(parts[i]) else None  # （包括…） is a note
+        if verb and len(parts[i]) - verb.end() >= 2 and len(parts) - i >= 2:
+            verb_end = sum(len(p) + 1 for p in parts[:i]) + verb.end()
+            verb_end += chunk.startswith("了", verb_end)  # 确立了
+            chunk, left = chunk[verb_end:], left + verb_end
+            parts = chunk.split("、")
+            break
     if len(parts) < 2:
         return []
     first = _CUE.match(parts[0])
@@ -265,7 +305,9 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
         count = _COUNT_INSIDE.search(part)
         if count and count.start() >= 2:
             part = part[: count.start()]  # A、B2条链已纳入…: B, then the words of another clause
-        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part):
+        elif count and count.start() == 0:
+            part = ""  # 5条先进制造业产业链、5条现代服务业产业链: counted groups, no industries
+        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part) and not _A_VERB.fullmatch(part):
             items.append((part, pos))
         pos += len(part) + 1
     return items
@@ -297,6 +339,116 @@ def _split_joined(item: str, start: int) -> list[tuple[str, int]]:
     if not match or item in _KNOWN or not all(_is_industry_item(part) for part in match.groups()):
         return [(item, start)]
     return [(match.group(1), start), (match.group(2), start + match.start(2))]
+
+
+#: A count of chains that a list then spells out: 10条产业链，即A、B…; 四大产业集群：A、B…; 16条重点产业链分别是A、B…
+#: (a word or a colon opens the list: after a bare comma, another list may follow, …2条产业链，以及A、B2条…).
+_COUNT_THEN_LIST = re.compile(
+    rf"(?P<n>{_NUM})[条个大][\u4e00-\u9fff]{{0,8}}?(?P<head>产业链|产业集群|产业)[，,]?(?:(?:即|分别是|分别为|包括|为)[：:]?|[：:])"
+)
+_LIST_END = re.compile(r"[。；;！？\n]")
+
+
+def _lists_after_count(text: str, scope: str | None) -> list[IndustryMention]:
+    """The items of a list that follows its count (全省重点培育5条产业链，即A、B、C、D、E): as many items as the
+    count says (the last two may be joined by 和/及), each one a chain, or a cluster when the head is 产业集群."""
+    out: list[IndustryMention] = []
+    if "、" not in text:
+        return out  # no list at all
+    for match in _COUNT_THEN_LIST.finditer(text):
+        stop = _LIST_END.search(text, match.end())
+        chunk = text[match.end() : stop.start() if stop else len(text)]
+        items = _counted_items(chunk, match.end())
+        if len(items) != _number(match.group("n")) or any(_NOT_INDUSTRY.search(item) for item, _ in items):
+            continue
+        label = CLUSTER if match.group("head") == "产业集群" else CHAIN
+        for item, pos in items:
+            part, at = _without_place(item, pos, scope)
+            out.append(IndustryMention(_plain(part), part, at, at + len(part), label, match.group("head")))
+    return out
+
+
+#: A heading that is one chain's name (（一）X产业链, 二、X产业链): a plan's section per chain.
+_CHAIN_HEADING = re.compile(
+    r"^[ \t\u3000]*[（(]?[一二三四五六七八九十0-9]{1,3}[）)、.．][ \t\u3000]*"
+    r"(?P<x>[\u4e00-\u9fffA-Za-z]{2,12})产业链[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _headings(text: str, scope: str | None) -> list[IndustryMention]:
+    """Chains named by a heading of their own, whatever noun they end with (（一）光机电产业链)."""
+    if "产业链" not in text:
+        return []
+    out: list[IndustryMention] = []
+    for match in _CHAIN_HEADING.finditer(text):
+        x, start = _without_place(match.group("x"), match.start("x"), scope)
+        if _is_generic(x) or _A_VERB.search(x):
+            continue
+        out.append(IndustryMention(_plain(x), x + "产业链", start, match.end("x") + 3, CHAIN, "产业链"))
+    return out
+
+
+#: A list headed directly by 产业链, with no count or 等 (培育打造烯烃、芳烃产业链): two to six short items.
+_BARE_LIST = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:、[\u4e00-\u9fffA-Za-z0-9]{2,8}){1,5}\Z")
+
+
+def _bare_list_before(text: str, head: int) -> re.Match[str] | None:
+    """The 、-list that ends right at ``head`` (its leftmost, so longest, reading), if any: looked for only where
+    a list mark stands within reach (six items of up to eight characters)."""
+    left = max(0, head - 54)
+    if text.find("、", left, head) < 0 or _CLAUSE_STOP.match(text, head - 1):
+        return None
+    return _BARE_LIST.search(text, left, head)
+
+
+def _bare_lists(text: str, scope: str | None) -> list[IndustryMention]:
+    """The items of a 、-list headed by 产业链 alone, after its cue word (做强A、B产业链): chains, when no item holds
+    an action, a kind of chain or another class (上下游, 延链补链, 技术)."""
+    out: list[IndustryMention] = []
+    head = text.find("产业链")
+    while head > 0:
+        match = _bare_list_before(text, head)
+        head = text.find("产业链", head + 3)
+        if match is None:
+            continue
+        items = match.group(0)
+        if "等" in items:
+            continue  # a list closed by 等 is read by :func:`_lists`
+        cue = _CUE.match(items) or _LAST_VERB.match(items.split("、")[0])
+        offset = match.start() + (cue.end() if cue else 0)
+        if text[offset] in _LEADING_AND:  # 与A、B产业链: 与 joins the list to its subject
+            offset += 1
+        parts = text[offset : match.end()].split("、")
+        if not cue and match.start() > 0 and not _X_STOP.match(text, match.start() - 1):
+            continue  # the first item runs on from words before it: no edge to tell it by
+        if any(len(p) < 2 or _A_VERB.search(p) or _is_generic(p) or _NOT_INDUSTRY.search(p) for p in parts):
+            continue
+        if any(_COUNT_INSIDE.search(p) or any(c.isdigit() for c in p) for p in parts):
+            continue  # 一位领导、一条产业链 (a slogan), A、B4条优势产业链 (a counted list, read by :func:`_lists`)
+        pos = offset
+        for part in parts:
+            at_part, at = _without_place(part, pos, scope)
+            out.append(IndustryMention(_plain(at_part), at_part, at, at + len(at_part), CHAIN, "产业链"))
+            pos += len(part) + 1
+    return out
+
+
+def _counted_items(chunk: str, offset: int) -> list[tuple[str, int]]:
+    """The 、-separated items of ``chunk`` (at ``offset``), the last split at 和/及 when it joins two, each a name."""
+    parts = chunk.split("、")
+    parts[-1] = parts[-1].removesuffix("等")  # …、传感器等。
+    last = _AND.split(parts[-1], maxsplit=1) if len(parts) >= 2 else [parts[-1]]
+    if len(last) == 2 and all(_ITEM.fullmatch(p) for p in last):
+        parts = [*parts[:-1], *last]
+    items: list[tuple[str, int]] = []
+    pos = offset
+    for part in parts:
+        if not _ITEM.fullmatch(part) or _GENERIC.fullmatch(part):
+            return []
+        items.append((part, pos))
+        pos += len(part) + 1  # past the item and its one-character separator (、, 和 or 及)
+    return items
 
 
 def _lists(text: str, scope: str | None) -> list[IndustryMention]:
@@ -429,10 +581,55 @@ def _groups(text: str, scope: str | None) -> list[IndustryMention]:
         code, start = coded.group(0).strip('“”"'), coded.start()
         place = _level_word_place(text, start, scope) or district_display(text, start, scope)
         out.append(IndustryMention(f"{place}{code}产业集群", text[start : match.end()], start, match.end(), CLUSTER))
-    return out
+    return out + _coded_systems(text, scope) + _one_of_groups(text, scope)
 
 
 _CLUSTER_WORD = re.compile("产业集群")
+#: A system of chains named by a number code: “4+2+3”产业链体系, “7+28+N”群链, “4×4”现代化产业体系.
+_SYSTEM_WORD = re.compile("产业链体系|现代化产业体系|产业体系|群链")
+_SYSTEM_CODE_BEFORE = re.compile(r"[“\"]?(?=[0-9N]+[+＋×])[0-9N+＋×]{3,12}[”\"]?\Z")
+
+
+#: X是全省标志性产业链之一: a kind of chain (标志性, 重点) of a whole area that a chain is one of names the area's
+#: programme of such chains.
+_ONE_OF = re.compile(
+    r"(?:全|我|本)(?P<level>[省市区县])(?P<kind>[\u4e00-\u9fff]{1,8}?)(?P<head>产业链|产业集群|产业)之一"
+)
+
+
+def _one_of_groups(text: str, scope: str | None) -> list[IndustryMention]:
+    """The programme a chain is said to be one of (新能源汽车是全省标志性产业链之一): a Cluster named with the
+    area's place and the kind of chain, marked ``之一`` so the chains of its sentence are read as its members."""
+    out: list[IndustryMention] = []
+    if "之一" not in text:
+        return out
+    for match in _ONE_OF.finditer(text):
+        if not _is_kind(match.group("kind")):
+            continue
+        start = match.start()
+        place = _level_word_place(text, match.start("kind"), scope) or district_display(text, start, scope)
+        name = f"{place}{match.group('kind')}{match.group('head')}"
+        out.append(IndustryMention(name, text[start : match.end("head")], start, match.end("head"), CLUSTER, "之一"))
+    return out
+
+
+def _coded_systems(text: str, scope: str | None) -> list[IndustryMention]:
+    """Systems of chains named by a code of counts joined by + or × (全县“4+2+3”产业链体系: four chains of one kind,
+    two of another, three of a third): one Cluster each, named with its place, code and head word."""
+    out: list[IndustryMention] = []
+    if "体系" not in text and "群链" not in text:
+        return out
+    for match in _SYSTEM_WORD.finditer(text):
+        coded = _SYSTEM_CODE_BEFORE.search(text, max(0, match.start() - 14), match.start())
+        if not coded:
+            continue
+        code, start = coded.group(0).strip('“”"').replace("＋", "+"), coded.start()
+        place = _level_word_place(text, start, scope) or district_display(text, start, scope)
+        name = f"{place}{code}{match.group(0)}"
+        out.append(IndustryMention(name, text[start : match.end()], start, match.end(), CLUSTER))
+    return out
+
+
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
@@ -470,7 +667,7 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
         if lines.count(name) == 1:
             continue
         longer = [other for other in names if other != name and name in other]
-        tails = [o for o in longer if o.endswith(name)]
+        tails = _outermost([o for o in longer if o.endswith(name)])
         heads = [o for o in longer if o.startswith(name)]
         choice = sorted(tails or heads, key=lambda o: -counts[o])
         if len(choice) == 1 or (tails and counts[choice[0]] > counts[choice[1]]):
@@ -485,8 +682,14 @@ def _fold(mentions: list[IndustryMention]) -> list[IndustryMention]:
     for m in mentions:
         if m.label == CHAIN and target.get(m.name, m.name) in not_chains:
             continue
-        out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label))
+        out.append(IndustryMention(target.get(m.name, m.name), m.surface, m.start, m.end, m.label, m.head))
     return out
+
+
+def _outermost(names: list[str]) -> list[str]:
+    """The longer names not themselves inside another one: 硅光伏 and 绿色硅光伏 both hold 光伏, but the first is a
+    short form of the second (one industry), so 光伏 folds into 绿色硅光伏 however often each is written."""
+    return [n for n in names if not any(n != o and o.endswith(n) for o in names)]
 
 
 def _fold_groups(clusters: set[str]) -> dict[str, str]:
@@ -524,11 +727,14 @@ def _find_anywhere(text: str) -> tuple[IndustryMention, ...]:
 
 
 def _reads_places(text: str) -> bool:
-    """Whether the scope can change what ``text`` names: only counted groups and coded clusters
+    """Whether the scope can change what ``text`` names: only counted, coded and "之一" groups and clusters
     (:func:`_groups`) and the items of a list (:func:`_lists`) are read with it."""
     return (
         _GROUP.search(text) is not None
         or "集群" in text
+        or "体系" in text
+        or "群链" in text
+        or "之一" in text
         or "产业链" in text
         or next(_list_ends(text), None) is not None
     )
@@ -536,7 +742,13 @@ def _reads_places(text: str) -> bool:
 
 def _find(text: str, scope: str | None) -> list[IndustryMention]:
     found = sorted(
-        _groups(text, scope) + _lists(text, scope) + _by_head(text, scope) + _vocabulary(text),
+        _groups(text, scope)
+        + _lists(text, scope)
+        + _lists_after_count(text, scope)
+        + _bare_lists(text, scope)
+        + _headings(text, scope)
+        + _by_head(text, scope)
+        + _vocabulary(text),
         key=lambda m: (m.start, -(m.end - m.start)),
     )
     kept: list[IndustryMention] = []
@@ -546,8 +758,25 @@ def _find(text: str, scope: str | None) -> list[IndustryMention]:
             continue
         if m.label == CHAIN and m.head in ("", "领域") and lists.holds(m.start):
             continue  # a list headed 产业/行业 is one of industries; 等领域 may be fields of application
+        if m.label == CHAIN and not m.surface.endswith(_SUFFIXES) and _is_link_or_market(text, m):
+            continue
         kept.append(m)
     return _fold(kept) if kept else []  # most texts asked about (measures, names) name none: skip folding
+
+
+#: A link of a chain named by its position (中游A与B, 下游C、D等整机), or what a firm makes (主要生产A): a product.
+_LINK_BEFORE = re.compile(r"(?:上游|中游|下游)[^，。；、：:]{0,10}$|(?:生产|主营|主产|产品为|产品有)$")
+#: The fields a product is applied in (推动钛材在A、B和C领域应用): markets, no chains.
+_MARKET_AROUND = re.compile(r"在[^，。；在]{0,40}?领域(?:的)?(?:规模化|示范|推广)?(?:应用|推广|替代)")
+
+
+def _is_link_or_market(text: str, m: IndustryMention) -> bool:
+    """A term written bare (no 产业/行业 head) as the product of a chain's link or as a field of application."""
+    if _LINK_BEFORE.search(text, max(0, m.start - 10), m.start):
+        return True
+    opening = text.rfind("在", max(0, m.start - 40), m.start)
+    market = _MARKET_AROUND.match(text, opening) if opening >= 0 else None
+    return market is not None and m.end <= market.end()
 
 
 _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
@@ -556,7 +785,8 @@ _CLAUSE_STOP = re.compile("[，。；：！？\n（）()]")
 _LAST_CLAUSE_STOP = re.compile("(?s:.*)[，。；：！？\n（）()]")
 #: A list closed by 等 and one of these names technologies, equipment or ways of working, not industries.
 _OTHER_CLASS = re.compile(
-    r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景)"
+    r"(?:(?!产业|行业|领域|企业)[^，。；、]){0,12}?(?:技术|产线|生产线|业态|模式|手段|工具|方式|路径|设备|场景|"
+    r"整机|零部件|部件|元器件|原材料|产品)"
 )
 #: A list of fields a product is applied in (在航空航天、医疗健康等领域应用的纺织品) names markets, not chains.
 #: (…等领域加快替代, …等领域规模化应用: the verb of use may come a few words after 领域.)
@@ -696,6 +926,30 @@ def canonical_in(findings: Findings, name: str) -> str:
     return longer[0] if len(longer) == 1 else name
 
 
+def heading_chain(doc: ParsedDocument, layout: ProseLayout, index: int) -> list[str]:
+    """The chain the heading of sentence ``index``'s section is: a plan writes a section per chain (（三）X产业链),
+    and what its measures name belongs to X where nothing nearer names another chain. (A news subtitle that
+    merely names an industry, 智能科技赋能物流产业“加速跑”, heads no such section.)"""
+    heading = layout.section(index)
+    if not _CHAIN_HEADING.search(doc.sentences[heading].text):
+        return []
+    named = {name for name, _ in layout.chains.get(heading, [])}
+    return sorted(named) if len(named) == 1 else []
+
+
+def dominant_chain(findings: Findings) -> list[str]:
+    """The chain a text is about when its titles name none: the one it names at least three times and more often
+    than all others together (news on one chain names it throughout; a text on several names none so often)."""
+    counts: dict[str, int] = {}
+    for m in findings.industries:
+        if m.label == CHAIN:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if not counts:
+        return []
+    top = max(sorted(counts), key=lambda name: counts[name])
+    return [top] if counts[top] >= 3 and 2 * counts[top] > sum(counts.values()) else []
+
+
 _CATEGORY = (("孵化型", "incubating"), ("未来", "future"), ("传统", "traditional"), ("新兴", "emerging"))
 
 
@@ -727,6 +981,9 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         by_sentence.setdefault(sentence_of(doc, d.start), []).append(d)
     for index in sorted(per_sentence):
         _link_sentence(doc, graph, index, per_sentence[index], by_sentence.get(index, []))
+    _coded_system_members(doc, graph, per_sentence)
+    _clusters_of_their_chain(doc, graph, mentions, nodes)
+    _clusters_built_of_chains(doc, graph, per_sentence)
     _developed_in_scope(doc, graph, nodes, news)
 
 
@@ -761,7 +1018,7 @@ def _link_sentence(
 ) -> None:
     sentence = doc.sentences[index].text
     # a cluster named as a list item (新一代信息技术、高端装备…共4个产业集群) is a peer of the chains, not their group
-    clusters = [n for m, n in items if m.label == CLUSTER and _GROUP_NAME.search(m.name)]
+    clusters = [n for m, n in items if m.label == CLUSTER and (_GROUP_NAME.search(m.name) or m.head == "之一")]
     # (四群八链 holds 群: a sentence without it is not scanned, the pattern opening with a class tried everywhere)
     code = _CHAIN_CODE.search(sentence) if "群" in sentence else None
     if code:  # 四群八链: the chains of the sentence are the document's group of eight chains
@@ -774,8 +1031,93 @@ def _link_sentence(
     adjacent = {id(m): _adjacent(m, by_end) for m, _ in items}
     for m, node in items:
         taken = {d.end for other, _ in items if other is not m for d in adjacent[id(other)]}
-        for district in _developed_in(doc.text, m, adjacent[id(m)], taken, districts):
+        places = _developed_in(doc.text, m, adjacent[id(m)], taken, districts) or _whole_area_before(m, districts)
+        for district in places:
             graph.edge("DEVELOPED_IN", node, district_node(graph, district.name, sentence), sentence)
+
+
+def _whole_area_before(mention: IndustryMention, districts: list[DistrictMention]) -> list[DistrictMention]:
+    """The whole area a sentence speaks for (全县将聚焦A…，B…，以及C…): written as 全X/我X before a chain of a later
+    clause, it is where that chain is developed too (the chain's own clause names no place)."""
+    if mention.label == CLUSTER:
+        return []
+    before = [d for d in districts if d.end <= mention.start and d.surface[:1] in "全我本" and d.level != "province"]
+    return before[-1:]
+
+
+_CLUSTER_HEAD = re.compile(r"(?:产业集群|(?:先进)?制造业集群)$")
+
+
+def _clusters_of_their_chain(
+    doc: ParsedDocument, graph: DocumentGraph, mentions: list[IndustryMention], nodes: dict[str, Node]
+) -> None:
+    """A cluster named after one industry (吴兴区智能物流装备产业集群, 重庆市X产业集群) holds that industry's chain
+    when the text names the chain too: X is PART_OF the cluster."""
+    for m in mentions:
+        if m.label != CLUSTER or not _CLUSTER_HEAD.search(m.name) or m.head != "集群":
+            continue
+        words = _CLUSTER_HEAD.sub("", clean_name(m.surface))
+        place = leading_district(words, doc.scope)
+        words = words[place.end :] if place else words
+        qualifier = _QUALIFIER.match(words)  # 世界级, 千亿级
+        industry = _plain(words[qualifier.end() :] if qualifier else words)
+        chain = nodes.get(industry)
+        if chain is not None and chain.label == CHAIN:
+            graph.edge("PART_OF", chain, nodes[m.name], doc.sentences[sentence_of(doc, m.start)].text)
+
+
+def _clusters_built_of_chains(
+    doc: ParsedDocument, graph: DocumentGraph, per_sentence: dict[int, list[tuple[IndustryMention, Node]]]
+) -> None:
+    """A cluster and the chains it is built of, told side by side: 培育X产业集群，打造A、B两条产业链 (or in the next
+    sentence), 打造A、B产业链，培育壮大X产业集群. When a sentence names one cluster by its own name (no counted or
+    coded group) and a list of two or more chains headed 产业链, the chains are PART_OF it; a sentence naming only
+    the cluster passes it to the next sentence's list."""
+    waiting: tuple[int, Node] | None = None
+    for index in sorted(per_sentence):
+        items = per_sentence[index]
+        clusters = {n.uid: n for m, n in items if m.label == CLUSTER and m.head == "集群"}
+        chains = [n for m, n in items if m.label == CHAIN and m.head == "产业链"]
+        if len(clusters) == 1 and len(chains) >= 2 and doc.sentences[index].text.count("集群") == 1:
+            cluster = next(iter(clusters.values()))  # (a second 集群 the reader did not name may be the chains')
+        elif not clusters and len(chains) >= 2 and waiting is not None and waiting[0] == index - 1:
+            cluster = waiting[1]
+        else:
+            cluster = None
+        if cluster is not None:
+            for chain in {c.uid: c for c in chains}.values():
+                graph.edge("PART_OF", chain, cluster, doc.sentences[index].text)
+        only = len(clusters) == 1 and not any(m.label == CHAIN for m, _ in items)
+        waiting = (index, next(iter(clusters.values()))) if only else None
+
+
+#: A system named by its code (长沙县4+2+3产业链体系), and a counted list of chains or clusters (…4条卓越型产业链).
+_CODED_SYSTEM = re.compile(r"[0-9N]+(?:[+×][0-9N]+)+(?:产业链体系|现代化产业体系|产业体系|群链)$")
+_COUNTED_LIST_HEAD = re.compile(r"([0-9]+)[条个][^，。；、]{0,8}?(?:产业链|产业集群|集群|产业)")
+
+
+def _coded_system_members(
+    doc: ParsedDocument, graph: DocumentGraph, per_sentence: dict[int, list[tuple[IndustryMention, Node]]]
+) -> None:
+    """The chains of a system named by a code are the chains of the counted lists that spell the code out.
+
+    “4+2+3”产业链体系 is followed (in its sentence or the next) by lists closed by 4条…产业链, 2条…产业链 and
+    3条…产业链: when every count of a sentence's lists is a number of the code, its chains are PART_OF the system.
+    """
+    for index, items in sorted(per_sentence.items()):
+        for mention, system in items:
+            match = _CODED_SYSTEM.search(mention.name) if mention.label == CLUSTER else None
+            if match is None:
+                continue
+            numbers = {int(n) for n in re.findall("[0-9]+", match.group(0))}
+            for at in (index, index + 1):
+                chains = [n for m, n in per_sentence.get(at, []) if m.label == CHAIN]
+                counts = [int(c) for c in _COUNTED_LIST_HEAD.findall(doc.sentences[at].text)] if chains else []
+                if counts and set(counts) <= numbers:
+                    evidence = doc.sentences[at].text
+                    for chain in chains:
+                        graph.edge("PART_OF", chain, system, evidence)
+                    break
 
 
 def _members(doc: ParsedDocument, index: int, items: list[tuple[IndustryMention, Node]]) -> list[Node]:
@@ -820,17 +1162,31 @@ def _developed_in(
 
 
 def _developed_in_scope(doc: ParsedDocument, graph: DocumentGraph, nodes: dict[str, Node], news: bool) -> None:
-    """A group named with a place is developed there; news speaks for its area, so its chains are developed in it."""
+    """A group named with a place is developed there; news speaks for its area, so its chains are developed in it,
+    and so does a plan for the chain its title names (山东省X产业链…行动方案: X is developed in the province)."""
     first = doc.sentences[0].text if doc.sentences else ""
+    titled = _title_chains(graph.document.props.get("title") or "", nodes)
     for name in sorted(nodes):
         node = nodes[name]
-        place = _place_of_group(name) if node.label == CLUSTER else None
-        if place is None and not (news and doc.scope):
+        place = _place_of_group(name, doc.scope) if node.label == CLUSTER else None
+        if place is None and not ((news or name in titled) and doc.scope):
             continue
         graph.edge("DEVELOPED_IN", node, district_node(graph, place or doc.scope or "", first), first)
 
 
-def _place_of_group(name: str) -> str | None:
-    """湖州市八大新兴产业链 is developed in 湖州市: the district its name starts with."""
-    found = [m for m in find_districts(name, None) if m.start == 0]
-    return found[0].name if found else None
+def _title_chains(title: str, nodes: dict[str, Node]) -> set[str]:
+    """The chains a title names (the longest where one name holds another)."""
+    written = re.sub(r"\s", "", title)
+    named = {name for name, node in nodes.items() if node.label == CHAIN and written and name in written}
+    return {name for name in named if not any(name != other and name in other for other in named)}
+
+
+def _place_of_group(name: str, scope: str | None = None) -> str | None:
+    """湖州市八大新兴产业链 is developed in 湖州市: the district its name starts with, the finest of a run of them
+    (上海市宝山区X产业集群 is developed in 宝山区)."""
+    place, end = None, 0
+    for m in find_districts(name, scope):  # (read in the scope: 宝山区 of a 上海 text)
+        if m.start != end:
+            break
+        place, end = m.name, m.end
+    return place

@@ -15,7 +15,7 @@ from typing import Any
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import Findings
-from chainkg.loaders.extract.industries import find_industries
+from chainkg.loaders.extract.industries import dominant_chain, find_industries, heading_chain
 from chainkg.loaders.extract.prose_context import ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
@@ -162,7 +162,12 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
         local = start - doc.sentences[index].start
         chains = context.chains_near(index, local, local + len(name)) or _investor_chains(graph, investors)
         if not chains and not context.chains_in(index):
-            chains = context.paragraph_chain(index) or context.document_chain()
+            chains = (
+                context.paragraph_chain(index)
+                or heading_chain(context.doc, context.layout, index)
+                or context.document_chain()
+                or dominant_chain(findings)
+            )
         for chain in context.chain_nodes(chains, sentence):
             graph.edge("IN_CHAIN", node, chain, sentence)
         if node.uid in located:
