@@ -32,7 +32,7 @@ from chainkg.loaders.extract.findings import CHAIN, Findings, PlatformMention
 from chainkg.loaders.extract.industries import canonical_in, terms_in
 from chainkg.loaders.extract.prose_context import CONTAINER_KINDS, PLATFORM_KINDS, ZONE_KINDS, Place, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
-from chainkg.loaders.text.divisions import DistrictMention, find_districts
+from chainkg.loaders.text.divisions import DistrictMention, find_districts, level_of
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
@@ -467,7 +467,7 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         base = doc.sentences[i].start
         cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
         if cued is None and node.label == "Platform":
-            cued = context.main_base_of(node.name, i)
+            cued = context.main_base_of(node.name, i) or _builder(context, i, m)
         partner = context.is_partner(i, m.start - base, m.end - base)
         if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text) and not partner:
             # 3家研究院已入驻 with no carrier named: the area the text speaks for
@@ -477,8 +477,8 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
             break
     if place is None:
         place = _within_scope(context, context.finest_district(node.name))
-    if place is None and first.kind in ZONE_KINDS and context.doc.scope:
-        place = Place("District", context.doc.scope)  # a plan's zone with no place in its name: the plan's area
+    if place is None and context.doc.scope and (first.kind in ZONE_KINDS or _plan_park(context, first)):
+        place = Place("District", context.doc.scope)  # a zone, or a plan's park, with no place in its name
     partner = all(
         context.is_partner(i, m.start - doc.sentences[i].start, m.end - doc.sentences[i].start) for i, m in mentions
     )
@@ -487,6 +487,51 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         place = zone or context.scope()
     if place is not None and place.name != node.name:
         context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
+
+
+#: The verb of a place building a carrier (推动X县加快建设Y园, 支持X镇打造Y基地), right before the carrier's name.
+_BUILDS = re.compile(r"(?:加快|全力|积极|着力|高标准|高水平|规划|谋划)?(?:建设|打造|建成|创建|筹建|布局)$")
+
+
+def _builder(context: ProseContext, index: int, mention: PlatformMention) -> Place | None:
+    """X建设Y: the town, county or city (or the zone) that builds carrier Y is where Y lies (支持黄花镇建设
+    半导体和电子信息产业园; 推动栾城区建设现代中药产业园); a province builds everywhere, so it places nothing."""
+    sentence = context.doc.sentences[index]
+    verb = _BUILDS.search(sentence.text, 0, mention.start - sentence.start)
+    if verb is None:
+        return None
+    at = sentence.start + verb.start()
+    for district in context.layout.districts.get(index, []):
+        if district.end == at and district.level != "province":
+            return Place("District", district.name)
+    for carrier in context.layout.platforms.get(index, []):
+        if carrier.end == at and carrier.kind in CONTAINER_KINDS:
+            return Place("Platform", carrier.name)
+    return None
+
+
+#: Parks a plan builds in its own area (``platform_kinds.toml``).
+_PARKS = frozenset(PLATFORM_KINDS["parks"])
+
+
+def _plan_park(context: ProseContext, mention: PlatformMention) -> bool:
+    """A park named in a plan for a county or city, with no place in its name: the plan lists the parks of its
+    own area (渝北区's plan builds its 空港工业园区 there). Not in news, which reports from anywhere, nor in a
+    province's plan, whose area is too wide to say where a park lies."""
+    scope = context.doc.scope
+    return (
+        not context.news
+        and mention.kind in _PARKS
+        and scope is not None
+        and level_of(scope) in ("city", "county")
+        and not _in_book_title(context.doc.text, mention.start)
+    )
+
+
+def _in_book_title(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside 《…》 (《“X计划”产业园管理办法》 names a rule, not a park of the area)."""
+    opened = text.rfind("《", max(0, at - 40), at)
+    return opened >= 0 and "》" not in text[opened:at]
 
 
 def _within_scope(context: ProseContext, place: Place | None) -> Place | None:

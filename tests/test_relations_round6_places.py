@@ -1,0 +1,70 @@
+"""Where places lie (round 6): a county's or city's plan builds its parks in its own area, the place that builds
+a carrier (X镇建设Y园) is where it lies, and more shapes added below. Every text here is invented (places are real
+divisions, parks, firms and sentences are made up), in the phrasings of two provinces each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chainkg.graph.model import Graph
+from chainkg.loaders.pipeline import extract_path
+
+
+def _graph(tmp_path: Path, text: str, name: str = "doc.txt") -> Graph:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path)
+
+
+def _ends(graph: Graph, rel: str, label: str, name: str) -> set[str]:
+    node = next(n for n in graph.by_label(label) if n.name == name or name in n.alias_rules)
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == rel and e.start == node.uid}
+
+
+def test_a_county_plan_builds_its_parks_in_its_own_area(tmp_path: Path) -> None:
+    # a Chongqing-style district plan (依托X谷集聚…), a Beijing-style one (支持A园、B园建设…)
+    graph = _graph(
+        tmp_path,
+        "重庆市江北区软件产业提质行动方案\n\n一、重点任务\n（一）壮大工业软件。依托寸滩软件产业园集聚工业软件企业，"
+        "到2026年营业收入突破100亿元。（牵头单位：区经济信息委）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "寸滩软件产业园") == {"重庆市江北区"}
+    graph = _graph(
+        tmp_path,
+        "昌平区医疗器械产业发展实施方案\n\n一、重点任务\n（一）扩大产业空间。支持回龙观生物医药园、"
+        "北清医药产业园建设共享中试车间。（牵头单位：区科委）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "回龙观生物医药园") == {"北京市昌平区"}
+    assert _ends(graph, "LOCATED_IN", "Platform", "北清医药产业园") == {"北京市昌平区"}
+
+
+def test_a_park_in_a_rule_title_or_a_province_plan_is_not_placed_by_the_scope(tmp_path: Path) -> None:
+    # a park named inside a book title (a rule on a class of parks), a province's plan naming a park
+    graph = _graph(
+        tmp_path,
+        "嘉兴市人才强企行动方案\n\n一、重点任务\n（一）完善园区管理。制定《“禾城英才”产业园管理办法》，"
+        "认定人才产业园5家。（牵头单位：市委人才办）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "禾城英才产业园") == set()
+    graph = _graph(
+        tmp_path,
+        "江西省锂电产业链提升行动方案\n\n一、重点任务\n（一）建强载体。依托锂都新能源产业园集聚电池企业。"
+        "（牵头单位：省工业和信息化厅）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "锂都新能源产业园") == set()
+
+
+def test_the_place_that_builds_a_carrier_is_where_it_lies(tmp_path: Path) -> None:
+    # a Hunan-style 支持X镇建设Y园, a Hebei-style 推动X区加快建设Y园
+    graph = _graph(
+        tmp_path,
+        "长沙县新材料产业链行动方案\n\n一、重点任务\n（一）建设专业园区。支持福临镇建设先进陶瓷产业园，"
+        "推动企业与高校共建研发中心。（牵头单位：县工业和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "先进陶瓷产业园") == {"福临镇"}
+    graph = _graph(
+        tmp_path,
+        "石家庄市中医药产业链行动方案\n\n一、重点任务\n（一）建设专业园区。推动鹿泉区加快建设道地药材产业园，"
+        "三年新增入园项目20个。（牵头单位：市发展改革委）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "道地药材产业园") == {"石家庄市鹿泉区"}
