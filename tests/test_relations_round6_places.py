@@ -68,3 +68,42 @@ def test_the_place_that_builds_a_carrier_is_where_it_lies(tmp_path: Path) -> Non
         "三年新增入园项目20个。（牵头单位：市发展改革委）\n",
     )
     assert _ends(graph, "LOCATED_IN", "Platform", "道地药材产业园") == {"石家庄市鹿泉区"}
+
+
+def _districts(graph: Graph) -> set[str]:
+    """The districts the text names (a parent added from the divisions data is not MENTIONED_IN it)."""
+    named = {e.start for e in graph.edges.values() if e.type == "MENTIONED_IN"}
+    return {n.name for n in graph.by_label("District") if n.uid in named}
+
+
+def test_a_three_character_town_after_a_verb_of_lying_keeps_its_first_character(tmp_path: Path) -> None:
+    # a Beijing-style 加快位于X镇的Y建设, a Guangdong-style Y地处X镇
+    graph = _graph(
+        tmp_path,
+        "昌平区生物医药产业发展实施方案\n\n一、重点任务\n（一）建设产业空间。加快位于羊坊店镇的康宁医药产业园建设。"
+        "（牵头单位：区科委）\n",
+    )
+    assert "羊坊店镇" in _districts(graph) and "坊店镇" not in _districts(graph)
+    assert _ends(graph, "LOCATED_IN", "Platform", "康宁医药产业园") == {"羊坊店镇"}
+    graph = _graph(tmp_path, "东莞新闻\n\n6月3日，地处石龙坑镇的华辰电子有限公司新厂房投产。")
+    assert "石龙坑镇" in _districts(graph) and "龙坑镇" not in _districts(graph)
+
+
+def test_a_short_place_inside_a_carrier_name_is_no_district_of_the_text(tmp_path: Path) -> None:
+    # a Jiangsu-style park opening with its province's short form, a Guizhou-style zone committee
+    graph = _graph(
+        tmp_path,
+        "溧阳新闻\n\n3月2日，溧阳市在江苏天目湖科技产业园举行签约仪式，5个电池材料项目落户。",
+    )
+    assert "江苏省" not in _districts(graph) and "常州市溧阳市" in _districts(graph)
+    graph = _graph(
+        tmp_path,
+        "铜仁市新材料产业链行动方案\n\n各区（县）人民政府，贵州松桃经济开发区管委会，市政府各工作部门：\n"
+        "一、重点任务\n（一）扩大产能。支持企业扩建锰酸锂产线。（责任单位：市工业和信息化局）\n",
+    )
+    assert "贵州省" not in _districts(graph)
+    graph = _graph(
+        tmp_path,
+        "大庆新闻\n\n9月1日，龙凤区化工新材料产业园新开工项目3个。",
+    )
+    assert "大庆市龙凤区" in _districts(graph)  # written with its level, the place says where the park lies
