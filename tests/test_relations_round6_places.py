@@ -107,3 +107,27 @@ def test_a_short_place_inside_a_carrier_name_is_no_district_of_the_text(tmp_path
         "大庆新闻\n\n9月1日，龙凤区化工新材料产业园新开工项目3个。",
     )
     assert "大庆市龙凤区" in _districts(graph)  # written with its level, the place says where the park lies
+
+
+def test_a_research_institute_is_not_placed_by_its_name_a_school_is(tmp_path: Path) -> None:
+    # a Shaanxi-style city plan naming a trade institute after its city, a Jilin-style academy institute
+    graph = _graph(
+        tmp_path,
+        "汉中市钛材料产业链行动方案\n\n一、重点任务\n（一）强化创新。支持汉中钛合金研究院与高校合作开展技术攻关，"
+        "依托汉中职业技术学院培养技工。（牵头单位：市科技局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "汉中钛合金研究院") == set()
+    assert _ends(graph, "LOCATED_IN", "Institute", "汉中职业技术学院") == {"汉中市"}
+    graph = _graph(
+        tmp_path,
+        "吉林省新材料产业链行动方案\n\n一、重点任务\n（一）强化创新。依托中国科学院长春光学精密机械研究所组建创新联合体。"
+        "（牵头单位：省科技厅）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "中国科学院长春光学精密机械研究所") == set()
+
+
+def test_news_does_not_place_an_uncued_research_institute_in_its_area(tmp_path: Path) -> None:
+    # a Fujian-style county report, a Tianjin-style city report: the lab is named with no place cue
+    for title, lab in (("霞浦新闻", "海峡冶金新材料研究院"), ("天津新闻", "渤海信创实验室")):
+        graph = _graph(tmp_path, f"{title}\n\n5月6日，{lab}研发的超薄不锈钢带材实现批量供货。")
+        assert _ends(graph, "LOCATED_IN", "Institute", lab) == set()

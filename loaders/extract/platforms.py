@@ -475,7 +475,7 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         if cued is not None:
             place, evidence = cued, doc.sentences[i].text
             break
-    if place is None:
+    if place is None and (node.label == "Platform" or first.kind in _SCHOOLS):
         place = _within_scope(context, context.finest_district(node.name))
     if place is None and context.doc.scope and (first.kind in ZONE_KINDS or _plan_park(context, first)):
         place = Place("District", context.doc.scope)  # a zone, or a plan's park, with no place in its name
@@ -484,9 +484,15 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
     )
     if place is None and context.news and not partner:  # a partner only (与A共建) is where it comes from, unknown
         zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
-        place = zone or context.scope()
+        place = zone or (context.scope() if node.label == "Platform" else None)
     if place is not None and place.name != node.name:
         context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
+
+
+#: Schools: named after the city they stand in (X学院, X大学). A research institute is as often named after the
+#: region it serves or its parent body (X稀土研究院, 中国科学院X研究所): its name's place is no statement of where
+#: it lies, and news that names one without a cue does not place it in the text's area either.
+_SCHOOLS = frozenset({"大学", "学院"})
 
 
 #: The verb of a place building a carrier (推动X县加快建设Y园, 支持X镇打造Y基地), right before the carrier's name.
