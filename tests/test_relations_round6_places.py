@@ -131,3 +131,17 @@ def test_news_does_not_place_an_uncued_research_institute_in_its_area(tmp_path: 
     for title, lab in (("霞浦新闻", "海峡冶金新材料研究院"), ("天津新闻", "渤海信创实验室")):
         graph = _graph(tmp_path, f"{title}\n\n5月6日，{lab}研发的超薄不锈钢带材实现批量供货。")
         assert _ends(graph, "LOCATED_IN", "Institute", lab) == set()
+
+
+def test_a_park_named_after_a_town_of_the_text_lies_in_that_town(tmp_path: Path) -> None:
+    # a Fujian-style county report, a Guangdong-style one: the town is written in full once, the park by its stem
+    graph = _graph(
+        tmp_path,
+        "霞浦县新闻\n\n十年前，溪南镇还是一片渔村。如今，溪南不锈钢精深加工产业园已集聚上下游企业60余家。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "溪南不锈钢精深加工产业园") == {"溪南镇"}
+    graph = _graph(
+        tmp_path,
+        "佛山新闻\n\n南海区狮山镇加快发展智能装备。狮山机器人产业园今年新增入园企业15家。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "狮山机器人产业园") == {"狮山镇"}

@@ -475,6 +475,8 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         if cued is not None:
             place, evidence = cued, doc.sentences[i].text
             break
+    if place is None and node.label == "Platform":
+        place = _named_after_town(context, mentions)
     if place is None and (node.label == "Platform" or first.kind in _SCHOOLS):
         place = _within_scope(context, context.finest_district(node.name))
     if place is None and context.doc.scope and (first.kind in ZONE_KINDS or _plan_park(context, first)):
@@ -487,6 +489,16 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         place = zone or (context.scope() if node.label == "Platform" else None)
     if place is not None and place.name != node.name:
         context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
+
+
+def _named_after_town(context: ProseContext, mentions: list[tuple[int, PlatformMention]]) -> Place | None:
+    """A park named after a town the text names (X镇 …, X不锈钢产业园): it lies in that town. The town's short
+    form is read wherever the text writes its full name, so it is a town mention opening the park's name."""
+    for index, mention in mentions:
+        for district in context.layout.districts.get(index, []):
+            if district.level == "town" and district.start == mention.start:
+                return Place("District", district.name)
+    return None
 
 
 #: Schools: named after the city they stand in (X学院, X大学). A research institute is as often named after the
