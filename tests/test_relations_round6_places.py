@@ -145,3 +145,19 @@ def test_a_park_named_after_a_town_of_the_text_lies_in_that_town(tmp_path: Path)
         "佛山新闻\n\n南海区狮山镇加快发展智能装备。狮山机器人产业园今年新增入园企业15家。",
     )
     assert _ends(graph, "LOCATED_IN", "Platform", "狮山机器人产业园") == {"狮山镇"}
+
+
+def test_a_placing_verb_of_another_clause_or_with_a_partner_does_not_place_a_firm(tmp_path: Path) -> None:
+    # a Chongqing-style 围绕A、B的需求，在X布局…，引进…项目; a Hunan-style 推动A、B等企业与高校共建…
+    graph = _graph(
+        tmp_path,
+        "重庆市江北区汽车零部件行动方案\n\n一、重点任务\n（一）补强配套。围绕赛力斯、长城精工等整车企业的配套需求,"
+        "在鱼嘴工业园区布局一批电驱项目,力争每年引进零部件项目10个。（牵头单位：区经济信息委）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "赛力斯") == set()
+    graph = _graph(
+        tmp_path,
+        "长沙县电子信息产业链行动方案\n\n一、重点任务\n（一）建设园区。支持星沙镇建设新型显示产业园，"
+        "推动湘江光电、麓谷微电等企业与高校共建研发中心。（牵头单位：县工业和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "湘江光电") == set()

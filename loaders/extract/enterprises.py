@@ -550,7 +550,15 @@ def _placed_by_verb(context: ProseContext, m: _Mention, sentence: str) -> bool:
     if verb is None or _ACQUIRE.search(sentence):
         return False
     between = sentence[m.end : verb.start()]
+    if _CLAUSE_BREAK.search(between) or (verb.group(0) == "共建" and _WITH_PARTNER.search(between)):
+        return False  # 围绕A的需求，…引进…; A等企业与高校共建…: the verb places what another clause names
     return "项目" not in between or between.startswith(("、", "等"))
+
+
+#: A clause break between a firm and a later placing verb: the verb is another clause's.
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+#: …与B共建: the firm builds something with a partner, it is not itself placed.
+_WITH_PARTNER = re.compile(r"与[^，,；;]{1,12}$")
 
 
 def _acquired_object(sentence: str, local: int, node: Node) -> bool:
