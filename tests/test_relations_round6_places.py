@@ -161,3 +161,22 @@ def test_a_placing_verb_of_another_clause_or_with_a_partner_does_not_place_a_fir
         "推动湘江光电、麓谷微电等企业与高校共建研发中心。（牵头单位：县工业和信息化局）\n",
     )
     assert _ends(graph, "LOCATED_IN", "Enterprise", "湘江光电") == set()
+
+
+def _names(graph: Graph, label: str) -> set[str]:
+    return {n.name for n in graph.by_label(label)}
+
+
+def test_a_park_written_again_by_its_proper_words_and_kind_is_the_same_park(tmp_path: Path) -> None:
+    # a Heilongjiang-style 选址X高新区Y化工园区 … 在Y园区投产; a Jiangsu-style X装备产业园 … X产业园
+    graph = _graph(
+        tmp_path,
+        "油城新闻\n\n9月2日，北湖新材料有限公司年产5万吨树脂项目选址松原高新区红岗化工园区。"
+        "此前在红岗园区投产的聚丙烯项目已满产。",
+    )
+    assert "红岗园区" not in _names(graph, "Platform") and "红岗化工园区" in _names(graph, "Platform")
+    graph = _graph(
+        tmp_path,
+        "如皋新闻\n\n长江装备制造产业园今年新签约项目12个。目前，长江产业园已集聚装备企业80家。",
+    )
+    assert "长江产业园" not in _names(graph, "Platform")

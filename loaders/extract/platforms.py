@@ -286,6 +286,7 @@ def find_platforms(
     places = sorted((d.start, d.end) for d in districts)
     found = _names(text, places)
     zones = _zone_names({full_of.get(m.name, m.name) for m in found if m.label == "Platform"})
+    zones.update(_park_short_names({full_of.get(m.name, m.name): m.kind for m in found if m.label == "Platform"}))
     for short, full in sorted(zones.items()):
         aliases.setdefault(full, short)
     names = []
@@ -329,6 +330,21 @@ def _zone_names(names: set[str]) -> dict[str, str]:
         best = _expanded(best)
         if best != name:
             out[name] = best
+    return out
+
+
+def _park_short_names(kinds: dict[str, str]) -> dict[str, str]:
+    """A park written again by its proper words and kind alone (兴化园区 after 兴化化工园区, 临港产业园 after
+    临港装备制造产业园): the one longer name of the text that opens with those words and ends with that kind.
+    ``kinds``: each platform name and the kind word that ends it."""
+    out: dict[str, str] = {}
+    for name, kind in sorted(kinds.items()):
+        stem = name[: -len(kind)]
+        if kind not in _PARKS or len(stem) < 2:
+            continue
+        longer = [o for o in kinds if o != name and len(o) > len(name) and o.startswith(stem) and o.endswith(kind)]
+        if len(longer) == 1:
+            out[name] = longer[0]
     return out
 
 
