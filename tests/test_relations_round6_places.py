@@ -180,3 +180,20 @@ def test_a_park_written_again_by_its_proper_words_and_kind_is_the_same_park(tmp_
         "如皋新闻\n\n长江装备制造产业园今年新签约项目12个。目前，长江产业园已集聚装备企业80家。",
     )
     assert "长江产业园" not in _names(graph, "Platform")
+
+
+def test_a_frame_closed_by_de_places_the_noun_it_describes_only(tmp_path: Path) -> None:
+    # a Heilongjiang-style 在X投产的P由A投资; a Hubei-style 在X建成的P采用B的…
+    graph = _graph(
+        tmp_path,
+        "油城新闻\n\n9月2日，此前在红岗化工园区投产的年产8万吨树脂项目由北湖新材料有限公司投资，"
+        "原料由南岭炼化有限公司供应。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Project", "年产8万吨树脂项目") == {"红岗化工园区"}
+    assert "红岗化工园区" not in _ends(graph, "LOCATED_IN", "Enterprise", "南岭炼化有限公司")
+    graph = _graph(
+        tmp_path,
+        "江城新闻\n\n11月3日，在猇亭化工园区建成的年产10万吨电解液项目投产，设备由楚天智能装备有限公司提供。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Project", "年产10万吨电解液项目") == {"猇亭化工园区"}
+    assert "猇亭化工园区" not in _ends(graph, "LOCATED_IN", "Enterprise", "楚天智能装备有限公司")

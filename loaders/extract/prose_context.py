@@ -280,7 +280,7 @@ class ProseContext:
                     return _last_adjacent(inside, e, place, joined="的")[1]
         for s, e, place, _ in inside:  # 在X，… / X成功引进A / A便是X引进的…
             introduces = _INTRODUCES.match(sentence, e)
-            if e <= start and sentence[max(0, s - 1) : s] == "在":
+            if e <= start and sentence[max(0, s - 1) : s] == "在" and not _modifies_another(sentence, e, start):
                 return _last_adjacent(inside, e, place)[1] if e < start else place
             if e <= start and introduces:
                 return place
@@ -374,6 +374,16 @@ def _last_adjacent(
         if s == end or (joined and s == end + len(joined)):
             end, place = e, nxt
     return end, place
+
+
+#: 在X投产的 / 在X建设的: a frame closed by 的 describes the noun right after it.
+_RELATIVE = re.compile(r"[^，。；,;的]{1,10}的")
+
+
+def _modifies_another(sentence: str, end: int, start: int) -> bool:
+    """在X投产的P由A投资: the frame 在X…的 places P, the noun it describes, and no name after P (A)."""
+    relative = _RELATIVE.match(sentence, end)
+    return relative is not None and relative.end() < start
 
 
 #: A、B分别在X、Y / 分别落户X和Y: the places given item by item.
