@@ -197,3 +197,17 @@ def test_a_frame_closed_by_de_places_the_noun_it_describes_only(tmp_path: Path) 
     )
     assert _ends(graph, "LOCATED_IN", "Project", "年产10万吨电解液项目") == {"猇亭化工园区"}
     assert "猇亭化工园区" not in _ends(graph, "LOCATED_IN", "Enterprise", "楚天智能装备有限公司")
+
+
+def test_a_bare_kind_word_after_a_verb_of_place_refers_back_to_the_zone(tmp_path: Path) -> None:
+    # a Tianjin-style 走进高新区的X产业园; a Jiangxi-style X产业园位于开发区…
+    graph = _graph(
+        tmp_path,
+        "津城新闻\n\n8月2日，信创大会在天津渤海高新区开幕。走进高新区的软件安全产业园，几家企业正在做适配测试。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "软件安全产业园") == {"天津渤海高新技术产业开发区"}
+    graph = _graph(
+        tmp_path,
+        "赣州新闻\n\n5月9日，章江经济开发区举行项目签约活动。位于开发区的赣南家具产业园新增企业15家。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "赣南家具产业园") == {"章江经济开发区"}

@@ -44,8 +44,11 @@ _NEXT_CLAUSE = re.compile(r"[^，。；,;的项目]{0,14}[，,](?:并|将|已|�
 #: The rest of an enumeration a name opens or continues (A、B、C等8个项目落户…, A、B先后在园区投产): the verb
 #: after the list places every item.
 _SIBLINGS = re.compile(r"(?:、[^、，。；,;]{2,30}?)+?(?=等|先后|相继|分别|均|都)")
-#: 在园区 / 在该开发区: a carrier named by its kind word alone refers back to the carrier named before.
-_BACK_REFERENCE = re.compile(r"(?<=在)(?:该|本)?(?:园区|开发区|高新区|经开区|产业园|工业园)")
+#: 在园区 / 在该开发区 / 走进高新区的 / 落户园区: a carrier named by its kind word alone, after a verb of place,
+#: refers back to the carrier named before.
+_BACK_REFERENCE = re.compile(
+    r"(?:(?<=在)|(?<=走进)|(?<=位于)|(?<=落户)|(?<=入驻))(?:该|本)?(?:园区|开发区|高新区|经开区|产业园|工业园)"
+)
 #: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
 _AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
 _DOING_AT = re.compile(r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)")
