@@ -211,3 +211,21 @@ def test_a_bare_kind_word_after_a_verb_of_place_refers_back_to_the_zone(tmp_path
         "赣州新闻\n\n5月9日，章江经济开发区举行项目签约活动。位于开发区的赣南家具产业园新增企业15家。",
     )
     assert _ends(graph, "LOCATED_IN", "Platform", "赣南家具产业园") == {"章江经济开发区"}
+
+
+def test_a_village_named_town_counts_where_its_government_is_named(tmp_path: Path) -> None:
+    # a Shanghai-style district rule (X村镇 as the core area, X村镇政府 among the units); a Jiangsu-style plan
+    graph = _graph(
+        tmp_path,
+        "上海市宝山区促进智能装备产业发展若干政策\n\n第一条 本区以泗村镇智能装备产业园为核心承载区。"
+        "（受理部门：区经委；协同部门：泗村镇政府）\n",
+    )
+    assert "泗村镇" in _districts(graph)
+    assert _ends(graph, "LOCATED_IN", "Platform", "泗村镇智能装备产业园") == {"泗村镇"}
+    graph = _graph(
+        tmp_path,
+        "常州市武进区村镇工业集聚区提升方案\n\n一、重点任务\n（一）推进村镇工业集聚区整治。支持葛村镇建设"
+        "绿色建材产业园。（责任单位：葛村镇人民政府）\n",
+    )
+    assert "葛村镇" in _districts(graph)
+    assert not any(name.endswith("村镇") and name != "葛村镇" for name in _districts(graph))

@@ -430,7 +430,9 @@ def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[Dist
             bounded = start in ends or before in _DELIM or _LOCATIVE_BEFORE.search(text, max(0, start - 4), start)
             if stem[0] in _FUNCTION_CHARS or not bounded:
                 continue  # the two-character reading starting one later covers it
-        if (out and start < out[-1].end) or _NOT_TOWN.search(stem) or stem in _COMMON_WORDS:
+        if (out and start < out[-1].end) or stem in _COMMON_WORDS:
+            continue
+        if _NOT_TOWN.search(stem) and not _governed_village_town(text, stem + match.group(2)):
             continue
         name = stem + match.group(2)
         out.append(DistrictMention(name, name, "town", start, start + len(name)))
@@ -440,6 +442,12 @@ def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[Dist
             if not text.startswith(name, start):
                 out.append(DistrictMention(name, stem, "town", start, start + len(stem)))
     return out
+
+
+def _governed_village_town(text: str, name: str) -> bool:
+    """X村镇 is most often the word 村镇 (美丽村镇, 推进村镇建设); it is a town where the text names its
+    government too (X村镇政府, X村镇人民政府), as only a real town has one."""
+    return name.endswith("村镇") and (name + "政府" in text or name + "人民政府" in text)
 
 
 def _town_starts(text: str) -> list[int]:
