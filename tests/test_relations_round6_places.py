@@ -229,3 +229,40 @@ def test_a_village_named_town_counts_where_its_government_is_named(tmp_path: Pat
     )
     assert "葛村镇" in _districts(graph)
     assert not any(name.endswith("村镇") and name != "葛村镇" for name in _districts(graph))
+
+
+def _investors(graph: Graph, project: str) -> set[str]:
+    node = next(n for n in graph.by_label("Project") if n.name == project)
+    return {graph.nodes[e.start].name for e in graph.edges.values() if e.type == "INVESTS_IN" and e.end == node.uid}
+
+
+def test_what_a_firm_invests_in_is_a_named_project(tmp_path: Path) -> None:
+    # a Henan-style 加快A投资的P建设; a Hubei-style A在X投资约N亿元建设P
+    graph = _graph(
+        tmp_path,
+        "洛阳市储能产业链行动方案\n\n一、重点任务\n（一）扩大产能。加快远景能源有限公司投资的伊洛储能电池产业基地项目建设。"
+        "（牵头单位：市发展改革委）\n",
+    )
+    assert _investors(graph, "伊洛储能电池产业基地项目") == {"远景能源有限公司"}
+    graph = _graph(
+        tmp_path,
+        "宜昌新闻\n\n11月5日，楚峡新材料有限公司在猇亭化工园区投资约60亿元建设楚峡磷酸铁一体化产业园项目。",
+    )
+    assert _investors(graph, "楚峡磷酸铁一体化产业园项目") == {"楚峡新材料有限公司"}
+    assert _ends(graph, "LOCATED_IN", "Project", "楚峡磷酸铁一体化产业园项目") == {"猇亭化工园区"}
+
+
+def test_the_firm_after_you_and_a_joint_venture_partner_invest(tmp_path: Path) -> None:
+    # a Heilongjiang-style P由A投资; a Jiangsu-style A与B合资的P
+    graph = _graph(
+        tmp_path,
+        "油城新闻\n\n9月2日，此前在红岗化工园区投产的年产8万吨树脂项目由北湖新材料有限公司投资，"
+        "原料由南岭炼化有限公司供应。",
+    )
+    assert _investors(graph, "年产8万吨树脂项目") == {"北湖新材料有限公司"}
+    graph = _graph(
+        tmp_path,
+        "溧阳新闻\n\n3月2日，在园区，江城电池有限公司与华东汽车集团有限公司合资的江华动力电池项目一期总投资50亿元，"
+        "已形成10GWh产能。",
+    )
+    assert _investors(graph, "江华动力电池项目") == {"江城电池有限公司", "华东汽车集团有限公司"}

@@ -70,7 +70,8 @@ _JOINED = ("及", "和", "与")
 _PHASE = re.compile(r"年产\d|[0-9一二三四五六七八九十]期|\d+(?:\.\d+)?(?:万吨|万台|万辆|GW|MW|GWh|亿只)")
 #: Counts, batches and years say how many projects, not which (24个重点项目, 第二批重点项目, 更多零部件项目).
 _AMOUNT = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等|\d+个|第.批|\d{4}年|更多|上下游")
-_FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)\d")
+#: A firm investing before the project's name: 投资6亿元, 投资约320亿元, 投资的 / 投资建设的 (A投资的…项目).
+_FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)(?:约|超|近|达)?\d|投资(?:建设|兴建)?的")
 
 
 def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, int]]:
@@ -203,12 +204,18 @@ def _investor_place(graph: DocumentGraph, investors: list[Node]) -> Node | None:
 
 
 def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence: str, local: int) -> list[Node]:
-    """The firm the project is named after, else the last firm named before it in the sentence."""
+    """The firm the project is named after, else the firm its sentence says invests in it after its name
+    (P由A投资), else the last firm named before it in the sentence, with its partner in a joint venture
+    (A与B合资的P: both)."""
     named = [f for f in firms if any(project.name.startswith(form) for form in (f.name, *f.alias_rules))]
     if not named:
+        named = _invested_by(firms, sentence, local + len(project.name))
+    if not named:
         before = [(max(sentence.rfind(form, 0, local) for form in (f.name, *f.alias_rules)), f) for f in firms]
-        before = [(pos, f) for pos, f in before if pos >= 0]
-        named = [max(before, key=lambda item: item[0])[1]] if before else []
+        before = sorted((pos, f.uid, f) for pos, f in before if pos >= 0)
+        named = [before[-1][2]] if before else []
+        if len(before) >= 2 and _JOINT_VENTURE.fullmatch(sentence, before[-1][0], local):
+            named.insert(0, before[-2][2])
     for firm in named:
         graph.edge("INVESTS_IN", firm, project, sentence)
         made = sorted(
@@ -218,6 +225,25 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
             product = next((p for p in made if product.startswith(p)), product)
             graph.edge("MAKES", firm, graph.node("Product", product, sentence), sentence)
     return named
+
+
+#: P由A投资 / P由A投建: the firm after 由 invests in the project just named.
+_BY = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，。；,;]{0,6}?由")
+_BY_VERB = ("投资", "投建", "出资", "建设", "兴建")
+#: …B合资的P: B's name, then the joint-venture words, then the project (A与B合资的P).
+_JOINT_VENTURE = re.compile(r"[^，。；,;]{2,30}?(?:合资|共同投资|联合投资)(?:建设|设立)?的")
+
+
+def _invested_by(firms: list[Node], sentence: str, end: int) -> list[Node]:
+    """The firm named right after 由 behind the project's name, before a verb of investing (P由A投资)."""
+    by = _BY.match(sentence, end)
+    if by is None:
+        return []
+    for firm in firms:
+        for form in (firm.name, *firm.alias_rules):
+            if sentence.startswith(form, by.end()) and sentence.startswith(_BY_VERB, by.end() + len(form)):
+                return [firm]
+    return []
 
 
 def _products_of(project: str, firm: Node) -> list[str]:
