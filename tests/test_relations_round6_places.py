@@ -266,3 +266,18 @@ def test_the_firm_after_you_and_a_joint_venture_partner_invest(tmp_path: Path) -
         "已形成10GWh产能。",
     )
     assert _investors(graph, "江华动力电池项目") == {"江城电池有限公司", "华东汽车集团有限公司"}
+
+
+def _parents(graph: Graph, name: str) -> set[str]:
+    return _ends(graph, "PART_OF", "District", name)
+
+
+def test_a_town_written_after_its_county_hangs_under_that_county(tmp_path: Path) -> None:
+    # a Liaoning-style city report (落户海城市X镇的…); a Jiangsu-style one (溧阳市X镇)
+    graph = _graph(
+        tmp_path,
+        "鞍山新闻\n\n6月17日，鞍山市重点项目集中签约，北岭镁业年产5万吨镁砂项目落户海城市八里镇的海城经济开发区。",
+    )
+    assert _parents(graph, "八里镇") == {"鞍山市海城市"}
+    graph = _graph(tmp_path, "常州新闻\n\n3月2日，常州市重点项目开工，溧阳市社渚镇的新材料项目开工建设。")
+    assert _parents(graph, "社渚镇") == {"常州市溧阳市"}

@@ -118,13 +118,25 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
             continue
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     placed: set[str] = set()
+    counties = _written_before_towns(findings.districts)
     for (name, surface, level), mentions in forms.items():
         evidence = sentence_at(doc, mentions[0].start)
         rule = "scope-reference" if surface in SCOPE_WORDS else "short-form"
         node = graph.node("District", name, evidence, aliases={surface: rule}, count=len(mentions), level=level)
         if name not in placed:  # the hierarchy once per district, however it is written
             placed.add(name)
-            _add_parents(graph, node, mentions[0], scope, evidence)
+            _add_parents(graph, node, mentions[0], counties.get(name) or scope, evidence)
+
+
+def _written_before_towns(mentions: list[DistrictMention]) -> dict[str, str]:
+    """Each town written right after its county (海城市牌楼镇, 溧阳市南渡镇) → that county: the town hangs under
+    it rather than under the text's scope (a city's news names towns of all its counties)."""
+    ends = {m.end: m.name for m in mentions if m.level == "county"}
+    out: dict[str, str] = {}
+    for mention in mentions:
+        if mention.level == "town" and mention.start in ends:
+            out.setdefault(mention.name, ends[mention.start])
+    return out
 
 
 def _add_parents(graph: DocumentGraph, node: Node, mention: DistrictMention, scope: str | None, evidence: str) -> None:
