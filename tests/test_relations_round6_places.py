@@ -281,3 +281,16 @@ def test_a_town_written_after_its_county_hangs_under_that_county(tmp_path: Path)
     assert _parents(graph, "八里镇") == {"鞍山市海城市"}
     graph = _graph(tmp_path, "常州新闻\n\n3月2日，常州市重点项目开工，溧阳市社渚镇的新材料项目开工建设。")
     assert _parents(graph, "社渚镇") == {"常州市溧阳市"}
+
+
+def test_a_firms_plant_in_a_place_places_the_firm(tmp_path: Path) -> None:
+    # a Hunan-style A、B在X的整车工厂加快扩能; a Guangdong-style A在X的生产基地投产
+    graph = _graph(
+        tmp_path,
+        "长沙县汽车产业链行动方案\n\n一、重点任务\n（一）做强整车。湘江汽车有限公司、星城汽车有限公司在长沙经开区的"
+        "整车工厂加快扩能，引进热管理企业。（牵头单位：县工业和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "湘江汽车有限公司") == {"长沙经济技术开发区"}
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "星城汽车有限公司") == {"长沙经济技术开发区"}
+    graph = _graph(tmp_path, "东莞新闻\n\n6月3日，华辰电子有限公司在松山湖高新区的新生产基地正式投产。")
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "华辰电子有限公司") == {"松山湖高新技术产业开发区"}

@@ -51,7 +51,10 @@ _BACK_REFERENCE = re.compile(
 )
 #: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
 _AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
-_DOING_AT = re.compile(r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)")
+_DOING_AT = re.compile(
+    r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)"
+    r"|的[^，。；,;的]{0,6}?(?:工厂|基地|生产线|总部|厂区)"  # A在X的整车工厂: A's plant there
+)
 #: The items of a list before a name (A、B和C: up to C), each closed by 、 or 和/与/及; no item holds 的.
 _ITEMS = r"(?:[^，。；,;:：的、和与及]{2,40}[、和与及])*"
 #: A place, 的, then the list: 济南的A、B和青岛的C.
