@@ -294,3 +294,19 @@ def test_a_firms_plant_in_a_place_places_the_firm(tmp_path: Path) -> None:
     assert _ends(graph, "LOCATED_IN", "Enterprise", "星城汽车有限公司") == {"长沙经济技术开发区"}
     graph = _graph(tmp_path, "东莞新闻\n\n6月3日，华辰电子有限公司在松山湖高新区的新生产基地正式投产。")
     assert _ends(graph, "LOCATED_IN", "Enterprise", "华辰电子有限公司") == {"松山湖高新技术产业开发区"}
+
+
+def test_qi_after_a_firm_takes_the_place_given_to_it(tmp_path: Path) -> None:
+    # a Shanxi-style 发挥A链主作用，支持其在X建设…; a Sichuan-style A…，推动其在X扩建…
+    graph = _graph(
+        tmp_path,
+        "长治市医药产业链工作要点\n\n一、重点任务\n（一）壮大中药。发挥太岳药业集团有限公司链主作用，支持其在上党区建设"
+        "配方颗粒生产线。（市工信局牵头）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "太岳药业集团有限公司") == {"长治市上党区"}
+    graph = _graph(
+        tmp_path,
+        "宜宾市动力电池产业链行动方案\n\n一、重点任务\n（一）扩大产能。做强蜀南电池有限公司，推动其在叙州区扩建电芯产线。"
+        "（牵头单位：市经济和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "蜀南电池有限公司") == {"宜宾市叙州区"}
