@@ -398,7 +398,26 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     for name in sorted(nodes):
         mentions = [(i, m) for n, i, m in firsts if n.name == name]
         _locate(context, nodes[name], mentions)
+    _zones_host_their_parks_chains(graph)
     _mentions_of_aliases(doc, graph, aliases)
+
+
+def _zones_host_their_parks_chains(graph: DocumentGraph) -> None:
+    """A zone the text gives no chain of its own hosts the chains of the parks that lie in it (X高新区Y激光产业园:
+    the zone carries the laser chain its park does)."""
+    hosts: dict[str, list[str]] = {}
+    for edge in graph.edges.values():
+        if edge.type == "HOSTS":
+            hosts.setdefault(edge.start, []).append(edge.end)
+    for edge in sorted(graph.edges.values(), key=lambda e: (e.start, e.end)):
+        zone, park = graph.nodes[edge.end], graph.nodes[edge.start]
+        if edge.type != "LOCATED_IN" or zone.label != "Platform" or park.label != "Platform" or zone.uid in hosts:
+            continue
+        if zone.props.get("kind") not in ZONE_KINDS:
+            continue
+        evidence = next(iter(edge.evidence.values()), "")
+        for chain in sorted(hosts.get(park.uid, [])):
+            graph.edge("HOSTS", zone, graph.nodes[chain], evidence)
 
 
 def _kind(name: str) -> str:
