@@ -319,9 +319,11 @@ def test_a_zone_with_no_chain_of_its_own_hosts_its_parks_chains(tmp_path: Path) 
         "营口新闻\n\n6月17日，营口高新区光电激光产业园再添新成员，一批激光器项目签约。目前，园区已集聚企业30余家。",
     )
     assert "营口高新技术产业开发区" in _ends(graph, "LOCATED_IN", "Platform", "光电激光产业园")
-    assert _ends(graph, "HOSTS", "Platform", "营口高新技术产业开发区") == _ends(
-        graph, "HOSTS", "Platform", "光电激光产业园"
-    ) != set()
+    assert (
+        _ends(graph, "HOSTS", "Platform", "营口高新技术产业开发区")
+        == _ends(graph, "HOSTS", "Platform", "光电激光产业园")
+        != set()
+    )
     graph = _graph(
         tmp_path,
         "佛山新闻\n\n9月2日，狮山高新区举行企业座谈会。位于高新区的南海机器人产业园已孵化出一批企业。",
