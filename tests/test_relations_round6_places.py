@@ -329,3 +329,19 @@ def test_a_zone_with_no_chain_of_its_own_hosts_its_parks_chains(tmp_path: Path) 
         "佛山新闻\n\n9月2日，狮山高新区举行企业座谈会。位于高新区的南海机器人产业园已孵化出一批企业。",
     )
     assert _ends(graph, "HOSTS", "Platform", "狮山高新技术产业开发区") == {"机器人"}
+
+
+def test_a_zone_hosts_the_one_chain_its_sentence_names(tmp_path: Path) -> None:
+    # a Hunan-style 围绕A产业链，服务…在X经开区的…; a Tianjin-style news lead (A大会在X高新区开幕)
+    graph = _graph(
+        tmp_path,
+        "长沙县产业链建设工作方案\n\n一、重点任务\n（一）精准招商。围绕工程机械产业链，服务龙头企业在星沙经开区的"
+        "整机工厂扩能。（牵头单位：县商务局）\n（二）培育集群。推动生物医药、新材料企业集聚发展。（牵头单位：县科技局）\n",
+    )
+    assert _ends(graph, "HOSTS", "Platform", "星沙经济技术开发区") == {"工程机械"}
+    graph = _graph(
+        tmp_path,
+        "津城新闻\n\n8月2日，2024集成电路产业大会在天津渤海高新区开幕，会上一批项目签约。"
+        "新能源、生物医药等领域企业也参加了对接。",
+    )
+    assert _ends(graph, "HOSTS", "Platform", "天津渤海高新技术产业开发区") == {"集成电路"}

@@ -459,6 +459,8 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
         hosted = context.chains_in(index)[:2]
     if not hosted:
         hosted = _leading_industries(context, index, mention)
+    if not hosted and mention.kind in ZONE_KINDS and len(set(context.chains_in(index))) == 1:
+        hosted = context.chains_in(index)[:1]  # 围绕A产业链，服务…在X经开区的…: the one chain of the sentence
     if not hosted and main:
         hosted = [main]
     for chain in context.chain_nodes(hosted, sentence.text):
