@@ -345,3 +345,19 @@ def test_a_zone_hosts_the_one_chain_its_sentence_names(tmp_path: Path) -> None:
         "新能源、生物医药等领域企业也参加了对接。",
     )
     assert _ends(graph, "HOSTS", "Platform", "天津渤海高新技术产业开发区") == {"集成电路"}
+
+
+def test_a_project_named_after_its_carrier_gains_new_members_lies_there(tmp_path: Path) -> None:
+    # a Liaoning-style X园再添新成员。A投资…的P…; a Jiangsu-style X园…迎来重大项目签约。P总投资…
+    graph = _graph(
+        tmp_path,
+        "营口新闻\n\n6月17日，营口高新区光电激光产业园再添新成员。北岭光电有限公司投资8亿元的光纤激光器项目用地50亩，"
+        "预计明年投产。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Project", "光纤激光器项目") == {"光电激光产业园"}
+    graph = _graph(
+        tmp_path,
+        "无锡新闻\n\n8月23日，惠山智能传感产业园开工，同时迎来一批重大产业项目签约。常润光学膜项目总投资约6亿元，"
+        "将新上8条生产线。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Project", "常润光学膜项目") == {"惠山智能传感产业园"}

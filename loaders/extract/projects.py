@@ -16,7 +16,7 @@ from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.industries import find_industries
-from chainkg.loaders.extract.prose_context import ProseContext
+from chainkg.loaders.extract.prose_context import Place, ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
@@ -181,6 +181,9 @@ def _place_of(context: ProseContext, index: int, local: int, name: str, investor
     place = context.cued_place(index, local, local + len(name))
     if place is not None:
         return context.place_node(place, sentence)
+    carrier = _carrier_reported_on(context, index)
+    if carrier is not None:
+        return context.place_node(carrier, sentence)
     investor = _investor_place(context.graph, investors)
     scope = context.scope()
     lead = context.lead_zone()
@@ -188,6 +191,22 @@ def _place_of(context: ProseContext, index: int, local: int, name: str, investor
         return investor
     fallback = lead or scope
     return context.place_node(fallback, sentence) if fallback is not None else None
+
+
+#: X园再添新成员 / X园区新签约 / X开发区又添新项目: a sentence reporting that a carrier gains members, whose next
+#: sentence names one of them.
+_GAINS = re.compile(r"(?:再添|又添|新添|喜添)(?:新成员|新项目|新军|生力军)|迎来[^，。；,;]{0,10}?项目")
+
+
+def _carrier_reported_on(context: ProseContext, index: int) -> Place | None:
+    """X产业园再添新成员。P项目…: a project named right after the sentence saying a carrier gains new members
+    (in its paragraph) lies in that carrier."""
+    if index == 0 or context.layout.paragraph(index) == index:
+        return None
+    before = context.doc.sentences[index - 1].text
+    if not _GAINS.search(before):
+        return None
+    return context.carrier_before(index - 1)
 
 
 def _investor_chains(graph: DocumentGraph, investors: list[Node]) -> list[str]:
