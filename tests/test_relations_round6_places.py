@@ -361,3 +361,15 @@ def test_a_project_named_after_its_carrier_gains_new_members_lies_there(tmp_path
         "将新上8条生产线。",
     )
     assert _ends(graph, "LOCATED_IN", "Project", "常润光学膜项目") == {"惠山智能传感产业园"}
+
+
+def test_a_quoted_name_closed_by_a_one_character_carrier_is_a_platform(tmp_path: Path) -> None:
+    # an Anhui-style “X声谷” built by a district; a Hubei-style “X光谷” a report names
+    graph = _graph(
+        tmp_path,
+        "合肥新闻\n\n5月6日，蜀山区全力打造“江淮声谷”，一批语音企业落户。",
+    )
+    assert "江淮声谷" in _names(graph, "Platform")
+    assert _ends(graph, "LOCATED_IN", "Platform", "江淮声谷") == {"合肥市蜀山区"}
+    graph = _graph(tmp_path, "武汉新闻\n\n9月1日，光电企业扎堆“楚天光谷”，今年新增企业200家。")
+    assert "楚天光谷" in _names(graph, "Platform")

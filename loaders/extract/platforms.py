@@ -153,7 +153,7 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     out: list[PlatformMention] = []
     for _, suffix_start, end in _KIND_WORDS.find_matches_as_indexes(text):
         suffix = text[suffix_start:end]
-        if suffix in _TRADE_CARRIERS and not _after_trade(text, suffix_start, end):
+        if suffix in _TRADE_CARRIERS and not (_after_trade(text, suffix_start, end) or _quoted(text, end)):
             continue
         platform = suffix in _PLATFORM_SUFFIXES
         continued = _CONTINUED.match(text, end)
@@ -222,6 +222,16 @@ def _after_trade(text: str, start: int, end: int) -> bool:
         bool(_TRADE_BEFORE.search(text, max(0, start - 8), start))
         and text[end : end + 1] not in _NOT_AFTER_TRADE_CARRIER
     )
+
+
+#: “中国X谷”, “X药港”: a quoted run of name characters closed by a one-character carrier.
+_QUOTED_CARRIER = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}$")
+
+
+def _quoted(text: str, end: int) -> bool:
+    """Whether the one-character carrier ending at ``end`` closes a quoted name (“中国声谷”, “中国信创谷”): the
+    quotes make it one place's name whatever words come before the carrier."""
+    return text[end : end + 1] in ("”", '"') and bool(_QUOTED_CARRIER.search(text, max(0, end - 10), end))
 
 
 def _proper(stem: str) -> bool:
@@ -545,7 +555,7 @@ _SCHOOLS = frozenset({"大学", "学院"})
 
 
 #: The verb of a place building a carrier (推动X县加快建设Y园, 支持X镇打造Y基地), right before the carrier's name.
-_BUILDS = re.compile(r"(?:加快|全力|积极|着力|高标准|高水平|规划|谋划)?(?:建设|打造|建成|创建|筹建|布局)$")
+_BUILDS = re.compile(r"(?:加快|全力|积极|着力|高标准|高水平|规划|谋划)?(?:建设|打造|建成|创建|筹建|布局)[“\"]?$")
 
 
 def _builder(context: ProseContext, index: int, mention: PlatformMention) -> Place | None:
