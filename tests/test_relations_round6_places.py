@@ -373,3 +373,12 @@ def test_a_quoted_name_closed_by_a_one_character_carrier_is_a_platform(tmp_path:
     assert _ends(graph, "LOCATED_IN", "Platform", "江淮声谷") == {"合肥市蜀山区"}
     graph = _graph(tmp_path, "武汉新闻\n\n9月1日，光电企业扎堆“楚天光谷”，今年新增企业200家。")
     assert "楚天光谷" in _names(graph, "Platform")
+
+
+def test_an_inland_port_is_a_platform_placed_like_a_park(tmp_path: Path) -> None:
+    # a Jiangxi-style 位于X的Y国际陆港; a Yunnan-style 加快推进Y国际陆港建设
+    graph = _graph(tmp_path, "赣州新闻\n\n5月8日，位于南康区的章贡国际陆港开通新的铁海联运班列。")
+    assert "章贡国际陆港" in _names(graph, "Platform")
+    assert _ends(graph, "LOCATED_IN", "Platform", "章贡国际陆港") == {"赣州市南康区"}
+    graph = _graph(tmp_path, "红河新闻\n\n3月1日，蒙自市加快推进滇南国际陆港建设，新开通冷链班列2条。")
+    assert "滇南国际陆港" in _names(graph, "Platform")
