@@ -382,3 +382,19 @@ def test_an_inland_port_is_a_platform_placed_like_a_park(tmp_path: Path) -> None
     assert _ends(graph, "LOCATED_IN", "Platform", "章贡国际陆港") == {"赣州市南康区"}
     graph = _graph(tmp_path, "红河新闻\n\n3月1日，蒙自市加快推进滇南国际陆港建设，新开通冷链班列2条。")
     assert "滇南国际陆港" in _names(graph, "Platform")
+
+
+def test_a_zone_named_after_its_trade_is_a_platform(tmp_path: Path) -> None:
+    # an Inner-Mongolia-style X高新区 named after its mineral; a Sichuan-style one, each with a park in it
+    graph = _graph(
+        tmp_path,
+        "攀枝花市钒钛产业链行动方案\n\n各县（区）人民政府，钒钛高新区管委会：\n一、重点任务\n（一）建设园区。"
+        "加快位于钒钛高新区的钒钛新材料产业园建设。（牵头单位：市经济和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "钒钛新材料产业园") == {"钒钛高新技术产业开发区"}
+    graph = _graph(
+        tmp_path,
+        "景德镇市陶瓷产业链行动方案\n\n一、重点任务\n（一）壮大载体。支持陶瓷经开区集聚先进陶瓷企业。"
+        "（牵头单位：市工业和信息化局）\n",
+    )
+    assert "陶瓷经济技术开发区" in _names(graph, "Platform")

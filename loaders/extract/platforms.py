@@ -68,6 +68,7 @@ _KIND_AT_END = re.compile(rf"(?:{PLATFORM_SUFFIX})$")
 #: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of.
 _SETTLING = re.compile(r"共建|入驻|落户|引进")
 _CARRIERS = frozenset(_CARRIER.split("|"))
+_ZONES = frozenset(PLATFORM_KINDS["zones"])
 #: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
 #: of them finds them, at two thirds of its cost).
 _KIND_WORDS = ahocorasick_rs.AhoCorasick(
@@ -131,9 +132,10 @@ def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tup
     if kind in _BARE_KINDS:
         return False
     # a joint lab of any trade is one lab, and so is a park of any trade (激光产业园, 中药产业园)
+    # a zone is a place's own (稀土高新区 is one zone: no plan says 高新区 of a trade in general)
     trade = (
         _ANY_TRADE
-        if kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS
+        if kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS or kind in _ZONES
         else _TRADE
     )
     if carrier and trade.search(stem) and not _GENERIC_WORDS.sub("", trade.sub("", stem).strip("和及与")):
