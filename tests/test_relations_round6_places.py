@@ -398,3 +398,19 @@ def test_a_zone_named_after_its_trade_is_a_platform(tmp_path: Path) -> None:
         "（牵头单位：市工业和信息化局）\n",
     )
     assert "陶瓷经济技术开发区" in _names(graph, "Platform")
+
+
+def test_a_plans_park_lies_in_the_zone_whose_committee_is_in_charge(tmp_path: Path) -> None:
+    # a Yunnan-style item (完善X产业园…。（责任单位：Y经开区管委会…）); a Guizhou-style one (牵头单位：Y开发区管委会)
+    graph = _graph(
+        tmp_path,
+        "曲靖市光伏产业链行动方案\n\n一、重点任务\n（一）延链补链。支持企业在曲靖经开区扩建组件项目。"
+        "（责任单位：市投资促进局）\n（二）园区提升。完善西城片区光伏产业园基础设施。（责任单位：曲靖经开区管委会、市工业和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "西城片区光伏产业园") == {"曲靖经济技术开发区"}
+    graph = _graph(
+        tmp_path,
+        "铜仁市新材料产业链行动方案\n\n一、重点任务\n（一）建强园区。支持企业在贵州大龙经济开发区扩建产线。"
+        "（牵头单位：市工业和信息化局）\n（二）完善配套。建设锰材料产业园标准厂房。（牵头单位：贵州大龙经济开发区管委会）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Platform", "锰材料产业园") == {"贵州大龙经济开发区"}

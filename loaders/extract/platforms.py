@@ -525,7 +525,7 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
             place, evidence = cued, doc.sentences[i].text
             break
     if place is None and node.label == "Platform":
-        place = _named_after_town(context, mentions)
+        place = _named_after_town(context, mentions) or _committee_in_charge(context, first)
     if place is None and (node.label == "Platform" or first.kind in _SCHOOLS):
         place = _within_scope(context, context.finest_district(node.name))
     if place is None and context.doc.scope and (first.kind in ZONE_KINDS or _plan_park(context, first)):
@@ -548,6 +548,25 @@ def _named_after_town(context: ProseContext, mentions: list[tuple[int, PlatformM
             if district.level == "town" and district.start == mention.start:
                 return Place("District", district.name)
     return None
+
+
+#: A zone's committee among an item's responsible units (责任单位：X经开区管委会、…).
+_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:高新区|经开区|开发区|工业园区))(?:管委会|管理委员会)")
+
+
+def _committee_in_charge(context: ProseContext, mention: PlatformMention) -> Place | None:
+    """A plan's park whose item puts a zone's committee in charge (完善X产业园基础设施。（责任单位：Y经开区管委会）):
+    the park lies in that zone, whose committee runs it."""
+    if context.news or mention.kind not in _PARKS:
+        return None
+    text = context.doc.text
+    line_end = text.find("\n", mention.end)
+    committee = _COMMITTEE.search(text, mention.end, line_end if line_end >= 0 else len(text))
+    if committee is None:
+        return None
+    zone = _expanded(committee.group(1))
+    held = [n for n in context.graph.by_label("Platform") if zone in (n.name, *n.alias_rules)]
+    return Place("Platform", held[0].name) if held else None
 
 
 #: Schools: named after the city they stand in (X学院, X大学). A research institute is as often named after the
