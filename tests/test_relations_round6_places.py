@@ -414,3 +414,18 @@ def test_a_plans_park_lies_in_the_zone_whose_committee_is_in_charge(tmp_path: Pa
         "（牵头单位：市工业和信息化局）\n（二）完善配套。建设锰材料产业园标准厂房。（牵头单位：贵州大龙经济开发区管委会）\n",
     )
     assert _ends(graph, "LOCATED_IN", "Platform", "锰材料产业园") == {"贵州大龙经济开发区"}
+
+
+def test_a_parent_investing_through_its_subsidiary_invests_too(tmp_path: Path) -> None:
+    # a Hubei-style A通过控股子公司B（简称…）在X投资约N亿元建设P; a Sichuan-style A通过全资子公司B投资N亿元建设P
+    graph = _graph(
+        tmp_path,
+        "宜昌新闻\n\n11月5日，江城电池有限公司通过控股子公司楚峡循环科技有限公司（简称“楚峡循环”）在猇亭化工园区"
+        "投资约60亿元建设楚峡循环电池材料产业园项目。",
+    )
+    assert _investors(graph, "楚峡循环电池材料产业园项目") == {"江城电池有限公司", "楚峡循环科技有限公司"}
+    graph = _graph(
+        tmp_path,
+        "宜宾新闻\n\n3月2日，蜀南能源集团有限公司通过全资子公司叙州锂电有限公司投资30亿元建设年产10GWh电芯项目。",
+    )
+    assert _investors(graph, "年产10GWh电芯项目") == {"蜀南能源集团有限公司", "叙州锂电有限公司"}

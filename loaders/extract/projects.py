@@ -225,7 +225,7 @@ def _investor_place(graph: DocumentGraph, investors: list[Node]) -> Node | None:
 def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence: str, local: int) -> list[Node]:
     """The firm the project is named after, else the firm its sentence says invests in it after its name
     (P由A投资), else the last firm named before it in the sentence, with its partner in a joint venture
-    (A与B合资的P: both)."""
+    (A与B合资的P: both); and the parent a subsidiary invests through (A通过控股子公司B…: A too)."""
     named = [f for f in firms if any(project.name.startswith(form) for form in (f.name, *f.alias_rules))]
     if not named:
         named = _invested_by(firms, sentence, local + len(project.name))
@@ -235,6 +235,7 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
         named = [before[-1][2]] if before else []
         if len(before) >= 2 and _JOINT_VENTURE.fullmatch(sentence, before[-1][0], local):
             named.insert(0, before[-2][2])
+    named = _parents_of(firms, sentence, named) + named
     for firm in named:
         graph.edge("INVESTS_IN", firm, project, sentence)
         made = sorted(
@@ -251,6 +252,32 @@ _BY = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，。；,;]{0,6}?由")
 _BY_VERB = ("投资", "投建", "出资", "建设", "兴建")
 #: …B合资的P: B's name, then the joint-venture words, then the project (A与B合资的P).
 _JOINT_VENTURE = re.compile(r"[^，。；,;]{2,30}?(?:合资|共同投资|联合投资)(?:建设|设立)?的")
+
+
+#: A通过控股子公司B…投资P: the parent invests through the subsidiary named right after these words.
+_THROUGH_SUBSIDIARY = re.compile(r"通过(?:其)?(?:全资|控股)?子公司$")
+
+
+def _parents_of(firms: list[Node], sentence: str, named: list[Node]) -> list[Node]:
+    """A通过控股子公司B…: A, the firm named right before those words, for a subsidiary B among ``named``."""
+    out: list[Node] = []
+    for firm in named:
+        for form in (firm.name, *firm.alias_rules):
+            at = sentence.find(form)
+            if at < 0 or not _THROUGH_SUBSIDIARY.search(sentence, 0, at):
+                continue
+            parents = [
+                (sentence.rfind(f, 0, at), parent)
+                for parent in firms
+                if parent is not firm
+                for f in (parent.name, *parent.alias_rules)
+                if 0 <= sentence.rfind(f, 0, at)
+            ]
+            if parents:
+                out.append(max(parents, key=lambda item: item[0])[1])
+    uids = {f.uid for f in named}
+    unique = {p.uid: p for p in out if p.uid not in uids}
+    return list(unique.values())
 
 
 def _invested_by(firms: list[Node], sentence: str, end: int) -> list[Node]:
