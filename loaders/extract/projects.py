@@ -230,11 +230,11 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
     if not named:
         named = _invested_by(firms, sentence, local + len(project.name))
     if not named:
-        before = [(max(sentence.rfind(form, 0, local) for form in (f.name, *f.alias_rules)), f) for f in firms]
-        before = sorted((pos, f.uid, f) for pos, f in before if pos >= 0)
-        named = [before[-1][2]] if before else []
+        found = [(max(sentence.rfind(form, 0, local) for form in (f.name, *f.alias_rules)), f) for f in firms]
+        before = sorted(((pos, f) for pos, f in found if pos >= 0), key=lambda item: (item[0], item[1].uid))
+        named = [before[-1][1]] if before else []
         if len(before) >= 2 and _JOINT_VENTURE.fullmatch(sentence, before[-1][0], local):
-            named.insert(0, before[-2][2])
+            named.insert(0, before[-2][1])
     named = _parents_of(firms, sentence, named) + named
     for firm in named:
         graph.edge("INVESTS_IN", firm, project, sentence)
