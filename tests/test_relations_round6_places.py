@@ -429,3 +429,18 @@ def test_a_parent_investing_through_its_subsidiary_invests_too(tmp_path: Path) -
         "宜宾新闻\n\n3月2日，蜀南能源集团有限公司通过全资子公司叙州锂电有限公司投资30亿元建设年产10GWh电芯项目。",
     )
     assert _investors(graph, "年产10GWh电芯项目") == {"蜀南能源集团有限公司", "叙州锂电有限公司"}
+
+
+def test_an_institute_built_with_a_place_lies_there_not_one_built_with_partners(tmp_path: Path) -> None:
+    # a Jiangsu-style 由A与溧阳共建的Y研究院; a Liaoning-style A与驻地高校B共建Y中心 after a zone is named
+    graph = _graph(
+        tmp_path,
+        "溧阳市储能产业观察\n\n3月2日，由华东理工研究所与溧阳共建的南山储能技术研究院孵化出一批储能企业。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "南山储能技术研究院") == {"常州市溧阳市"}
+    graph = _graph(
+        tmp_path,
+        "鞍山新闻\n\n6月17日，北岭镁业年产5万吨镁砂项目落户腾鳌经济开发区。北岭镁业有限公司还将与驻鞍高校辽宁科技学院"
+        "共建镁质材料联合研发中心。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "镁质材料联合研发中心") == set()

@@ -65,8 +65,9 @@ _TOWN_AT_START = re.compile(r"[\u4e00-\u9fff]{2,3}?[镇乡]")
 _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
 _KIND_AT_END = re.compile(rf"(?:{PLATFORM_SUFFIX})$")
-#: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of.
-_SETTLING = re.compile(r"共建|入驻|落户|引进")
+#: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of. (共建
+#: builds one with partners: only a place among them places it, see :func:`_built_with_place`.)
+_SETTLING = re.compile(r"入驻|落户|引进")
 _CARRIERS = frozenset(_CARRIER.split("|"))
 _ZONES = frozenset(PLATFORM_KINDS["zones"])
 #: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
@@ -518,6 +519,8 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         if cued is None and node.label == "Platform":
             cued = context.main_base_of(node.name, i) or _builder(context, i, m)
         partner = context.is_partner(i, m.start - base, m.end - base)
+        if cued is None and node.label == "Institute":
+            cued = _built_with_place(context, i, m)
         if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text) and not partner:
             # 3家研究院已入驻 with no carrier named: the area the text speaks for
             cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
@@ -567,6 +570,24 @@ def _committee_in_charge(context: ProseContext, mention: PlatformMention) -> Pla
     zone = _expanded(committee.group(1))
     held = [n for n in context.graph.by_label("Platform") if zone in (n.name, *n.alias_rules)]
     return Place("Platform", held[0].name) if held else None
+
+
+#: …与X共建的Y / 与X共建Y: a body built with a place, right before its name.
+_CO_BUILT = re.compile(r"共建的?$")
+
+
+def _built_with_place(context: ProseContext, index: int, mention: PlatformMention) -> Place | None:
+    """A与溧阳共建的Y研究院: an institute a body builds with a place (a city, county, town) lies in that place; built
+    with a firm or a university only (与高校共建), it is placed by nothing here."""
+    sentence = context.doc.sentences[index]
+    verb = _CO_BUILT.search(sentence.text, 0, mention.start - sentence.start)
+    if verb is None:
+        return None
+    at = sentence.start + verb.start()
+    for district in context.layout.districts.get(index, []):
+        if district.end == at and context.doc.text.endswith("与", 0, district.start) and district.level != "province":
+            return Place("District", district.name)
+    return None
 
 
 #: Schools: named after the city they stand in (X学院, X大学). A research institute is as often named after the
