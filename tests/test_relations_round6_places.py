@@ -444,3 +444,17 @@ def test_an_institute_built_with_a_place_lies_there_not_one_built_with_partners(
         "共建镁质材料联合研发中心。",
     )
     assert _ends(graph, "LOCATED_IN", "Institute", "镁质材料联合研发中心") == set()
+
+
+def test_news_does_not_place_an_uncued_institute_in_the_zone_of_its_section(tmp_path: Path) -> None:
+    # a Hubei-style report on a zone naming a lab a firm leads; a Guangxi-style one naming a lab a plan proposes
+    graph = _graph(
+        tmp_path,
+        "宜昌新闻\n\n11月5日，在猇亭高新区，一批电池材料项目投产。由楚峡化工集团有限公司牵头组建的楚峡电池实验室聚焦磷基材料攻关。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "楚峡电池实验室") == set()
+    graph = _graph(
+        tmp_path,
+        "柳州新闻\n\n1月10日，柳江高新区举行项目签约活动。该工程提出共建桂中智能汽车实验室，培育一批零部件企业。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "桂中智能汽车实验室") == set()

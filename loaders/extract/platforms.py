@@ -536,9 +536,11 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
     partner = all(
         context.is_partner(i, m.start - doc.sentences[i].start, m.end - doc.sentences[i].start) for i, m in mentions
     )
-    if place is None and context.news and not partner:  # a partner only (与A共建) is where it comes from, unknown
+    # news places a platform no cue places in the zone its section is about, else in its area; a partner only
+    # (与A共建) is where it comes from, unknown; an institute is placed by a cue only (see _SCHOOLS)
+    if place is None and context.news and not partner and node.label == "Platform":
         zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
-        place = zone or (context.scope() if node.label == "Platform" else None)
+        place = zone or context.scope()
     if place is not None and place.name != node.name:
         context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
 
@@ -592,7 +594,7 @@ def _built_with_place(context: ProseContext, index: int, mention: PlatformMentio
 
 #: Schools: named after the city they stand in (X学院, X大学). A research institute is as often named after the
 #: region it serves or its parent body (X稀土研究院, 中国科学院X研究所): its name's place is no statement of where
-#: it lies, and news that names one without a cue does not place it in the text's area either.
+#: it lies, and news that names one without a cue does not place it in the text's area or zone either.
 _SCHOOLS = frozenset({"大学", "学院"})
 
 
