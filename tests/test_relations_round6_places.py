@@ -458,3 +458,33 @@ def test_news_does_not_place_an_uncued_institute_in_the_zone_of_its_section(tmp_
         "柳州新闻\n\n1月10日，柳江高新区举行项目签约活动。该工程提出共建桂中智能汽车实验室，培育一批零部件企业。",
     )
     assert _ends(graph, "LOCATED_IN", "Institute", "桂中智能汽车实验室") == set()
+
+
+def test_a_market_town_counts_after_its_county_or_with_its_government(tmp_path: Path) -> None:
+    # a Jiangsu-style 睢宁县X集镇 in news; an Anhui-style plan naming X集镇人民政府 among its units
+    graph = _graph(tmp_path, "徐州新闻\n\n5月6日，睢宁县沙集镇的电商产业园新增网店200家。全市推进中心集镇建设。")
+    assert "沙集镇" in _districts(graph)
+    assert not any(name.endswith("心集镇") for name in _districts(graph))
+    graph = _graph(
+        tmp_path,
+        "蒙城县农副产品加工产业链行动方案\n\n一、重点任务\n（一）建设园区。支持板桥集镇建设食品加工产业园。"
+        "（责任单位：板桥集镇人民政府）\n",
+    )
+    assert "板桥集镇" in _districts(graph)
+
+
+def test_a_town_written_in_full_elsewhere_is_not_cut_after_a_verb(tmp_path: Path) -> None:
+    # a Guangdong-style item naming the town's government as its unit; a Hunan-style one listing it after a comma
+    graph = _graph(
+        tmp_path,
+        "东莞市电子信息产业链行动方案\n\n一、重点任务\n（一）建设园区。支持石龙坑镇打造电子元件产业园。"
+        "（责任单位：石龙坑镇人民政府）\n",
+    )
+    assert "石龙坑镇" in _districts(graph) and "龙坑镇" not in _districts(graph)
+    assert _ends(graph, "LOCATED_IN", "Platform", "电子元件产业园") == {"石龙坑镇"}
+    graph = _graph(
+        tmp_path,
+        "长沙县农产品加工产业链行动方案\n\n一、重点任务\n（一）建设园区。推动金井茶镇建设茶叶加工产业园，"
+        "带动春华镇、金井茶镇茶农增收。（责任单位：县农业农村局）\n",
+    )
+    assert "金井茶镇" in _districts(graph) and "井茶镇" not in _districts(graph)

@@ -432,10 +432,11 @@ def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[Dist
                 continue  # the two-character reading starting one later covers it
         if (out and start < out[-1].end) or stem in _COMMON_WORDS:
             continue
-        if _NOT_TOWN.search(stem) and not _governed_village_town(text, stem + match.group(2)):
+        if _NOT_TOWN.search(stem) and not _village_or_market_town(text, stem + match.group(2), start in ends):
             continue
         name = stem + match.group(2)
         out.append(DistrictMention(name, name, "town", start, start + len(name)))
+    out = _with_full_names(text, out)
     found = {m.name[: -len(_suffix(m.name))]: m.name for m in out}
     for stem, name in found.items():
         for start in _occurrences(stem, text):
@@ -444,10 +445,24 @@ def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[Dist
     return out
 
 
-def _governed_village_town(text: str, name: str) -> bool:
-    """X村镇 is most often the word 村镇 (美丽村镇, 推进村镇建设); it is a town where the text names its
-    government too (X村镇政府, X村镇人民政府), as only a real town has one."""
-    return name.endswith("村镇") and (name + "政府" in text or name + "人民政府" in text)
+def _with_full_names(text: str, towns: list[DistrictMention]) -> list[DistrictMention]:
+    """A two-character reading that is the tail of a three-character town the text writes in full elsewhere
+    (支持板桥集镇… beside 板桥集镇人民政府) is that town: its first character was read as the verb's."""
+    full_names = {m.name for m in towns if len(m.name) - len(_suffix(m.name)) == 3}
+    out = []
+    for m in towns:
+        full = text[m.start - 1 : m.start] + m.name if m.start else m.name
+        out.append(DistrictMention(full, full, "town", m.start - 1, m.end) if full in full_names else m)
+    return out
+
+
+def _village_or_market_town(text: str, name: str, after_county: bool) -> bool:
+    """X村镇 and X集镇 are most often the words 村镇 and 集镇 (美丽村镇, 中心集镇建设); such a name is a town
+    (顾村镇, 王集镇) where its county is written right before it or the text names its government too (X镇政府,
+    X镇人民政府), as only a real town has one."""
+    if not name.endswith(("村镇", "集镇")):
+        return False
+    return after_county or name + "政府" in text or name + "人民政府" in text
 
 
 def _town_starts(text: str) -> list[int]:
