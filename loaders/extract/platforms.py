@@ -12,8 +12,12 @@ makes Y an alias, "…平台——Y" names platform Y. Suffixes are of two kinds
   or coded part (“万亩千亿”新产业平台, OTA), a proper word (相伴宝, 太湖).
 
 A name that is the object of 入选/获评/授予 is a title, not a platform. A platform
-HOSTS the chains its name names or, with a hosting cue, its sentence names; it and
-an institute are LOCATED_IN the place :class:`chainkg.loaders.prose_context.ProseContext` reads.
+HOSTS the chains its name names or, with a hosting cue, its sentence names (a zone
+with none of its own: the one chain of its sentence, else its parks' chains); it and
+an institute are LOCATED_IN the place :class:`chainkg.loaders.prose_context.ProseContext` reads,
+else the place that builds it (X镇建设Y园), the town it is named after, the zone whose
+committee its plan item puts in charge, and, in a county's or city's plan, that area.
+An institute is placed by a cue only, or, a school, by the place in its name.
 """
 
 from __future__ import annotations
@@ -69,7 +73,6 @@ _KIND_AT_END = re.compile(rf"(?:{PLATFORM_SUFFIX})$")
 #: builds one with partners: only a place among them places it, see :func:`_built_with_place`.)
 _SETTLING = re.compile(r"入驻|落户|引进")
 _CARRIERS = frozenset(_CARRIER.split("|"))
-_ZONES = frozenset(PLATFORM_KINDS["zones"])
 #: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
 #: of them finds them, at two thirds of its cost).
 _KIND_WORDS = ahocorasick_rs.AhoCorasick(
@@ -134,11 +137,8 @@ def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tup
         return False
     # a joint lab of any trade is one lab, and so is a park of any trade (激光产业园, 中药产业园)
     # a zone is a place's own (稀土高新区 is one zone: no plan says 高新区 of a trade in general)
-    trade = (
-        _ANY_TRADE
-        if kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS or kind in _ZONES
-        else _TRADE
-    )
+    any_trade = kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS
+    trade = _ANY_TRADE if any_trade or kind in ZONE_KINDS else _TRADE
     if carrier and trade.search(stem) and not _GENERIC_WORDS.sub("", trade.sub("", stem).strip("和及与")):
         return True
     rest = _GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))
