@@ -4,7 +4,9 @@ News places a firm, platform or project by a few cue patterns, and a careful
 reader links only what the text places:
 
 - adjacency: 位于埭溪镇的美妆小镇, 来自吴兴高新区杨桂珍螃蟹庄, 独山港镇原中嘉华宸能源公司;
-- a locative frame opening the sentence: 在吴兴高新区，湖州三一装载机有限公司…;
+- a locative frame opening the sentence: 在吴兴高新区，湖州三一装载机有限公司… (a frame closed by 的,
+  在X投产的P, places P only);
+- A在X建设/投资…, A在X的工厂: the place of the subject's work or plant;
 - a place that introduces: 吴兴高新区引进的…, X成功引进A、B;
 - a verb after the name: A落户/入驻/落地X;
 - 引进/落户/入驻/共建 with no place in the sentence: the carrier platform named
