@@ -488,3 +488,11 @@ def test_a_town_written_in_full_elsewhere_is_not_cut_after_a_verb(tmp_path: Path
         "带动春华镇、金井茶镇茶农增收。（责任单位：县农业农村局）\n",
     )
     assert "金井茶镇" in _districts(graph) and "井茶镇" not in _districts(graph)
+
+
+def test_a_trade_park_is_no_short_name_of_a_longer_trade_park(tmp_path: Path) -> None:
+    # a Zhejiang-style report naming two parks of one trade; a Hubei-style one
+    graph = _graph(tmp_path, "平湖新闻\n\n5月6日，汽车产业园和汽车零部件产业园分别新增企业8家、12家。")
+    assert {"汽车产业园", "汽车零部件产业园"} <= _names(graph, "Platform")
+    graph = _graph(tmp_path, "十堰新闻\n\n5月6日，新能源产业园与新能源装备产业园同日开工一批项目。")
+    assert {"新能源产业园", "新能源装备产业园"} <= _names(graph, "Platform")

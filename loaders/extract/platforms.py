@@ -353,7 +353,7 @@ def _park_short_names(kinds: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name, kind in sorted(kinds.items()):
         stem = name[: -len(kind)]
-        if kind not in _PARKS or len(stem) < 2:
+        if kind not in _PARKS or not _proper(stem):  # 汽车产业园 is no short name of 汽车零部件产业园
             continue
         longer = [o for o in kinds if o != name and len(o) > len(name) and o.startswith(stem) and o.endswith(kind)]
         if len(longer) == 1:
