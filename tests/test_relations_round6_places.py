@@ -496,3 +496,19 @@ def test_a_trade_park_is_no_short_name_of_a_longer_trade_park(tmp_path: Path) ->
     assert {"汽车产业园", "汽车零部件产业园"} <= _names(graph, "Platform")
     graph = _graph(tmp_path, "十堰新闻\n\n5月6日，新能源产业园与新能源装备产业园同日开工一批项目。")
     assert {"新能源产业园", "新能源装备产业园"} <= _names(graph, "Platform")
+
+
+def test_a_university_stationed_in_the_city_written_by_one_character_lies_there(tmp_path: Path) -> None:
+    # a Liaoning-style 与驻鞍高校A共建; a Zhejiang-style 驻甬高校A、B
+    graph = _graph(
+        tmp_path,
+        "鞍山新闻\n\n6月17日，北岭镁业有限公司将与驻鞍高校鞍钢冶金学院共建镁质材料实验室。",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "鞍钢冶金学院") == {"鞍山市"}
+    graph = _graph(
+        tmp_path,
+        "宁波市新材料产业链行动方案\n\n一、重点任务\n（一）强化创新。支持驻甬高校宁波材料大学、甬江理工学院与企业共建实验室。"
+        "（牵头单位：市科技局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Institute", "宁波材料大学") == {"宁波市"}
+    assert _ends(graph, "LOCATED_IN", "Institute", "甬江理工学院") == {"宁波市"}

@@ -32,7 +32,7 @@ from chainkg.graph.model import Node
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, IndustryMention, PlatformMention, ProseLayout
 from chainkg.loaders.extract.text_spans import district_node
-from chainkg.loaders.text.divisions import DistrictMention, find_districts
+from chainkg.loaders.text.divisions import ABBREVIATIONS, DistrictMention, city_of, find_districts
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 
@@ -315,7 +315,7 @@ class ProseContext:
             _IN_SCOPE_LIST.fullmatch(sentence, m.start(), start) for m in _IN_SCOPE.finditer(sentence, 0, start)
         ):
             return Place("District", self.doc.scope)
-        return None
+        return _stationed_in_city(self.doc.scope, sentence, start)
 
     def carrier_before(self, index: int, exclude: str = "") -> Place | None:
         """The carrier platform named in the sentence or the two before it in its paragraph (for 引进/落户/入驻)."""
@@ -371,6 +371,25 @@ class ProseContext:
         if not found:
             return None
         return Place("District", min(found, key=lambda m: _RANK[m.level]).name)
+
+
+#: 驻鞍高校A、B: the universities stationed in the city written by its first character (驻甬, 驻榕, 驻鞍).
+_STATIONED = re.compile(r"驻([\u4e00-\u9fff])(?:高校|院校|高等院校|科研院所)")
+
+
+def _stationed_in_city(scope: str | None, sentence: str, start: int) -> Place | None:
+    """驻鞍高校辽宁某某大学 in a 鞍山 text, 驻甬高校A、B in a 宁波 one: a university listed as stationed in the
+    city written by its first character or its abbreviation (简称) lies in that city."""
+    city = city_of(scope)
+    if city is None:
+        return None
+    for match in _STATIONED.finditer(sentence, 0, start):
+        char = match.group(1)
+        if (city.startswith(char) or ABBREVIATIONS.get(char) == city) and re.fullmatch(
+            _ITEMS, sentence[match.end() : start]
+        ):
+            return Place("District", city)
+    return None
 
 
 def _last_adjacent(
