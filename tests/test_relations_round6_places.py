@@ -512,3 +512,19 @@ def test_a_university_stationed_in_the_city_written_by_one_character_lies_there(
     )
     assert _ends(graph, "LOCATED_IN", "Institute", "宁波材料大学") == {"宁波市"}
     assert _ends(graph, "LOCATED_IN", "Institute", "甬江理工学院") == {"宁波市"}
+
+
+def test_the_firm_leading_the_work_of_the_next_clause_lies_where_it_is_done(tmp_path: Path) -> None:
+    # a Shanxi-style 以A为链主，在X巩固…产业链; a Jiangxi-style 以A为龙头，在X打造…基地
+    graph = _graph(
+        tmp_path,
+        "长治市电子产业链工作要点\n\n一、重点任务\n（一）壮大LED产业链。以太行光电集团有限公司为链主，在长治高新区巩固"
+        "芯片与封装的垂直产业链。（市工信局牵头）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "太行光电集团有限公司") == {"长治高新技术产业开发区"}
+    graph = _graph(
+        tmp_path,
+        "赣州市家具产业链行动方案\n\n一、重点任务\n（一）做强龙头。以章江家居集团有限公司为龙头，在南康区打造实木家具"
+        "智能制造示范基地。（牵头单位：市工业和信息化局）\n",
+    )
+    assert _ends(graph, "LOCATED_IN", "Enterprise", "章江家居集团有限公司") == {"赣州市南康区"}

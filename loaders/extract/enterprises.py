@@ -515,7 +515,11 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         sentence = doc.sentences[m.index].text
         if _CO_INVESTOR.match(sentence, m.end) and _PARTNER.search(sentence, 0, m.start):
             continue
-        place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name) or _pronoun_place(context, m)
+        place = (
+            context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
+            or _pronoun_place(context, m)
+            or _lead_role_place(context, m)
+        )
         if place is None and not context.is_partner(m.index, m.start, m.end) and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)
         if place is not None:
@@ -569,6 +573,19 @@ def _pronoun_place(context: ProseContext, m: _Mention) -> Place | None:
     if any(form in between for n in context.graph.by_label("Enterprise") for form in (n.name, *n.alias_rules)):
         return None
     return context.cued_place(m.index, pronoun.end() - 1, pronoun.end(), exclude=m.firm.name)
+
+
+#: 以A为链主，在X…: the role a firm leads the work of the next clause in.
+_LEAD_ROLE = re.compile(r"为(?:链主|龙头|核心|引领)(?:企业)?[，,](?=在)")
+
+
+def _lead_role_place(context: ProseContext, m: _Mention) -> Place | None:
+    """以A为链主，在X巩固…产业链: the firm leading the work the next clause does in X lies in X."""
+    sentence = context.doc.sentences[m.index].text
+    role = _LEAD_ROLE.match(sentence, m.end)
+    if role is None or not sentence.endswith("以", 0, m.start):
+        return None
+    return context.cued_place(m.index, m.start, role.end(), exclude=m.firm.name)
 
 
 #: A clause break between a firm and a later placing verb: the verb is another clause's.

@@ -54,7 +54,7 @@ _BACK_REFERENCE = re.compile(
 #: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
 _AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
 _DOING_AT = re.compile(
-    r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)"
+    r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产|巩固|壮大|做强|做大|延伸)"
     r"|的[^，。；,;的]{0,6}?(?:工厂|基地|生产线|总部|厂区)"  # A在X的整车工厂: A's plant there
 )
 #: The items of a list before a name (A、B和C: up to C), each closed by 、 or 和/与/及; no item holds 的.
