@@ -528,3 +528,19 @@ def test_the_firm_leading_the_work_of_the_next_clause_lies_where_it_is_done(tmp_
         "智能制造示范基地。（牵头单位：市工业和信息化局）\n",
     )
     assert _ends(graph, "LOCATED_IN", "Enterprise", "章江家居集团有限公司") == {"赣州市南康区"}
+
+
+def test_a_three_character_town_after_a_plans_verb_keeps_its_first_character(tmp_path: Path) -> None:
+    # a Sichuan-style 支持X镇建设…; a Shaanxi-style 推动X镇…; a two-character town after the same verbs stays whole
+    graph = _graph(
+        tmp_path,
+        "凉山州清洁能源产业链行动方案\n\n一、重点任务\n（一）建设园区。支持白鹤滩镇建设水电装备产业园，"
+        "支持黄花镇发展配套产业。（责任单位：州发展改革委）\n",
+    )
+    assert {"白鹤滩镇", "黄花镇"} <= _districts(graph)
+    assert "鹤滩镇" not in _districts(graph) and "持黄花镇" not in _districts(graph)
+    graph = _graph(
+        tmp_path,
+        "汉中市茶产业链行动方案\n\n一、重点任务\n（一）壮大基地。推动三河口镇建设茶叶加工园。（责任单位：市农业农村局）\n",
+    )
+    assert "三河口镇" in _districts(graph) and "河口镇" not in _districts(graph)

@@ -90,8 +90,11 @@ _DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
 _TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
 #: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
 _FUNCTION_CHARS = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
-#: A verb of lying somewhere right before a town: its three-character name starts there (位于马池口镇).
-_LOCATIVE_BEFORE = re.compile(r"(?:位于|地处|坐落于|落户于?|来自|地址在)$")
+#: A verb of lying somewhere, or a plan's verb taking a place as its object, right before a town: its
+#: three-character name starts there (位于马池口镇, 支持马池口镇, 推动板桥集镇).
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:位于|地处|坐落于|落户于?|来自|地址在|支持|推动|推进|鼓励|引导|依托|围绕|加快|指导|督促|组织)$"
+)
 _NOT_TOWN = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
 _ZONE = re.compile(
     r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,8}?(?:新区|合作区))"
