@@ -81,6 +81,28 @@ def _trip_spans(text: str) -> list[tuple[int, int]]:
     return [match.span(match.lastindex) for match in matches_near(_TRIP, text, _TRIP_LEADS)]  # type: ignore[arg-type]
 
 
+#: The rest of a zone's name and its committee after a place (贵州X经济开发区管委会): the place names the zone.
+_ZONE_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:开发区|高新区|经开区|园区|产业园)(?:管委会|管理委员会)")
+
+
+def _carrier_spans(findings: Findings) -> list[tuple[int, int]]:
+    """Where platforms and institutes are named."""
+    return [(p.start, p.end) for p in findings.platforms]
+
+
+def _names_a_carrier(text: str, mention: DistrictMention, carriers: list[tuple[int, int]]) -> bool:
+    """A place's short form inside a carrier's name (江苏X科技产业园, 上海X产业园, 贵州X开发区管委会) names the
+    carrier, as a place opening a firm's name names the firm, not an area the text is about. Written with its
+    level (X区化工产业园) it still says where the park lies."""
+    if mention.surface.endswith(_LEVEL_WORDS):
+        return False
+    inside = any(start <= mention.start and mention.end <= end for start, end in carriers)
+    return inside or bool(_ZONE_BODY.match(text, mention.end))
+
+
+_LEVEL_WORDS = ("省", "市", "区", "县", "镇", "乡", "旗", "街道")
+
+
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """District nodes for every district named (not only as a trip's destination), with their aliases
     and the hierarchy above them."""
@@ -88,18 +110,33 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     trips = _trip_spans(doc.text) if graph.document.props.get("kind") == "news" else []
     # one node call per written form (全市 is named hundreds of times), counted, with its first sentence
     forms: dict[tuple[str, str, str], list[DistrictMention]] = {}
+    carriers = _carrier_spans(findings)
     for mention in named_places(doc.text, findings.districts, findings.firm_names):
         if any(start <= mention.start < end for start, end in trips):
             continue
+        if _names_a_carrier(doc.text, mention, carriers):
+            continue
         forms.setdefault((mention.name, mention.surface, mention.level), []).append(mention)
     placed: set[str] = set()
+    counties = _written_before_towns(findings.districts)
     for (name, surface, level), mentions in forms.items():
         evidence = sentence_at(doc, mentions[0].start)
         rule = "scope-reference" if surface in SCOPE_WORDS else "short-form"
         node = graph.node("District", name, evidence, aliases={surface: rule}, count=len(mentions), level=level)
         if name not in placed:  # the hierarchy once per district, however it is written
             placed.add(name)
-            _add_parents(graph, node, mentions[0], scope, evidence)
+            _add_parents(graph, node, mentions[0], counties.get(name) or scope, evidence)
+
+
+def _written_before_towns(mentions: list[DistrictMention]) -> dict[str, str]:
+    """Each town written right after its county (海城市牌楼镇, 溧阳市南渡镇) → that county: the town hangs under
+    it rather than under the text's scope (a city's news names towns of all its counties)."""
+    ends = {m.end: m.name for m in mentions if m.level == "county"}
+    out: dict[str, str] = {}
+    for mention in mentions:
+        if mention.level == "town" and mention.start in ends:
+            out.setdefault(mention.name, ends[mention.start])
+    return out
 
 
 def _add_parents(graph: DocumentGraph, node: Node, mention: DistrictMention, scope: str | None, evidence: str) -> None:

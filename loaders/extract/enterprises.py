@@ -23,7 +23,7 @@ from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, Firm
 from chainkg.loaders.extract.industries import canonical_in, dominant_chain, find_industries, heading_chain
-from chainkg.loaders.extract.prose_context import PLACING_VERB, ProseContext
+from chainkg.loaders.extract.prose_context import PLACING_VERB, Place, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
 from chainkg.loaders.text.divisions import DistrictMention
 from chainkg.loaders.text.document import ParsedDocument
@@ -520,7 +520,11 @@ def _locate(context: ProseContext, mentions: list[_Mention]) -> None:
         sentence = doc.sentences[m.index].text
         if _CO_INVESTOR.match(sentence, m.end) and _PARTNER.search(sentence, 0, m.start):
             continue
-        place = context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
+        place = (
+            context.cued_place(m.index, m.start, m.end, exclude=m.firm.name)
+            or _pronoun_place(context, m)
+            or _lead_role_place(context, m)
+        )
         if place is None and not context.is_partner(m.index, m.start, m.end) and _placed_by_verb(context, m, sentence):
             place = context.carrier_before(m.index)
         if place is not None:
@@ -555,7 +559,44 @@ def _placed_by_verb(context: ProseContext, m: _Mention, sentence: str) -> bool:
     if verb is None or _ACQUIRE.search(sentence):
         return False
     between = sentence[m.end : verb.start()]
+    if _CLAUSE_BREAK.search(between) or (verb.group(0) == "共建" and _WITH_PARTNER.search(between)):
+        return False  # 围绕A的需求，…引进…; A等企业与高校共建…: the verb places what another clause names
     return "项目" not in between or between.startswith(("、", "等"))
+
+
+#: 支持其在X建设…: 其 standing for the firm named before it, a clause or two on.
+_PRONOUN_AT = re.compile(r"[^。；;]{0,30}?[，,](?:支持|推动|鼓励|引导)?其(?=在)")
+
+
+def _pronoun_place(context: ProseContext, m: _Mention) -> Place | None:
+    """发挥A链主作用，支持其在X建设…: the place 其 is given is the firm's, where no other firm stands between."""
+    sentence = context.doc.sentences[m.index].text
+    pronoun = _PRONOUN_AT.match(sentence, m.end)
+    if pronoun is None:
+        return None
+    between = sentence[m.end : pronoun.end()]
+    if any(form in between for n in context.graph.by_label("Enterprise") for form in (n.name, *n.alias_rules)):
+        return None
+    return context.cued_place(m.index, pronoun.end() - 1, pronoun.end(), exclude=m.firm.name)
+
+
+#: 以A为链主，在X…: the role a firm leads the work of the next clause in.
+_LEAD_ROLE = re.compile(r"为(?:链主|龙头|核心|引领)(?:企业)?[，,](?=在)")
+
+
+def _lead_role_place(context: ProseContext, m: _Mention) -> Place | None:
+    """以A为链主，在X巩固…产业链: the firm leading the work the next clause does in X lies in X."""
+    sentence = context.doc.sentences[m.index].text
+    role = _LEAD_ROLE.match(sentence, m.end)
+    if role is None or not sentence.endswith("以", 0, m.start):
+        return None
+    return context.cued_place(m.index, m.start, role.end(), exclude=m.firm.name)
+
+
+#: A clause break between a firm and a later placing verb: the verb is another clause's.
+_CLAUSE_BREAK = re.compile(r"[，,；;：:]")
+#: …与B共建: the firm builds something with a partner, it is not itself placed.
+_WITH_PARTNER = re.compile(r"与[^，,；;]{1,12}$")
 
 
 def _acquired_object(sentence: str, local: int, node: Node) -> bool:

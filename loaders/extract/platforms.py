@@ -12,8 +12,12 @@ makes Y an alias, "…平台——Y" names platform Y. Suffixes are of two kinds
   or coded part (“万亩千亿”新产业平台, OTA), a proper word (相伴宝, 太湖).
 
 A name that is the object of 入选/获评/授予 is a title, not a platform. A platform
-HOSTS the chains its name names or, with a hosting cue, its sentence names; it and
-an institute are LOCATED_IN the place :class:`chainkg.loaders.prose_context.ProseContext` reads.
+HOSTS the chains its name names or, with a hosting cue, its sentence names (a zone
+with none of its own: the one chain of its sentence, else its parks' chains); it and
+an institute are LOCATED_IN the place :class:`chainkg.loaders.prose_context.ProseContext` reads,
+else the place that builds it (X镇建设Y园), the town it is named after, the zone whose
+committee its plan item puts in charge, and, in a county's or city's plan, that area.
+An institute is placed by a cue only, or, a school, by the place in its name.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from chainkg.loaders.extract.findings import CHAIN, Findings, PlatformMention
 from chainkg.loaders.extract.industries import canonical_in, terms_in
 from chainkg.loaders.extract.prose_context import CONTAINER_KINDS, PLATFORM_KINDS, ZONE_KINDS, Place, ProseContext
 from chainkg.loaders.extract.text_spans import alternation
-from chainkg.loaders.text.divisions import DistrictMention, find_districts
+from chainkg.loaders.text.divisions import DistrictMention, find_districts, level_of
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import STRONG_TERMS, SYNONYMS, WEAK_TERMS
@@ -65,8 +69,9 @@ _TOWN_AT_START = re.compile(r"[\u4e00-\u9fff]{2,3}?[镇乡]")
 _BARE_KINDS = frozenset({"基地", "平台"})
 _PLATFORM_SUFFIXES = frozenset(PLATFORM_SUFFIX.split("|"))
 _KIND_AT_END = re.compile(rf"(?:{PLATFORM_SUFFIX})$")
-#: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of.
-_SETTLING = re.compile(r"共建|入驻|落户|引进")
+#: Verbs of an institute settling in a carrier (3家研究院已入驻): its carrier is the one the text speaks of. (共建
+#: builds one with partners: only a place among them places it, see :func:`_built_with_place`.)
+_SETTLING = re.compile(r"入驻|落户|引进")
 _CARRIERS = frozenset(_CARRIER.split("|"))
 #: Every kind word, found in a document by one native scan, leftmost and longest first (as the regex alternation
 #: of them finds them, at two thirds of its cost).
@@ -131,11 +136,9 @@ def _distinctive(stem: str, raw: str, kind: str, carrier: bool, places: list[tup
     if kind in _BARE_KINDS:
         return False
     # a joint lab of any trade is one lab, and so is a park of any trade (激光产业园, 中药产业园)
-    trade = (
-        _ANY_TRADE
-        if kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS
-        else _TRADE
-    )
+    # a zone is a place's own (稀土高新区 is one zone: no plan says 高新区 of a trade in general)
+    any_trade = kind.startswith("联合") or kind.endswith(("产业园", "产业园区")) or kind in _TRADE_CARRIERS
+    trade = _ANY_TRADE if any_trade or kind in ZONE_KINDS else _TRADE
     if carrier and trade.search(stem) and not _GENERIC_WORDS.sub("", trade.sub("", stem).strip("和及与")):
         return True
     rest = _GENERIC_WORDS.sub("", _ANY_TRADE.sub("", stem))
@@ -153,7 +156,7 @@ def _names(text: str, places: list[tuple[int, int]]) -> list[PlatformMention]:
     out: list[PlatformMention] = []
     for _, suffix_start, end in _KIND_WORDS.find_matches_as_indexes(text):
         suffix = text[suffix_start:end]
-        if suffix in _TRADE_CARRIERS and not _after_trade(text, suffix_start, end):
+        if suffix in _TRADE_CARRIERS and not (_after_trade(text, suffix_start, end) or _quoted(text, end)):
             continue
         platform = suffix in _PLATFORM_SUFFIXES
         continued = _CONTINUED.match(text, end)
@@ -224,6 +227,16 @@ def _after_trade(text: str, start: int, end: int) -> bool:
     )
 
 
+#: “中国X谷”, “X药港”: a quoted run of name characters closed by a one-character carrier.
+_QUOTED_CARRIER = re.compile(r"[“\"][\u4e00-\u9fff]{2,8}$")
+
+
+def _quoted(text: str, end: int) -> bool:
+    """Whether the one-character carrier ending at ``end`` closes a quoted name (“中国声谷”, “中国信创谷”): the
+    quotes make it one place's name whatever words come before the carrier."""
+    return text[end : end + 1] in ("”", '"') and bool(_QUOTED_CARRIER.search(text, max(0, end - 10), end))
+
+
 def _proper(stem: str) -> bool:
     """Whether a name's words hold a proper part besides trade and generic words (北大 of 北大医疗产业园): the name
     stands for one carrier even where 建设 follows it."""
@@ -286,6 +299,7 @@ def find_platforms(
     places = sorted((d.start, d.end) for d in districts)
     found = _names(text, places)
     zones = _zone_names({full_of.get(m.name, m.name) for m in found if m.label == "Platform"})
+    zones.update(_park_short_names({full_of.get(m.name, m.name): m.kind for m in found if m.label == "Platform"}))
     for short, full in sorted(zones.items()):
         aliases.setdefault(full, short)
     names = []
@@ -329,6 +343,21 @@ def _zone_names(names: set[str]) -> dict[str, str]:
         best = _expanded(best)
         if best != name:
             out[name] = best
+    return out
+
+
+def _park_short_names(kinds: dict[str, str]) -> dict[str, str]:
+    """A park written again by its proper words and kind alone (兴化园区 after 兴化化工园区, 临港产业园 after
+    临港装备制造产业园): the one longer name of the text that opens with those words and ends with that kind.
+    ``kinds``: each platform name and the kind word that ends it."""
+    out: dict[str, str] = {}
+    for name, kind in sorted(kinds.items()):
+        stem = name[: -len(kind)]
+        if kind not in _PARKS or not _proper(stem):  # 汽车产业园 is no short name of 汽车零部件产业园
+            continue
+        longer = [o for o in kinds if o != name and len(o) > len(name) and o.startswith(stem) and o.endswith(kind)]
+        if len(longer) == 1:
+            out[name] = longer[0]
     return out
 
 
@@ -382,7 +411,26 @@ def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> No
     for name in sorted(nodes):
         mentions = [(i, m) for n, i, m in firsts if n.name == name]
         _locate(context, nodes[name], mentions)
+    _zones_host_their_parks_chains(graph)
     _mentions_of_aliases(doc, graph, aliases)
+
+
+def _zones_host_their_parks_chains(graph: DocumentGraph) -> None:
+    """A zone the text gives no chain of its own hosts the chains of the parks that lie in it (X高新区Y激光产业园:
+    the zone carries the laser chain its park does)."""
+    hosts: dict[str, list[str]] = {}
+    for edge in graph.edges.values():
+        if edge.type == "HOSTS":
+            hosts.setdefault(edge.start, []).append(edge.end)
+    for edge in sorted(graph.edges.values(), key=lambda e: (e.start, e.end)):
+        zone, park = graph.nodes[edge.end], graph.nodes[edge.start]
+        if edge.type != "LOCATED_IN" or zone.label != "Platform" or park.label != "Platform" or zone.uid in hosts:
+            continue
+        if zone.props.get("kind") not in ZONE_KINDS:
+            continue
+        evidence = next(iter(edge.evidence.values()), "")
+        for chain in sorted(hosts.get(park.uid, [])):
+            graph.edge("HOSTS", zone, graph.nodes[chain], evidence)
 
 
 def _kind(name: str) -> str:
@@ -424,6 +472,8 @@ def _hosts(context: ProseContext, node: Node, index: int, mention: PlatformMenti
         hosted = context.chains_in(index)[:2]
     if not hosted:
         hosted = _leading_industries(context, index, mention)
+    if not hosted and mention.kind in ZONE_KINDS and len(set(context.chains_in(index))) == 1:
+        hosted = context.chains_in(index)[:1]  # 围绕A产业链，服务…在X经开区的…: the one chain of the sentence
     if not hosted and main:
         hosted = [main]
     for chain in context.chain_nodes(hosted, sentence.text):
@@ -467,26 +517,130 @@ def _locate(context: ProseContext, node: Node, mentions: list[tuple[int, Platfor
         base = doc.sentences[i].start
         cued = context.cued_place(i, m.start - base, m.end - base, exclude=node.name)
         if cued is None and node.label == "Platform":
-            cued = context.main_base_of(node.name, i)
+            cued = context.main_base_of(node.name, i) or _builder(context, i, m)
         partner = context.is_partner(i, m.start - base, m.end - base)
+        if cued is None and node.label == "Institute":
+            cued = _built_with_place(context, i, m)
         if cued is None and node.label == "Institute" and _SETTLING.search(doc.sentences[i].text) and not partner:
             # 3家研究院已入驻 with no carrier named: the area the text speaks for
             cued = context.carrier_before(i, node.name) or context.zone_before(i, node.name) or context.scope()
         if cued is not None:
             place, evidence = cued, doc.sentences[i].text
             break
-    if place is None:
+    if place is None and node.label == "Platform":
+        place = _named_after_town(context, mentions) or _committee_in_charge(context, first)
+    if place is None and (node.label == "Platform" or first.kind in _SCHOOLS):
         place = _within_scope(context, context.finest_district(node.name))
-    if place is None and first.kind in ZONE_KINDS and context.doc.scope:
-        place = Place("District", context.doc.scope)  # a plan's zone with no place in its name: the plan's area
+    if place is None and context.doc.scope and (first.kind in ZONE_KINDS or _plan_park(context, first)):
+        place = Place("District", context.doc.scope)  # a zone, or a plan's park, with no place in its name
     partner = all(
         context.is_partner(i, m.start - doc.sentences[i].start, m.end - doc.sentences[i].start) for i, m in mentions
     )
-    if place is None and context.news and not partner:  # a partner only (与A共建) is where it comes from, unknown
+    # news places a platform no cue places in the zone its section is about, else in its area; a partner only
+    # (与A共建) is where it comes from, unknown; an institute is placed by a cue only (see _SCHOOLS)
+    if place is None and context.news and not partner and node.label == "Platform":
         zone = first.kind not in ZONE_KINDS and context.zone_before(index, exclude=node.name)
         place = zone or context.scope()
     if place is not None and place.name != node.name:
         context.graph.edge("LOCATED_IN", node, context.place_node(place, evidence), evidence)
+
+
+def _named_after_town(context: ProseContext, mentions: list[tuple[int, PlatformMention]]) -> Place | None:
+    """A park named after a town the text names (X镇 …, X不锈钢产业园): it lies in that town. The town's short
+    form is read wherever the text writes its full name, so it is a town mention opening the park's name."""
+    for index, mention in mentions:
+        for district in context.layout.districts.get(index, []):
+            if district.level == "town" and district.start == mention.start:
+                return Place("District", district.name)
+    return None
+
+
+#: A zone's committee among an item's responsible units (责任单位：X经开区管委会、…).
+_COMMITTEE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:高新区|经开区|开发区|工业园区))(?:管委会|管理委员会)")
+
+
+def _committee_in_charge(context: ProseContext, mention: PlatformMention) -> Place | None:
+    """A plan's park whose item puts a zone's committee in charge (完善X产业园基础设施。（责任单位：Y经开区管委会）):
+    the park lies in that zone, whose committee runs it."""
+    if context.news or mention.kind not in _PARKS:
+        return None
+    text = context.doc.text
+    line_end = text.find("\n", mention.end)
+    committee = _COMMITTEE.search(text, mention.end, line_end if line_end >= 0 else len(text))
+    if committee is None:
+        return None
+    zone = _expanded(committee.group(1))
+    held = [n for n in context.graph.by_label("Platform") if zone in (n.name, *n.alias_rules)]
+    return Place("Platform", held[0].name) if held else None
+
+
+#: …与X共建的Y / 与X共建Y: a body built with a place, right before its name.
+_CO_BUILT = re.compile(r"共建的?$")
+
+
+def _built_with_place(context: ProseContext, index: int, mention: PlatformMention) -> Place | None:
+    """A与溧阳共建的Y研究院: an institute a body builds with a place (a city, county, town) lies in that place; built
+    with a firm or a university only (与高校共建), it is placed by nothing here."""
+    sentence = context.doc.sentences[index]
+    verb = _CO_BUILT.search(sentence.text, 0, mention.start - sentence.start)
+    if verb is None:
+        return None
+    at = sentence.start + verb.start()
+    for district in context.layout.districts.get(index, []):
+        if district.end == at and context.doc.text.endswith("与", 0, district.start) and district.level != "province":
+            return Place("District", district.name)
+    return None
+
+
+#: Schools: named after the city they stand in (X学院, X大学). A research institute is as often named after the
+#: region it serves or its parent body (X稀土研究院, 中国科学院X研究所): its name's place is no statement of where
+#: it lies, and news that names one without a cue does not place it in the text's area or zone either.
+_SCHOOLS = frozenset({"大学", "学院"})
+
+
+#: The verb of a place building a carrier (推动X县加快建设Y园, 支持X镇打造Y基地), right before the carrier's name.
+_BUILDS = re.compile(r"(?:加快|全力|积极|着力|高标准|高水平|规划|谋划)?(?:建设|打造|建成|创建|筹建|布局)[“\"]?$")
+
+
+def _builder(context: ProseContext, index: int, mention: PlatformMention) -> Place | None:
+    """X建设Y: the town, county or city (or the zone) that builds carrier Y is where Y lies (支持黄花镇建设
+    半导体和电子信息产业园; 推动栾城区建设现代中药产业园); a province builds everywhere, so it places nothing."""
+    sentence = context.doc.sentences[index]
+    verb = _BUILDS.search(sentence.text, 0, mention.start - sentence.start)
+    if verb is None:
+        return None
+    at = sentence.start + verb.start()
+    for district in context.layout.districts.get(index, []):
+        if district.end == at and district.level != "province":
+            return Place("District", district.name)
+    for carrier in context.layout.platforms.get(index, []):
+        if carrier.end == at and carrier.kind in CONTAINER_KINDS:
+            return Place("Platform", carrier.name)
+    return None
+
+
+#: Parks a plan builds in its own area (``platform_kinds.toml``).
+_PARKS = frozenset(PLATFORM_KINDS["parks"])
+
+
+def _plan_park(context: ProseContext, mention: PlatformMention) -> bool:
+    """A park named in a plan for a county or city, with no place in its name: the plan lists the parks of its
+    own area (渝北区's plan builds its 空港工业园区 there). Not in news, which reports from anywhere, nor in a
+    province's plan, whose area is too wide to say where a park lies."""
+    scope = context.doc.scope
+    return (
+        not context.news
+        and mention.kind in _PARKS
+        and scope is not None
+        and level_of(scope) in ("city", "county")
+        and not _in_book_title(context.doc.text, mention.start)
+    )
+
+
+def _in_book_title(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside 《…》 (《“X计划”产业园管理办法》 names a rule, not a park of the area)."""
+    opened = text.rfind("《", max(0, at - 40), at)
+    return opened >= 0 and "》" not in text[opened:at]
 
 
 def _within_scope(context: ProseContext, place: Place | None) -> Place | None:

@@ -16,7 +16,7 @@ from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.industries import dominant_chain, find_industries, heading_chain
-from chainkg.loaders.extract.prose_context import ProseContext
+from chainkg.loaders.extract.prose_context import Place, ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
@@ -70,7 +70,8 @@ _JOINED = ("及", "和", "与")
 _PHASE = re.compile(r"年产\d|[0-9一二三四五六七八九十]期|\d+(?:\.\d+)?(?:万吨|万台|万辆|GW|MW|GWh|亿只)")
 #: Counts, batches and years say how many projects, not which (24个重点项目, 第二批重点项目, 更多零部件项目).
 _AMOUNT = re.compile(r"投资|亿|万元|美元|企业|[（(]|[个家项批]$|等|\d+个|第.批|\d{4}年|更多|上下游")
-_FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)\d")
+#: A firm investing before the project's name: 投资6亿元, 投资约320亿元, 投资的 / 投资建设的 (A投资的…项目).
+_FIRM_INVESTS = re.compile(r"(?:正|已|将)?(?:投资|投入)(?:约|超|近|达)?\d|投资(?:建设|兴建)?的")
 
 
 def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, int]]:
@@ -185,6 +186,9 @@ def _place_of(context: ProseContext, index: int, local: int, name: str, investor
     place = context.cued_place(index, local, local + len(name))
     if place is not None:
         return context.place_node(place, sentence)
+    carrier = _carrier_reported_on(context, index)
+    if carrier is not None:
+        return context.place_node(carrier, sentence)
     investor = _investor_place(context.graph, investors)
     scope = context.scope()
     lead = context.lead_zone()
@@ -192,6 +196,22 @@ def _place_of(context: ProseContext, index: int, local: int, name: str, investor
         return investor
     fallback = lead or scope
     return context.place_node(fallback, sentence) if fallback is not None else None
+
+
+#: X园再添新成员 / X园区新签约 / X开发区又添新项目: a sentence reporting that a carrier gains members, whose next
+#: sentence names one of them.
+_GAINS = re.compile(r"(?:再添|又添|新添|喜添)(?:新成员|新项目|新军|生力军)|迎来[^，。；,;]{0,10}?项目")
+
+
+def _carrier_reported_on(context: ProseContext, index: int) -> Place | None:
+    """X产业园再添新成员。P项目…: a project named right after the sentence saying a carrier gains new members
+    (in its paragraph) lies in that carrier."""
+    if index == 0 or context.layout.paragraph(index) == index:
+        return None
+    before = context.doc.sentences[index - 1].text
+    if not _GAINS.search(before):
+        return None
+    return context.carrier_before(index - 1)
 
 
 def _investor_chains(graph: DocumentGraph, investors: list[Node]) -> list[str]:
@@ -208,12 +228,19 @@ def _investor_place(graph: DocumentGraph, investors: list[Node]) -> Node | None:
 
 
 def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence: str, local: int) -> list[Node]:
-    """The firm the project is named after, else the last firm named before it in the sentence."""
+    """The firm the project is named after, else the firm its sentence says invests in it after its name
+    (P由A投资), else the last firm named before it in the sentence, with its partner in a joint venture
+    (A与B合资的P: both); and the parent a subsidiary invests through (A通过控股子公司B…: A too)."""
     named = [f for f in firms if any(project.name.startswith(form) for form in (f.name, *f.alias_rules))]
     if not named:
-        before = [(max(sentence.rfind(form, 0, local) for form in (f.name, *f.alias_rules)), f) for f in firms]
-        before = [(pos, f) for pos, f in before if pos >= 0]
-        named = [max(before, key=lambda item: item[0])[1]] if before else []
+        named = _invested_by(firms, sentence, local + len(project.name))
+    if not named:
+        found = [(max(sentence.rfind(form, 0, local) for form in (f.name, *f.alias_rules)), f) for f in firms]
+        before = sorted(((pos, f) for pos, f in found if pos >= 0), key=lambda item: (item[0], item[1].uid))
+        named = [before[-1][1]] if before else []
+        if len(before) >= 2 and _JOINT_VENTURE.fullmatch(sentence, before[-1][0], local):
+            named.insert(0, before[-2][1])
+    named = _parents_of(firms, sentence, named) + named
     for firm in named:
         graph.edge("INVESTS_IN", firm, project, sentence)
         made = sorted(
@@ -223,6 +250,51 @@ def _investors(graph: DocumentGraph, project: Node, firms: list[Node], sentence:
             product = next((p for p in made if product.startswith(p)), product)
             graph.edge("MAKES", firm, graph.node("Product", product, sentence), sentence)
     return named
+
+
+#: P由A投资 / P由A投建: the firm after 由 invests in the project just named.
+_BY = re.compile(r"(?:[（(][^）)]{0,30}[）)])?[^，。；,;]{0,6}?由")
+_BY_VERB = ("投资", "投建", "出资", "建设", "兴建")
+#: …B合资的P: B's name, then the joint-venture words, then the project (A与B合资的P).
+_JOINT_VENTURE = re.compile(r"[^，。；,;]{2,30}?(?:合资|共同投资|联合投资)(?:建设|设立)?的")
+
+
+#: A通过控股子公司B…投资P: the parent invests through the subsidiary named right after these words.
+_THROUGH_SUBSIDIARY = re.compile(r"通过(?:其)?(?:全资|控股)?子公司$")
+
+
+def _parents_of(firms: list[Node], sentence: str, named: list[Node]) -> list[Node]:
+    """A通过控股子公司B…: A, the firm named right before those words, for a subsidiary B among ``named``."""
+    out: list[Node] = []
+    for firm in named:
+        for form in (firm.name, *firm.alias_rules):
+            at = sentence.find(form)
+            if at < 0 or not _THROUGH_SUBSIDIARY.search(sentence, 0, at):
+                continue
+            parents = [
+                (sentence.rfind(f, 0, at), parent)
+                for parent in firms
+                if parent is not firm
+                for f in (parent.name, *parent.alias_rules)
+                if 0 <= sentence.rfind(f, 0, at)
+            ]
+            if parents:
+                out.append(max(parents, key=lambda item: item[0])[1])
+    uids = {f.uid for f in named}
+    unique = {p.uid: p for p in out if p.uid not in uids}
+    return list(unique.values())
+
+
+def _invested_by(firms: list[Node], sentence: str, end: int) -> list[Node]:
+    """The firm named right after 由 behind the project's name, before a verb of investing (P由A投资)."""
+    by = _BY.match(sentence, end)
+    if by is None:
+        return []
+    for firm in firms:
+        for form in (firm.name, *firm.alias_rules):
+            if sentence.startswith(form, by.end()) and sentence.startswith(_BY_VERB, by.end() + len(form)):
+                return [firm]
+    return []
 
 
 def _products_of(project: str, firm: Node) -> list[str]:

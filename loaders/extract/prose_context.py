@@ -4,7 +4,9 @@ News places a firm, platform or project by a few cue patterns, and a careful
 reader links only what the text places:
 
 - adjacency: 位于埭溪镇的美妆小镇, 来自吴兴高新区杨桂珍螃蟹庄, 独山港镇原中嘉华宸能源公司;
-- a locative frame opening the sentence: 在吴兴高新区，湖州三一装载机有限公司…;
+- a locative frame opening the sentence: 在吴兴高新区，湖州三一装载机有限公司… (a frame closed by 的,
+  在X投产的P, places P only);
+- A在X建设/投资…, A在X的工厂: the place of the subject's work or plant;
 - a place that introduces: 吴兴高新区引进的…, X成功引进A、B;
 - a verb after the name: A落户/入驻/落地X;
 - 引进/落户/入驻/共建 with no place in the sentence: the carrier platform named
@@ -30,7 +32,7 @@ from chainkg.graph.model import Node
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.findings import CHAIN, Findings, IndustryMention, PlatformMention, ProseLayout
 from chainkg.loaders.extract.text_spans import district_node
-from chainkg.loaders.text.divisions import DistrictMention, find_districts
+from chainkg.loaders.text.divisions import ABBREVIATIONS, DistrictMention, city_of, find_districts
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 
@@ -44,11 +46,17 @@ _NEXT_CLAUSE = re.compile(r"[^，。；,;的项目]{0,14}[，,](?:并|将|已|�
 #: The rest of an enumeration a name opens or continues (A、B、C等8个项目落户…, A、B先后在园区投产): the verb
 #: after the list places every item.
 _SIBLINGS = re.compile(r"(?:、[^、，。；,;]{2,30}?)+?(?=等|先后|相继|分别|均|都)")
-#: 在园区 / 在该开发区: a carrier named by its kind word alone refers back to the carrier named before.
-_BACK_REFERENCE = re.compile(r"(?<=在)(?:该|本)?(?:园区|开发区|高新区|经开区|产业园|工业园)")
+#: 在园区 / 在该开发区 / 走进高新区的 / 落户园区: a carrier named by its kind word alone, after a verb of place,
+#: refers back to the carrier named before.
+_BACK_REFERENCE = re.compile(
+    r"(?:(?<=在)|(?<=走进)|(?<=位于)|(?<=落户)|(?<=入驻))(?:该|本)?(?:园区|开发区|高新区|经开区|产业园|工业园)"
+)
 #: A在X建设/投资…: the subject placed by the place of its verb (A通过子公司在X投资…, A已在X形成产能).
 _AT_PLACE = re.compile(r"[^，。；,;]{0,16}?在")
-_DOING_AT = re.compile(r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产)")
+_DOING_AT = re.compile(
+    r"[^，。；,;]{0,4}?(?:投资|建设|新建|扩建|布局|设立|落户|建成|形成|打造|投产|开工|生产|巩固|壮大|做强|做大|延伸)"
+    r"|的[^，。；,;的]{0,6}?(?:工厂|基地|生产线|总部|厂区)"  # A在X的整车工厂: A's plant there
+)
 #: The items of a list before a name (A、B和C: up to C), each closed by 、 or 和/与/及; no item holds 的.
 _ITEMS = r"(?:[^，。；,;:：的、和与及]{2,40}[、和与及])*"
 #: A place, 的, then the list: 济南的A、B和青岛的C.
@@ -280,7 +288,7 @@ class ProseContext:
                     return _last_adjacent(inside, e, place, joined="的")[1]
         for s, e, place, _ in inside:  # 在X，… / X成功引进A / A便是X引进的…
             introduces = _INTRODUCES.match(sentence, e)
-            if e <= start and sentence[max(0, s - 1) : s] == "在":
+            if e <= start and sentence[max(0, s - 1) : s] == "在" and not _modifies_another(sentence, e, start):
                 return _last_adjacent(inside, e, place)[1] if e < start else place
             if e <= start and introduces:
                 return place
@@ -307,7 +315,7 @@ class ProseContext:
             _IN_SCOPE_LIST.fullmatch(sentence, m.start(), start) for m in _IN_SCOPE.finditer(sentence, 0, start)
         ):
             return Place("District", self.doc.scope)
-        return None
+        return _stationed_in_city(self.doc.scope, sentence, start)
 
     def carrier_before(self, index: int, exclude: str = "") -> Place | None:
         """The carrier platform named in the sentence or the two before it in its paragraph (for 引进/落户/入驻)."""
@@ -365,6 +373,25 @@ class ProseContext:
         return Place("District", min(found, key=lambda m: _RANK[m.level]).name)
 
 
+#: 驻鞍高校A、B: the universities stationed in the city written by its first character (驻甬, 驻榕, 驻鞍).
+_STATIONED = re.compile(r"驻([\u4e00-\u9fff])(?:高校|院校|高等院校|科研院所)")
+
+
+def _stationed_in_city(scope: str | None, sentence: str, start: int) -> Place | None:
+    """驻鞍高校辽宁某某大学 in a 鞍山 text, 驻甬高校A、B in a 宁波 one: a university listed as stationed in the
+    city written by its first character or its abbreviation (简称) lies in that city."""
+    city = city_of(scope)
+    if city is None:
+        return None
+    for match in _STATIONED.finditer(sentence, 0, start):
+        char = match.group(1)
+        if (city.startswith(char) or ABBREVIATIONS.get(char) == city) and re.fullmatch(
+            _ITEMS, sentence[match.end() : start]
+        ):
+            return Place("District", city)
+    return None
+
+
 def _last_adjacent(
     places: list[tuple[int, int, Place, str]], end: int, place: Place, joined: str = ""
 ) -> tuple[int, Place]:
@@ -374,6 +401,16 @@ def _last_adjacent(
         if s == end or (joined and s == end + len(joined)):
             end, place = e, nxt
     return end, place
+
+
+#: 在X投产的 / 在X建设的: a frame closed by 的 describes the noun right after it.
+_RELATIVE = re.compile(r"[^，。；,;的]{1,10}的")
+
+
+def _modifies_another(sentence: str, end: int, start: int) -> bool:
+    """在X投产的P由A投资: the frame 在X…的 places P, the noun it describes, and no name after P (A)."""
+    relative = _RELATIVE.match(sentence, end)
+    return relative is not None and relative.end() < start
 
 
 #: A、B分别在X、Y / 分别落户X和Y: the places given item by item.

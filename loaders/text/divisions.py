@@ -90,6 +90,11 @@ _DELIM = "、，,。；;：:（）()〈〉<>《》“”\"'\n\t 和及与含在"
 _TOWN = re.compile(r"(?=([\u4e00-\u9fff]{2,3})(镇|街道|乡)(?![政村办区长级]))")
 #: Characters that start a clause rather than a place name (在织里镇 is 织里镇).
 _FUNCTION_CHARS = frozenset("在于到至从向和与及的是为对将把被由全各该本我")
+#: A verb of lying somewhere, or a plan's verb taking a place as its object, right before a town: its
+#: three-character name starts there (位于马池口镇, 支持马池口镇, 推动板桥集镇).
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:位于|地处|坐落于|落户于?|来自|地址在|支持|推动|推进|鼓励|引导|依托|围绕|加快|指导|督促|组织)$"
+)
 _NOT_TOWN = re.compile(r"(小|城|乡|村|集|名|强|重点|特色|古|市|县|区)$")
 _ZONE = re.compile(
     r"(?:^|(?<=[、，,（(〈<：:含\s]))((?![含在全各])[^\W\d级及以上的和与在对将等各]{2,8}?(?:新区|合作区))"
@@ -425,18 +430,42 @@ def _towns(text: str, divisions_found: tuple[DistrictMention, ...]) -> list[Dist
         stem = match.group(1)
         if len(stem) == 3:
             before = text[start - 1] if start else "\n"
-            if stem[0] in _FUNCTION_CHARS or not (start in ends or before in _DELIM):
+            bounded = start in ends or before in _DELIM or _LOCATIVE_BEFORE.search(text, max(0, start - 4), start)
+            if stem[0] in _FUNCTION_CHARS or not bounded:
                 continue  # the two-character reading starting one later covers it
-        if (out and start < out[-1].end) or _NOT_TOWN.search(stem) or stem in _COMMON_WORDS:
+        if (out and start < out[-1].end) or stem in _COMMON_WORDS:
+            continue
+        if _NOT_TOWN.search(stem) and not _village_or_market_town(text, stem + match.group(2), start in ends):
             continue
         name = stem + match.group(2)
         out.append(DistrictMention(name, name, "town", start, start + len(name)))
+    out = _with_full_names(text, out)
     found = {m.name[: -len(_suffix(m.name))]: m.name for m in out}
     for stem, name in found.items():
         for start in _occurrences(stem, text):
             if not text.startswith(name, start):
                 out.append(DistrictMention(name, stem, "town", start, start + len(stem)))
     return out
+
+
+def _with_full_names(text: str, towns: list[DistrictMention]) -> list[DistrictMention]:
+    """A two-character reading that is the tail of a three-character town the text writes in full elsewhere
+    (支持板桥集镇… beside 板桥集镇人民政府) is that town: its first character was read as the verb's."""
+    full_names = {m.name for m in towns if len(m.name) - len(_suffix(m.name)) == 3}
+    out = []
+    for m in towns:
+        full = text[m.start - 1 : m.start] + m.name if m.start else m.name
+        out.append(DistrictMention(full, full, "town", m.start - 1, m.end) if full in full_names else m)
+    return out
+
+
+def _village_or_market_town(text: str, name: str, after_county: bool) -> bool:
+    """X村镇 and X集镇 are most often the words 村镇 and 集镇 (美丽村镇, 中心集镇建设); such a name is a town
+    (顾村镇, 王集镇) where its county is written right before it or the text names its government too (X镇政府,
+    X镇人民政府), as only a real town has one."""
+    if not name.endswith(("村镇", "集镇")):
+        return False
+    return after_county or name + "政府" in text or name + "人民政府" in text
 
 
 def _town_starts(text: str) -> list[int]:
