@@ -36,6 +36,8 @@ _POSITION_WORD = {position: _any(_WORDS[position]) for position in POSITIONS}
 _LINK_WORD = _any(_WORDS["link"])
 PRODUCT_WORD = _any(_WORDS["product_heads"])
 PRODUCT_HEAD = re.compile("(?:" + PRODUCT_WORD.pattern + r")$")
+#: The head words of made things alone (玻璃, 系统): a name that is only one of them says no more than its kind.
+PRODUCT_HEADS = frozenset(_WORDS["product_heads"])
 MAKE_VERB = _any(_WORDS["make_verbs"])
 
 

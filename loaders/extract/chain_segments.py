@@ -20,6 +20,7 @@ from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.chain_layouts import (
     MAKE_VERB,
     PRODUCT_HEAD,
+    PRODUCT_HEADS,
     PRODUCT_WORD,
     Layout,
     Link,
@@ -56,15 +57,23 @@ _QUANTITY = re.compile(
     r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|吉瓦时)?"
     r"|[\d.]+(?:万|亿|千)?(?:吨|件|台|套|辆|GWh|吉瓦时))"
 )
+#: A quantity after a product (年产P 30万吨, 规划年产P1 36万吨、P2 22万吨, 年产电芯0.7GWh): not its name.
+_TRAILING_QUANTITY = re.compile(
+    r"[\d.]+(?:万|亿|千|百)?(?:吨|件|台|套|辆份|辆|片|只|条|平方米|GWh|GWH|GW|MWh|MW|吉瓦时|吉瓦)$"
+)
 #: The head of a 等 list that says its items are goods (等基础化工原料300万吨, 等产品): a kind of made thing.
 _KIND_OF_GOODS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:原料|原材料|材料|产品|化学品|金属|矿产品|农产品)(?:$|[\d.]|年产|产能|供应)"
 )
 _CLAUSE = re.compile(r"[^，,；;。！？]+")
 #: What leads into a list and is not its first item (围绕…所需的P1、P2; 引进P1、P2; 重点推广P1、P2).
-_LIST_LEAD = re.compile(
-    r"^.*(?:的|上游|中游|下游|打通|构建|形成|贯通|已|引入|依托|实施|推进|加快|开展|支持|推动|鼓励|引导|围绕|引进|推广|补齐|聚焦|包括|涵盖|发展|重点|扩大|扩产|生产|研制|供应|提供|外供|布局|招引|培育|壮大|突破|攻关|深耕|专注)"
+_LEAD_WORDS = (
+    "的|上游|中游|下游|打通|构建|形成|贯通|已|引入|依托|实施|推进|加快|开展|支持|推动|鼓励|引导|围绕|引进|推广|补齐|聚焦|"
+    "包括|涵盖|发展|重点|扩大|扩产|生产|研制|供应|提供|外供|布局|招引|培育|壮大|突破|攻关|深耕|专注"
 )
+_LIST_LEAD = re.compile(rf"^.*(?:{_LEAD_WORDS})")
+#: An item that opens with a lead word (引进光伏玻璃, 重点发展系统): the lead is cut whatever is left.
+_LIST_LEAD_OPENING = re.compile(rf"^(?:{_LEAD_WORDS})")
 _NOT_PRODUCT = re.compile(
     r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务(?!器)|平台|基地|园区|中心|集群|产品|能力|体系|水平"
 )
@@ -346,8 +355,12 @@ class _Reader:
         Returns the products read (a heading's link includes them)."""
         found = self._possessed(clause, evidence)
         for verb in MAKE_VERB.finditer(clause):
+            if verb.group() == "年产" and clause[verb.end() : verb.end() + 1] in _NOT_OUTPUT:
+                continue  # 年产值, 年产能: a figure, not what is made
             makers = self._firms_in_order(clause[: verb.start()])
-            if not makers and verb.start() <= 3:  # ，主要生产P / ，分别生产P1、P2: the firms the sentence opened with
+            if not makers and verb.group() == "年产":
+                makers = self._nearest_firm(evidence[: evidence.find(clause)])
+            elif not makers and verb.start() <= 3:  # ，主要生产P / ，分别生产P1、P2: the firms the sentence opened with
                 before = self._firms_in_order(evidence[: evidence.find(clause)])
                 makers = before if clause.startswith("分别") else before[:1]
             if not makers:
@@ -389,6 +402,12 @@ class _Reader:
                 found += products
         return found
 
+    def _nearest_firm(self, text: str) -> list[Node]:
+        """The firm named last in ``text``: whose plant a later 年产 clause of the sentence speaks of (A通过子公司B
+        建设…项目，规划年产P: B, the firm nearest the figure, not the parent that opened the sentence)."""
+        placed = [(max(text.rfind(n) for n in (node.name, *node.alias_rules)), node) for node in self._firms_in(text)]
+        return [max(placed, key=lambda pair: pair[0])[1]] if placed else []
+
     def _firms_in_order(self, text: str) -> list[Node]:
         """The firms named in ``text``, in the order it first names them."""
         placed = []
@@ -424,7 +443,7 @@ class _Reader:
         for product in _products_of(text, strict, trust):
             for chain in self.chain_names:
                 rest = product[len(chain) :]
-                if product.startswith(chain) and len(rest) >= 2 and PRODUCT_HEAD.search(rest):
+                if product.startswith(chain) and _qualified(rest):
                     product = rest
                     break
             if product not in self.link_names:
@@ -449,7 +468,9 @@ _NUMBERED_HEADING = re.compile(
 #: Verbs after which a list of products starts (支持A、B扩大P1、P2产能: the list is P1、P2).
 _VERB_SPLIT = re.compile(r"扩大|扩产|生产|研制|供应|提供|推广|引进|围绕|补齐|建设|扩建|实施|保障")
 #: Verbs that make a firm the maker of their object only with a tail (扩大P产能, 建设P生产线, 保障P供应).
-_NEEDS_TAIL = frozenset({"建设", "新建", "扩建", "扩大", "保障", "实现"})
+_NEEDS_TAIL = frozenset({"建设", "新建", "扩建", "扩大", "保障", "实现", "实施"})
+#: What after 年产 makes it a figure of the plant (年产值, 年产能), not the start of what it makes.
+_NOT_OUTPUT = frozenset("值能量")
 #: The numbering and the verb that open a measure heading ((一)夯实, 2.做大): not the link's words.
 _HEADING_LEAD = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]?\s*[\u4e00-\u9fff]{0,4}?(?=[上中下]游)")
 
@@ -478,6 +499,23 @@ def _is_heading_mark(text: str) -> bool:
     return position_mark(_HEADING_LEAD.sub("", text)) is not None
 
 
+def _qualified(rest: str) -> bool:
+    """What is left of a product after the chain's name that still names it: a made thing with its own
+    qualifier (新能源汽车动力电池 → 动力电池), not a bare head word or a two-character name (光伏玻璃 → 玻璃,
+    光伏背板 → 背板: there the chain's word is the qualifier, and the product keeps it)."""
+    return len(rest) >= 3 and bool(PRODUCT_HEAD.search(rest)) and rest not in PRODUCT_HEADS
+
+
+def _without_lead(item: str) -> str:
+    """An item without the words that lead into a list (引进P, 重点发展P, 围绕…所需的P). A lead word inside a
+    compound name (水上电动推进系统, 智能发展平台) is no lead: an item that does not open with one and would
+    be cut to a bare head word is kept whole."""
+    cut = _LIST_LEAD.sub("", item)
+    if cut in PRODUCT_HEADS and cut != item and not _LIST_LEAD_OPENING.match(item):
+        return item
+    return cut
+
+
 def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[str]:
     """The products a list names: items ending in a word of made things, without quantities and tails.
 
@@ -490,10 +528,10 @@ def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[s
         text = head  # P1、P2等L: the products, not their head
         trust = trust or bool(_KIND_OF_GOODS.match(tail))  # 乙烯、丙烯等化工原料: each item is a good
     items = [p for item in split_items(text) for p in re.split(r"以及|和|及|与", item) if p]
-    items = [_LIST_LEAD.sub("", item) for item in items]
+    items = [_without_lead(item) for item in items]
     out = []
     for item in items:
-        item = clean_name(_OBJECT_TAIL.sub("", _QUANTITY.sub("", item)))
+        item = clean_name(_OBJECT_TAIL.sub("", _TRAILING_QUANTITY.sub("", _QUANTITY.sub("", item))))
         item = re.sub(r"^(?:所需的|所需|的|等)", "", item)
         if 2 <= len(item) <= 14 and (trust or PRODUCT_HEAD.search(item)) and not _NOT_PRODUCT.search(item):
             out.append(item)
