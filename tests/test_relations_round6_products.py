@@ -100,3 +100,89 @@ def test_a_list_lead_still_cut_before_a_bare_head(tmp_path: Path) -> None:
         "北湖市装备产业链行动方案\n\n支持北湖重工有限公司引进设备、重点发展减速器，扩大齿轮产能。\n",
     )
     assert not any(p.startswith(("引进", "重点")) for p in _products(graph))
+
+
+# -- 实施P扩能 ------------------------------------------------------------------------------------------
+def test_firms_carrying_out_an_expansion_of_products_make_them(tmp_path: Path) -> None:
+    # a Guizhou-style measure (实施P1、P2扩能) and a Hunan-style one (实施P技改扩产项目)
+    graph = _graph(
+        tmp_path,
+        "黔东市锰材料产业链方案\n\n（二）扩建锰盐产能。支持梵净锰业有限公司、铜仁锰源材料有限公司实施电解二氧化锰、硫酸锰扩能。\n",
+        "a.txt",
+    )
+    makes = _pairs(graph, "MAKES")
+    assert {("梵净锰业有限公司", "电解二氧化锰"), ("铜仁锰源材料有限公司", "硫酸锰")} <= makes
+    graph = _graph(
+        tmp_path,
+        "湘中市先进陶瓷产业链方案\n\n支持湘中精瓷科技有限公司实施氮化硅陶瓷基板扩产项目。\n",
+        "b.txt",
+    )
+    assert ("湘中精瓷科技有限公司", "氮化硅陶瓷基板") in _pairs(graph, "MAKES")
+
+
+def test_carrying_out_a_work_of_no_product_makes_nothing(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "黔东市锰材料产业链方案\n\n支持梵净锰业有限公司实施绿色冶炼升级改造，提升能效水平。\n",
+    )
+    assert not _pairs(graph, "MAKES")
+
+
+# -- lists the text says are products ---------------------------------------------------------------------
+def test_a_list_said_to_be_products_is_taken_whatever_its_words(tmp_path: Path) -> None:
+    # a Fujian-style project line (主要产品包括…等) and a Heilongjiang-style one (产品涵盖…等N个系列)
+    graph = _graph(
+        tmp_path,
+        "莆阳化合物半导体项目签约\n\n莆阳芯光科技有限公司化合物半导体项目总投资40亿元，主要产品包括碳化硅外延片、氮化镓功率模块、"
+        "5G与射频滤波器等。\n",
+        "a.txt",
+    )
+    products = _products(graph)
+    assert {"碳化硅外延片", "氮化镓功率模块", "射频滤波器"} <= products
+    assert "5G" not in products
+    graph = _graph(
+        tmp_path,
+        "鹤城农机装备产业观察\n\n鹤城农机装备已形成较完整的产业链条，产品涵盖播种机、收获机、植保无人机、秸秆打捆机等8个系列。\n",
+        "b.txt",
+    )
+    assert {"播种机", "收获机", "植保无人机", "秸秆打捆机"} <= _products(graph)
+
+
+def test_a_list_headed_by_a_kind_of_goods_keeps_items_that_are_also_industries(tmp_path: Path) -> None:
+    # a Guangxi-style (加快发展…等化工新材料) and a Ningxia-style (…等基础原料) development line
+    graph = _graph(
+        tmp_path,
+        "北部湾石化产业链延链方案\n\n加快发展高端聚烯烃、工程塑料、功能性膜材料、可降解塑料等化工新材料。\n",
+        "a.txt",
+    )
+    assert {"高端聚烯烃", "工程塑料", "功能性膜材料"} <= _products(graph)
+    graph = _graph(
+        tmp_path,
+        "宁东煤化工产业链方案\n\n巩固发展甲醇、聚甲醛、己内酰胺、聚乙烯等基础原料。\n",
+        "b.txt",
+    )
+    assert {"聚甲醛", "己内酰胺", "聚乙烯"} <= _products(graph)
+
+
+def test_a_list_after_firms_moving_into_niches_is_of_products(tmp_path: Path) -> None:
+    # a Shaanxi-style (推动A、B等企业向P1、P2等细分领域发展) and a Hunan-style (引导A向P1、P2延伸) measure
+    graph = _graph(
+        tmp_path,
+        "秦川市钛材料产业链方案\n\n推动秦川钛业有限公司、渭滨钛材有限公司等民营企业向钛合金丝材、医用钛粉等细分领域发展。\n",
+        "a.txt",
+    )
+    assert {"钛合金丝材", "医用钛粉"} <= _products(graph)
+    graph = _graph(
+        tmp_path,
+        "株洲市硬质合金产业链方案\n\n引导株洲钨钼材料有限公司向钨合金棒材、硬质合金刀片等高端产品延伸。\n",
+        "b.txt",
+    )
+    assert {"钨合金棒材", "硬质合金刀片"} <= _products(graph)
+
+
+def test_towards_in_a_compound_word_splits_nothing(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "秦川市装备产业链方案\n\n面向航空航天、海洋工程、医疗器械等领域拓展应用。\n",
+    )
+    assert not _products(graph) & {"航空航天", "海洋工程"}

@@ -51,7 +51,7 @@ _NOT_CHAIN_NAME = re.compile(
 )
 #: Words after a product list that are not part of the product (扩大P产能, 建设P生产线).
 _OBJECT_TAIL = re.compile(
-    r"(?:等)?(?:研发生产项目|生产项目|生产基地|生产线|产线|项目|产能|扩能|稳定供应|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
+    r"(?:等)?(?:研发生产项目|生产项目|(?:扩产|扩能|技改|改扩建|扩建)项目|生产基地|生产线|产线|项目|产能|扩能|稳定供应|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
 )
 _QUANTITY = re.compile(
     r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|吉瓦时)?"
@@ -63,7 +63,7 @@ _TRAILING_QUANTITY = re.compile(
 )
 #: The head of a 等 list that says its items are goods (等基础化工原料300万吨, 等产品): a kind of made thing.
 _KIND_OF_GOODS = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}?(?:原料|原材料|材料|产品|化学品|金属|矿产品|农产品)(?:$|[\d.]|年产|产能|供应)"
+    r"^[\u4e00-\u9fff]{0,8}?(?:原料|原材料|材料|产品|化学品|金属|矿产品|农产品)(?:工业)?(?:$|[\d.]|年产|产能|供应)"
 )
 _CLAUSE = re.compile(r"[^，,；;。！？]+")
 #: What leads into a list and is not its first item (围绕…所需的P1、P2; 引进P1、P2; 重点推广P1、P2).
@@ -417,10 +417,19 @@ class _Reader:
         return [node for _, node in sorted(placed, key=lambda pair: pair[0])]
 
     def _product_list(self, clause: str, evidence: str) -> list[str]:
-        """A 、 list (two items at least) whose items all name made things: products."""
-        if "、" not in clause or not PRODUCT_WORD.search(clause):
+        """A 、 list (two items at least) whose items all name made things: products. A list the clause says
+        is of products (主要产品包括…, 产品涵盖…) is taken whatever its items' words."""
+        if "、" not in clause:
             return []
-        found: list[str] = []
+        named = _PRODUCTS_ARE.search(clause)
+        if named:
+            found = self._products(clause[named.end() :], trust=True)
+            for product in found:
+                self.graph.node("Product", product, evidence)
+            return found
+        if not PRODUCT_WORD.search(clause) and not _goods_headed(clause):
+            return []
+        found = []
         clause = _VERB_SPLIT.split(clause)[-1]
         for match in re.finditer(r"[\u4e00-\u9fffA-Za-z0-9/（）()]+(?:、[\u4e00-\u9fffA-Za-z0-9/（）()]+)+", clause):
             items = self._products(match.group(), strict=True)
@@ -438,8 +447,8 @@ class _Reader:
                 return []
             text = text[max(text.rfind(f) + len(f) for f in self.firms if f in text) :]
         out = []
-        if strict and any(i in self.industry_names for i in split_items(text)):
-            return []  # a list of industries (汽车、物流装备), not of goods
+        if strict and not _goods_headed(text) and any(i in self.industry_names for i in split_items(text)):
+            return []  # a list of industries (汽车、物流装备), not of goods (but 聚烯烃、膜材料等化工新材料)
         for product in _products_of(text, strict, trust):
             for chain in self.chain_names:
                 rest = product[len(chain) :]
@@ -465,8 +474,13 @@ class _Reader:
 _NUMBERED_HEADING = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+条)"
 )
-#: Verbs after which a list of products starts (支持A、B扩大P1、P2产能: the list is P1、P2).
-_VERB_SPLIT = re.compile(r"扩大|扩产|生产|研制|供应|提供|推广|引进|围绕|补齐|建设|扩建|实施|保障")
+#: Verbs after which a list of products starts (支持A、B扩大P1、P2产能: the list is P1、P2); 向 after firms
+#: (推动A、B等企业向P1、P2等细分领域延伸), but not of 方向, 面向, 导向, 转向, 走向, 倾向, 动向, 意向.
+_VERB_SPLIT = re.compile(
+    r"扩大|扩产|生产|研制|供应|提供|推广|引进|围绕|补齐|建设|扩建|实施|保障|(?<![方面导转走倾动意志])向"
+)
+#: What says the list after it is of products (主要产品包括P1、P2; 产品涵盖P1、P2; 产品定位为P1、P2).
+_PRODUCTS_ARE = re.compile(r"产品(?:主要)?(?:包括|涵盖|覆盖|有|为|定位为|是)[：:]?")
 #: Verbs that make a firm the maker of their object only with a tail (扩大P产能, 建设P生产线, 保障P供应).
 _NEEDS_TAIL = frozenset({"建设", "新建", "扩建", "扩大", "保障", "实现", "实施"})
 #: What after 年产 makes it a figure of the plant (年产值, 年产能), not the start of what it makes.
@@ -497,6 +511,13 @@ def _is_heading_mark(text: str) -> bool:
     if len(text) > 20 or re.search(r"[，,；]", text):
         return False
     return position_mark(_HEADING_LEAD.sub("", text)) is not None
+
+
+def _goods_headed(text: str) -> bool:
+    """P1、P2等K where K names a kind of goods (化工新材料, 基础原料): every item is a good, even one that
+    is also an industry's name (功能性膜材料)."""
+    head, sep, tail = text.rpartition("等")
+    return bool(sep and head and _KIND_OF_GOODS.match(_OBJECT_TAIL.sub("", tail)))
 
 
 def _qualified(rest: str) -> bool:
@@ -533,6 +554,8 @@ def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[s
     for item in items:
         item = clean_name(_OBJECT_TAIL.sub("", _TRAILING_QUANTITY.sub("", _QUANTITY.sub("", item))))
         item = re.sub(r"^(?:所需的|所需|的|等)", "", item)
+        if item.isascii() and len(item) < 3:
+            item = ""  # 5G of 5G与射频模块: a trait, not a thing (CPU, MEMS, PBAT are)
         if 2 <= len(item) <= 14 and (trust or PRODUCT_HEAD.search(item)) and not _NOT_PRODUCT.search(item):
             out.append(item)
         elif strict:
