@@ -186,3 +186,54 @@ def test_towards_in_a_compound_word_splits_nothing(tmp_path: Path) -> None:
         "秦川市装备产业链方案\n\n面向航空航天、海洋工程、医疗器械等领域拓展应用。\n",
     )
     assert not _products(graph) & {"航空航天", "海洋工程"}
+
+
+# -- what a firm's kind says it makes -----------------------------------------------------------------------
+def test_a_firm_of_the_largest_exporters_of_p_makes_p(tmp_path: Path) -> None:
+    # a Zhejiang-style (…出口企业之一) and a Fujian-style (…生产企业) profile line
+    graph = _graph(
+        tmp_path,
+        "安吉椅业观察\n\n安吉恒椅家居有限公司是全国最大的办公座椅出口企业之一，产品销往60多个国家。\n",
+        "a.txt",
+    )
+    assert ("安吉恒椅家居有限公司", "办公座椅") in _pairs(graph, "MAKES")
+    assert "办公座椅出口" not in _products(graph)
+    graph = _graph(
+        tmp_path,
+        "闽北竹业观察\n\n建瓯竹韵科技有限公司是省内最大的竹地板生产企业，年销售额超10亿元。\n",
+        "b.txt",
+    )
+    assert ("建瓯竹韵科技有限公司", "竹地板") in _pairs(graph, "MAKES")
+
+
+# -- projects named after a process or a work -----------------------------------------------------------
+def test_a_project_named_after_a_process_names_no_product(tmp_path: Path) -> None:
+    # a Fujian-style (…冷轧扩建项目) and a Guangxi-style (…冶炼项目) news line
+    graph = _graph(
+        tmp_path,
+        "临港钢铁项目投产\n\n临港特钢有限公司年增60万吨硅钢冷轧扩建项目总投资12亿元，一期已投产。\n",
+        "a.txt",
+    )
+    assert not any(p.endswith("冷轧") for p in _products(graph))
+    graph = _graph(
+        tmp_path,
+        "防城港有色金属项目签约\n\n防城金源镍业有限公司投资30亿元建设红土镍矿冶炼项目。\n",
+        "b.txt",
+    )
+    assert not any(p.endswith("冶炼") for p in _products(graph))
+
+
+def test_a_project_opening_with_its_work_names_its_product(tmp_path: Path) -> None:
+    # a Jiangsu-style (支持A扩建P项目) and a Sichuan-style (A新建P项目) line
+    graph = _graph(
+        tmp_path,
+        "盐城光伏产业链方案\n\n支持盐城阳光能源有限公司扩建光伏组件项目。\n",
+        "a.txt",
+    )
+    assert not any(p.startswith("扩建") for p in _products(graph))
+    graph = _graph(
+        tmp_path,
+        "宜宾动力电池项目开工\n\n宜宾锂能科技有限公司投资20亿元的新建储能电芯项目开工。\n",
+        "b.txt",
+    )
+    assert not any(p.startswith("新建") for p in _products(graph))

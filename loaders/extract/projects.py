@@ -37,8 +37,12 @@ _UNIT = r"(?:万|千|百)?(?:吨|台|套|辆|件|片|只|平方米|GWh|GW|MWh|MW
 _OUTPUT_LEAD = re.compile(
     rf"^(?:(?:年产|年增|新增)\d+(?:\.\d+)?(?:{_UNIT}|[A-Za-z]+(?=[\u4e00-\u9fff]))?|\d+(?:\.\d+)?{_UNIT})"
 )
-#: What a project does with its product, closing its name (不锈钢冷轧扩建, 冷轧硅钢深加工): no part of the product.
+#: What a project does with its product, closing its name (光伏胶膜扩建, 冷轧硅钢深加工): no part of the product.
 _WORK_TAIL = re.compile(r"(?:整体)?(?:研发生产|生产|制造|智能制造|扩建|新建|技改|改造|搬迁|深加工|加工|扩能|建设)+$")
+#: What a project does, opening its name (扩建组件项目, 新建电芯项目): no part of the product.
+_WORK_LEAD = re.compile(r"^(?:扩建|新建|建设|实施|改扩建)")
+#: A process, not a thing made (不锈钢冷轧扩建项目, 红土镍矿冶炼项目): such a project names no product.
+_PROCESS = re.compile(r"(?:冷轧|热轧|轧制|冶炼|炼钢|炼铁|熔铸|铸造|锻造|电镀|喷涂)$")
 #: Names of places of work, not of products (…产业园, …生产线): a project so named says no product.
 _NOT_A_PRODUCT = ("期", "工厂", "基地", "产业园", "园区", "生产线", "产线", "中心", "总部")
 #: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
@@ -231,5 +235,5 @@ def _products_of(project: str, firm: Node) -> list[str]:
     stem = _OUTPUT_LEAD.sub("", stem)
     if stem.endswith(_NOT_A_PRODUCT):
         return []
-    stem = _WORK_TAIL.sub("", stem)
-    return [item for item in re.split(r"及|和|、", stem) if len(item) >= 2]
+    stem = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem))
+    return [item for item in re.split(r"及|和|、", stem) if len(item) >= 2 and not _PROCESS.search(item)]
