@@ -237,3 +237,104 @@ def test_a_project_opening_with_its_work_names_its_product(tmp_path: Path) -> No
         "b.txt",
     )
     assert not any(p.startswith("新建") for p in _products(graph))
+
+
+# -- 把X加工成P ---------------------------------------------------------------------------------------------
+def test_what_a_firm_turns_its_input_into_is_a_product_whatever_its_words(tmp_path: Path) -> None:
+    # a Fujian-style (A把X冶炼成P) and a Guangxi-style (A将…把X加工成P) chain report; the input X is a good too
+    graph = _graph(
+        tmp_path,
+        "闽东镍材产业观察\n\n园区打通了“红土镍矿冶炼—不锈钢炼钢—冷轧”全流程。上游，闽东镍业有限公司把进口红土镍矿冶炼成镍铁。\n",
+        "a.txt",
+    )
+    assert ("闽东镍业有限公司", "镍铁") in _pairs(graph, "MAKES")
+    assert ("红土镍矿冶炼", "红土镍矿") in _pairs(graph, "INCLUDES")
+    graph = _graph(
+        tmp_path,
+        "百色铝产业观察\n\n百色铝材有限公司把本地氧化铝冶炼成电解铝液，再加工成铝合金型材。\n",
+        "b.txt",
+    )
+    assert ("百色铝材有限公司", "电解铝液") in _pairs(graph, "MAKES")
+    assert "氧化铝" in _products(graph)
+
+
+# -- which link a product belongs to ----------------------------------------------------------------------
+def test_a_product_whose_name_a_link_holds_is_in_that_link(tmp_path: Path) -> None:
+    # a Tianjin-style (上游GPU芯片设计、中游服务器整机…) and a Shandong-style (中游整车制造…) layout
+    graph = _graph(
+        tmp_path,
+        "津南信创产业观察\n\n全市已打通上游传感器芯片设计、中游服务器整机与存储、下游行业应用的信创产业链。"
+        "津南芯算科技有限公司生产传感器，津南云擎信息技术有限公司生产服务器。\n",
+        "a.txt",
+    )
+    includes = _pairs(graph, "INCLUDES")
+    assert ("传感器芯片设计", "传感器") in includes
+    assert ("服务器整机与存储", "服务器") in includes
+    graph = _graph(
+        tmp_path,
+        "潍北农机产业观察\n\n全市农机装备产业链形成上游关键部件、中游发动机整机制造、下游农机服务的格局。"
+        "潍北重工有限公司生产发动机。\n",
+        "b.txt",
+    )
+    assert ("发动机整机制造", "发动机") in _pairs(graph, "INCLUDES")
+
+
+def test_a_product_goes_to_the_link_whose_work_yields_its_form(tmp_path: Path) -> None:
+    # a Shaanxi-style titanium plan (原料熔铸, 钛材加工) and a Henan-style aluminium one (铝锭冶炼… 铝材加工)
+    graph = _graph(
+        tmp_path,
+        "秦岭市钛产业链方案\n\n全市已形成上游原料熔铸、中游钛材加工、下游终端应用的钛产业链，主要产品包括海绵钛、钛锭以及钛箔、钛管等。\n",
+        "a.txt",
+    )
+    includes = _pairs(graph, "INCLUDES")
+    assert {("原料熔铸", "海绵钛"), ("原料熔铸", "钛锭"), ("钛材加工", "钛箔"), ("钛材加工", "钛管")} <= includes
+    graph = _graph(
+        tmp_path,
+        "巩义市铝精深加工产业链方案\n\n全市形成“氧化铝冶炼—铝材加工—终端应用”的铝精深加工产业链。"
+        "巩义铝业有限公司生产铝板、铝箔。豫西鼎泰金属有限公司生产电解铝锭。\n",
+        "b.txt",
+    )
+    includes = _pairs(graph, "INCLUDES")
+    assert {("铝材加工", "铝板"), ("铝材加工", "铝箔"), ("氧化铝冶炼", "电解铝锭")} <= includes
+
+
+def test_a_form_word_opening_a_name_is_no_form(tmp_path: Path) -> None:
+    # 板式家具 opens with 板 (a mill form) but is furniture: not in the board-working link
+    graph = _graph(
+        tmp_path,
+        "赣南家具产业观察\n\n当地已形成“进口木材—板材加工—家具制造—展销物流”的链条。赣南木艺有限公司生产板式家具。\n",
+    )
+    assert ("板材加工", "板式家具") not in _pairs(graph, "INCLUDES")
+
+
+def test_where_a_good_comes_from_is_no_part_of_its_name(tmp_path: Path) -> None:
+    # a Tianjin-style (A提供国产P) and a Jiangxi-style (A加工进口P) line
+    graph = _graph(
+        tmp_path,
+        "滨海信创产业观察\n\n滨海芯算科技有限公司生产国产服务器、国产操作系统。\n",
+        "a.txt",
+    )
+    assert {"服务器", "操作系统"} <= _products(graph)
+    assert not any(p.startswith("国产") for p in _products(graph))
+    graph = _graph(
+        tmp_path,
+        "赣南木业观察\n\n赣南林海木业有限公司把进口原木加工成实木板材。\n",
+        "b.txt",
+    )
+    assert {"原木", "实木板材"} <= _products(graph)
+
+
+def test_further_working_yields_tubes_and_wares(tmp_path: Path) -> None:
+    # a Fujian-style stainless (…—冷轧—制品深加工) and a Guangdong-style aluminium (…—铝型材精深加工) layout
+    graph = _graph(
+        tmp_path,
+        "福鼎不锈钢产业观察\n\n园区打通了“不锈钢炼钢—冷轧—制品深加工”的不锈钢产业链。福鼎钢管有限公司生产不锈钢管材。\n",
+        "a.txt",
+    )
+    assert ("制品深加工", "不锈钢管材") in _pairs(graph, "INCLUDES")
+    graph = _graph(
+        tmp_path,
+        "佛山铝产业观察\n\n全市形成“铝锭熔铸—挤压成型—铝精深加工”的铝型材产业链。佛山铝门窗有限公司生产建筑铝型材。\n",
+        "b.txt",
+    )
+    assert ("铝精深加工", "建筑铝型材") in _pairs(graph, "INCLUDES")

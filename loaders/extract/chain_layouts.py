@@ -21,9 +21,9 @@ from importlib.resources import files
 
 from chainkg.graph.model import clean_name
 
-_WORDS: dict[str, list[str]] = tomllib.loads(
-    files(__package__).joinpath("chain_layouts.toml").read_text(encoding="utf-8")
-)
+_DATA = tomllib.loads(files(__package__).joinpath("chain_layouts.toml").read_text(encoding="utf-8"))
+#: The word lists of the file (its tables, such as ``yields``, are read apart).
+_WORDS: dict[str, list[str]] = {key: value for key, value in _DATA.items() if isinstance(value, list)}
 POSITIONS = ("upstream", "midstream", "downstream")
 _MARKS = {"上游": "upstream", "中游": "midstream", "下游": "downstream"}
 
@@ -39,6 +39,8 @@ PRODUCT_HEAD = re.compile("(?:" + PRODUCT_WORD.pattern + r")$")
 #: The head words of made things alone (玻璃, 系统): a name that is only one of them says no more than its kind.
 PRODUCT_HEADS = frozenset(_WORDS["product_heads"])
 MAKE_VERB = _any(_WORDS["make_verbs"])
+#: The work a link's name ends with → the forms of the goods that work turns out (熔铸 → 锭; 加工 → 板, 管).
+LINK_YIELDS: dict[str, list[str]] = _DATA["yields"]
 
 
 @dataclass

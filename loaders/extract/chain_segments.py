@@ -18,6 +18,7 @@ import re
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.chain_layouts import (
+    LINK_YIELDS,
     MAKE_VERB,
     PRODUCT_HEAD,
     PRODUCT_HEADS,
@@ -296,16 +297,25 @@ class _Reader:
 
     def include_by_name(self) -> None:
         """A product no link includes yet is in the one link of the document whose name it holds (不锈钢热轧卷 in
-        热轧, 柔性OLED面板 in 面板制造, 高纯镁砂 in 镁砂及耐火材料): a layout names its links by what they make."""
-        links = [(segment, _cores(segment.name, chain)) for chain, nodes in self.segments.items() for segment in nodes]
+        热轧, 柔性OLED面板 in 面板制造, 高纯镁砂 in 镁砂及耐火材料): a layout names its links by what they make.
+        Failing that, in the one link whose name holds it (CPU in CPU芯片设计, 服务器 in 服务器整机与基础软件), and
+        failing that, in the one link whose work yields its form (钛锭 of 原料熔铸, 钛管 of 钛材加工)."""
+        links = [
+            (segment, chain, _cores(segment.name, chain)) for chain, nodes in self.segments.items() for segment in nodes
+        ]
         if not links:
             return
         included = {e.end for e in self.graph.edges.values() if e.type == "INCLUDES"}
         for product in self.graph.by_label("Product"):
             if product.uid in included or product.name in self.link_names:
                 continue
-            owners = [segment for segment, cores in links if any(core in product.name for core in cores)]
-            at = self.doc.text.find(product.name) if len(owners) == 1 else -1
+            name = product.name
+            owners = [segment for segment, _, cores in links if any(core in name for core in cores)]
+            if not owners:
+                owners = [segment for segment, chain, _ in links if _holds(segment.name, chain, name)]
+            if not owners:
+                owners = [segment for segment, chain, _ in links if _yields(segment.name, chain, name)]
+            at = self.doc.text.find(name) if len(owners) == 1 else -1
             if at >= 0:
                 self.graph.edge("INCLUDES", owners[0], product, self.doc.sentences[sentence_of(self.doc, at)].text)
 
@@ -365,7 +375,10 @@ class _Reader:
                 makers = before if clause.startswith("分别") else before[:1]
             if not makers:
                 continue
-            products = self._products(clause[verb.end() :])
+            turned = verb.group().endswith("成")
+            products = self._products(clause[verb.end() :], trust=turned)
+            if turned:
+                found += self._inputs(clause[: verb.start()], evidence)
             if verb.group() in _NEEDS_TAIL and not _OBJECT_TAIL.search(clause[verb.end() :]):
                 continue  # 建设X: a line, base or project of P, not X itself
             for maker, made in self._pairs(makers, products, "分别" in clause[: verb.start()]):
@@ -373,6 +386,16 @@ class _Reader:
                     self.graph.edge("MAKES", maker, self.graph.node("Product", product, evidence), evidence)
             return found + products
         return found
+
+    def _inputs(self, before: str, evidence: str) -> list[str]:
+        """把X加工成P: X, the good the firm turns into P (a product of the chain too, made upstream)."""
+        at = before.rfind("把")
+        if at < 0:
+            return []
+        inputs = self._products(_SOURCE.sub("", before[at + 1 :]), trust=True)
+        for product in inputs:
+            self.graph.node("Product", product, evidence)
+        return inputs
 
     @staticmethod
     def _pairs(makers: list[Node], products: list[str], each: bool) -> list[tuple[Node, list[str]]]:
@@ -470,6 +493,8 @@ class _Reader:
                 self.graph.edge("IN_SEGMENT", firm, segment, sentence)
 
 
+#: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
+_SOURCE = re.compile(r"^(?:进口|外购|国产|本地|当地|自产)(?:的)?")
 #: A numbered heading: (一), 一、, 1., 1．, ①, 第一条.
 _NUMBERED_HEADING = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+条)"
@@ -493,6 +518,8 @@ _HEADING_LEAD = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[）)、
 _LINK_WORK = re.compile(
     r"(?:深加工|精深加工|回收利用|制造|加工|开采|冶炼|熔铸|设计|应用|生产|研发|流通|集成|服务|销售)$"
 )
+#: Characters of a chain's or link's name that name no material (原料熔铸, 钛材加工: 原, 料, 材).
+_NOT_MATERIAL = frozenset("原料材产品制造加工合金新型高端")
 #: Parts of a link's name too general to tell its products by (制品, 材料, 零部件).
 _GENERAL_PART = frozenset(
     {"材料", "制品", "产品", "设备", "装备", "部件", "零部件", "整机", "原料", "终端", "系统", "关键材料", "核心部件"}
@@ -504,6 +531,23 @@ def _cores(link: str, chain: str) -> list[str]:
     the chain's own word (电池 of 电池回收利用 in the 新能源电池 chain: every product of the chain holds it)."""
     parts = (_LINK_WORK.sub("", part) for part in re.split(r"与|及|和|、", link))
     return [part for part in parts if len(part) >= 2 and part not in _GENERAL_PART and part not in chain]
+
+
+def _holds(link: str, chain: str, product: str) -> bool:
+    """The link's name holds the product's whole (服务器 in 服务器整机与基础软件), a word of the link not the
+    chain's own (电池 in 电池回收利用 of the 新能源电池 chain) nor a general part (材料, 设备)."""
+    return len(product) >= 2 and product in link and product not in chain and product not in _GENERAL_PART
+
+
+def _yields(link: str, chain: str, product: str) -> bool:
+    """The link's work (熔铸, 加工, 开采: the word its name ends with) turns out things of the product's form (锭;
+    板, 棒, 管; 矿石), and the product is of the chain's or the link's material (a character of their names)."""
+    work = _LINK_WORK.search(link)
+    forms = LINK_YIELDS.get(work.group(), []) if work else []
+    if not any(product.startswith(form[:-1]) if form.endswith("…") else product.endswith(form) for form in forms):
+        return False
+    material = set(re.sub(r"[及与和、]", "", chain + link[: work.start()] if work else chain)) - _NOT_MATERIAL
+    return bool(material & set(product))
 
 
 def _is_heading_mark(text: str) -> bool:
@@ -553,7 +597,7 @@ def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[s
     out = []
     for item in items:
         item = clean_name(_OBJECT_TAIL.sub("", _TRAILING_QUANTITY.sub("", _QUANTITY.sub("", item))))
-        item = re.sub(r"^(?:所需的|所需|的|等)", "", item)
+        item = _SOURCE.sub("", re.sub(r"^(?:所需的|所需|的|等)", "", item))
         if item.isascii() and len(item) < 3:
             item = ""  # 5G of 5G与射频模块: a trait, not a thing (CPU, MEMS, PBAT are)
         if 2 <= len(item) <= 14 and (trust or PRODUCT_HEAD.search(item)) and not _NOT_PRODUCT.search(item):
