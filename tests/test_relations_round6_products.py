@@ -338,3 +338,42 @@ def test_further_working_yields_tubes_and_wares(tmp_path: Path) -> None:
         "b.txt",
     )
     assert ("铝精深加工", "建筑铝型材") in _pairs(graph, "INCLUDES")
+
+
+# -- the chain a layout lays out ----------------------------------------------------------------------------
+def _chains_of_links(graph: Graph) -> set[str]:
+    return {chain for chain, _ in _pairs(graph, "HAS_SEGMENT")}
+
+
+def test_a_chain_word_inside_a_firm_name_is_not_the_laid_out_chain(tmp_path: Path) -> None:
+    # a Sichuan-style (为巩固A、B、X能源等龙头企业…，贯通“…”全产业链) and an Inner-Mongolia-style plan opening
+    graph = _graph(
+        tmp_path,
+        "乐山市晶硅光伏产业链三年行动计划\n\n乐山是四川打造光伏产业高地的重要支点。为巩固通威、协鑫、东方能源等龙头企业布局优势，"
+        "贯通“工业硅—多晶硅—硅片—电池片—组件”全产业链，制定本计划。\n",
+        "a.txt",
+    )
+    assert _chains_of_links(graph) == {"晶硅光伏"}
+    graph = _graph(
+        tmp_path,
+        "包头市稀土新材料产业链行动方案\n\n包头是全国重要的稀土产业基地。依托北方稀土、天和磁材、金蒙汇磁等龙头企业，"
+        "打通“稀土精矿—冶炼分离—稀土金属—磁性材料—电机应用”全链条。\n",
+        "b.txt",
+    )
+    assert _chains_of_links(graph) == {"稀土新材料"}
+
+
+def test_a_general_word_said_before_a_layout_stands_for_the_documents_chain(tmp_path: Path) -> None:
+    # a Jiangsu-style (常州电池产业…。全市已贯通“…”全链条) and a Yunnan-style (…光伏之都…。贯通“…”全产业链) opening
+    graph = _graph(
+        tmp_path,
+        "常州市动力电池产业链行动计划\n\n常州电池产业规模居全省首位。全市已贯通“正极材料—电芯制造—电池包组装—回收利用”全链条。\n",
+        "a.txt",
+    )
+    assert _chains_of_links(graph) == {"动力电池"}
+    graph = _graph(
+        tmp_path,
+        "保山市绿色硅光伏产业链行动计划\n\n保山是云南建设光伏产业基地的重要一环。贯通“工业硅—多晶硅—硅片—组件—光伏应用”全产业链，制定本计划。\n",
+        "b.txt",
+    )
+    assert _chains_of_links(graph) == {"绿色硅光伏"}

@@ -174,7 +174,11 @@ class _Reader:
     def _chain(self, index: int, layout: Layout, text: str) -> Node | None:
         """The chain named nearest before the layout in its sentence, else after it, else the section's."""
         base = self.doc.sentences[index].start
-        named = [(start - base, name) for name, start in self.findings.layout.chains.get(index, [])]
+        named = [
+            (start - base, name)
+            for name, start in self.findings.layout.chains.get(index, [])
+            if not self._in_firm_name(start, len(name))
+        ]
         before = [name for offset, name in named if offset < layout.start]
         after = [name for offset, name in named if offset >= layout.end]
         subject = _SUBJECT_CHAIN.match(text)
@@ -184,8 +188,18 @@ class _Reader:
         name = name or self._named_chain(text[layout.end :])
         if name is None:
             chains = self.context.chain_before(index)
-            name = chains[0] if chains else self._chain_of_section(index)
+            name = self._specific(chains[0]) if chains else self._chain_of_section(index)
         return self.graph.node(CHAIN, name, self.doc.sentences[index].text) if name else None
+
+    def _specific(self, name: str) -> str:
+        """The one chain of the document whose name ends with ``name`` (绿色硅光伏 for 光伏 said in passing before
+        a layout its sentence does not name): a plan on a specific chain calls it by its general word too."""
+        longer = [c for c in self.chain_names if c.endswith(name) and c != name]
+        return longer[0] if len(longer) == 1 else name
+
+    def _in_firm_name(self, start: int, length: int) -> bool:
+        """A chain's word inside a firm's name (能源 of 阳光能源, 智能 of 海柔智能) names no chain the text lays out."""
+        return any(first <= start and start + length <= last for _, first, last in self.findings.firm_names)
 
     def _subject_of_known_chain(self, text: str) -> str | None:
         """X是…，…上游A、中游B: the document's chain that X names or begins (菱镁是… for 菱镁新材料)."""
