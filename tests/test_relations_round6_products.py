@@ -377,3 +377,33 @@ def test_a_general_word_said_before_a_layout_stands_for_the_documents_chain(tmp_
         "b.txt",
     )
     assert _chains_of_links(graph) == {"绿色硅光伏"}
+
+
+# -- 从A、B到C的链条 --------------------------------------------------------------------------------------
+def _links(graph: Graph) -> set[str]:
+    return {link for _, link in _pairs(graph, "HAS_SEGMENT")}
+
+
+def test_a_from_to_list_closed_by_de_lays_out_links(tmp_path: Path) -> None:
+    # a Guangdong-style (形成从A、B到C的较完整链条) and a Zhejiang-style (从A到B再到C的完整产业链) news line
+    graph = _graph(
+        tmp_path,
+        "顺德家电产业观察\n\n目前，顺德已集聚家电企业3000余家，家电产业形成从压缩机、电机到整机制造的较完整链条。\n",
+        "a.txt",
+    )
+    assert {"压缩机", "电机", "整机制造"} <= _links(graph)
+    assert ("压缩机", "电机") in _pairs(graph, "UPSTREAM_OF")
+    graph = _graph(
+        tmp_path,
+        "嘉兴光伏产业观察\n\n嘉兴光伏产业已形成从硅片到电池片再到组件的完整产业链。\n",
+        "b.txt",
+    )
+    assert {"硅片", "电池片", "组件"} <= _links(graph)
+
+
+def test_a_from_to_of_two_steps_lays_out_nothing(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "顺德家电产业观察\n\n顺德家电产业打通了从研发到市场的链条。\n",
+    )
+    assert not _links(graph)
