@@ -407,3 +407,44 @@ def test_a_from_to_of_two_steps_lays_out_nothing(tmp_path: Path) -> None:
         "顺德家电产业观察\n\n顺德家电产业打通了从研发到市场的链条。\n",
     )
     assert not _links(graph)
+
+
+# -- firms placed in links ----------------------------------------------------------------------------------
+def test_in_the_x_stage_names_the_link_by_its_core_word(tmp_path: Path) -> None:
+    # a Hubei-style (在电芯环节，A、B两家…) and a Jiangxi-style (在冶炼环节，A…) line after a layout
+    graph = _graph(
+        tmp_path,
+        "荆门电池产业观察\n\n荆门新能源电池产业链已贯通“正极材料—电芯制造—电池回收利用”各环节。"
+        "在电芯环节，荆门楚源电池有限公司、荆门亿达能源科技有限公司两家企业已形成规模产能。\n",
+        "a.txt",
+    )
+    placed = _pairs(graph, "IN_SEGMENT")
+    assert {("荆门楚源电池有限公司", "电芯制造"), ("荆门亿达能源科技有限公司", "电芯制造")} <= placed
+    graph = _graph(
+        tmp_path,
+        "赣州稀土产业观察\n\n赣州稀土产业已形成“稀土开采—冶炼分离—永磁材料—电机应用”的链条。"
+        "在冶炼环节，赣州金岭稀土有限公司产能居全省首位。\n",
+        "b.txt",
+    )
+    assert ("赣州金岭稀土有限公司", "冶炼分离") in _pairs(graph, "IN_SEGMENT")
+
+
+def test_what_firms_take_in_does_not_place_them_in_its_link(tmp_path: Path) -> None:
+    # a Fujian-style (中游，A、B把热轧卷加工成冷轧板) and a Guangxi-style (中游，A把铝锭加工成铝型材) clause
+    graph = _graph(
+        tmp_path,
+        "宁德不锈钢产业观察\n\n园区打通了“镍铁冶炼—炼钢—热轧—冷轧—制品加工”全流程。上游，宁德青源镍业有限公司冶炼镍铁；"
+        "中游，宁德甬达金属有限公司、宁德宏盛实业有限公司把热轧卷加工成精密冷轧板；下游，宁德钢管有限公司生产不锈钢管。\n",
+        "a.txt",
+    )
+    placed = _pairs(graph, "IN_SEGMENT")
+    assert ("宁德甬达金属有限公司", "冷轧") in placed
+    assert ("宁德甬达金属有限公司", "热轧") not in placed
+    graph = _graph(
+        tmp_path,
+        "百色铝产业观察\n\n百色已形成“铝土矿开采—氧化铝—电解铝—铝型材加工—终端应用”的产业链。上游，百色华银铝业有限公司生产氧化铝；"
+        "中游，百色兴和铝材有限公司把电解铝加工成铝合金型材；下游，百色门窗有限公司生产铝门窗。\n",
+        "b.txt",
+    )
+    placed = _pairs(graph, "IN_SEGMENT")
+    assert not any(firm == "百色兴和铝材有限公司" and link == "电解铝" for firm, link in placed)

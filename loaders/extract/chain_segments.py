@@ -266,9 +266,12 @@ class _Reader:
                     self.graph.edge("IN_SEGMENT", firm, segment, evidence)
 
     def _links_at(self, chain: str, position: str | None, clause: str) -> list[Node]:
+        """The links at ``position`` the clause names (by two characters of their name at least), else all of
+        them. What the firms take in (把热轧卷加工成冷轧板带: 热轧卷) names the link before theirs, not theirs."""
         known = self.segments.get(chain) or self.segments.get(self.last_chain, [])
         candidates = [s for s in known if s.props.get("position") == position]
-        named = [s for s in candidates if any(s.name[i : i + 2] in clause for i in range(len(s.name) - 1))]
+        own = _TAKEN_IN.sub("", clause)
+        named = [s for s in candidates if any(s.name[i : i + 2] in own for i in range(len(s.name) - 1))]
         return named or candidates
 
     def _firms_in(self, text: str) -> list[Node]:
@@ -360,6 +363,17 @@ class _Reader:
                 if head == node.name or (head.startswith(node.name) and len(node.name) >= 2):
                     return node
         return None
+
+    def _link_by_core(self, words: str) -> Node | None:
+        """The one link of this document whose name is ``words`` and its work (在电芯环节 names 电芯制造, 在冶炼环节
+        names 冶炼分离 no more than 冶炼加工: the link must be the only one so named)."""
+        named = [
+            node
+            for chain, nodes in self.segments.items()
+            for node in nodes
+            if len(words) >= 2 and words in _cores(node.name, chain) + [node.name[: len(words)]]
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _link_products(self, clause: str, evidence: str) -> None:
         """'P1、P2等L' and 'L（P1、P2）' where L is a link of the document: L includes P1 and P2."""
@@ -501,12 +515,14 @@ class _Reader:
         match = re.search(r"在([^，。；]{2,12}?)环节[，,]", sentence) if "环节" in sentence else None
         if not match:
             return
-        segment = self._known_link(match.group(1))
+        segment = self._known_link(match.group(1)) or self._link_by_core(match.group(1))
         if segment is not None:
             for firm in self._firms_in(sentence[match.end() :]):
                 self.graph.edge("IN_SEGMENT", firm, segment, sentence)
 
 
+#: 把X before 加工成/冶炼成…: the input X a firm turns into its product.
+_TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
 _SOURCE = re.compile(r"^(?:进口|外购|国产|本地|当地|自产)(?:的)?")
 #: A numbered heading: (一), 一、, 1., 1．, ①, 第一条.
