@@ -448,3 +448,28 @@ def test_what_firms_take_in_does_not_place_them_in_its_link(tmp_path: Path) -> N
     )
     placed = _pairs(graph, "IN_SEGMENT")
     assert not any(firm == "百色兴和铝材有限公司" and link == "电解铝" for firm, link in placed)
+
+
+# -- lists that are not of goods ----------------------------------------------------------------------------
+def test_a_list_headed_by_know_how_names_no_product(tmp_path: Path) -> None:
+    # a Jiangsu-style (P1、P2等技术在此走向中试) and an Anhui-style (攻关P1、P2等关键技术) line
+    graph = _graph(
+        tmp_path,
+        "溧水储能产业观察\n\n研究院已孵化一批储能企业，液流电池、钠离子电池等技术在此加速走向中试。\n",
+        "a.txt",
+    )
+    assert not _products(graph) & {"液流电池", "钠离子电池"}
+    graph = _graph(
+        tmp_path,
+        "合肥新能源汽车产业链方案\n\n支持合肥江汇汽车有限公司攻关固态电池、线控底盘等关键技术。\n",
+        "b.txt",
+    )
+    assert not _products(graph) & {"固态电池", "线控底盘"}
+
+
+def test_a_trade_slogan_names_no_product(tmp_path: Path) -> None:
+    # a Jiangxi-style and a Zhejiang-style headline slogan
+    graph = _graph(tmp_path, "樟树药都：“买全球药材、卖全球饮片”\n\n樟树中药产业持续壮大。\n", "a.txt")
+    assert not any(p.startswith(("买", "卖")) for p in _products(graph))
+    graph = _graph(tmp_path, "义乌小商品：“买全球商品、卖全球箱包”\n\n义乌市场持续繁荣。\n", "b.txt")
+    assert not any(p.startswith(("买", "卖")) for p in _products(graph))

@@ -66,6 +66,8 @@ _TRAILING_QUANTITY = re.compile(
 _KIND_OF_GOODS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:原料|原材料|材料|产品|化学品|金属|矿产品|农产品)(?:工业)?(?:$|[\d.]|年产|产能|供应)"
 )
+#: The head of a 等 list that says its items are know-how (等关键技术, 等工艺路线): not goods, whatever their words.
+_KIND_OF_KNOW_HOW = re.compile(r"^(?:关键|核心|前沿|先进|新型|共性|颠覆性)?(?:技术|工艺|路线|模式|业态)")
 _CLAUSE = re.compile(r"[^，,；;。！？]+")
 #: What leads into a list and is not its first item (围绕…所需的P1、P2; 引进P1、P2; 重点推广P1、P2).
 _LEAD_WORDS = (
@@ -76,7 +78,7 @@ _LIST_LEAD = re.compile(rf"^.*(?:{_LEAD_WORDS})")
 #: An item that opens with a lead word (引进光伏玻璃, 重点发展系统): the lead is cut whatever is left.
 _LIST_LEAD_OPENING = re.compile(rf"^(?:{_LEAD_WORDS})")
 _NOT_PRODUCT = re.compile(
-    r"新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务(?!器)|平台|基地|园区|中心|集群|产品|能力|体系|水平"
+    r"^(?:买|卖)|新材料$|首台|首版|首批|认定|公司|产业|行业|领域|企业|项目|技术|服务(?!器)|平台|基地|园区|中心|集群|产品|能力|体系|水平"
 )
 #: What follows 甲的 when it is a made thing (中游有甲公司的服务器): up to the next list mark or function word.
 _POSSESSED = re.compile(r"([^、，,；;。和及与的已将正还也均在等]{2,14})")
@@ -620,6 +622,8 @@ def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[s
     text = _OBJECT_TAIL.sub("", text.strip())
     head, sep, tail = text.rpartition("等")
     if sep and head and "、" not in tail:
+        if _KIND_OF_KNOW_HOW.match(tail):
+            return []  # 固态电池、钠离子电池等技术: ways of making, not things made
         text = head  # P1、P2等L: the products, not their head
         trust = trust or bool(_KIND_OF_GOODS.match(tail))  # 乙烯、丙烯等化工原料: each item is a good
     items = [p for item in split_items(text) for p in re.split(r"以及|和|及|与", item) if p]
