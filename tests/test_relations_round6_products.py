@@ -30,7 +30,7 @@ def test_yearly_output_written_after_the_product_is_made_by_the_investing_firm(t
     # a Liaoning-style news line: the firm's project first, then 达产后可年产P N万吨
     graph = _graph(
         tmp_path,
-        "北岭钢铁深加工项目开工\n\n北岭特钢股份有限公司投资12亿元的精密带钢项目落户临河开发区，"
+        "北岭钢铁深加工项目开工\n\n北岭特钢股份有限公司投资12亿元的带钢深加工项目落户临河开发区，"
         "达产后可年产超薄精密带钢15万吨，年产值约30亿元。\n",
     )
     assert ("北岭特钢股份有限公司", "超薄精密带钢") in _pairs(graph, "MAKES")
@@ -473,3 +473,31 @@ def test_a_trade_slogan_names_no_product(tmp_path: Path) -> None:
     assert not any(p.startswith(("买", "卖")) for p in _products(graph))
     graph = _graph(tmp_path, "义乌小商品：“买全球商品、卖全球箱包”\n\n义乌市场持续繁荣。\n", "b.txt")
     assert not any(p.startswith(("买", "卖")) for p in _products(graph))
+
+
+# -- graded forms of a product ------------------------------------------------------------------------------
+def test_a_graded_form_of_a_named_product_is_that_product(tmp_path: Path) -> None:
+    # a Shaanxi-style titanium plan and a Jiangxi-style copper one: the product first, then a firm's graded form
+    graph = _graph(
+        tmp_path,
+        "秦岭市钛产业链方案\n\n全市已形成上游原料熔铸、中游钛材加工、下游终端应用的钛产业链，主要产品包括海绵钛、钛锭等。\n"
+        "（一）做强链主企业。支持秦岭钛业有限公司建设大规格钛锭生产线。\n",
+        "a.txt",
+    )
+    assert "大规格钛锭" not in _products(graph)
+    assert ("秦岭钛业有限公司", "钛锭") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "鹰潭市铜产业链方案\n\n鹰潭铜产业链主要产品包括阴极铜、铜箔、铜线等。鹰潭华鑫铜业有限公司生产超薄铜箔。\n",
+        "b.txt",
+    )
+    assert ("鹰潭华鑫铜业有限公司", "铜箔") in _pairs(graph, "MAKES")
+    assert "超薄铜箔" not in _products(graph)
+
+
+def test_a_graded_product_named_alone_keeps_its_name(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "鹰潭市铜产业链方案\n\n鹰潭华鑫铜业有限公司生产超薄铜箔。\n",
+    )
+    assert ("鹰潭华鑫铜业有限公司", "超薄铜箔") in _pairs(graph, "MAKES")

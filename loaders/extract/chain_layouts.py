@@ -38,6 +38,8 @@ PRODUCT_WORD = _any(_WORDS["product_heads"])
 PRODUCT_HEAD = re.compile("(?:" + PRODUCT_WORD.pattern + r")$")
 #: The head words of made things alone (玻璃, 系统): a name that is only one of them says no more than its kind.
 PRODUCT_HEADS = frozenset(_WORDS["product_heads"])
+#: Words of size or grade before a product's name (大规格, 超薄): a graded form of the product, not another one.
+PRODUCT_GRADES: list[str] = _WORDS["product_grades"]
 MAKE_VERB = _any(_WORDS["make_verbs"])
 #: The work a link's name ends with → the forms of the goods that work turns out (熔铸 → 锭; 加工 → 板, 管).
 LINK_YIELDS: dict[str, list[str]] = _DATA["yields"]

@@ -20,6 +20,7 @@ from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.chain_layouts import (
     LINK_YIELDS,
     MAKE_VERB,
+    PRODUCT_GRADES,
     PRODUCT_HEAD,
     PRODUCT_HEADS,
     PRODUCT_WORD,
@@ -250,7 +251,7 @@ class _Reader:
             if previous is not None:
                 self.graph.edge("UPSTREAM_OF", previous, segment, evidence)
             for product in link.products:
-                self.graph.edge("INCLUDES", segment, self.graph.node("Product", product, evidence), evidence)
+                self.graph.edge("INCLUDES", segment, self._product(product, evidence), evidence)
             previous = segment
         self.segments.setdefault(chain.name, nodes)
         self.last_chain = chain.name
@@ -310,7 +311,7 @@ class _Reader:
         if self.heading_link is not None:
             for product in dict.fromkeys(found):
                 if product != self.heading_link.name:
-                    node = self.graph.node("Product", product, sentence)
+                    node = self._product(product, sentence)
                     self.graph.edge("INCLUDES", self.heading_link, node, sentence)
         self._in_named_link(index, sentence)
 
@@ -337,6 +338,15 @@ class _Reader:
             at = self.doc.text.find(name) if len(owners) == 1 else -1
             if at >= 0:
                 self.graph.edge("INCLUDES", owners[0], product, self.doc.sentences[sentence_of(self.doc, at)].text)
+
+    def _product(self, name: str, evidence: str) -> Node:
+        """The Product node of ``name``; a graded form of a product the document named already (大规格钛锭 after
+        钛锭, 宽幅铝带 after 铝带) is that product, with the graded form as an alias."""
+        grade = _GRADE.match(name)
+        bare = name[grade.end() :] if grade else ""
+        if bare and any(node.name == bare for node in self.graph.by_label("Product")):
+            return self.graph.node("Product", bare, evidence, aliases={name: "graded-form"})
+        return self.graph.node("Product", name, evidence)
 
     def _link_in_heading(self, heading: str) -> Node | None:
         """The link of this document a heading names whole (or by a part of three characters at least:
@@ -387,7 +397,7 @@ class _Reader:
             for product in self._products(match.group(1), trust=True):
                 if product.endswith(segment.name):
                     continue  # 全景式MES系统等系统: a kind of the link's thing, not a part of it
-                self.graph.edge("INCLUDES", segment, self.graph.node("Product", product, evidence), evidence)
+                self.graph.edge("INCLUDES", segment, self._product(product, evidence), evidence)
 
     def _made(self, clause: str, evidence: str) -> list[str]:
         """A生产/供应/扩大… P: firm A makes P (every firm named before the verb in the clause); A的P too.
@@ -413,7 +423,7 @@ class _Reader:
                 continue  # 建设X: a line, base or project of P, not X itself
             for maker, made in self._pairs(makers, products, "分别" in clause[: verb.start()]):
                 for product in made:
-                    self.graph.edge("MAKES", maker, self.graph.node("Product", product, evidence), evidence)
+                    self.graph.edge("MAKES", maker, self._product(product, evidence), evidence)
             return found + products
         return found
 
@@ -424,7 +434,7 @@ class _Reader:
             return []
         inputs = self._products(_SOURCE.sub("", before[at + 1 :]), trust=True)
         for product in inputs:
-            self.graph.node("Product", product, evidence)
+            self._product(product, evidence)
         return inputs
 
     @staticmethod
@@ -451,7 +461,7 @@ class _Reader:
                 products = _products_of(match.group(1))
                 for maker in self._firms_in(firm)[:1]:
                     for product in products:
-                        self.graph.edge("MAKES", maker, self.graph.node("Product", product, evidence), evidence)
+                        self.graph.edge("MAKES", maker, self._product(product, evidence), evidence)
                 found += products
         return found
 
@@ -478,7 +488,7 @@ class _Reader:
         if named:
             found = self._products(clause[named.end() :], trust=True)
             for product in found:
-                self.graph.node("Product", product, evidence)
+                self._product(product, evidence)
             return found
         if not PRODUCT_WORD.search(clause) and not _goods_headed(clause):
             return []
@@ -488,7 +498,7 @@ class _Reader:
             items = self._products(match.group(), strict=True)
             if len(items) >= 2:
                 for product in items:
-                    self.graph.node("Product", product, evidence)
+                    self._product(product, evidence)
                 found += items
         return found
 
@@ -523,6 +533,8 @@ class _Reader:
                 self.graph.edge("IN_SEGMENT", firm, segment, sentence)
 
 
+#: Words of size or grade before a product's name (大规格钛锭, 超薄铜箔): the same product, in a grade.
+_GRADE = re.compile("^(?:" + "|".join(sorted(PRODUCT_GRADES, key=len, reverse=True)) + ")")
 #: 把X before 加工成/冶炼成…: the input X a firm turns into its product.
 _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
