@@ -501,3 +501,19 @@ def test_a_graded_product_named_alone_keeps_its_name(tmp_path: Path) -> None:
         "鹰潭市铜产业链方案\n\n鹰潭华鑫铜业有限公司生产超薄铜箔。\n",
     )
     assert ("鹰潭华鑫铜业有限公司", "超薄铜箔") in _pairs(graph, "MAKES")
+
+
+def test_its_in_a_later_clause_is_the_firm_just_named(tmp_path: Path) -> None:
+    # a Shanxi-style (发挥A链主作用，支持其…建设P生产线) and a Guangxi-style (依托A，推动其扩大P产能) measure
+    graph = _graph(
+        tmp_path,
+        "晋东南中药产业链方案\n\n①做强中药板块。发挥太行药业有限公司链主作用，支持其在高新区建设中药饮片生产线。\n",
+        "a.txt",
+    )
+    assert ("太行药业有限公司", "中药饮片") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "玉林市机械产业链方案\n\n依托玉林动力机械有限公司，推动其扩大船用发动机产能。\n",
+        "b.txt",
+    )
+    assert ("玉林动力机械有限公司", "船用发动机") in _pairs(graph, "MAKES")

@@ -408,7 +408,7 @@ class _Reader:
             if verb.group() == "年产" and clause[verb.end() : verb.end() + 1] in _NOT_OUTPUT:
                 continue  # 年产值, 年产能: a figure, not what is made
             makers = self._firms_in_order(clause[: verb.start()])
-            if not makers and verb.group() == "年产":
+            if not makers and (verb.group() == "年产" or _PRONOUN.search(clause[: verb.start()])):
                 makers = self._nearest_firm(evidence[: evidence.find(clause)])
             elif not makers and verb.start() <= 3:  # ，主要生产P / ，分别生产P1、P2: the firms the sentence opened with
                 before = self._firms_in_order(evidence[: evidence.find(clause)])
@@ -467,7 +467,8 @@ class _Reader:
 
     def _nearest_firm(self, text: str) -> list[Node]:
         """The firm named last in ``text``: whose plant a later 年产 clause of the sentence speaks of (A通过子公司B
-        建设…项目，规划年产P: B, the firm nearest the figure, not the parent that opened the sentence)."""
+        建设…项目，规划年产P: B, the firm nearest the figure, not the parent that opened the sentence), and whom a
+        later 支持其… clause means."""
         placed = [(max(text.rfind(n) for n in (node.name, *node.alias_rules)), node) for node in self._firms_in(text)]
         return [max(placed, key=lambda pair: pair[0])[1]] if placed else []
 
@@ -537,6 +538,8 @@ class _Reader:
 _GRADE = re.compile("^(?:" + "|".join(sorted(PRODUCT_GRADES, key=len, reverse=True)) + ")")
 #: 把X before 加工成/冶炼成…: the input X a firm turns into its product.
 _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
+#: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
+_PRONOUN = re.compile(r"(?:支持|推动|鼓励|引导|帮助|指导|由)其")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
 _SOURCE = re.compile(r"^(?:进口|外购|国产|本地|当地|自产)(?:的)?")
 #: A numbered heading: (一), 一、, 1., 1．, ①, 第一条.
