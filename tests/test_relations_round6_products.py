@@ -517,3 +517,25 @@ def test_its_in_a_later_clause_is_the_firm_just_named(tmp_path: Path) -> None:
         "b.txt",
     )
     assert ("玉林动力机械有限公司", "船用发动机") in _pairs(graph, "MAKES")
+
+
+def test_a_base_named_for_what_it_makes_names_the_product(tmp_path: Path) -> None:
+    # an Anhui-style (A P生产基地项目) and a Sichuan-style (A P生产线项目) news line; a base of no made thing: none
+    graph = _graph(
+        tmp_path,
+        "合肥新能源汽车项目开工\n\n蜀山精工科技股份有限公司压铸装备生产基地项目总投资10亿元，建成后将为车身企业提供压铸装备。\n",
+        "a.txt",
+    )
+    assert ("蜀山精工科技股份有限公司", "压铸装备") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "遂宁锂电项目签约\n\n遂宁天齐新材料有限公司投资8亿元建设正极材料生产线项目。\n",
+        "b.txt",
+    )
+    assert ("遂宁天齐新材料有限公司", "正极材料") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "遂宁家居项目签约\n\n遂宁月华家居有限公司投资8亿元建设智能制造生产基地项目。\n",
+        "c.txt",
+    )
+    assert not _pairs(graph, "MAKES")

@@ -14,6 +14,7 @@ from typing import Any
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.chain_layouts import PRODUCT_HEAD
 from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.industries import find_industries
 from chainkg.loaders.extract.prose_context import ProseContext
@@ -43,6 +44,8 @@ _WORK_TAIL = re.compile(r"(?:整体)?(?:研发生产|生产|制造|智能制造|
 _WORK_LEAD = re.compile(r"^(?:扩建|新建|建设|实施|改扩建)")
 #: A process, not a thing made (不锈钢冷轧扩建项目, 红土镍矿冶炼项目): such a project names no product.
 _PROCESS = re.compile(r"(?:冷轧|热轧|轧制|冶炼|炼钢|炼铁|熔铸|铸造|锻造|电镀|喷涂)$")
+#: A base or line named for what it makes (压铸装备生产基地, 电池片生产线): the thing before it is the product.
+_MAKING_PLACE = re.compile(r"(?:研发)?(?:生产|制造)(?:基地|线)$|产线$")
 #: Names of places of work, not of products (…产业园, …生产线): a project so named says no product.
 _NOT_A_PRODUCT = ("期", "工厂", "基地", "产业园", "园区", "生产线", "产线", "中心", "总部")
 #: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
@@ -233,6 +236,10 @@ def _products_of(project: str, firm: Node) -> list[str]:
             stem = stem[len(form) :]
             break
     stem = _OUTPUT_LEAD.sub("", stem)
+    line = _MAKING_PLACE.search(stem)
+    if line:  # 力劲压铸装备生产基地项目: the base makes 压铸装备, when that is a made thing's name
+        made = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem[: line.start()]))
+        return [made] if len(made) >= 2 and PRODUCT_HEAD.search(made) and not _PROCESS.search(made) else []
     if stem.endswith(_NOT_A_PRODUCT):
         return []
     stem = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem))
