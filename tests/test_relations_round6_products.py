@@ -539,3 +539,21 @@ def test_a_base_named_for_what_it_makes_names_the_product(tmp_path: Path) -> Non
         "c.txt",
     )
     assert not _pairs(graph, "MAKES")
+
+
+def test_a_firm_name_left_in_a_project_name_is_not_the_product(tmp_path: Path) -> None:
+    # an Inner-Mongolia-style (…有限公司年产N万吨P项目，在…开工) and a Ningxia-style opening line
+    for name, text in (
+        (
+            "a.txt",
+            "总投资80亿元 北辰新能源60万吨煤基新能源材料项目开工\n"
+            "8月2日上午,内蒙古北辰新能源材料有限公司年产60万吨煤基新能源材料项目,在乌海经济开发区开工建设。\n",
+        ),
+        (
+            "b.txt",
+            "总投资30亿元 东岭化工20万吨可降解树脂项目开工\n"
+            "9月1日,宁夏东岭化工材料有限公司年产20万吨可降解树脂项目,在宁东基地开工建设。\n",
+        ),
+    ):
+        graph = _graph(tmp_path, text, name)
+        assert not any("公司" in p or "年产" in p for p in _products(graph))

@@ -44,6 +44,8 @@ _WORK_TAIL = re.compile(r"(?:整体)?(?:研发生产|生产|制造|智能制造|
 _WORK_LEAD = re.compile(r"^(?:扩建|新建|建设|实施|改扩建)")
 #: A process, not a thing made (不锈钢冷轧扩建项目, 红土镍矿冶炼项目): such a project names no product.
 _PROCESS = re.compile(r"(?:冷轧|热轧|轧制|冶炼|炼钢|炼铁|熔铸|铸造|锻造|电镀|喷涂)$")
+#: A firm's legal name (or its tail) opening the project's name, when it is not the investor's form: not the product.
+_FIRM_PART = re.compile(r"^.*?(?:股份有限公司|有限责任公司|有限公司)")
 #: A base or line named for what it makes (压铸装备生产基地, 电池片生产线): the thing before it is the product.
 _MAKING_PLACE = re.compile(r"(?:研发)?(?:生产|制造)(?:基地|线)$|产线$")
 #: Names of places of work, not of products (…产业园, …生产线): a project so named says no product.
@@ -235,7 +237,7 @@ def _products_of(project: str, firm: Node) -> list[str]:
         if stem.startswith(form):
             stem = stem[len(form) :]
             break
-    stem = _OUTPUT_LEAD.sub("", stem)
+    stem = _OUTPUT_LEAD.sub("", _FIRM_PART.sub("", stem))
     line = _MAKING_PLACE.search(stem)
     if line:  # 力劲压铸装备生产基地项目: the base makes 压铸装备, when that is a made thing's name
         made = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem[: line.start()]))
