@@ -557,3 +557,28 @@ def test_a_firm_name_left_in_a_project_name_is_not_the_product(tmp_path: Path) -
     ):
         graph = _graph(tmp_path, text, name)
         assert not any("公司" in p or "年产" in p for p in _products(graph))
+
+
+def test_an_agri_food_ladder_lays_out_links(tmp_path: Path) -> None:
+    # a Chongqing-style (重点壮大“…”产业链) and a Henan-style (打造“…”全链条) food chain
+    graph = _graph(
+        tmp_path,
+        "酉阳县食品产业发展方案\n\n三是食品产业，重点壮大“茶叶种植—精制加工—茶饮料”产业链，力争产值翻番。\n",
+        "a.txt",
+    )
+    assert {"茶叶种植", "精制加工", "茶饮料"} <= _links(graph)
+    graph = _graph(
+        tmp_path,
+        "漯河市食品产业链方案\n\n漯河市着力打造“生猪养殖—屠宰分割—肉制品—预制菜”全链条。\n",
+        "b.txt",
+    )
+    assert {"生猪养殖", "屠宰分割", "肉制品", "预制菜"} <= _links(graph)
+
+
+def test_a_from_to_list_of_fields_lays_out_nothing(tmp_path: Path) -> None:
+    # an Anhui-style line: 从A到B、C等领域的全产业链 names the fields a firm reaches
+    graph = _graph(
+        tmp_path,
+        "亳州食品企业观察\n\n这家企业推动从大豆种植到豆粉、豆干、休闲食品等领域的全产业链升级。\n",
+    )
+    assert not _links(graph)

@@ -212,6 +212,8 @@ _FROM_TO_OF = re.compile(
     r"从([^，。；从]{2,60}?)到([^，。；]{2,60}?)的[^，。；、]{0,8}?(?:产业链条|产业链|全链条|链条)"
 )
 
+_FIELDS = re.compile(r"等(?:领域|行业|方面|场景|产业|板块)")
+
 
 def from_to(text: str) -> list[Layout]:
     """从A、B到C等全产业链: links A, B, C; 从A、B到C的(较完整)链条 too, when three links at least, most of them
@@ -223,6 +225,8 @@ def from_to(text: str) -> list[Layout]:
         for m in _FROM_TO.finditer(text)
     ]
     for m in _FROM_TO_OF.finditer(text):
+        if _FIELDS.search(m.group(2)):
+            continue  # 从A到B、C等领域的全产业链: fields the chain reaches, not its links
         items = split_items(m.group(1)) + [i for part in split_items(m.group(2)) for i in part.split("再到")]
         if len(items) >= 3 and all(2 <= len(i) <= 12 for i in items) and _is_value_chain(items):
             found.append(Layout([Link(clean_name(i)) for i in items], m.start(), m.end()))
