@@ -582,3 +582,19 @@ def test_a_from_to_list_of_fields_lays_out_nothing(tmp_path: Path) -> None:
         "亳州食品企业观察\n\n这家企业推动从大豆种植到豆粉、豆干、休闲食品等领域的全产业链升级。\n",
     )
     assert not _links(graph)
+
+
+def test_a_project_named_for_what_it_does_for_the_chain_names_no_product(tmp_path: Path) -> None:
+    # a Ningxia-style (A、B等一批填补产业链空白项目) and a Hunan-style (A补链强链示范项目) news line
+    graph = _graph(
+        tmp_path,
+        "银川招商观察\n\n宁夏宝晶光伏材料有限公司填补产业链空白项目落地投产。\n",
+        "a.txt",
+    )
+    assert not any("产业链" in p or "空白" in p for p in _products(graph))
+    graph = _graph(
+        tmp_path,
+        "株洲项目观察\n\n株洲华锐硬质合金有限公司补链强链示范项目开工。\n",
+        "b.txt",
+    )
+    assert not any("补链" in p or "示范" in p for p in _products(graph))

@@ -46,6 +46,8 @@ _WORK_LEAD = re.compile(r"^(?:扩建|新建|建设|实施|改扩建)")
 _PROCESS = re.compile(r"(?:冷轧|热轧|轧制|冶炼|炼钢|炼铁|熔铸|铸造|锻造|电镀|喷涂)$")
 #: A firm's legal name (or its tail) opening the project's name, when it is not the investor's form: not the product.
 _FIRM_PART = re.compile(r"^.*?(?:股份有限公司|有限责任公司|有限公司)")
+#: What a project does for a chain, not a thing it makes (填补产业链空白项目, 补短板项目, 技术改造示范项目).
+_NOT_MADE = re.compile(r"产业链|空白|短板|补链|强链|延链|升级|改造|提升|示范")
 #: A base or line named for what it makes (压铸装备生产基地, 电池片生产线): the thing before it is the product.
 _MAKING_PLACE = re.compile(r"(?:研发)?(?:生产|制造)(?:基地|线)$|产线$")
 #: Names of places of work, not of products (…产业园, …生产线): a project so named says no product.
@@ -245,4 +247,5 @@ def _products_of(project: str, firm: Node) -> list[str]:
     if stem.endswith(_NOT_A_PRODUCT):
         return []
     stem = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem))
-    return [item for item in re.split(r"及|和|、", stem) if len(item) >= 2 and not _PROCESS.search(item)]
+    items = re.split(r"及|和|、", stem)
+    return [item for item in items if len(item) >= 2 and not _PROCESS.search(item) and not _NOT_MADE.search(item)]
