@@ -598,3 +598,19 @@ def test_a_project_named_for_what_it_does_for_the_chain_names_no_product(tmp_pat
         "b.txt",
     )
     assert not any("补链" in p or "示范" in p for p in _products(graph))
+
+
+def test_a_project_that_mainly_makes_p_names_a_product(tmp_path: Path) -> None:
+    # a Jiangsu-style (…项目总投资N亿元，主要生产P) and a Hebei-style (…基地建成后，主营P) news line
+    graph = _graph(
+        tmp_path,
+        "溧阳项目观察\n\n位于南渡镇的锂电配套项目总投资8亿元，规划用地60亩，主要生产锂电池铝塑膜。\n",
+        "a.txt",
+    )
+    assert "锂电池铝塑膜" in _products(graph)
+    graph = _graph(
+        tmp_path,
+        "沧州项目观察\n\n沧州临港管道产业园一期建成投产，主营防腐钢管。\n",
+        "b.txt",
+    )
+    assert "防腐钢管" in _products(graph)

@@ -296,7 +296,8 @@ class _Reader:
         links = bool(self.link_names) and "等" in sentence
         firms = index in self.firm_sentences
         lists = "、" in sentence
-        if not (links or firms or lists or self.heading_link):
+        mainly = not firms and any(word in sentence for word in ("主要生产", "专门生产", "专业生产", "主营"))
+        if not (links or firms or lists or mainly or self.heading_link):
             return  # most sentences name no list, no firm and no link: spare the clause scan
         found: list[str] = []
         for clause in _CLAUSE.finditer(sentence):
@@ -304,6 +305,8 @@ class _Reader:
                 self._link_products(clause.group(), sentence)
             if firms:
                 found += self._made(clause.group(), sentence)
+            elif mainly:
+                found += self._made_by_subject(clause.group(), sentence)
             if lists:
                 found += self._product_list(clause.group(), sentence)
             if self.heading_link is not None and not firms and not heading:
@@ -427,6 +430,17 @@ class _Reader:
             return found + products
         return found
 
+    def _made_by_subject(self, clause: str, evidence: str) -> list[str]:
+        """…项目总投资N亿元，主要生产P: a clause opening with 主要生产 / 专门生产 / 主营 speaks of what the
+        sentence's subject (a project, a plant, a firm the text does not name as one) makes: P, a product."""
+        opening = _MAINLY_MAKES.match(clause)
+        if opening is None:
+            return []
+        made = self._products(clause[opening.end() :])
+        for product in made:
+            self._product(product, evidence)
+        return made
+
     def _inputs(self, before: str, evidence: str) -> list[str]:
         """把X加工成P: X, the good the firm turns into P (a product of the chain too, made upstream)."""
         at = before.rfind("把")
@@ -538,6 +552,8 @@ class _Reader:
 _GRADE = re.compile("^(?:" + "|".join(sorted(PRODUCT_GRADES, key=len, reverse=True)) + ")")
 #: 把X before 加工成/冶炼成…: the input X a firm turns into its product.
 _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
+#: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P).
+_MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
 _PRONOUN = re.compile(r"(?:支持|推动|鼓励|引导|帮助|指导|由)其")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
