@@ -614,3 +614,25 @@ def test_a_project_that_mainly_makes_p_names_a_product(tmp_path: Path) -> None:
         "b.txt",
     )
     assert "防腐钢管" in _products(graph)
+
+
+def test_the_one_firm_under_a_make_more_heading_makes_its_goods(tmp_path: Path) -> None:
+    # a Guizhou-style ((2)扩大P产能。推动A…) and a Hunan-style (2.壮大P产能。支持A…) measure; two firms: none
+    graph = _graph(
+        tmp_path,
+        "铜仁市锰材料产业链方案\n\n（2）扩大锰酸锂产能。推动铜仁锰源材料有限公司年内建成第三条隧道窑生产线。\n",
+        "a.txt",
+    )
+    assert ("铜仁锰源材料有限公司", "锰酸锂") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "株洲市轨道交通产业链方案\n\n2.壮大牵引电机产能。支持株洲华驰电气有限公司新建智能化产线。\n",
+        "b.txt",
+    )
+    assert ("株洲华驰电气有限公司", "牵引电机") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "株洲市轨道交通产业链方案\n\n2.壮大牵引电机产能。支持株洲华驰电气有限公司、株洲远航电机有限公司新建产线。\n",
+        "c.txt",
+    )
+    assert not any(p == "牵引电机" for _, p in _pairs(graph, "MAKES"))

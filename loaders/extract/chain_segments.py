@@ -111,6 +111,7 @@ class _Reader:
         self.link_names: set[str] = set()
         self.last_chain = ""  # the chain of the last layout read (what a later 上游，… clause speaks of)
         self.heading_link: Node | None = None  # the link the current measure heading names
+        self.heading_goods: list[str] = []  # what the current measure heading says to make more of (扩大P产能)
         self.industry_names = {m.surface for m in findings.industries} | {m.name for m in findings.industries}
 
     # -- layouts ----------------------------------------------------------------------------------------
@@ -293,6 +294,9 @@ class _Reader:
         heading = bool(_NUMBERED_HEADING.match(sentence)) and len(sentence) <= 30
         if heading:
             self.heading_link = self._link_in_heading(sentence)
+            self.heading_goods = self._goods_of_heading(sentence)
+        elif self.heading_goods:
+            self._make_heading_goods(sentence)
         links = bool(self.link_names) and "等" in sentence
         firms = index in self.firm_sentences
         lists = "、" in sentence
@@ -430,6 +434,21 @@ class _Reader:
             return found + products
         return found
 
+    def _goods_of_heading(self, heading: str) -> list[str]:
+        """(2)扩大P产能。 / 2.壮大P产能。: P, what the measure's firm is to make more of."""
+        match = _MORE_OF.search(heading)
+        return self._products(match["goods"]) if match else []
+
+    def _make_heading_goods(self, sentence: str) -> None:
+        """The one firm the first sentence under a 扩大P产能 heading names makes P (推动A建成第二条生产线); with more
+        firms named, which of them makes P is not said."""
+        goods, self.heading_goods = self.heading_goods, []
+        makers = self._firms_in(sentence)
+        if len(makers) != 1:
+            return
+        for product in goods:
+            self.graph.edge("MAKES", makers[0], self._product(product, sentence), sentence)
+
     def _made_by_subject(self, clause: str, evidence: str) -> list[str]:
         """…项目总投资N亿元，主要生产P: a clause opening with 主要生产 / 专门生产 / 主营 speaks of what the
         sentence's subject (a project, a plant, a firm the text does not name as one) makes: P, a product."""
@@ -552,6 +571,8 @@ class _Reader:
 _GRADE = re.compile("^(?:" + "|".join(sorted(PRODUCT_GRADES, key=len, reverse=True)) + ")")
 #: 把X before 加工成/冶炼成…: the input X a firm turns into its product.
 _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
+#: A measure heading that says to make more of P (扩大P产能, 壮大P产能, 提升P供给能力).
+_MORE_OF = re.compile(r"(?:扩大|壮大|提升|扩充|做大)(?P<goods>[^，。；]{2,14}?)(?:产能|产量|供给能力|生产规模)")
 #: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P).
 _MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
