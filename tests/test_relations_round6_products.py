@@ -636,3 +636,30 @@ def test_the_one_firm_under_a_make_more_heading_makes_its_goods(tmp_path: Path) 
         "c.txt",
     )
     assert not any(p == "牵引电机" for _, p in _pairs(graph, "MAKES"))
+
+
+def test_a_pronoun_phrase_means_the_firm_the_sentence_before_named(tmp_path: Path) -> None:
+    # a Guangxi-style (A是其中的代表。这家…企业专门生产P) and a Zhejiang-style (…A落户。该公司主要生产P) news line
+    graph = _graph(
+        tmp_path,
+        "柳州汽车零部件观察\n\n位于柳东新区的柳州恒盛汽车配件有限公司是其中的代表。这家从外地搬迁而来的企业专门生产汽车座椅总成，"
+        "去年产量超过百万件。\n",
+        "a.txt",
+    )
+    assert ("柳州恒盛汽车配件有限公司", "汽车座椅总成") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "嘉善电子产业观察\n\n今年3月，嘉善晶辉电子科技有限公司正式落户。该公司主要生产车规级功率芯片。\n",
+        "b.txt",
+    )
+    assert ("嘉善晶辉电子科技有限公司", "车规级功率芯片") in _pairs(graph, "MAKES")
+
+
+def test_a_chain_of_one_general_word_stays_on_its_products(tmp_path: Path) -> None:
+    # a Guangxi-style 汽车 plan and a Jilin-style one: 汽车 qualifies the part (汽车安全带, 汽车线束总成)
+    for name, text in (
+        ("a.txt", "柳州市汽车产业链方案\n\n支持柳州华泰汽车零部件有限公司生产汽车安全带、汽车线束总成。\n"),
+        ("b.txt", "长春市汽车产业链方案\n\n长春一汽富维配件有限公司主要生产汽车安全带和汽车线束总成。\n"),
+    ):
+        graph = _graph(tmp_path, text, name)
+        assert {"汽车安全带", "汽车线束总成"} <= _products(graph)

@@ -301,6 +301,8 @@ class _Reader:
         firms = index in self.firm_sentences
         lists = "、" in sentence
         mainly = not firms and any(word in sentence for word in ("主要生产", "专门生产", "专业生产", "主营"))
+        if not firms and index > 0 and _ANAPHOR.search(sentence):
+            self._made_by_anaphor(index, sentence)
         if not (links or firms or lists or mainly or self.heading_link):
             return  # most sentences name no list, no firm and no link: spare the clause scan
         found: list[str] = []
@@ -449,6 +451,18 @@ class _Reader:
         for product in goods:
             self.graph.edge("MAKES", makers[0], self._product(product, sentence), sentence)
 
+    def _made_by_anaphor(self, index: int, sentence: str) -> None:
+        """该公司/这家企业…生产P: the firm the sentence before named last makes P (A是其中的代表。这家…企业
+        专门生产P)."""
+        mention = _ANAPHOR.search(sentence)
+        makers = self._nearest_firm(self.doc.sentences[index - 1].text)
+        verb = MAKE_VERB.search(sentence, mention.end()) if mention else None
+        if not makers or verb is None or verb.group() in _NEEDS_TAIL or verb.group().endswith("成"):
+            return
+        rest = _CLAUSE.match(sentence, verb.end())
+        for product in self._products(rest.group() if rest else ""):
+            self.graph.edge("MAKES", makers[0], self._product(product, sentence), sentence)
+
     def _made_by_subject(self, clause: str, evidence: str) -> list[str]:
         """…项目总投资N亿元，主要生产P: a clause opening with 主要生产 / 专门生产 / 主营 speaks of what the
         sentence's subject (a project, a plant, a firm the text does not name as one) makes: P, a product."""
@@ -538,7 +552,8 @@ class _Reader:
 
     def _products(self, text: str, strict: bool = False, trust: bool = False) -> list[str]:
         """Products of a list (see :func:`_products_of`), none of them a firm, without a leading chain name
-        (新能源汽车动力电池 in a text on 新能源汽车 is 动力电池)."""
+        (新能源汽车动力电池 in a text on 新能源汽车 is 动力电池; but a chain of one general word, 汽车 or 光伏,
+        qualifies the product: 汽车安全气囊, 光伏玻璃)."""
         if any(f in text for f in self.firms):
             if strict:
                 return []
@@ -549,7 +564,7 @@ class _Reader:
         for product in _products_of(text, strict, trust):
             for chain in self.chain_names:
                 rest = product[len(chain) :]
-                if product.startswith(chain) and _qualified(rest):
+                if len(chain) >= 4 and product.startswith(chain) and _qualified(rest):
                     product = rest
                     break
             if product not in self.link_names:
@@ -573,6 +588,8 @@ _GRADE = re.compile("^(?:" + "|".join(sorted(PRODUCT_GRADES, key=len, reverse=Tr
 _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
 #: A measure heading that says to make more of P (扩大P产能, 壮大P产能, 提升P供给能力).
 _MORE_OF = re.compile(r"(?:扩大|壮大|提升|扩充|做大)(?P<goods>[^，。；]{2,14}?)(?:产能|产量|供给能力|生产规模)")
+#: A firm the text named before, called by a pronoun phrase (该公司, 这家企业, 这家从外地搬迁而来的企业).
+_ANAPHOR = re.compile(r"(?:该|这家)[^，。；]{0,16}?(?:公司|企业)")
 #: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P).
 _MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
