@@ -663,3 +663,32 @@ def test_a_chain_of_one_general_word_stays_on_its_products(tmp_path: Path) -> No
     ):
         graph = _graph(tmp_path, text, name)
         assert {"汽车安全带", "汽车线束总成"} <= _products(graph)
+
+
+# -- headings that name a position ----------------------------------------------------------------------------
+def test_a_part_heading_naming_a_position_gives_its_one_link_the_products_below(tmp_path: Path) -> None:
+    # a Jilin-style plan (二、拓展下游应用 / 3．… 重点推广P1、P2) and a Hebei-style one ((二)做强中游制造。…)
+    graph = _graph(
+        tmp_path,
+        "松原市玄武岩纤维产业链工作要点\n\n全省已贯通“玄武岩矿石—连续纤维—复合材料—终端制品”全链条。\n"
+        "二、拓展下游应用\n3．深化供需对接。组织企业对接，重点推广桥梁加固板、复合筋材和防腐管材。\n",
+        "a.txt",
+    )
+    includes = _pairs(graph, "INCLUDES")
+    assert {("终端制品", "桥梁加固板"), ("终端制品", "防腐管材")} <= includes
+    graph = _graph(
+        tmp_path,
+        "邢台市自行车产业链方案\n\n全市形成上游零部件配套、中游整车组装、下游品牌营销的自行车产业链。\n"
+        "（二）做强中游制造。支持企业扩大山地车、折叠车产能。\n",
+        "b.txt",
+    )
+    assert {("整车组装", "山地车"), ("整车组装", "折叠车")} <= _pairs(graph, "INCLUDES")
+
+
+def test_a_position_with_several_links_gives_none(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "邢台市自行车产业链方案\n\n全市已贯通“钢材—车架—变速器—整车组装—品牌营销”的自行车产业链。\n"
+        "（一）夯实上游配套。支持企业扩大轮毂、车座产能。\n",
+    )
+    assert not any(p in {"轮毂", "车座"} for _, p in _pairs(graph, "INCLUDES"))

@@ -111,6 +111,7 @@ class _Reader:
         self.link_names: set[str] = set()
         self.last_chain = ""  # the chain of the last layout read (what a later 上游，… clause speaks of)
         self.heading_link: Node | None = None  # the link the current measure heading names
+        self.part_link: Node | None = None  # the link the current part heading (一、 二、) names
         self.heading_goods: list[str] = []  # what the current measure heading says to make more of (扩大P产能)
         self.industry_names = {m.surface for m in findings.industries} | {m.name for m in findings.industries}
 
@@ -293,7 +294,7 @@ class _Reader:
         are that link's."""
         heading = bool(_NUMBERED_HEADING.match(sentence)) and len(sentence) <= 30
         if heading:
-            self.heading_link = self._link_in_heading(sentence)
+            self.heading_link = self._heading_link(sentence)
             self.heading_goods = self._goods_of_heading(sentence)
         elif self.heading_goods:
             self._make_heading_goods(sentence)
@@ -356,6 +357,23 @@ class _Reader:
         if bare and any(node.name == bare for node in self.graph.by_label("Product")):
             return self.graph.node("Product", bare, evidence, aliases={name: "graded-form"})
         return self.graph.node("Product", name, evidence)
+
+    def _heading_link(self, heading: str) -> Node | None:
+        """The link a measure heading is about: the one it names, else the one link at the position it names
+        (二、拓展下游应用 in a chain whose one downstream link is 终端制品), else, under a part heading
+        (一、 二、) that named one, that part's link."""
+        link = self._link_in_heading(heading) or self._link_at_position(heading)
+        if _PART_HEADING.match(heading):
+            self.part_link = link
+        return link or self.part_link
+
+    def _link_at_position(self, heading: str) -> Node | None:
+        mark = _POSITION_IN_HEADING.search(heading)
+        if mark is None or len(self.segments) != 1:
+            return None
+        position = {"上游": "upstream", "中游": "midstream", "下游": "downstream"}[mark.group()]
+        at = [node for nodes in self.segments.values() for node in nodes if node.props.get("position") == position]
+        return at[0] if len(at) == 1 else None
 
     def _link_in_heading(self, heading: str) -> Node | None:
         """The link of this document a heading names whole (or by a part of three characters at least:
@@ -600,6 +618,10 @@ _SOURCE = re.compile(r"^(?:进口|外购|国产|本地|当地|自产)(?:的)?")
 _NUMBERED_HEADING = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[①-⑳]|第[一二三四五六七八九十]+条)"
 )
+#: A part heading (一、 二、), above the measures ((一), 1.) of a plan.
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+#: A position a heading names (拓展下游应用, 夯实上游基础), not 上下游 / 上中下游.
+_POSITION_IN_HEADING = re.compile(r"(?<![上中])(?:上游|中游|下游)")
 #: Verbs after which a list of products starts (支持A、B扩大P1、P2产能: the list is P1、P2); 向 after firms
 #: (推动A、B等企业向P1、P2等细分领域延伸), but not of 方向, 面向, 导向, 转向, 走向, 倾向, 动向, 意向.
 _VERB_SPLIT = re.compile(
