@@ -692,3 +692,21 @@ def test_a_position_with_several_links_gives_none(tmp_path: Path) -> None:
         "（一）夯实上游配套。支持企业扩大轮毂、车座产能。\n",
     )
     assert not any(p in {"轮毂", "车座"} for _, p in _pairs(graph, "INCLUDES"))
+
+
+def test_a_product_with_its_kind_word_after_it_is_that_product(tmp_path: Path) -> None:
+    # a Zhejiang-style (P供应商A…建设年产30GW P材料项目) and a Shandong-style (A生产P…扩大P产品出口) line
+    graph = _graph(
+        tmp_path,
+        "嘉兴光伏配套观察\n\n国内领先的光伏背板供应商禾光新材投资10亿元，建设年产20GW光伏背板材料项目。\n",
+        "a.txt",
+    )
+    products = _products(graph)
+    assert "光伏背板" in products
+    assert not {"光伏背板材料", "GW光伏背板材料"} & products
+    graph = _graph(
+        tmp_path,
+        "滕州机床产业观察\n\n滕州精机有限公司生产数控机床。去年，滕州精机有限公司扩大数控机床产品产能。\n",
+        "b.txt",
+    )
+    assert "数控机床产品" not in _products(graph)

@@ -56,8 +56,8 @@ _OBJECT_TAIL = re.compile(
     r"(?:等)?(?:研发生产项目|生产项目|(?:扩产|扩能|技改|改扩建|扩建)项目|生产基地|生产线|产线|项目|产能|扩能|稳定供应|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
 )
 _QUANTITY = re.compile(
-    r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|吉瓦时)?"
-    r"|[\d.]+(?:万|亿|千)?(?:吨|件|台|套|辆|GWh|吉瓦时))"
+    r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|GW|MWh|MW|吉瓦时|吉瓦)?"
+    r"|[\d.]+(?:万|亿|千)?(?:吨|件|台|套|辆|GWh|GW|MWh|MW|吉瓦时|吉瓦))"
 )
 #: A quantity after a product (年产P 30万吨, 规划年产P1 36万吨、P2 22万吨, 年产电芯0.7GWh): not its name.
 _TRAILING_QUANTITY = re.compile(
@@ -351,10 +351,11 @@ class _Reader:
 
     def _product(self, name: str, evidence: str) -> Node:
         """The Product node of ``name``; a graded form of a product the document named already (大规格钛锭 after
-        钛锭, 宽幅铝带 after 铝带) is that product, with the graded form as an alias."""
+        钛锭, 宽幅铝带 after 铝带), or the product with its kind word after it (光伏胶膜材料 after 光伏胶膜, 机床产品
+        after 机床), is that product, with the longer form as an alias."""
         grade = _GRADE.match(name)
-        bare = name[grade.end() :] if grade else ""
-        if bare and any(node.name == bare for node in self.graph.by_label("Product")):
+        bare = name[grade.end() :] if grade else _KIND_WORD.sub("", name)
+        if bare != name and any(node.name == bare for node in self.graph.by_label("Product")):
             return self.graph.node("Product", bare, evidence, aliases={name: "graded-form"})
         return self.graph.node("Product", name, evidence)
 
@@ -602,6 +603,8 @@ class _Reader:
 
 #: Words of size or grade before a product's name (大规格钛锭, 超薄铜箔): the same product, in a grade.
 _GRADE = re.compile("^(?:" + "|".join(sorted(PRODUCT_GRADES, key=len, reverse=True)) + ")")
+#: A kind word after a product's name (光伏胶膜材料, 机床产品): the product itself, when the text named it bare.
+_KIND_WORD = re.compile(r"(?<=..)(?:材料|产品|系列产品)$")
 #: 把X before 加工成/冶炼成…: the input X a firm turns into its product.
 _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成)")
 #: A measure heading that says to make more of P (扩大P产能, 壮大P产能, 提升P供给能力).
