@@ -710,3 +710,21 @@ def test_a_product_with_its_kind_word_after_it_is_that_product(tmp_path: Path) -
         "b.txt",
     )
     assert "数控机床产品" not in _products(graph)
+
+
+def test_a_list_headed_by_a_general_link_needs_words_of_made_things(tmp_path: Path) -> None:
+    # a Zhejiang-style (引入P、Q等系统) and a Fujian-style (配置P、Q等设备) line; the layouts have such a link
+    for name, text in (
+        (
+            "a.txt",
+            "湖州物流装备产业观察\n\n全市形成“零部件—系统—整机—应用场景”的物流装备产业链。"
+            "湖州箱包有限公司建设新工厂，将引入智能排产系统、视觉质检等系统。\n",
+        ),
+        (
+            "b.txt",
+            "泉州纺机产业观察\n\n全市形成“零部件—设备—整线集成—应用”的纺织机械产业链。"
+            "泉州织造有限公司新建车间，配置自动络筒机、在线检测等设备。\n",
+        ),
+    ):
+        graph = _graph(tmp_path, text, name)
+        assert not {"视觉质检", "在线检测"} & _products(graph)

@@ -422,7 +422,8 @@ class _Reader:
             segment = self._known_link(head)
             if segment is None:
                 continue
-            for product in self._products(match.group(1), trust=True):
+            general = segment.name in _GENERAL_PART  # 等系统, 等设备: say too little to vouch for the items
+            for product in self._products(match.group(1), trust=not general):
                 if product.endswith(segment.name):
                     continue  # 全景式MES系统等系统: a kind of the link's thing, not a part of it
                 self.graph.edge("INCLUDES", segment, self._product(product, evidence), evidence)
