@@ -728,3 +728,20 @@ def test_a_list_headed_by_a_general_link_needs_words_of_made_things(tmp_path: Pa
     ):
         graph = _graph(tmp_path, text, name)
         assert not {"视觉质检", "在线检测"} & _products(graph)
+
+
+def test_firms_counted_but_not_named_still_name_products(tmp_path: Path) -> None:
+    # a Fujian-style (下游，A等企业生产P，一批企业制造Q和R) and a Guangdong-style (多家配套企业生产P) line
+    graph = _graph(
+        tmp_path,
+        "福安不锈钢产业观察\n\n下游，福安钢管有限公司生产不锈钢管材，一批企业制造厨具和建筑装饰制品。\n",
+        "a.txt",
+    )
+    assert {"厨具", "建筑装饰制品"} <= _products(graph)
+    assert not any(p in {"厨具", "建筑装饰制品"} for _, p in _pairs(graph, "MAKES"))
+    graph = _graph(
+        tmp_path,
+        "阳江刀剪产业观察\n\n阳江五金制品有限公司是链主，园区内多家配套企业生产厨房刀具、不锈钢餐具。\n",
+        "b.txt",
+    )
+    assert {"厨房刀具", "不锈钢餐具"} <= _products(graph)

@@ -443,6 +443,8 @@ class _Reader:
                 before = self._firms_in_order(evidence[: evidence.find(clause)])
                 makers = before if clause.startswith("分别") else before[:1]
             if not makers:
+                if _UNNAMED_MAKERS.search(clause[: verb.start()]) and verb.group() not in _NEEDS_TAIL:
+                    found += [self._product(p, evidence).name for p in self._products(clause[verb.end() :])]
                 continue
             turned = verb.group().endswith("成")
             products = self._products(clause[verb.end() :], trust=turned)
@@ -612,6 +614,8 @@ _TAKEN_IN = re.compile(r"把[^，。；]*?(?=(?:加工|冶炼|轧制|制|炼)成
 _MORE_OF = re.compile(r"(?:扩大|壮大|提升|扩充|做大)(?P<goods>[^，。；]{2,14}?)(?:产能|产量|供给能力|生产规模)")
 #: A firm the text named before, called by a pronoun phrase (该公司, 这家企业, 这家从外地搬迁而来的企业).
 _ANAPHOR = re.compile(r"(?:该|这家)[^，。；]{0,16}?(?:公司|企业)")
+#: Firms the text counts but does not name, as the subject of a make verb (一批企业制造P, 多家配套企业生产P).
+_UNNAMED_MAKERS = re.compile(r"(?:一批|多家|众多|一些|数十家|\d+余?家)[\u4e00-\u9fff]{0,4}?企业$")
 #: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P).
 _MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
