@@ -745,3 +745,45 @@ def test_firms_counted_but_not_named_still_name_products(tmp_path: Path) -> None
         "b.txt",
     )
     assert {"厨房刀具", "不锈钢餐具"} <= _products(graph)
+
+
+# -- the chain's whole name -------------------------------------------------------------------------------
+def _chains(graph: Graph) -> dict[str, set[str]]:
+    return {n.name: set(n.aliases) for n in graph.by_label("IndustryChain")}
+
+
+def test_a_general_chain_name_every_mention_qualifies_is_read_whole(tmp_path: Path) -> None:
+    # a Fujian-style news report (湾区X新材料产业园 … 全市X新材料产业) and a Shandong-style one (X新材料)
+    graph = _graph(
+        tmp_path,
+        "罗源湾观察\n\n如今，罗源湾铜箔新材料产业园已吸引上百家企业集聚。\n"
+        "园区打通了“电解铜—铜箔—覆铜板—电路板”全流程。\n"
+        "2024年，福州市铜箔新材料产业实现产值500亿元。\n",
+        "a.txt",
+    )
+    assert _chains_of_links(graph) == {"铜箔新材料"}
+    graph = _graph(
+        tmp_path,
+        "淄博观察\n\n走进张店氟硅新材料产业园，一派繁忙景象。园区已打通“萤石开采—氟化工原料—制冷剂生产—含氟材料”全链条。"
+        "今年淄博氟硅新材料产业产值有望突破千亿元。\n",
+        "b.txt",
+    )
+    assert _chains_of_links(graph) == {"氟硅新材料"}
+
+
+def test_a_chain_joined_to_another_by_ji_is_read_whole(tmp_path: Path) -> None:
+    # a Liaoning-style (集聚X及Y企业…形成从A、B到C的链条) and a Guangdong-style line (X is a vocabulary industry)
+    graph = _graph(
+        tmp_path,
+        "浑南观察\n\n园区先后孵化出多家机器人企业。目前，园区已集聚机器人及智能装备企业300余家，"
+        "形成从减速器、伺服电机到整机制造的较完整链条。\n",
+        "a.txt",
+    )
+    assert _chains_of_links(graph) == {"机器人及智能装备"}
+    assert {"机器人", "智能装备"} <= _chains(graph)["机器人及智能装备"]
+    graph = _graph(
+        tmp_path,
+        "顺德观察\n\n顺德家电产业历史悠久。目前全区已集聚家电及智能装备企业200余家，形成从压缩机、电机到整机制造的较完整链条。\n",
+        "b.txt",
+    )
+    assert _chains_of_links(graph) == {"家电及智能装备"}

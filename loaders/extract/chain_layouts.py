@@ -38,6 +38,8 @@ PRODUCT_WORD = _any(_WORDS["product_heads"])
 PRODUCT_HEAD = re.compile("(?:" + PRODUCT_WORD.pattern + r")$")
 #: The head words of made things alone (玻璃, 系统): a name that is only one of them says no more than its kind.
 PRODUCT_HEADS = frozenset(_WORDS["product_heads"])
+#: Chain names general enough that a document's mentions often qualify them (不锈钢新材料, 高端智能装备).
+GENERAL_CHAINS = frozenset(_WORDS["general_chains"])
 #: Words of size or grade before a product's name (大规格, 超薄): a graded form of the product, not another one.
 PRODUCT_GRADES: list[str] = _WORDS["product_grades"]
 MAKE_VERB = _any(_WORDS["make_verbs"])

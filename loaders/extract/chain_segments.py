@@ -13,11 +13,13 @@ document is read against the links it gave:
 
 from __future__ import annotations
 
+import os
 import re
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.chain_layouts import (
+    GENERAL_CHAINS,
     LINK_YIELDS,
     MAKE_VERB,
     PRODUCT_GRADES,
@@ -38,6 +40,7 @@ from chainkg.loaders.extract.prose_context import ProseContext
 from chainkg.loaders.text.divisions import leading_district
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
+from chainkg.loaders.text.industry_terms import STRONG_TERMS, WEAK_TERMS
 
 #: A chain the text names by 产业链 / 全链条 / 链条 when no known chain is near (新能源电池产业链已贯通…).
 _NAMED_CHAIN = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:产业链|全链条|产业)")
@@ -194,13 +197,43 @@ class _Reader:
         if name is None:
             chains = self.context.chain_before(index)
             name = self._specific(chains[0]) if chains else self._chain_of_section(index)
-        return self.graph.node(CHAIN, name, self.doc.sentences[index].text) if name else None
+        if name is None:
+            return None
+        whole, parts = self._as_written(name)
+        aliases = {part: "part-of-written-name" for part in parts}
+        return self.graph.node(CHAIN, whole, self.doc.sentences[index].text, aliases=aliases or None)
+
+    def _as_written(self, name: str) -> tuple[str, list[str]]:
+        """The chain's whole name where the document's mentions of ``name`` are all part of a longer one, and the
+        parts it was read by (the document's other names of it): X及name with X another chain of the document
+        (机器人及智能装备, of 机器人 and 智能装备), or, for a general name, the words every mention has before it
+        (湾坞不锈钢新材料产业园, 宁德市不锈钢新材料产业 → 不锈钢新材料, of 新材料)."""
+        spots = [start for mentions in self.findings.layout.chains.values() for n, start in mentions if n == name]
+        lefts = [self.doc.text[max(0, start - 8) : start] for start in spots]
+        if not lefts:
+            return name, []
+        joined = {self._joined_chain(left) for left in lefts}
+        if len(joined) == 1 and (first := joined.pop()):
+            return first + name, [first[:-1], name]
+        if name not in GENERAL_CHAINS or len(lefts) < 2:
+            return name, []
+        shared = os.path.commonprefix([left[::-1] for left in lefts])[::-1]
+        shared = re.sub(r"^.*[^\u4e00-\u9fff]", "", shared)
+        return (shared + name, [name]) if len(shared) >= 2 else (name, [])
 
     def _specific(self, name: str) -> str:
         """The one chain of the document whose name ends with ``name`` (绿色硅光伏 for 光伏 said in passing before
         a layout its sentence does not name): a plan on a specific chain calls it by its general word too."""
         longer = [c for c in self.chain_names if c.endswith(name) and c != name]
         return longer[0] if len(longer) == 1 else name
+
+    def _joined_chain(self, left: str) -> str:
+        """X及 / X与 / X和 closing ``left`` where X is another chain the document names or an industry of the
+        vocabulary (机器人及, 家电及), else ''."""
+        if left[-1:] not in ("及", "与", "和"):
+            return ""
+        known = (*self.chain_names, *_INDUSTRY_WORDS)
+        return max((c + left[-1] for c in known if len(c) >= 2 and left[:-1].endswith(c)), key=len, default="")
 
     def _in_firm_name(self, start: int, length: int) -> bool:
         """A chain's word inside a firm's name (能源 of 阳光能源, 智能 of 海柔智能) names no chain the text lays out."""
@@ -618,6 +651,8 @@ _ANAPHOR = re.compile(r"(?:该|这家)[^，。；]{0,16}?(?:公司|企业)")
 _UNNAMED_MAKERS = re.compile(r"(?:一批|多家|众多|一些|数十家|\d+余?家)[\u4e00-\u9fff]{0,4}?企业$")
 #: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P).
 _MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
+#: The industries of the vocabulary, one of which may stand before 及 in a chain's whole name (家电及配件).
+_INDUSTRY_WORDS = frozenset((*STRONG_TERMS, *WEAK_TERMS))
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
 _PRONOUN = re.compile(r"(?:支持|推动|鼓励|引导|帮助|指导|由)其")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
