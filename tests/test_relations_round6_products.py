@@ -787,3 +787,21 @@ def test_a_chain_joined_to_another_by_ji_is_read_whole(tmp_path: Path) -> None:
         "b.txt",
     )
     assert _chains_of_links(graph) == {"家电及智能装备"}
+
+
+def test_goods_of_owners_in_a_position_clause_are_products(tmp_path: Path) -> None:
+    # a Tianjin-style (中游有X的P和Y公司的Q) and a Hubei-style (上游有X的P、Y的Q) clause; X, Y read as no firm
+    graph = _graph(
+        tmp_path,
+        "津西信创产业观察\n\n全市已打通上游芯片设计、中游服务器整机与基础软件、下游行业应用的信创产业链。"
+        "全市梳理出重点企业清单：中游有曙海的服务器和津西通用数据技术有限公司的数据库。\n",
+        "a.txt",
+    )
+    assert {"服务器", "数据库"} <= _products(graph)
+    assert ("服务器整机与基础软件", "服务器") in _pairs(graph, "INCLUDES")
+    graph = _graph(
+        tmp_path,
+        "襄阳汽车产业观察\n\n襄阳形成上游零部件、中游整车制造、下游汽车服务的汽车产业链。上游有襄阳汽轴有限公司的发动机、本地民企的减速器。\n",
+        "b.txt",
+    )
+    assert {"发动机", "减速器"} <= _products(graph)

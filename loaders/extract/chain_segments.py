@@ -565,6 +565,18 @@ class _Reader:
                     for product in products:
                         self.graph.edge("MAKES", maker, self._product(product, evidence), evidence)
                 found += products
+        there = _WHO_IS_THERE.search(clause)
+        if there:
+            found += [p for p in self._owned_goods(clause[there.end() :], evidence) if p not in found]
+        return found
+
+    def _owned_goods(self, clause: str, evidence: str) -> list[str]:
+        """中游有X的P和Y的Q where X, Y are owners the text does not name as firms: P and Q are made things still."""
+        found: list[str] = []
+        for match in re.finditer("的" + _POSSESSED.pattern, clause):
+            for product in _products_of(match.group(1)):
+                self._product(product, evidence)
+                found.append(product)
         return found
 
     def _nearest_firm(self, text: str) -> list[Node]:
@@ -653,6 +665,8 @@ _UNNAMED_MAKERS = re.compile(r"(?:一批|多家|众多|一些|数十家|\d+余?�
 _MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
 #: The industries of the vocabulary, one of which may stand before 及 in a chain's whole name (家电及配件).
 _INDUSTRY_WORDS = frozenset((*STRONG_TERMS, *WEAK_TERMS))
+#: A clause saying who is in a position (中游有…, 上游有…): what follows 的 there is what they make.
+_WHO_IS_THERE = re.compile(r"(?:^|[：:])(?:在)?(?:上游|中游|下游)(?:主要)?有|^(?:主要)?有")
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
 _PRONOUN = re.compile(r"(?:支持|推动|鼓励|引导|帮助|指导|由)其")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
