@@ -805,3 +805,21 @@ def test_goods_of_owners_in_a_position_clause_are_products(tmp_path: Path) -> No
         "b.txt",
     )
     assert {"发动机", "减速器"} <= _products(graph)
+
+
+def test_yearly_output_of_an_unnamed_plant_names_a_product(tmp_path: Path) -> None:
+    # an Anhui-style (…项目于2月开工，…，达产后可年产P N万套) and a Yunnan-style (…基地建成后年产P N万吨) line
+    graph = _graph(
+        tmp_path,
+        "合肥项目观察\n\n一汽华东底盘配套项目于3月开工，项目占地80亩，达产后可年产电驱动桥总成15万套，年产值约12亿元。\n",
+        "a.txt",
+    )
+    products = _products(graph)
+    assert "电驱动桥总成" in products
+    assert not any(p.startswith(("值", "能")) for p in products)
+    graph = _graph(
+        tmp_path,
+        "楚雄项目观察\n\n禄丰钛产业园二期项目投资20亿元，全部建成后年产海绵钛3万吨。\n",
+        "b.txt",
+    )
+    assert "海绵钛" in _products(graph)

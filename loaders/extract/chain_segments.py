@@ -334,7 +334,7 @@ class _Reader:
         links = bool(self.link_names) and "等" in sentence
         firms = index in self.firm_sentences
         lists = "、" in sentence
-        mainly = not firms and any(word in sentence for word in ("主要生产", "专门生产", "专业生产", "主营"))
+        mainly = not firms and any(word in sentence for word in ("主要生产", "专门生产", "专业生产", "主营", "年产"))
         if not firms and index > 0 and _ANAPHOR.search(sentence):
             self._made_by_anaphor(index, sentence)
         if not (links or firms or lists or mainly or self.heading_link):
@@ -519,8 +519,9 @@ class _Reader:
             self.graph.edge("MAKES", makers[0], self._product(product, sentence), sentence)
 
     def _made_by_subject(self, clause: str, evidence: str) -> list[str]:
-        """…项目总投资N亿元，主要生产P: a clause opening with 主要生产 / 专门生产 / 主营 speaks of what the
-        sentence's subject (a project, a plant, a firm the text does not name as one) makes: P, a product."""
+        """…项目总投资N亿元，主要生产P / 达产后可年产P N吨: a clause opening with 主要生产 / 专门生产 / 主营 / 年产
+        speaks of what the sentence's subject (a project, a plant, a firm the text does not name as one) makes:
+        P, a product."""
         opening = _MAINLY_MAKES.match(clause)
         if opening is None:
             return []
@@ -661,8 +662,10 @@ _MORE_OF = re.compile(r"(?:扩大|壮大|提升|扩充|做大)(?P<goods>[^，。
 _ANAPHOR = re.compile(r"(?:该|这家)[^，。；]{0,16}?(?:公司|企业)")
 #: Firms the text counts but does not name, as the subject of a make verb (一批企业制造P, 多家配套企业生产P).
 _UNNAMED_MAKERS = re.compile(r"(?:一批|多家|众多|一些|数十家|\d+余?家)[\u4e00-\u9fff]{0,4}?企业$")
-#: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P).
-_MAINLY_MAKES = re.compile(r"^(?:(?:主要|专门|专业)生产|主营)")
+#: A clause that says what its sentence's subject makes (，主要生产P; ，专门生产P; ，主营P; ，达产后可年产P N吨).
+_MAINLY_MAKES = re.compile(
+    r"^(?:(?:主要|专门|专业)生产|主营|(?:达产后|建成后|投产后|全部建成后)?(?:可|将|预计)?(?:规划|可)?年产(?![值能量]))"
+)
 #: The industries of the vocabulary, one of which may stand before 及 in a chain's whole name (家电及配件).
 _INDUSTRY_WORDS = frozenset((*STRONG_TERMS, *WEAK_TERMS))
 #: A clause saying who is in a position (中游有…, 上游有…): what follows 的 there is what they make.
