@@ -823,3 +823,13 @@ def test_yearly_output_of_an_unnamed_plant_names_a_product(tmp_path: Path) -> No
         "b.txt",
     )
     assert "海绵钛" in _products(graph)
+
+
+def test_a_list_headed_by_industries_names_no_product(tmp_path: Path) -> None:
+    # a Zhejiang-style (重点支持P1、P2等八大新兴产业链) and a Hunan-style (聚焦P1、P2等重点产业) line
+    for name, text in (
+        ("a.txt", "湖州基金观察\n\n引导基金重点支持动力电池、智能装备等八大新兴产业链延链补链。\n"),
+        ("b.txt", "长沙基金观察\n\n产业基金聚焦工程机械、功率芯片等重点产业集群招引项目。\n"),
+    ):
+        graph = _graph(tmp_path, text, name)
+        assert not _products(graph) & {"动力电池", "智能装备", "工程机械", "功率芯片"}

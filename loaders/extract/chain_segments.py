@@ -72,6 +72,8 @@ _KIND_OF_GOODS = re.compile(
 )
 #: The head of a 等 list that says its items are know-how (等关键技术, 等工艺路线): not goods, whatever their words.
 _KIND_OF_KNOW_HOW = re.compile(r"^(?:关键|核心|前沿|先进|新型|共性|颠覆性)?(?:技术|工艺|路线|模式|业态)")
+#: The head of a 等 list that says its items are industries (等八大新兴产业链, 等重点产业, 等产业集群).
+_KIND_OF_INDUSTRY = re.compile(r"^[^、，。]{0,8}?(?:产业链|产业集群|产业|行业|集群|板块)")
 _CLAUSE = re.compile(r"[^，,；;。！？]+")
 #: What leads into a list and is not its first item (围绕…所需的P1、P2; 引进P1、P2; 重点推广P1、P2).
 _LEAD_WORDS = (
@@ -773,8 +775,8 @@ def _products_of(text: str, strict: bool = False, trust: bool = False) -> list[s
     text = _OBJECT_TAIL.sub("", text.strip())
     head, sep, tail = text.rpartition("等")
     if sep and head and "、" not in tail:
-        if _KIND_OF_KNOW_HOW.match(tail):
-            return []  # 固态电池、钠离子电池等技术: ways of making, not things made
+        if _KIND_OF_KNOW_HOW.match(tail) or _KIND_OF_INDUSTRY.match(tail):
+            return []  # 固态电池、钠离子电池等技术; 新能源汽车、物流装备等八大产业链: not things made
         text = head  # P1、P2等L: the products, not their head
         trust = trust or bool(_KIND_OF_GOODS.match(tail))  # 乙烯、丙烯等化工原料: each item is a good
     items = [p for item in split_items(text) for p in re.split(r"以及|和|及|与", item) if p]
