@@ -833,3 +833,12 @@ def test_a_list_headed_by_industries_names_no_product(tmp_path: Path) -> None:
     ):
         graph = _graph(tmp_path, text, name)
         assert not _products(graph) & {"动力电池", "智能装备", "工程机械", "功率芯片"}
+
+
+def test_words_shared_before_a_general_chain_that_do_not_qualify_it_are_dropped(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "东营观察\n\n东营市将重点发展新材料。园区已打通“原油加工—基础化工原料—合成材料—改性材料”全链条。"
+        "全市加快发展新材料，力争产值翻番。\n",
+    )
+    assert not any(chain.startswith("发展") for chain in _chains_of_links(graph))

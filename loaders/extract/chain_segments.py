@@ -220,7 +220,9 @@ class _Reader:
         if name not in GENERAL_CHAINS or len(lefts) < 2:
             return name, []
         shared = os.path.commonprefix([left[::-1] for left in lefts])[::-1]
-        shared = re.sub(r"^.*[^\u4e00-\u9fff]", "", shared)
+        shared = _NOT_QUALIFIER.split(re.sub(r"^.*[^\u4e00-\u9fff]", "", shared))[-1]
+        place = leading_district(shared, self.doc.scope)
+        shared = shared[place.end :] if place is not None else shared
         return (shared + name, [name]) if len(shared) >= 2 else (name, [])
 
     def _specific(self, name: str) -> str:
@@ -672,6 +674,12 @@ _MAINLY_MAKES = re.compile(
 _INDUSTRY_WORDS = frozenset((*STRONG_TERMS, *WEAK_TERMS))
 #: A clause saying who is in a position (中游有…, 上游有…): what follows 的 there is what they make.
 _WHO_IS_THERE = re.compile(r"(?:^|[：:])(?:在)?(?:上游|中游|下游)(?:主要)?有|^(?:主要)?有")
+#: Words before a chain's name that do not qualify it (发展新材料, 推动新材料, 全市新材料, 的新材料): the
+#: qualifier shared by every mention starts after the last of them.
+_NOT_QUALIFIER = re.compile(
+    r"关于|推进|加快|促进|推动|支持|印发|做强|壮大|打造|聚焦|培育|实施|发展|布局|引进|重点|全市|全省|全区|全县|我市|"
+    r"我省|我区|本市|的|已|将|等|和|及|与|在|是|为"
+)
 #: A plan's pronoun for the firm it just named, as the subject of what follows (发挥A作用，支持其建设P生产线).
 _PRONOUN = re.compile(r"(?:支持|推动|鼓励|引导|帮助|指导|由)其")
 #: Where a good comes from, before its name (进口铝土矿, 国产CPU): not part of its name.
@@ -690,7 +698,7 @@ _VERB_SPLIT = re.compile(
     r"扩大|扩产|生产|研制|供应|提供|推广|引进|围绕|补齐|建设|扩建|实施|保障|(?<![方面导转走倾动意志])向"
 )
 #: What says the list after it is of products (主要产品包括P1、P2; 产品涵盖P1、P2; 产品定位为P1、P2).
-_PRODUCTS_ARE = re.compile(r"产品(?:主要)?(?:包括|涵盖|覆盖|有|为|定位为|是)[：:]?")
+_PRODUCTS_ARE = re.compile(r"产品(?:包括|涵盖|覆盖|定位为|主要(?:包括|涵盖|有|为|是))[：:]?")
 #: Verbs that make a firm the maker of their object only with a tail (扩大P产能, 建设P生产线, 保障P供应).
 _NEEDS_TAIL = frozenset({"建设", "新建", "扩建", "扩大", "保障", "实现", "实施"})
 #: What after 年产 makes it a figure of the plant (年产值, 年产能), not the start of what it makes.
