@@ -116,6 +116,7 @@ class _Reader:
         self.link_names: set[str] = set()
         self.last_chain = ""  # the chain of the last layout read (what a later 上游，… clause speaks of)
         self.heading_link: Node | None = None  # the link the current measure heading names
+        self.written: dict[str, tuple[str, list[str]]] = {}  # a chain's name → its whole name as written, parts
         self.part_link: Node | None = None  # the link the current part heading (一、 二、) names
         self.heading_goods: list[str] = []  # what the current measure heading says to make more of (扩大P产能)
         self.industry_names = {m.surface for m in findings.industries} | {m.name for m in findings.industries}
@@ -201,7 +202,9 @@ class _Reader:
             name = self._specific(chains[0]) if chains else self._chain_of_section(index)
         if name is None:
             return None
-        whole, parts = self._as_written(name)
+        if name not in self.written:
+            self.written[name] = self._as_written(name)
+        whole, parts = self.written[name]
         aliases = {part: "part-of-written-name" for part in parts}
         return self.graph.node(CHAIN, whole, self.doc.sentences[index].text, aliases=aliases or None)
 
@@ -236,8 +239,11 @@ class _Reader:
         vocabulary (机器人及, 家电及), else ''."""
         if left[-1:] not in ("及", "与", "和"):
             return ""
-        known = (*self.chain_names, *_INDUSTRY_WORDS)
-        return max((c + left[-1] for c in known if len(c) >= 2 and left[:-1].endswith(c)), key=len, default="")
+        head = left[:-1]
+        for size in range(len(head), 1, -1):  # the longest name closing ``head``
+            if head[-size:] in self.chain_names or head[-size:] in _INDUSTRY_WORDS:
+                return head[-size:] + left[-1]
+        return ""
 
     def _in_firm_name(self, start: int, length: int) -> bool:
         """A chain's word inside a firm's name (能源 of 阳光能源, 智能 of 海柔智能) names no chain the text lays out."""
