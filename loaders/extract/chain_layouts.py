@@ -5,7 +5,7 @@ Plans and news lay out a chain in a few shapes, read here from the text alone (n
 - positions in prose: 上游A、中游B、下游C (one sentence, or one clause or line each, 上游为…；中游包括…),
   each link written "P1、P2等L" (link L including products P1, P2), "L（P1、P2）" or plainly "L";
 - a sequence of links joined by dashes or arrows: "A—B—C", "A——B——C", "A→B→C", "A-B-C";
-- a from…to list: 从A、B到C等全产业链;
+- a from…to list: 从A、B到C等全产业链, 从A、B到C的完整链条;
 - stages counted by 环节: "A、B、C三大环节".
 
 Each layout is a list of :class:`Link`; a position the text gives (上游…) is kept, the others are read from
@@ -21,9 +21,9 @@ from importlib.resources import files
 
 from chainkg.graph.model import clean_name
 
-_WORDS: dict[str, list[str]] = tomllib.loads(
-    files(__package__).joinpath("chain_layouts.toml").read_text(encoding="utf-8")
-)
+_DATA = tomllib.loads(files(__package__).joinpath("chain_layouts.toml").read_text(encoding="utf-8"))
+#: The word lists of the file (its tables, such as ``yields``, are read apart).
+_WORDS: dict[str, list[str]] = {key: value for key, value in _DATA.items() if isinstance(value, list)}
 POSITIONS = ("upstream", "midstream", "downstream")
 _MARKS = {"上游": "upstream", "中游": "midstream", "下游": "downstream"}
 
@@ -36,7 +36,15 @@ _POSITION_WORD = {position: _any(_WORDS[position]) for position in POSITIONS}
 _LINK_WORD = _any(_WORDS["link"])
 PRODUCT_WORD = _any(_WORDS["product_heads"])
 PRODUCT_HEAD = re.compile("(?:" + PRODUCT_WORD.pattern + r")$")
+#: The head words of made things alone (玻璃, 系统): a name that is only one of them says no more than its kind.
+PRODUCT_HEADS = frozenset(_WORDS["product_heads"])
+#: Chain names general enough that a document's mentions often qualify them (不锈钢新材料, 高端智能装备).
+GENERAL_CHAINS = frozenset(_WORDS["general_chains"])
+#: Words of size or grade before a product's name (大规格, 超薄): a graded form of the product, not another one.
+PRODUCT_GRADES: list[str] = _WORDS["product_grades"]
 MAKE_VERB = _any(_WORDS["make_verbs"])
+#: The work a link's name ends with → the forms of the goods that work turns out (熔铸 → 锭; 加工 → 板, 管).
+LINK_YIELDS: dict[str, list[str]] = _DATA["yields"]
 
 
 @dataclass
@@ -201,14 +209,30 @@ _STAGES = re.compile(
 )
 
 
+#: 形成从A、B到C的较完整链条, 从A到B再到C的完整产业链: the same links, closed by 的 and any words of the whole.
+_FROM_TO_OF = re.compile(
+    r"从([^，。；从]{2,60}?)到([^，。；]{2,60}?)的[^，。；、]{0,8}?(?:产业链条|产业链|全链条|链条)"
+)
+
+_FIELDS = re.compile(r"等(?:领域|行业|方面|场景|产业|板块)")
+
+
 def from_to(text: str) -> list[Layout]:
-    """从A、B到C等全产业链: links A, B, C."""
-    if "到" not in text or "产业链" not in text:
+    """从A、B到C等全产业链: links A, B, C; 从A、B到C的(较完整)链条 too, when three links at least, most of them
+    stages or goods, are named (从研发到市场的链条 names two steps, no chain's links)."""
+    if "到" not in text or "链" not in text:
         return []
-    return [
+    found = [
         Layout([Link(clean_name(i)) for i in split_items(m.group(1)) + split_items(m.group(2))], m.start(), m.end())
         for m in _FROM_TO.finditer(text)
     ]
+    for m in _FROM_TO_OF.finditer(text):
+        if _FIELDS.search(m.group(2)):
+            continue  # 从A到B、C等领域的全产业链: fields the chain reaches, not its links
+        items = split_items(m.group(1)) + [i for part in split_items(m.group(2)) for i in part.split("再到")]
+        if len(items) >= 3 and all(2 <= len(i) <= 12 for i in items) and _is_value_chain(items):
+            found.append(Layout([Link(clean_name(i)) for i in items], m.start(), m.end()))
+    return found
 
 
 def stages(text: str) -> list[Layout]:

@@ -87,9 +87,11 @@ _ACQUIRE = re.compile(r"兼并|收购|并购")
 _SUPPLIER = re.compile(rf"({NAME_CHARS}{{2,8}}?)(?:供应商|制造商|生产商)")
 #: X全球领先的电机研发制造技术: what the firm's know-how makes.
 _KNOWN_FOR = re.compile(r"[^，。；,;]{0,10}?的([\u4e00-\u9fff]{2,6}?)(?:研发制造|研发生产|研发|制造|生产)技术")
-#: X…是国内最大的外资机床企业 / 制造商: the firm makes what its kind is named after.
+#: X…是国内最大的外资机床企业 / 制造商 / 家具出口企业: the firm makes what its kind is named after (without the
+#: trade or work word before 企业: 出口, 生产).
 _MAKER_OF = re.compile(
-    r"[^。；]{0,40}?是[^，。；,;]{0,12}的(?:外资|民营|国有|本土|合资|台资|港资)?([\u4e00-\u9fff]{2,6}?)(?:企业|制造商|生产商)"
+    r"[^。；]{0,40}?是[^，。；,;]{0,12}的(?:外资|民营|国有|本土|合资|台资|港资)?([\u4e00-\u9fff]{2,6}?)"
+    r"(?:出口|外贸|生产|制造|研发)?(?:企业|制造商|生产商)"
 )
 #: Words of a firm's rank or kind, not of what it makes (国内最大的龙头企业).
 _NOT_PRODUCT = re.compile(

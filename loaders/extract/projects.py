@@ -14,6 +14,7 @@ from typing import Any
 
 from chainkg.graph.model import Node, clean_name
 from chainkg.loaders.extract.builder import DocumentGraph
+from chainkg.loaders.extract.chain_layouts import PRODUCT_HEAD
 from chainkg.loaders.extract.findings import Findings
 from chainkg.loaders.extract.industries import dominant_chain, find_industries, heading_chain
 from chainkg.loaders.extract.prose_context import Place, ProseContext
@@ -37,8 +38,18 @@ _UNIT = r"(?:万|千|百)?(?:吨|台|套|辆|件|片|只|平方米|GWh|GW|MWh|MW
 _OUTPUT_LEAD = re.compile(
     rf"^(?:(?:年产|年增|新增)\d+(?:\.\d+)?(?:{_UNIT}|[A-Za-z]+(?=[\u4e00-\u9fff]))?|\d+(?:\.\d+)?{_UNIT})"
 )
-#: What a project does with its product, closing its name (不锈钢冷轧扩建, 冷轧硅钢深加工): no part of the product.
+#: What a project does with its product, closing its name (光伏胶膜扩建, 冷轧硅钢深加工): no part of the product.
 _WORK_TAIL = re.compile(r"(?:整体)?(?:研发生产|生产|制造|智能制造|扩建|新建|技改|改造|搬迁|深加工|加工|扩能|建设)+$")
+#: What a project does, opening its name (扩建组件项目, 新建电芯项目): no part of the product.
+_WORK_LEAD = re.compile(r"^(?:扩建|新建|建设|实施|改扩建)")
+#: A process, not a thing made (不锈钢冷轧扩建项目, 红土镍矿冶炼项目): such a project names no product.
+_PROCESS = re.compile(r"(?:冷轧|热轧|轧制|冶炼|炼钢|炼铁|熔铸|铸造|锻造|电镀|喷涂)$")
+#: A firm's legal name (or its tail) opening the project's name, when it is not the investor's form: not the product.
+_FIRM_PART = re.compile(r"^.*?(?:股份有限公司|有限责任公司|有限公司)")
+#: What a project does for a chain, not a thing it makes (填补产业链空白项目, 补短板项目, 技术改造示范项目).
+_NOT_MADE = re.compile(r"产业链|空白|短板|补链|强链|延链|升级|改造|提升|示范")
+#: A base or line named for what it makes (压铸装备生产基地, 电池片生产线): the thing before it is the product.
+_MAKING_PLACE = re.compile(r"(?:研发)?(?:生产|制造)(?:基地|线)$|产线$")
 #: Names of places of work, not of products (…产业园, …生产线): a project so named says no product.
 _NOT_A_PRODUCT = ("期", "工厂", "基地", "产业园", "园区", "生产线", "产线", "中心", "总部")
 #: Status words, most advanced first; "达产后" (once at capacity) speaks of the future and does not count.
@@ -305,8 +316,13 @@ def _products_of(project: str, firm: Node) -> list[str]:
         if stem.startswith(form):
             stem = stem[len(form) :]
             break
-    stem = _OUTPUT_LEAD.sub("", stem)
+    stem = _OUTPUT_LEAD.sub("", _FIRM_PART.sub("", stem))
+    line = _MAKING_PLACE.search(stem)
+    if line:  # 力劲压铸装备生产基地项目: the base makes 压铸装备, when that is a made thing's name
+        made = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem[: line.start()]))
+        return [made] if len(made) >= 2 and PRODUCT_HEAD.search(made) and not _PROCESS.search(made) else []
     if stem.endswith(_NOT_A_PRODUCT):
         return []
-    stem = _WORK_TAIL.sub("", stem)
-    return [item for item in re.split(r"及|和|、", stem) if len(item) >= 2]
+    stem = _WORK_TAIL.sub("", _WORK_LEAD.sub("", stem))
+    items = re.split(r"及|和|、", stem)
+    return [item for item in items if len(item) >= 2 and not _PROCESS.search(item) and not _NOT_MADE.search(item)]
