@@ -218,7 +218,13 @@ class Resolver:
                 continue
             if (start, end) != (edge.start, edge.end):
                 edge = Edge(edge.type, start, end, edge.evidence, edge.props)
-            out.add_edge(edge)
+            held = out.edges.get(edge.key) if edge.type == "MENTIONED_IN" else None
+            if held is not None:  # two readings of one thing in this document: both readings' mentions count
+                counted = held.props.get("count", 0) + edge.props.get("count", 0)
+                held.merge(edge)
+                held.props["count"] = counted
+            else:
+                out.add_edge(edge)
         return out
 
 

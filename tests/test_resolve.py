@@ -105,6 +105,16 @@ def test_a_node_named_by_another_nodes_alias_in_the_same_document_is_that_node()
     assert ("MENTIONED_IN", fabric.uid, doc.document.uid) in resolved.edges
 
 
+def test_the_mentions_of_two_readings_merged_in_one_document_add_up() -> None:
+    doc = _doc("a.txt")
+    doc.node("Enterprise", "甲乙精工机械有限公司", "甲乙精工机械有限公司今年扩产。")
+    doc.node("Enterprise", "甲乙精工机械有限公司", "甲乙精工机械有限公司新建产线。")
+    doc.node("Enterprise", "浙江甲乙精工机械有限公司", "浙江甲乙精工机械有限公司在东区签约。")  # the same identity
+    resolved = Resolver(Graph()).resolve(doc)
+    (firm,) = resolved.by_label("Enterprise")
+    assert resolved.edges[("MENTIONED_IN", firm.uid, doc.document.uid)].props["count"] == 3
+
+
 def test_identity_keys_join_forms_of_one_zone_and_keep_same_kinds_of_two_cities_apart() -> None:
     assert identity("Platform", "湖州吴兴高新技术产业开发区") == identity("Platform", "吴兴高新区")
     assert identity("Platform", "湖州市企业服务平台") != identity("Platform", "嘉兴市企业服务平台")
