@@ -101,6 +101,16 @@ _PROJECT_SIZE = re.compile(
     r"(?:^|计划|协议)(?:总投资|投资额?)$|项目.{0,4}(?:总投资|投资额?|占地|用地)$|规划(?:用地|占地)$"
 )
 _BATCH = re.compile(r"签约|开工|在建|落地|竣工|投产|重点|重大|以上|新建|续建|集中")
+#: A project's own figures in brackets after its name (某某项目（原料10万吨、制品5万吨）): its size, no target.
+_PROJECT_BRACKET = re.compile(r"项目[（(][^（）()]*[）)]")
+#: What a sum of money is for when it is one project: 投资6亿元的年产…项目, 总投资50亿元的某某基地项目 (read after 的).
+_ONE_PROJECT_NEXT = re.compile(r"年产|[^，、。；：:\d]{0,24}?项目")
+#: The words of a project's output that a list goes on with (规划年产A 36万吨、B 22万吨): each item is that output.
+_CAPACITY_LEAD = re.compile(r"^.*?(?:达产后?|投产后|建成后|满产后?|可年产|规划年产)")
+#: A thing counted that is named by a threshold (2家营业收入超500亿元的链主企业): the noun runs through the threshold.
+_THRESHOLD_NOUN = re.compile(
+    r"[^，、。；：:\d（(]{1,12}?(?:超过|超|过|突破|达到|达)\d+(?:\.\d+)?(?:万亿|亿|万)?元(?:以上)?的[^，、。；：:\d（(]{1,12}"
+)
 _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
@@ -445,9 +455,15 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     segment = 0
     # 企业（平台、项目） is one name: a 、 inside brackets does not end the words before a value
     masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", "·"), clause) if "、" in clause else clause
+    project_sizes = [m.span() for m in _PROJECT_BRACKET.finditer(clause)] if "项目" in clause else []
     for match in values:
+        if any(start < match.start() < end for start, end in project_sizes):
+            segment = match.end()
+            continue  # 某某项目（原料10万吨、制品5万吨）: the project's size
         after = clause[match.end() : match.end() + 1]
-        raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
+        listed = masked.rfind("、", 0, match.start()) + 1
+        list_item = 0 < listed and segment <= listed  # the words after a 、 of a list, not after another value
+        raw = clause[max(segment, listed) : match.start()]
         head, bridge = _bridge(raw)
         unit = _unit_of(match) or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
@@ -457,6 +473,9 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             noun = _NOUN.match(clause, match.end() + 1)
             if not metric or not noun:
                 continue
+            if metric.group(0).endswith("投资") and _ONE_PROJECT_NEXT.match(clause, match.end() + 1):
+                segment = match.end()
+                continue  # 投资6亿元的年产…项目: one project's investment, no target
             head = noun.group(0) + metric.group(0)
         elif after == "的":
             continue
@@ -471,7 +490,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             elif unit not in COUNT_UNITS or len(verb) > 6 or not (news or _COUNT_VERBS.search(verb)):
                 continue  # a qualifier: 3亿元以上项目
             else:
-                head = head + (noun.group(0) if noun else "")
+                threshold = _THRESHOLD_NOUN.match(clause, match.end())
+                head += (threshold or noun).group(0) if threshold or noun else ""
         segment = match.end()
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
@@ -483,6 +503,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             continue
         if _CHANGE.match(name) and out:
             name = out[-1].indicator + name
+        elif list_item and out and (capacity := _CAPACITY_LEAD.match(out[-1].indicator)):
+            name = capacity.group(0) + name  # 规划年产A 36万吨、B 22万吨: B is that output too
         name = _without_place(name, scope).lstrip("的")
         period = _PERIOD.fullmatch(name)
         if period and out and _PERIOD.search(out[-1].indicator):
@@ -623,6 +645,7 @@ def _text_figures(
         evidence = sentence.source
         offset = 0
         previous: Figure | None = None
+        one_project = False  # a single project's size was read: the sentence's later figures are its yields
         for clause in _CLAUSE.split(text):
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
@@ -641,8 +664,9 @@ def _text_figures(
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
                 year = stated_years[-1] if stated_years and kind == "actual" else year_context
             for figure in figures:
-                named = _project_figure(figure.indicator, previous)
+                named = None if one_project else _project_figure(figure.indicator, previous)
                 if named is None:
+                    one_project = True  # 项目占地60亩，达产后年产…，年产值20亿元: all the project's
                     continue
                 figure.indicator = named
                 platform = subjects.generic_platform(figure.indicator) if subjects is not None else None

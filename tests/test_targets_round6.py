@@ -1,0 +1,106 @@
+"""Round 6 target rules: what one project states is no target (its investment before 的, its output lists, its
+bracketed sizes and the yields after them), counts named by a threshold, and whose figure a chain named in it is.
+Phrasings written for these tests in the manner of two provinces each (invented firms, zones and products)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chainkg.graph.model import Graph
+from chainkg.loaders.extract import targets
+from chainkg.loaders.pipeline import extract_path
+
+
+def _graph(tmp_path: Path, text: str, name: str = "news.txt") -> Graph:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path)
+
+
+def _targets(graph: Graph) -> list[tuple[str, str, int | None, float]]:
+    out = []
+    for node in graph.by_label("Target"):
+        ends = {e.type: graph.nodes[e.end].name for e in graph.edges.values() if e.start == node.uid}
+        out.append((ends["OF_INDICATOR"], ends["FOR"], node.props.get("year"), node.props.get("value")))
+    return out
+
+
+def _values(clause: str) -> list[float]:
+    return [figure.value for figure in targets.read_figures(clause, None, news=True)]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        # a northern steel town's report: the firm's money is for a project named after 的
+        "蓝川合金公司投资9亿元的年产25万吨精密带材项目落户本市经济开发区",
+        # a south-western report: the project is named a few words after 的
+        "云岭新材投资14亿元的电池隔膜生产基地项目上月已完成备案",
+        "其中总投资30亿元的竹木家居智造园项目将落户某某小镇",
+    ],
+)
+def test_one_projects_investment_named_after_de_is_no_target(clause: str) -> None:
+    assert _values(clause) == []
+
+
+def test_a_fund_of_a_size_named_after_de_is_still_read() -> None:
+    figures = targets.read_figures("设立规模不低于20亿元的产业引导基金", None)
+    assert [(f.indicator, f.value) for f in figures] == [("产业引导基金规模", 20.0)]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "规划年产正极前驱体12万吨、电解液8万吨、隔膜5亿平方米",
+        "建成后可年产光伏玻璃60万吨、组件边框3万吨",
+    ],
+)
+def test_every_item_of_a_projects_output_list_is_that_output(clause: str) -> None:
+    figures = targets.read_figures(clause, None, news=True)
+    assert figures and all(targets._project_figure(f.indicator, None) is None for f in figures)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "加快推进某某碳材料一体化项目（原丝8万吨、碳丝3万吨）建设",
+        "支持建设年产储能电芯项目(一期20吉瓦时、二期30吉瓦时)",
+    ],
+)
+def test_sizes_in_brackets_after_a_project_are_its_own(clause: str) -> None:
+    assert _values(clause) == []
+
+
+def test_a_list_of_outputs_without_a_project_is_still_read() -> None:
+    figures = targets.read_figures("原丝产能达到12万吨、碳丝产能达到5万吨", None)
+    assert [(f.indicator, f.value) for f in figures] == [("原丝产能", 12.0), ("碳丝产能", 5.0)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "indicator", "value"),
+    [
+        ("形成3家营业收入超200亿元的龙头企业", "形成营业收入超200亿元的龙头企业", 3.0),
+        ("培育产值过100亿元的配套企业6家以上", "培育产值过100亿元的配套企业", 6.0),
+    ],
+)
+def test_a_count_named_by_a_threshold_keeps_the_threshold_in_its_name(
+    clause: str, indicator: str, value: float
+) -> None:
+    figures = targets.read_figures(clause, None)
+    assert [(f.indicator, f.value) for f in figures] == [(indicator, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某某县新闻\n2024-03-02\n"
+        "某某汽配智能工厂项目总投资8亿元，项目占地120亩，达产后可年产轮毂200万只，年产值约15亿元。\n",
+        "某某区新闻\n2024-05-20\n"
+        "某某生物发酵项目落地高新区，达产后年产氨基酸10万吨，实现年销售收入18亿元，年税收1.2亿元。\n",
+    ],
+)
+def test_the_yields_after_a_projects_size_are_the_projects(tmp_path: Path, text: str) -> None:
+    found = _targets(_graph(tmp_path, text))
+    assert not [t for t in found if t[3] in (15.0, 18.0, 1.2)]
