@@ -104,3 +104,59 @@ def test_a_count_named_by_a_threshold_keeps_the_threshold_in_its_name(
 def test_the_yields_after_a_projects_size_are_the_projects(tmp_path: Path, text: str) -> None:
     found = _targets(_graph(tmp_path, text))
     assert not [t for t in found if t[3] in (15.0, 18.0, 1.2)]
+
+
+@pytest.mark.parametrize(
+    ("indicator", "chain"),
+    [
+        ("襄阳市新能源汽车全产业链产值", "新能源汽车"),  # a city before its chain (a southern report)
+        ("临沂市不锈钢新材料产业实现产值", "不锈钢新材料"),  # an eastern report: 实现 before the size
+        ("全区机器人及智能制造产业规上工业产值", "机器人及智能制造"),  # a municipal district's plan
+        ("储能电池产业开票销售", "储能电池"),
+    ],
+)
+def test_a_chain_named_before_a_size_is_the_figures_scope(indicator: str, chain: str) -> None:
+    assert targets.chain_named(indicator) == ("IndustryChain", chain)
+
+
+@pytest.mark.parametrize(
+    "indicator", ["某市八大新兴产业链营业收入占比提高", "化妆品生产企业总产值", "某市规上工业产值"]
+)
+def test_no_chain_is_read_from_groups_trades_or_the_economy(indicator: str) -> None:
+    assert targets.chain_named(indicator) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "襄阳日报\n2024-06-01\n按照襄阳市与江岭汽车集团有限公司共同推进的三年计划，到2026年，"
+            "襄阳市新能源汽车全产业链产值将达到3000亿元以上，零部件本地配套率达到60%。\n",
+            {3000.0: "新能源汽车", 60.0: "新能源汽车"},
+        ),
+        (
+            "溪城新闻\n2023-04-10\n溪城市将以溪城储能科技有限公司为核心继续延链补链，"
+            "力争今年储能电池产业开票销售突破800亿元。\n",
+            {800.0: "储能电池"},
+        ),
+        (
+            "峡江新闻\n2024-09-12\n峡江市经济和信息化局负责人介绍，全市储能电池产业链目前拥有"
+            "国家级专精特新小巨人企业9家、省级专精特新中小企业40家。\n",
+            {9.0: "储能电池", 40.0: "储能电池"},
+        ),
+    ],
+)
+def test_a_reported_chains_figures_are_the_chains_not_the_firms_named_before(
+    tmp_path: Path, text: str, expected: dict[float, str]
+) -> None:
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert {value: found.get(value) for value in expected} == expected
+
+
+def test_a_figure_naming_its_own_class_of_goods_is_not_the_chains(tmp_path: Path) -> None:
+    text = (
+        "淄博新闻\n2024-08-03\n淄博市委主要负责人表示，力争到2025年化工新材料产业链产值突破300亿元，"
+        "化工产品精深加工率提高到50%。\n"
+    )
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[300.0] == "化工新材料" and found[50.0] != "化工新材料"

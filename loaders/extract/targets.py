@@ -381,7 +381,8 @@ def plan_chain(title: str, scope: str | None) -> tuple[str, str] | None:
 
 #: An indicator that opens with a chain by its wording: X产业链…, X产业集群…, or X产业 and a size (X产业产值).
 _CHAIN_FIGURE = re.compile(
-    r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群|产业(?=产值|规模|营业收入|营收|开票|销售|总产值))"
+    r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群"
+    r"|产业(?=(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值)))"
 )
 
 
@@ -400,6 +401,9 @@ def chain_named(indicator: str) -> tuple[str, str] | None:
     :func:`_indicator_name` is: asked for every figure, and a plan's table restates its text's indicators.
     """
     name = _AREA_LEAD.sub("", indicator)
+    place = divisions.leading_district(name[:12], None)
+    if place is not None and len(name) - place.end >= 4:
+        name = name[place.end :]  # 某市某某产业产值: the place's chain is the chain
     match = _CHAIN_FIGURE.match(name)
     if match is None:
         return None
@@ -646,6 +650,7 @@ def _text_figures(
         offset = 0
         previous: Figure | None = None
         one_project = False  # a single project's size was read: the sentence's later figures are its yields
+        chain_before: _NamedChain | None = None  # the chain a figure of the sentence named, with the subject then
         for clause in _CLAUSE.split(text):
             offset += len(clause) + 1
             if not _HAS_NUMBER.search(clause):
@@ -672,6 +677,9 @@ def _text_figures(
                 platform = subjects.generic_platform(figure.indicator) if subjects is not None else None
                 if platform is not None:
                     figure.scope, figure.indicator = platform
+                if subjects is not None and figure.scope is None and not figure.settled:
+                    chain_before = _reported_chain(figure.indicator, subject, chain_before)
+                    figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
@@ -688,6 +696,24 @@ def _text_figures(
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
                 _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated, whole_chain)
+
+
+#: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
+_OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
+#: A chain a reported figure named, and the subject named before that figure (None: the document's area).
+_NamedChain = tuple[tuple[str, str], tuple[str, str] | None]
+
+
+def _reported_chain(indicator: str, subject: tuple[str, str] | None, before: _NamedChain | None) -> _NamedChain | None:
+    """The chain a reported figure is of: the one its words open with (某市某某产业产值…), else the one an earlier
+    figure of its sentence named when no other subject has been named since (…全产业链产值5000亿元，本地配套率70%;
+    …产业链拥有A企业12家、B企业86家). It wins over a firm or zone named before the sentence's chain."""
+    named = chain_named(indicator)
+    if named is not None:
+        return named, subject
+    if before is None or before[1] != subject or area_wide(indicator) or _OWN_OBJECT.match(indicator):
+        return None
+    return before
 
 
 #: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
