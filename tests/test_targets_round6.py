@@ -160,3 +160,37 @@ def test_a_figure_naming_its_own_class_of_goods_is_not_the_chains(tmp_path: Path
     )
     found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
     assert found[300.0] == "化工新材料" and found[50.0] != "化工新材料"
+
+
+def _plan(body: str) -> str:
+    return (
+        "绵阳市人民政府办公室关于印发绵阳市电子信息产业链提升行动方案（2024—2026年）的通知\n"
+        "绵阳市电子信息产业链提升行动方案（2024—2026年）\n"
+        "一、重点任务\n" + body + "\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "zone"),
+    [
+        # a western province's wording: the item builds the park, then counts what enters it
+        (
+            "1.建设专业园区。高标准建设绵阳科创电子产业园，引育整机配套企业，三年新增入园企业40家。",
+            40.0,
+            "绵阳科创电子产业园",
+        ),
+        # a north-eastern wording: where the park is planned, then what is built in it
+        ("2.完善园区配套。在绵阳高新区规划建设显示器件产业园，新建标准厂房30万平方米。", 30.0, "显示器件产业园"),
+    ],
+)
+def test_a_plans_figures_after_building_a_zone_are_the_zones(
+    tmp_path: Path, body: str, value: float, zone: str
+) -> None:
+    found = {v: scope for _, scope, _, v in _targets(_graph(tmp_path, _plan(body), "plan.txt"))}
+    assert found[value] == zone
+
+
+def test_a_count_of_the_zones_built_is_not_the_zones_own(tmp_path: Path) -> None:
+    body = "3.打造承载平台。建设电子材料产业园5个，培育专精特新企业20家。"
+    found = {v: scope for _, scope, _, v in _targets(_graph(tmp_path, _plan(body), "plan.txt"))}
+    assert found[5.0] != "电子材料产业园"

@@ -601,6 +601,7 @@ def _text_figures(
         default_year = default_year or reference_year(doc.text)
     subjects = _Subjects(doc, graph, districts) if section is None else None
     whole_chain = plan_chain(section.name, doc.scope) if section is not None else None
+    built_here = _built_platform_pattern(graph) if section is not None else None
     year_context = default_year
     first_year = section.years[0] if section and section.years else _document_year(graph)
     items = list(walk(section.items or [])) if section else []
@@ -651,8 +652,13 @@ def _text_figures(
         previous: Figure | None = None
         one_project = False  # a single project's size was read: the sentence's later figures are its yields
         chain_before: _NamedChain | None = None  # the chain a figure of the sentence named, with the subject then
+        zone_built: str | None = None  # the zone an earlier clause of a plan's sentence builds
+        zone_pending: str | None = None  # the zone this clause builds: its own figures count what is built
         for clause in _CLAUSE.split(text):
             offset += len(clause) + 1
+            if built_here is not None:
+                zone_built = zone_pending or zone_built
+                zone_pending = _built_platform(clause, built_here)
             if not _HAS_NUMBER.search(clause):
                 continue
             figures = read_figures(clause, doc.scope, news=subjects is not None)
@@ -682,6 +688,8 @@ def _text_figures(
                     figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
+                if zone_built is not None and figure.scope is None and _of_the_zone(figure.indicator):
+                    figure.scope = ("Platform", zone_built)
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
                     figure.indicator = subjects.without_subject(figure.indicator, figure.scope)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
@@ -696,6 +704,39 @@ def _text_figures(
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
                 _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated, whole_chain)
+
+
+#: How the name of a zone ends (a park, a development zone), as against a service platform or a centre.
+_ZONE_ENDS = ("园", "园区", "开发区", "高新区", "经开区", "集聚区", "产业新城")
+#: Verbs a plan's item builds a zone with (高水平建设某某园, 完善某某产业园基础设施, 规划建设某某产业园).
+_BUILD_VERBS = ("建设", "建好", "完善", "提升", "打造", "扩建", "升级", "做强", "做大")
+
+
+def _built_platform_pattern(graph: DocumentGraph) -> re.Pattern[str] | None:
+    """A pattern of a building verb right before a zone the document names (its name or alias), or None."""
+    names = {
+        surface
+        for node in graph.nodes.values()
+        if node.label == "Platform" and node.name.endswith(_ZONE_ENDS)
+        for surface in (node.name, *node.aliases)
+        if len(surface) >= 4
+    }
+    if not names:
+        return None
+    alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(f"(?:{'|'.join(_BUILD_VERBS)})({alternation})")
+
+
+def _built_platform(clause: str, pattern: re.Pattern[str]) -> str | None:
+    """The zone a plan's clause builds (建设某某产业园…): the figures of its sentence from there on are the zone's
+    (…，新增入园项目50个; …，新建标准厂房50万平方米). Quotes inside a name (某某“零碳”产业园) are read through."""
+    match = pattern.search(clause.replace("“", "").replace("”", "").replace('"', ""))
+    return match.group(1) if match else None
+
+
+def _of_the_zone(indicator: str) -> bool:
+    """Whether a figure of a sentence that builds a zone can be the zone's: not a chain's, nor the area's economy."""
+    return chain_named(indicator) is None and not area_wide(indicator)
 
 
 #: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
