@@ -194,3 +194,19 @@ def test_a_count_of_the_zones_built_is_not_the_zones_own(tmp_path: Path) -> None
     body = "3.打造承载平台。建设电子材料产业园5个，培育专精特新企业20家。"
     found = {v: scope for _, scope, _, v in _targets(_graph(tmp_path, _plan(body), "plan.txt"))}
     assert found[5.0] != "电子材料产业园"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a central province's report: the zone, its firms, then the part of them in one trade
+        "芜湖新闻\n2024-07-08\n芜湖经济技术开发区以江城汽车有限公司为龙头。"
+        "开发区现有规模以上工业企业300家，其中汽车零部件企业110家。\n",
+        # a coastal report: the same with the count first written for the zone by name
+        "芜湖新闻\n2024-07-08\n芜湖经济技术开发区以江城汽车有限公司为龙头。"
+        "芜湖经济技术开发区已集聚工业企业300家，其中汽车零部件企业110家。\n",
+    ],
+)
+def test_a_part_counted_after_qizhong_has_the_subject_of_the_whole(tmp_path: Path, text: str) -> None:
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[110.0] == found[300.0] == "芜湖经济技术开发区"

@@ -683,6 +683,8 @@ def _text_figures(
                 platform = subjects.generic_platform(figure.indicator) if subjects is not None else None
                 if platform is not None:
                     figure.scope, figure.indicator = platform
+                if subjects is not None and previous is not None and _PART_OF_BEFORE.match(clause):
+                    figure.scope, figure.settled = previous.scope, True  # 现有企业330家，其中某某企业126家
                 if subjects is not None and figure.scope is None and not figure.settled:
                     chain_before = _reported_chain(figure.indicator, subject, chain_before)
                     figure.scope = chain_before[0] if chain_before else None
@@ -739,6 +741,8 @@ def _of_the_zone(indicator: str) -> bool:
     return chain_named(indicator) is None and not area_wide(indicator)
 
 
+#: A clause that counts a part of what the clause before counted (…，其中某某企业126家): the same subject's.
+_PART_OF_BEFORE = re.compile(r"\s*其中")
 #: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
 _OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
 #: A chain a reported figure named, and the subject named before that figure (None: the document's area).
