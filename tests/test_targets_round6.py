@@ -210,3 +210,23 @@ def test_a_count_of_the_zones_built_is_not_the_zones_own(tmp_path: Path) -> None
 def test_a_part_counted_after_qizhong_has_the_subject_of_the_whole(tmp_path: Path, text: str) -> None:
     found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
     assert found[110.0] == found[300.0] == "芜湖经济技术开发区"
+
+
+def test_a_chain_the_plan_names_before_its_own_measure_is_the_figures_scope(tmp_path: Path) -> None:
+    # a central plan's item on chain leaders: the item names no chain in its heading, the figure does
+    body = (
+        "1.落实链长制。每条产业链由一名市级领导担任链长，重点发展电子信息、轨道交通装备产业链，"
+        "推动轨道交通装备本地配套率提高到55%。"
+    )
+    found = {v: scope for _, scope, _, v in _targets(_graph(tmp_path, _plan(body), "plan.txt"))}
+    assert found[55.0] == "轨道交通装备"
+
+
+def test_a_reported_chains_capacity_is_the_chains(tmp_path: Path) -> None:
+    # a southern report: the chain is the paragraph's topic, the capacity is written after the chain's name
+    text = (
+        "肇庆新闻\n2024-10-11\n近年来，肇庆推动储能电池产业链延链补链，储能电池、新能源汽车两大产业撑起全市工业。"
+        "其中，储能电池产业链已贯通材料到回收各环节，全市建成储能电池产能60吉瓦时。\n"
+    )
+    found = {v: scope for _, scope, _, v in _targets(_graph(tmp_path, text))}
+    assert found[60.0] == "储能电池"

@@ -220,6 +220,18 @@ class _Known:
     targets: dict[tuple[str, int, float], list[tuple[str, bool]]] = field(default_factory=dict)
     indicators: dict[str, list[Node]] = field(default_factory=dict)
     places: dict[str | None, Node | None] = field(default_factory=dict)
+    chains: dict[str, str] = field(default_factory=dict)  # the document's chains by every name, longest first
+
+    def chain_measured(self, indicator: str) -> tuple[str, str] | None:
+        """The chain an indicator measures when it is a chain the document names and a chain's measure right after
+        it (推动工程机械本地配套率, 建成新能源电池产能): by the document's own chains, so a trade's name is none."""
+        words = _AREA_LEAD.sub("", indicator)
+        verb = _COUNT_VERBS.match(words)
+        words = words[verb.end() :] if verb else words
+        for surface, name in self.chains.items():
+            if words.startswith(surface) and _CHAIN_MEASURE.fullmatch(words[len(surface) :]):
+                return "IndustryChain", name
+        return None
 
     def place(self, graph: DocumentGraph, name: str | None, evidence: str) -> Node | None:
         """The District node a target is for (one per name per document: a target is no mention of it)."""
@@ -686,7 +698,8 @@ def _text_figures(
                 if subjects is not None and previous is not None and _PART_OF_BEFORE.match(clause):
                     figure.scope, figure.settled = previous.scope, True  # 现有企业330家，其中某某企业126家
                 if subjects is not None and figure.scope is None and not figure.settled:
-                    chain_before = _reported_chain(figure.indicator, subject, chain_before)
+                    named_chain = chain_named(figure.indicator) or stated.chain_measured(figure.indicator)
+                    chain_before = _reported_chain(named_chain, figure.indicator, subject, chain_before)
                     figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
@@ -743,17 +756,20 @@ def _of_the_zone(indicator: str) -> bool:
 
 #: A clause that counts a part of what the clause before counted (…，其中某某企业126家): the same subject's.
 _PART_OF_BEFORE = re.compile(r"\s*其中")
+#: A chain's own measures, written right after its name (工程机械本地配套率, 新能源电池产能, 储能电池产量).
+_CHAIN_MEASURE = re.compile(r"(?:整车|零部件)?(?:本地)?配套率|(?:年)?产能|(?:年)?产量|全产业链产值")
 #: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
 _OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
 #: A chain a reported figure named, and the subject named before that figure (None: the document's area).
 _NamedChain = tuple[tuple[str, str], tuple[str, str] | None]
 
 
-def _reported_chain(indicator: str, subject: tuple[str, str] | None, before: _NamedChain | None) -> _NamedChain | None:
-    """The chain a reported figure is of: the one its words open with (某市某某产业产值…), else the one an earlier
-    figure of its sentence named when no other subject has been named since (…全产业链产值5000亿元，本地配套率70%;
-    …产业链拥有A企业12家、B企业86家). It wins over a firm or zone named before the sentence's chain."""
-    named = chain_named(indicator)
+def _reported_chain(
+    named: tuple[str, str] | None, indicator: str, subject: tuple[str, str] | None, before: _NamedChain | None
+) -> _NamedChain | None:
+    """The chain a reported figure is of: the one its words open with (``named``: 某市某某产业产值…), else the one an
+    earlier figure of its sentence named when no other subject has been named since (…全产业链产值5000亿元，本地配套率
+    70%; …产业链拥有A企业12家、B企业86家). It wins over a firm or zone named before the sentence's chain."""
     if named is not None:
         return named, subject
     if before is None or before[1] != subject or area_wide(indicator) or _OWN_OBJECT.match(indicator):
@@ -1059,7 +1075,8 @@ def _store_figure(
         return
     if chain is not None and chain == plan_chain_of:
         chain = _unless_area_wide(chain, figure.indicator)
-    chain = figure.scope or _within_plan_chain(chain_named(figure.indicator), plan_chain_of) or chain
+    named = _within_plan_chain(chain_named(figure.indicator), plan_chain_of)
+    chain = figure.scope or named or stated.chain_measured(figure.indicator) or chain
     scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
         return
@@ -1081,10 +1098,22 @@ def _store_figure(
         graph.edge("SETS", setter, target, evidence)
 
 
+def _document_chains(graph: DocumentGraph) -> dict[str, str]:
+    """The chains the document names, by each of their names of three characters or more, longest first."""
+    surfaces = {
+        surface: node.name
+        for node in sorted(graph.nodes.values(), key=lambda n: n.uid)
+        if node.label == "IndustryChain"
+        for surface in (node.name, *node.aliases)
+        if len(surface) >= 3
+    }
+    return dict(sorted(surfaces.items(), key=lambda item: -len(item[0])))
+
+
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Targets of every policy section (tables and sentences); reported figures in other documents."""
     found = findings.sections
-    stated = _Known()
+    stated = _Known(chains=_document_chains(graph))
     if not found:
         _text_figures(doc, graph, None, None, stated, findings.districts)
         return
