@@ -230,3 +230,19 @@ def test_a_reported_chains_capacity_is_the_chains(tmp_path: Path) -> None:
     )
     found = {v: scope for _, scope, _, v in _targets(_graph(tmp_path, text))}
     assert found[60.0] == "储能电池"
+
+
+@pytest.mark.parametrize(
+    ("title", "chain"),
+    [
+        # an eastern county's plan: qualifiers before the vocabulary's name are part of the chain
+        ("南京市江宁区人民政府办公室关于印发江宁区新型汽车电子产业培育实施方案的通知", "新型汽车电子"),
+        # a south-western city's plan
+        ("泸州市人民政府关于印发泸州市高端医疗器械产业强链实施方案的通知", "高端医疗器械"),
+    ],
+)
+def test_a_plans_items_support_the_chain_its_title_names_in_full(tmp_path: Path, title: str, chain: str) -> None:
+    text = title + "\n一、主要任务\n（一）壮大骨干企业。支持骨干企业扩大产能，提升配套水平。\n"
+    graph = _graph(tmp_path, text, "plan.txt")
+    supported = {graph.nodes[e.end].name for e in graph.edges.values() if e.type == "SUPPORTS"}
+    assert supported == {chain}

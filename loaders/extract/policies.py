@@ -16,7 +16,7 @@ from bisect import bisect_left
 from importlib.resources import files
 
 from chainkg.graph.model import Node, clean_name, identity_key
-from chainkg.loaders.extract import departments, responsible_units
+from chainkg.loaders.extract import departments, responsible_units, targets
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.documents import DOC_NUMBER, POLICY_CUES
 from chainkg.loaders.extract.findings import CHAIN, Findings
@@ -237,7 +237,15 @@ def plan_chain(title: str, findings: Findings, scope: str | None) -> Chain | Non
     if at >= 0:
         run = _NAME_TO_INDUSTRY.match(title, at + len(name))
         name = title[at : run.end()] if run else name
-    return (CHAIN, name)
+    return (CHAIN, _in_full(name, title, scope))
+
+
+def _in_full(name: str, title: str, scope: str | None) -> str:
+    """The chain's name as the title writes it in full, when words qualify the vocabulary's name before it
+    (某区智能网联新能源汽车零部件产业…方案: the chain is 智能网联新能源汽车零部件, not 汽车零部件); the same reading
+    of the title the plan's targets are scoped by."""
+    worded = targets.plan_chain(title, scope)
+    return worded[1] if worded is not None and name in worded[1] and len(worded[1]) > len(name) else name
 
 
 def _chain_heading(title: str, scope: str | None) -> list[Chain]:

@@ -506,8 +506,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             elif unit not in COUNT_UNITS or len(verb) > 6 or not (news or _COUNT_VERBS.search(verb)):
                 continue  # a qualifier: 3亿元以上项目
             else:
-                threshold = _THRESHOLD_NOUN.match(clause, match.end())
-                head += (threshold or noun).group(0) if threshold or noun else ""
+                counted = _THRESHOLD_NOUN.match(clause, match.end()) or noun
+                head += counted.group(0) if counted else ""
         segment = match.end()
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
