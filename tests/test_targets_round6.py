@@ -246,3 +246,24 @@ def test_a_plans_items_support_the_chain_its_title_names_in_full(tmp_path: Path,
     graph = _graph(tmp_path, text, "plan.txt")
     supported = {graph.nodes[e.end].name for e in graph.edges.values() if e.type == "SUPPORTS"}
     assert supported == {chain}
+
+
+@pytest.mark.parametrize(
+    ("body", "indicator", "value"),
+    [
+        # a central province's goal: the change against the plan's base year, then the level it reaches
+        ("到2026年，全市电子信息产业营业收入较2023年增长40%以上，达到1800亿元。", "电子信息产业营业收入", 1800.0),
+        # a northern wording: doubling against the base, the level after a 、
+        ("到2026年，全市电子信息产业规上企业数量较2023年翻一番、达到260家。", "电子信息产业规上企业数量", 260.0),
+    ],
+)
+def test_a_change_against_the_base_then_its_level_is_one_target_of_the_level(
+    tmp_path: Path, body: str, indicator: str, value: float
+) -> None:
+    found = _targets(_graph(tmp_path, _plan("一、发展目标\n" + body), "plan.txt"))
+    assert [(name, year, v) for name, _, year, v in found] == [(indicator, 2026, value)]
+
+
+def test_a_yearly_change_before_a_level_stays_a_target_of_its_own() -> None:
+    clauses = [clause for clause, _ in targets._clauses("营业收入同比增长12%，达到300亿元")]
+    assert clauses == ["营业收入同比增长12%", "达到300亿元"]

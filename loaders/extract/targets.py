@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -666,8 +667,8 @@ def _text_figures(
         chain_before: _NamedChain | None = None  # the chain a figure of the sentence named, with the subject then
         zone_built: str | None = None  # the zone an earlier clause of a plan's sentence builds
         zone_pending: str | None = None  # the zone this clause builds: its own figures count what is built
-        for clause in _CLAUSE.split(text):
-            offset += len(clause) + 1
+        for clause, width in _clauses(text):
+            offset += width
             if built_here is not None:
                 zone_built = zone_pending or zone_built
                 zone_pending = _built_platform(clause, built_here)
@@ -758,6 +759,39 @@ def _of_the_zone(indicator: str) -> bool:
 _PART_OF_BEFORE = re.compile(r"\s*其中")
 #: A chain's own measures, written right after its name (工程机械本地配套率, 新能源电池产能, 储能电池产量).
 _CHAIN_MEASURE = re.compile(r"(?:整车|零部件)?(?:本地)?配套率|(?:年)?产能|(?:年)?产量|全产业链产值")
+#: A change against a plan's base (较2020年增长50%以上, 比“十四五”末提高5个百分点, 较基期翻一番) stated before the
+#: level it reaches: a plan states one target, the level; the change is how it gets there. Not 同比 or 比上年: a
+#: yearly change is a target of its own.
+_CHANGE_SINCE = (
+    r"(?<![同环])(?:较|比|相比)(?:20\d{2}年(?:底|末)?|“?十[三四五]五”?(?:期)?末|基期)"
+    r"(?:(?:增长|提高|提升|增加)\d+(?:\.\d+)?(?:%|个百分点|倍)(?:以上|左右)?|翻[一两]?番)"
+)
+#: The level a change reaches, opening the next clause or list item (…，达到600亿元).
+_LEVEL_AFTER = r"(?:达到|达|突破|超过|增至|增加到|提高到|提高至|提升到|提升至)(?=\d|[一二三四五六七八九十百千])"
+_CHANGE_BEFORE_LEVEL = re.compile(f"{_CHANGE_SINCE}[，,、]?(?={_LEVEL_AFTER})")
+_CHANGE_ENDING = re.compile(f"{_CHANGE_SINCE}$")
+_LEVEL_OPENING = re.compile(_LEVEL_AFTER)
+
+
+def _clauses(text: str) -> Iterator[tuple[str, int]]:
+    """A sentence's clauses, each with the width of text it stands for; a change against a base that ends one
+    clause and the level the next opens with read as one clause of the level (产值较2020年增长50%，达到600亿元 →
+    产值达到600亿元): one target, where reading the clauses apart gave a growth named 较2020年 and lost the level."""
+    parts = _CLAUSE.split(text)
+    index = 0
+    while index < len(parts):
+        clause, width = parts[index], len(parts[index]) + 1
+        if "较" in clause or "比" in clause:
+            change = _CHANGE_ENDING.search(clause)
+            if change and index + 1 < len(parts) and _LEVEL_OPENING.match(parts[index + 1]):
+                index += 1
+                clause, width = clause[: change.start()] + parts[index], width + len(parts[index]) + 1
+            else:
+                clause = _CHANGE_BEFORE_LEVEL.sub("", clause)  # the same with a 、 between (…增长30%、达到…)
+        yield clause, width
+        index += 1
+
+
 #: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
 _OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
 #: A chain a reported figure named, and the subject named before that figure (None: the document's area).
