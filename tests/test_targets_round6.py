@@ -267,3 +267,20 @@ def test_a_change_against_the_base_then_its_level_is_one_target_of_the_level(
 def test_a_yearly_change_before_a_level_stays_a_target_of_its_own() -> None:
     clauses = [clause for clause, _ in targets._clauses("营业收入同比增长12%，达到300亿元")]
     assert clauses == ["营业收入同比增长12%", "达到300亿元"]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "集成电路是本市16条重点产业链之一",  # a coastal report
+        "生物医药是全省12条重点产业链中的领头产业",  # a northern report
+        "该集群入选全国45个先进制造业集群之一",
+    ],
+)
+def test_a_counted_set_something_belongs_to_is_no_figure(clause: str) -> None:
+    assert _values(clause) == []
+
+
+def test_charging_infrastructure_of_a_one_chain_plan_is_the_areas() -> None:
+    assert targets.area_wide("建成充电基础设施")
+    assert targets.area_wide("新建公共充电桩")

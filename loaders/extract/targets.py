@@ -365,10 +365,11 @@ def _chain_head(text: str) -> str | None:
 
 #: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓), and what a
 #: government spends or trains for all its trades (专项资金, 引导基金, 培训技术工人, 引进人才) or installs in its grid
-#: (新型储能装机): the area's figures even in a one-chain plan, which sets them for the whole city.
+#: and streets (新型储能装机, 充电桩, 基础设施): the area's figures even in a one-chain plan, which sets them for the
+#: whole city.
 _AREA_WIDE = re.compile(
     r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
-    r"|资金|基金|培训|人才|装机"
+    r"|资金|基金|培训|人才|装机|充电|基础设施"
 )
 
 
@@ -500,6 +501,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             verb = _LEAD.sub("", head.strip())
             noun = _NOUN.match(clause, match.end())
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
+            if noun and _MEMBERSHIP.search(noun.group(0)):
+                continue  # 是全省12条重点产业链之一, 12条重点产业链中的…: the set it belongs to, no figure
             if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
                 head = acting.group(2) + acting.group(1)
             elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
@@ -792,6 +795,8 @@ def _clauses(text: str) -> Iterator[tuple[str, int]]:
         index += 1
 
 
+#: What follows a counted set that something is said to belong to (…12条重点产业链之一, …中的头号工程).
+_MEMBERSHIP = re.compile(r"之一|之中|中的")
 #: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
 _OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
 #: A chain a reported figure named, and the subject named before that figure (None: the document's area).
