@@ -284,3 +284,16 @@ def test_a_counted_set_something_belongs_to_is_no_figure(clause: str) -> None:
 def test_charging_infrastructure_of_a_one_chain_plan_is_the_areas() -> None:
     assert targets.area_wide("建成充电基础设施")
     assert targets.area_wide("新建公共充电桩")
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a south-western report: two links of a chain share one capacity
+        ("截至2023年底全市多晶硅、硅片产能均超过60吉瓦", [("多晶硅产能", 60.0), ("硅片产能", 60.0)]),
+        # an eastern report: three products share one output, joined by 、 and 和
+        ("全市电芯、模组和电池包产量均突破20万套", [("电芯产量", 20.0), ("模组产量", 20.0), ("电池包产量", 20.0)]),
+    ],
+)
+def test_a_measure_shared_with_jun_is_each_items(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected

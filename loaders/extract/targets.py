@@ -115,7 +115,7 @@ _THRESHOLD_NOUN = re.compile(
 _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
-_YEAR_LEAD = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
+_YEAR_LEAD = re.compile(r"^(?:截至|到|至)?20\d{2}年(?:底|末)?")
 #: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
 _UP_TO_YEAR = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
 _AND = re.compile(r"[和、及与]")
@@ -481,6 +481,7 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         after = clause[match.end() : match.end() + 1]
         listed = masked.rfind("、", 0, match.start()) + 1
         list_item = 0 < listed and segment <= listed  # the words after a 、 of a list, not after another value
+        listed_before = clause[segment : listed - 1] if list_item else ""  # the list's items before this one
         raw = clause[max(segment, listed) : match.start()]
         head, bridge = _bridge(raw)
         unit = _unit_of(match) or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
@@ -530,8 +531,25 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         if period and out and _PERIOD.search(out[-1].indicator):
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
         comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
-        out.append(Figure(name, value, unit, comparator))
+        shared = _sharing(listed_before, name) if bridge.startswith("均") else [name]  # A、B产能均…: A's and B's
+        out.extend(Figure(each, value, unit, comparator) for each in shared)
     return out + _respectively(clause, values, scope) if "分别" in clause else out
+
+
+#: A measure the items of a list share when one value is stated for all of them with 均.
+_SHARED_MEASURE = re.compile(r"(?:年?产能|年?产量|总?产值|营业收入|营收|规模|销售额|出口额|占比)$")
+
+
+def _sharing(items: str, name: str) -> list[str]:
+    """The indicators of the items of a list whose last item names the measure they all share (单晶硅棒、硅片产能
+    均超过80吉瓦 → 单晶硅棒产能, 硅片产能; A、B和C产量均… → A产量, B产量, C产量); ``items``: those before the
+    last 、. Just ``name`` when it names no such measure or no list."""
+    measure = _SHARED_MEASURE.search(name)
+    if measure is None or measure.start() == 0:
+        return [name]
+    words = [*_AND.split(items), *_AND.split(name[: measure.start()])] if items else _AND.split(name[: measure.start()])
+    names = [_indicator_name(word, "") for word in words]
+    return [word + measure.group(0) for word in names if len(word) >= 2] or [name]
 
 
 def _unit_of(match: re.Match[str]) -> str:
