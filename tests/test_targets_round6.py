@@ -297,3 +297,35 @@ def test_charging_infrastructure_of_a_one_chain_plan_is_the_areas() -> None:
 )
 def test_a_measure_shared_with_jun_is_each_items(clause: str, expected: list[tuple[str, float]]) -> None:
     assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a municipality's report: the vocabulary need not know every chain of the list
+        (
+            "其中，光电子、车联网、海洋装备产业链增加值增速分别达到18.5%、16%、12.4%",
+            [("光电子", 18.5), ("车联网", 16.0), ("海洋装备", 12.4)],
+        ),
+        # a central province's plan
+        ("到2026年，全省氢能、储能产业链营业收入分别达到400亿元、600亿元", [("氢能", 400.0), ("储能", 600.0)]),
+    ],
+)
+def test_a_respectively_list_of_chains_gives_each_chain_the_measure(
+    clause: str, expected: list[tuple[str, float]]
+) -> None:
+    figures = [f for part in targets._CLAUSE.split(clause) for f in targets.read_figures(part, None)]
+    assert [(f.scope[1] if f.scope else None, f.value) for f in figures] == expected
+    assert all(not f.indicator.startswith(("光电子", "氢能")) for f in figures)
+
+
+@pytest.mark.parametrize(
+    "indicator",
+    [
+        "每个产业链由一名市级领导担任链长人数",
+        "去年我市产业链韧性不断提升重点产业链增加值增速",
+        "全力建设千亿元级产业链群数量",
+    ],
+)
+def test_quantifiers_times_and_magnitude_classes_are_no_chain(indicator: str) -> None:
+    assert targets.chain_named(indicator) is None

@@ -352,6 +352,7 @@ _CHAIN_HEAD = re.compile(r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)
 _NOT_ONE_CHAIN = re.compile(
     r"[一二三四五六七八九十两\d]+大|新兴|重点|主导|优势|特色|传统|未来|战略性|^先进制造|^制造业|^工业|^全[省市区县]|年$|链$"
     r"|核心$|高新技术|数字经济|文化|旅游|^现代"
+    r"|^每|^各|一批|去年|今年|^我[省市区县]|[千百万]亿"  # 每个产业链…, 去年我市产业链…, 千亿元级产业链群: no one chain
 )
 
 
@@ -611,6 +612,15 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     items = [i for i in _AND.split(subject) if i]
     if len(items) != len(listed) or len(items) < 2:
         return []
+    chains_listed = _listed_chains(items, scope)
+    if chains_listed is not None:  # A、B、C产业链增加值增速分别达到…: each item is a chain, the measure theirs
+        metric, names = chains_listed
+        for name, match in zip(names, listed, strict=True):
+            value = numbers.parse_number(match.group("num"))
+            if value is not None:
+                comparator = numbers.comparator(verb, match.group("post") or "")
+                out.append(Figure(metric, value, _unit_of(match) or "%", comparator, ("IndustryChain", name)))
+        return out
     for item, match in zip(items, listed, strict=True):
         value = numbers.parse_number(match.group("num"))
         name = _indicator_name(item, verb)
@@ -618,6 +628,19 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
             comparator = numbers.comparator(verb, match.group("post") or "")
             out.append(Figure(name, value, _unit_of(match) or "%", comparator))
     return out
+
+
+def _listed_chains(items: list[str], scope: str | None) -> tuple[str, list[str]] | None:
+    """The chains of a 分别 list whose last item names the chain word and the measure (集成电路、车联网、航空航天
+    产业链增加值增速): the measure, and each item's chain (the vocabulary need not know them); None otherwise."""
+    last = _CHAIN_FIGURE.match(_LEAD.sub("", items[-1]))
+    if last is None or chain_named(items[-1]) is None:
+        return None
+    heads = [_LEAD.sub("", item) for item in items[:-1]]
+    if any(len(head) < 2 or len(head) > 12 or _NOT_ONE_CHAIN.search(head) for head in heads):
+        return None
+    metric = items[-1][items[-1].index(last.group(0)) + len(last.group(0)) :] or "规模"
+    return metric, [canonical(head) for head in heads] + [canonical(last.group(1))]
 
 
 def _text_figures(
