@@ -329,3 +329,25 @@ def test_a_respectively_list_of_chains_gives_each_chain_the_measure(
 )
 def test_quantifiers_times_and_magnitude_classes_are_no_chain(indicator: str) -> None:
     assert targets.chain_named(indicator) is None
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # an eastern province's goals: one indicator, a value for each year
+        (
+            "专精特新中小企业2025年突破1.2万家、2026年突破1.5万家",
+            [("专精特新中小企业", 2025, 1.2), ("专精特新中小企业", 2026, 1.5)],
+        ),
+        # a south-western report: the year written between a sector's measure and its value
+        ("数字经济核心产业增加值2023年达到900亿元", [("数字经济核心产业增加值", 2023, 900.0)]),
+    ],
+)
+def test_a_year_right_before_a_value_dates_it(clause: str, expected: list[tuple[str, int, float]]) -> None:
+    assert [(f.indicator, f.year, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+def test_a_plans_values_per_year_are_targets_of_their_years(tmp_path: Path) -> None:
+    body = "到2026年，全市电子信息产业规上企业2025年达到300家、2026年达到360家。"
+    found = _targets(_graph(tmp_path, _plan("一、发展目标\n" + body), "plan.txt"))
+    assert sorted((year, value) for _, _, year, value in found) == [(2025, 300.0), (2026, 360.0)]

@@ -115,6 +115,8 @@ _THRESHOLD_NOUN = re.compile(
 _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
+#: A year written between an indicator and its value (…企业2024年突破3.5万家): the year the value is for.
+_YEAR_BEFORE_VALUE = re.compile(r"(20\d{2})年(?:底|末)?\s*$")
 _YEAR_LEAD = re.compile(r"^(?:截至|到|至)?20\d{2}年(?:底|末)?")
 #: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
 _UP_TO_YEAR = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
@@ -442,6 +444,7 @@ class Figure:
     comparator: str
     scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
     settled: bool = False  # the scope is decided (None: the document's area): no subject named before replaces it
+    year: int | None = None  # the year the clause writes right before the value (…2024年突破3.5万家、2025年…)
 
 
 def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
@@ -518,9 +521,12 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
             continue
-        name = _indicator_name(head, bridge)
+        dated = _YEAR_BEFORE_VALUE.search(head)  # 企业2024年突破3.5万家、2025年突破3.8万家: a value per year
+        name = _indicator_name(head[: dated.start()] if dated else head, bridge)
         if "分别" in bridge or (not name and out and "分别" in clause[: match.start()]):
             continue  # 分别 lists are read as a whole below
+        if dated and not name and out and list_item:
+            name = out[-1].indicator  # …、2025年突破3.8万家: the same indicator, another year
         if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
             continue
         if _CHANGE.match(name) and out:
@@ -533,7 +539,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
         comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
         shared = _sharing(listed_before, name) if bridge.startswith("均") else [name]  # A、B产能均…: A's and B's
-        out.extend(Figure(each, value, unit, comparator) for each in shared)
+        year = int(dated.group(1)) if dated else None
+        out.extend(Figure(each, value, unit, comparator, year=year) for each in shared)
     return out + _respectively(clause, values, scope) if "分别" in clause else out
 
 
@@ -1151,6 +1158,7 @@ def _store_figure(
 ) -> None:
     """A figure as a Target of its indicator, FOR the chain it names or its item is headed by (``chain``),
     else the document's area; SET by ``setter`` (the measure it stands in, else the policy)."""
+    year = figure.year or year
     if year is None:
         return
     if chain is not None and chain == plan_chain_of:
