@@ -351,3 +351,49 @@ def test_a_plans_values_per_year_are_targets_of_their_years(tmp_path: Path) -> N
     body = "到2026年，全市电子信息产业规上企业2025年达到300家、2026年达到360家。"
     found = _targets(_graph(tmp_path, _plan("一、发展目标\n" + body), "plan.txt"))
     assert sorted((year, value) for _, _, year, value in found) == [(2025, 300.0), (2026, 360.0)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a central province's goals: one verb counts every item of the list
+        (
+            "培育3个国家级、8个省级先进制造业集群和20个市级特色产业链",
+            [("培育国家级", 3.0), ("培育省级先进制造业集群", 8.0), ("培育市级特色产业链", 20.0)],
+        ),
+        # an eastern city's goals: items joined by 、 and 及
+        (
+            "新增12家链主企业、40家专精特新企业及6家上市公司",
+            [("新增链主企业", 12.0), ("新增专精特新企业", 40.0), ("新增上市公司", 6.0)],
+        ),
+    ],
+)
+def test_a_count_verb_counts_every_item_of_its_list(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [("形成2至3个千亿级产业集群", [("形成千亿级产业集群", 3.0)]), ("每年新增5-8家上市公司", [("新增上市公司", 8.0)])],
+)
+def test_a_range_is_read_at_its_upper_end(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+def test_a_date_range_is_no_range_of_a_figure() -> None:
+    assert [f.value for f in targets.read_figures("1-8月实现产值50亿元", None)] == [50.0]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "每条产业链由1名市级领导担任链长",  # a central province's scheme
+        "以1个牵头部门为责任单位，依托1个行业协会和1个研究院组建专班",  # a western wording of the same
+    ],
+)
+def test_one_of_each_per_chain_is_how_a_scheme_runs_not_a_figure(clause: str) -> None:
+    assert [f for part in targets._CLAUSE.split(clause) for f in targets.read_figures(part, None, news=True)] == []
+
+
+def test_a_clause_ending_in_a_verb_with_yu_keeps_it() -> None:
+    assert [f.indicator for f in targets.read_figures("累计300人次参与", None, news=True)] == ["参与"]

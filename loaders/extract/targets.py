@@ -457,6 +457,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     (``出口涵盖153个国家``, ``服务超过800个商家``), not only after a plan's verbs (``news``).
     """
     clause = numbers.arabic_figures(clause)  # 五千亿元 → 5000亿元: one reading for both ways of writing
+    if "至" in clause or "-" in clause or "到" in clause or "—" in clause or "~" in clause:
+        clause = _RANGE_FROM.sub("", clause)  # 1至2个, 3-5家: the range's upper end is the figure
     if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
         clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
     indexed = "指数" in clause  # an index stated without a unit needs the word (checked once, not per number)
@@ -475,6 +477,9 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         return []  # a date, a code or a bare number: no figure, and no 分别 list to pair
     out: list[Figure] = []
     segment = 0
+    organised = _ORGANISED.search(clause)  # one of each per chain (由1名…, 以1个…, 依托1个…): no figures
+    counting = ""  # the verb of a count written before what it counts (培育10家A、50家B和8家C: 培育 counts each)
+    joined = False  # the last thing counted ended in 和/及/与: the next count is of the same list
     # 企业（平台、项目） is one name: a 、 inside brackets does not end the words before a value
     masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", "·"), clause) if "、" in clause else clause
     project_sizes = [m.span() for m in _PROJECT_BRACKET.finditer(clause)] if "项目" in clause else []
@@ -508,16 +513,26 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
             if noun and _MEMBERSHIP.search(noun.group(0)):
                 continue  # 是全省12条重点产业链之一, 12条重点产业链中的…: the set it belongs to, no figure
+            if organised and match.group("num") == "1":
+                continue  # 每条产业链由1名领导任链长，以1个部门为责任单位，依托1个联盟和1个机构: how it is run
             if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
                 head = acting.group(2) + acting.group(1)
             elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
                 head = noun.group(0)
+            elif counting and noun and unit in COUNT_UNITS and not verb.strip(_JOINERS) and (list_item or joined):
+                words, joined = _counted_item(noun, clause)
+                head = counting + words  # …、50家B / …和8家C: the list's verb counts it
+                segment = noun.end() if joined else segment
             elif unit not in COUNT_UNITS or len(verb) > 6 or not (news or _COUNT_VERBS.search(verb)):
                 continue  # a qualifier: 3亿元以上项目
             else:
+                acted = _COUNT_VERBS.search(head)  # the verb the list's later counts share (not who acts before it)
+                counting = head[acted.start() :] if acted else ""
                 counted = _THRESHOLD_NOUN.match(clause, match.end()) or noun
-                head += counted.group(0) if counted else ""
-        segment = match.end()
+                words, joined = _counted_item(counted, clause) if counted else ("", False)
+                head += words
+                segment = counted.end() if counted and joined else segment  # the words before the next count
+        segment = max(segment, match.end())
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
             continue
@@ -558,6 +573,15 @@ def _sharing(items: str, name: str) -> list[str]:
     words = [*_AND.split(items), *_AND.split(name[: measure.start()])] if items else _AND.split(name[: measure.start()])
     names = [_indicator_name(word, "") for word in words]
     return [word + measure.group(0) for word in names if len(word) >= 2] or [name]
+
+
+def _counted_item(noun: re.Match[str], clause: str) -> tuple[str, bool]:
+    """The words of a thing counted, and whether they end in a 和/及/与 that joins the next count to the same list
+    (建设2个A和5个B): only when a number follows, so 参与 or 给与 at a clause's end keep their last character."""
+    words = noun.group(0)
+    if words.endswith(tuple(_JOINERS)) and clause[noun.end() : noun.end() + 1].isdigit():
+        return words[:-1], True
+    return words, False
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -843,6 +867,12 @@ def _clauses(text: str) -> Iterator[tuple[str, int]]:
         index += 1
 
 
+#: How a scheme is organised, one of each per chain or unit: 每条产业链由1名…, 以1个部门为…, 依托1个联盟….
+_ORGANISED = re.compile(r"(?:由|以|依托)1[个名家条位]|每[个条][^，。；]{0,10}由")
+#: What joins the last items of a list (A、B和C): no part of an item's name.
+_JOINERS = "和及与"
+#: The lower end of a range of a figure (1至2个世界级…, 3-5家): not a year or date range (2024-2026年, 1-8月).
+_RANGE_FROM = re.compile(r"\d+(?:\.\d+)?(?:至|到|-|—|~|～)(?=\d+(?:\.\d+)?[^\d.年月日号，。；、])")
 #: What follows a counted set that something is said to belong to (…12条重点产业链之一, …中的头号工程).
 _MEMBERSHIP = re.compile(r"之一|之中|中的")
 #: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
