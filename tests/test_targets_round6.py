@@ -397,3 +397,18 @@ def test_one_of_each_per_chain_is_how_a_scheme_runs_not_a_figure(clause: str) ->
 
 def test_a_clause_ending_in_a_verb_with_yu_keeps_it() -> None:
     assert [f.indicator for f in targets.read_figures("累计300人次参与", None, news=True)] == ["参与"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "year"),
+    [
+        # a northern report on a new three-year plan: the period ahead states goals
+        ("石家庄新闻\n2025-04-20\n2025—2027年，全市集群营业收入保持年均增长9%左右。\n", "target", 2027),
+        # a western report looking back on a closed period
+        ("兰州新闻\n2024-03-02\n2021—2023年，全市集群营业收入年均增长7%。\n", "actual", 2023),
+    ],
+)
+def test_a_dashed_period_ahead_of_a_report_states_goals(tmp_path: Path, text: str, kind: str, year: int) -> None:
+    graph = _graph(tmp_path, text)
+    found = [(n.props.get("kind"), n.props.get("year")) for n in graph.by_label("Target")]
+    assert found == [(kind, year)]

@@ -84,6 +84,17 @@ _BRIDGE = re.compile(
 #: Every character a bridge can hold.
 _BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
 _BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
+#: A period of years written with a dash (2025—2027年): its last year.
+_PERIOD_YEARS = re.compile(r"20\d{2}\s*[—–\-~～]\s*(20\d{2})年")
+
+
+def _coming_period(text: str, now: int | None) -> re.Match[str] | None:
+    """A period a report states goals for (2025—2027年，集群营业收入保持年均增长8%): one that has not ended by the
+    report's year; a closed period (2021—2023年，全市累计…) reports what was done."""
+    period = _PERIOD_YEARS.search(text)
+    return period if period is not None and now is not None and int(period.group(1)) > now else None
+
+
 _LEAD = re.compile(
     r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
 )
@@ -713,6 +724,7 @@ def _text_figures(
         by_year = _BY_YEAR.search(text)
         kind = "target"
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
+            by_year = by_year or _coming_period(text, default_year)
             goal = by_year is not None and not by_year.group(0).startswith("截至")
             kind = "target" if goal else "actual"
             year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
