@@ -412,3 +412,32 @@ def test_a_dashed_period_ahead_of_a_report_states_goals(tmp_path: Path, text: st
     graph = _graph(tmp_path, text)
     found = [(n.props.get("kind"), n.props.get("year")) for n in graph.by_label("Target")]
     assert found == [(kind, year)]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a northern report on a chain leader's suppliers
+        (
+            "本地配套率从2022年的18.5%提升至2024年的31.2%",
+            [("本地配套率", 2022, 18.5, True), ("本地配套率", 2024, 31.2, False)],
+        ),
+        # a southern plan's goal: from the base year's level to the plan's last year
+        (
+            "研发投入强度由2023年的2.2%提高到2026年的2.9%",
+            [("研发投入强度", 2023, 2.2, True), ("研发投入强度", 2026, 2.9, False)],
+        ),
+        ("全市规上工业产值由500亿元增长到800亿元", [("规上工业产值", None, 800.0, False)]),
+    ],
+)
+def test_both_ends_of_a_change_from_one_year_to_another(
+    clause: str, expected: list[tuple[str, int | None, float, bool]]
+) -> None:
+    found = [(f.indicator, f.year, f.value, f.baseline) for f in targets.read_figures(clause, None)]
+    assert found == expected
+
+
+def test_a_reports_change_to_a_past_year_is_what_was_done(tmp_path: Path) -> None:
+    text = "太原新闻\n2025-03-01\n某某钢铁集团协作配套率从2022年的10.5%提升至2024年的20.5%。\n"
+    found = sorted((n.props.get("year"), n.props.get("kind")) for n in _graph(tmp_path, text).by_label("Target"))
+    assert found == [(2022, "actual"), (2024, "actual")]

@@ -83,7 +83,7 @@ _BRIDGE = re.compile(
 )
 #: Every character a bridge can hold.
 _BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
-_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
+_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年(?!的)")  # not 提升至2024年的…: a point on a path
 #: A period of years written with a dash (2025—2027年): its last year.
 _PERIOD_YEARS = re.compile(r"20\d{2}\s*[—–\-~～]\s*(20\d{2})年")
 
@@ -456,6 +456,7 @@ class Figure:
     scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
     settled: bool = False  # the scope is decided (None: the document's area): no subject named before replaces it
     year: int | None = None  # the year the clause writes right before the value (…2024年突破3.5万家、2025年…)
+    baseline: bool = False  # the starting point of a change (从2022年的11%提升至…): what was, not a goal
 
 
 def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
@@ -486,6 +487,9 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     ]
     if not values:
         return []  # a date, a code or a bare number: no figure, and no 分别 list to pair
+    path = _FROM_TO.search(clause)
+    if path is not None:
+        return _from_to(path, scope)
     out: list[Figure] = []
     segment = 0
     organised = _ORGANISED.search(clause)  # one of each per chain (由1名…, 以1个…, 依托1个…): no figures
@@ -584,6 +588,29 @@ def _sharing(items: str, name: str) -> list[str]:
     words = [*_AND.split(items), *_AND.split(name[: measure.start()])] if items else _AND.split(name[: measure.start()])
     names = [_indicator_name(word, "") for word in words]
     return [word + measure.group(0) for word in names if len(word) >= 2] or [name]
+
+
+#: A change written as its two ends (配套率从2022年的11.3%提升至2024年的22.3%, 产值由50亿元增长到80亿元).
+_FROM_TO = re.compile(
+    rf"^(?P<name>[^，。；\d]{{2,30}}?)(?:从|由)(?:(?P<y1>20\d{{2}})年(?:底|末)?的?)?(?P<v1>\d+(?:\.\d+)?)(?P<u1>{_UNIT_ALT})?"
+    r"(?:提升|提高|增长|增加|扩大|下降|降低|减少|上升)?(?:至|到)"
+    rf"(?:(?P<y2>20\d{{2}})年(?:底|末)?的?)?(?P<v2>\d+(?:\.\d+)?)(?P<u2>{_UNIT_ALT})?"
+)
+
+
+def _from_to(path: re.Match[str], scope: str | None) -> list[Figure]:
+    """Both ends of a change written 从A年的x提升至B年的y: the start, a baseline of its year (none when no year is
+    written), and the end, of its year (the sentence's when none is written); one indicator, the words before 从."""
+    name = _without_place(_indicator_name(path.group("name"), ""), scope)
+    written = path.group("u2") or path.group("u1") or "%"
+    unit = numbers.UNIT_ALIASES.get(written, written)
+    start, end = numbers.parse_number(path.group("v1")), numbers.parse_number(path.group("v2"))
+    if len(name) < 2 or start is None or end is None:
+        return []
+    last = Figure(name, end, unit, "=", year=int(path.group("y2")) if path.group("y2") else None)
+    if not path.group("y1"):
+        return [last]  # 由500亿元增长到800亿元: when it started is not written
+    return [Figure(name, start, unit, "=", year=int(path.group("y1")), baseline=True), last]
 
 
 def _counted_item(noun: re.Match[str], clause: str) -> tuple[str, bool]:
@@ -1203,6 +1230,7 @@ def _store_figure(
     year = figure.year or year
     if year is None:
         return
+    kind = "actual" if figure.baseline else kind
     if chain is not None and chain == plan_chain_of:
         chain = _unless_area_wide(chain, figure.indicator)
     named = _within_plan_chain(chain_named(figure.indicator), plan_chain_of)
