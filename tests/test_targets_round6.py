@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chainkg.graph.model import Graph
-from chainkg.loaders.extract import targets
+from chainkg.loaders.extract import policies, targets
 from chainkg.loaders.pipeline import extract_path
 
 
@@ -441,3 +441,16 @@ def test_a_reports_change_to_a_past_year_is_what_was_done(tmp_path: Path) -> Non
     text = "太原新闻\n2025-03-01\n某某钢铁集团协作配套率从2022年的10.5%提升至2024年的20.5%。\n"
     found = sorted((n.props.get("year"), n.props.get("kind")) for n in _graph(tmp_path, text).by_label("Target"))
     assert found == [(2022, "actual"), (2024, "actual")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照全市重点产业链“一链一方案”的要求，制定本方案。",  # a south-western city's preamble
+        "对链主企业实行“一企一策”精准服务，落实《某某市制造业高质量发展若干政策》。",  # an eastern wording
+    ],
+)
+def test_a_distributive_slogan_in_quotes_is_no_cited_policy(sentence: str) -> None:
+    cited = [title for title, _, _ in policies._cited(sentence)]
+    assert not [title for title in cited if title.startswith("一")]
+    assert cited == [] or cited == ["某某市制造业高质量发展若干政策"]

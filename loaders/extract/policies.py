@@ -42,6 +42,8 @@ _UNMARKED = re.compile(
 #: A clause naming focus areas inside a sentence: 主攻沪苏杭等重点区域, 聚焦长三角等重点地区.
 #: A plan named in quotes: 迭代升级“南太湖精英计划” (a quoted name ending as an instrument does).
 _QUOTED = re.compile(r"“([^“”《》，。；\s]{2,30}?(?:计划|方案|意见|办法|条例|规划|纲要|政策|细则))”")
+#: A distributive slogan (一链一方案, 一企一策, 一园一规划): one of a kind per chain, firm or park.
+_ONE_EACH = re.compile(r"^一[^一]{1,2}一[^一]{1,3}$")
 #: 《…》 titles that are publications, not instruments (定期编印《…简报》).
 _PUBLICATION = re.compile(r"(?:简报|报告|年鉴|杂志|日报|晚报|白皮书|蓝皮书|通讯|专报|快报)$")
 #: News names the instruments it reports on: a 《…》 title ending as an instrument does, a quoted label
@@ -126,6 +128,8 @@ def _cited(text: str) -> list[tuple[str, str | None, int]]:
             out.append((match.group(1), code, match.start()))
     # the plan verbs open with common characters: found as words (see loaders.keyword_scan); “ is found fast as it is
     for match in [*matches_near(_UNMARKED, text, _PLAN_VERBS), *_QUOTED.finditer(text)]:
+        if _ONE_EACH.match(match.group(1)):
+            continue  # “一链一方案”, “一企一策”: a way of working, one plan per chain or firm, not an instrument
         if text[match.end() : match.end() + 1] not in ("》",) and not _inside_book(text, match.start()):
             out.append((match.group(1), None, match.start(1)))
     return out
