@@ -454,3 +454,19 @@ def test_a_distributive_slogan_in_quotes_is_no_cited_policy(sentence: str) -> No
     cited = [title for title, _, _ in policies._cited(sentence)]
     assert not [title for title in cited if title.startswith("一")]
     assert cited == [] or cited == ["某某市制造业高质量发展若干政策"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a central report: firms listed as owners of a batch of projects in a zone
+        "芜湖新闻\n2024-04-02\n今年以来，芜湖经济技术开发区迎来开工热潮，江城汽车有限公司、芜湖精工科技有限公司等一批"
+        "新能源汽车产业链项目相继动工，总投资合计超过30亿元。\n",
+        # a south-western report: the batch counted, the sum after it
+        "芜湖新闻\n2024-04-02\n芜湖经济技术开发区一季度新开工项目多，江城汽车有限公司、芜湖精工科技有限公司等8个"
+        "项目集中开工，总投资合计30亿元。\n",
+    ],
+)
+def test_a_batch_of_projects_sum_is_not_the_last_firms(tmp_path: Path, text: str) -> None:
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[30.0] == "芜湖经济技术开发区"

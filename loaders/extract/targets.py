@@ -590,6 +590,20 @@ def _sharing(items: str, name: str) -> list[str]:
     return [word + measure.group(0) for word in names if len(word) >= 2] or [name]
 
 
+#: The firms of a batch of projects (A、B、C等一批某某项目相继动工，总投资合计40亿元): the sum is the batch's.
+_BATCH_OF_FIRMS = re.compile(r"等(?:一批|多个|\d+个|[一二三四五六七八九十]+个)?[^，。；]{0,16}项目")
+
+
+def _before_batch(text: str, offset: int, start: int) -> int:
+    """Where a reported figure's subject is sought up to: the figure's clause end, or the start of the clause
+    that lists firms as a batch's (…等一批项目…): a batch's sum is the area's or zone's named before, not the
+    last firm's of the list."""
+    batches = [match.start() for match in _BATCH_OF_FIRMS.finditer(text, 0, offset)]
+    if not batches:
+        return start + offset
+    return start + max(text.rfind(mark, 0, batches[-1]) for mark in "，。；,;") + 1
+
+
 #: A change written as its two ends (配套率从2022年的11.3%提升至2024年的22.3%, 产值由50亿元增长到80亿元).
 _FROM_TO = re.compile(
     rf"^(?P<name>[^，。；\d]{{2,30}}?)(?:从|由)(?:(?P<y1>20\d{{2}})年(?:底|末)?的?)?(?P<v1>\d+(?:\.\d+)?)(?P<u1>{_UNIT_ALT})?"
@@ -795,7 +809,7 @@ def _text_figures(
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
-                subject = subjects.before(paragraph, sentence.start + offset)
+                subject = subjects.before(paragraph, _before_batch(text, offset, sentence.start))
                 signed = signing_figures(clause, doc.text[paragraph : sentence.start + offset], figures, doc.scope)
                 if signed is not None:
                     figures, previous = signed, None
