@@ -470,3 +470,17 @@ def test_a_distributive_slogan_in_quotes_is_no_cited_policy(sentence: str) -> No
 def test_a_batch_of_projects_sum_is_not_the_last_firms(tmp_path: Path, text: str) -> None:
     found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
     assert found[30.0] == "芜湖经济技术开发区"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a western plan's list of goals: the threshold qualifies what is counted after 的
+        ("产值超50亿元的重点项目突破10个", [("产值超50亿元的重点项目", 10.0)]),
+        ("营业收入过20亿元的骨干企业达到15家", [("营业收入过20亿元的骨干企业", 15.0)]),
+        # a northern plan: 累计 before the bridge is no part of the indicator
+        ("省级以上企业技术中心累计达到80家", [("省级以上企业技术中心", 80.0)]),
+    ],
+)
+def test_noun_phrases_before_a_bridge_name_the_indicator(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected

@@ -72,6 +72,7 @@ _BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
     ("力争", "确保", "争取"),
     ("预计",),
     ("已", "将", "可"),
+    ("累计",),
     (
         *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
         *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
@@ -516,6 +517,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             noun = _NOUN.match(clause, match.end() + 1)
             if not metric or not noun:
                 continue
+            if clause[noun.end() : noun.end() + 1].isdigit():
+                continue  # 产值超50亿元的重点项目突破10个: a threshold of the things counted next, no size
             if metric.group(0).endswith("投资") and _ONE_PROJECT_NEXT.match(clause, match.end() + 1):
                 segment = match.end()
                 continue  # 投资6亿元的年产…项目: one project's investment, no target
