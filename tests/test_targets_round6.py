@@ -484,3 +484,27 @@ def test_a_batch_of_projects_sum_is_not_the_last_firms(tmp_path: Path, text: str
 )
 def test_noun_phrases_before_a_bridge_name_the_indicator(clause: str, expected: list[tuple[str, float]]) -> None:
     assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("1.地区生产总值增长5.5%左右", [("地区生产总值", 5.5)]),  # a north-eastern list of yearly goals
+        ("（2）规模以上工业增加值增长6%", [("规模以上工业增加值", 6.0)]),  # a western one
+    ],
+)
+def test_a_lists_numbering_is_no_part_of_the_indicator(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "我市将围绕12条重点产业链",  # a municipality's report
+        "提出围绕全市21个重大产业",  # a southern report
+        "聚焦全省8个优势产业集群",
+        "其中3个营业收入超2000亿元",  # some of the clusters counted before: a threshold, no figure
+    ],
+)
+def test_the_set_a_plan_works_on_is_no_goal(clause: str) -> None:
+    assert targets.read_figures(clause, None) == []

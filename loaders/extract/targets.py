@@ -138,11 +138,15 @@ _ENDS_IN_DIGIT = re.compile(r"\d$")
 _YEAR_AFTER = re.compile(r"\d*年")
 
 
+#: A list's numbering opening a line of goals (1.地区生产总值增长5.5%, （2）…, ③…): no part of the indicator.
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+
+
 @lru_cache(maxsize=8192)
 def _indicator_name(raw: str, verb: str) -> str:
     """The indicator named by the words before a value, without leading 全市/力争/到2025年 (cached: a plan names
     its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
-    name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
+    name = clean_name(_LEAD.sub("", _ITEM_NUMBER.sub("", raw.strip(" ，、"))))
     name = _YEAR_LEAD.sub("", name)
     name = _LEAD.sub("", name)
     if verb.startswith(("年均", "同比")):
@@ -531,6 +535,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
             if noun and _MEMBERSHIP.search(noun.group(0)):
                 continue  # 是全省12条重点产业链之一, 12条重点产业链中的…: the set it belongs to, no figure
+            if _FOCUSED.search(verb):
+                continue  # 围绕12条重点产业链, 聚焦8大产业: the set a plan works on, no goal
             if organised and match.group("num") == "1":
                 continue  # 每条产业链由1名领导任链长，以1个部门为责任单位，依托1个联盟和1个机构: how it is run
             if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
@@ -562,6 +568,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             name = out[-1].indicator  # …、2025年突破3.8万家: the same indicator, another year
         if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
             continue
+        if _COUNTED_FIRST.match(name):
+            continue  # 其中3个营业收入超2000亿元: a threshold of some of what was counted, no figure of its own
         if _CHANGE.match(name) and out:
             name = out[-1].indicator + name
         elif list_item and out and (capacity := _CAPACITY_LEAD.match(out[-1].indicator)):
@@ -923,6 +931,11 @@ def _clauses(text: str) -> Iterator[tuple[str, int]]:
         index += 1
 
 
+#: A name that opens with a count (3个营业收入…): the count qualifies it, it names no indicator.
+_COUNT_UNIT_ALT = "|".join(map(re.escape, sorted(COUNT_UNITS, key=len, reverse=True)))
+_COUNTED_FIRST = re.compile(rf"^\d+(?:\.\d+)?(?:{_COUNT_UNIT_ALT})")
+#: Verbs that name the set a plan works on, not what it will reach (围绕12条重点产业链, 聚焦8大产业, 针对…).
+_FOCUSED = re.compile(r"(?:围绕|聚焦|针对|对照|按照|面向|瞄准)(?:全[省市区县]|我[省市区县]|本[省市区县])?的?$")
 #: How a scheme is organised, one of each per chain or unit: 每条产业链由1名…, 以1个部门为…, 依托1个联盟….
 _ORGANISED = re.compile(r"(?:由|以|依托)1[个名家条位]|每[个条][^，。；]{0,10}由")
 #: What joins the last items of a list (A、B和C): no part of an item's name.
