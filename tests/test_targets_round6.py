@@ -508,3 +508,16 @@ def test_a_lists_numbering_is_no_part_of_the_indicator(clause: str, expected: li
 )
 def test_the_set_a_plan_works_on_is_no_goal(clause: str) -> None:
     assert targets.read_figures(clause, None) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # an eastern plan: qualities listed before what is counted
+        ("重点培育30条具有较强带动性、根植性的特色产业链", [("重点培育特色产业链", 30.0)]),
+        # a western plan
+        ("培育20家创新能力强、成长性好的专精特新企业", [("培育专精特新企业", 20.0)]),
+    ],
+)
+def test_what_is_counted_follows_a_list_of_its_qualities(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected

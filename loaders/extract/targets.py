@@ -552,9 +552,11 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             else:
                 acted = _COUNT_VERBS.search(head)  # the verb the list's later counts share (not who acts before it)
                 counting = head[acted.start() :] if acted else ""
-                counted = _THRESHOLD_NOUN.match(clause, match.end()) or noun
+                # 50条具有较高集聚性、根植性、先进性的重点产业链: what is counted follows the last 的
+                qualified = _QUALIFIED_LIST.match(clause, match.end())
+                counted = qualified or _THRESHOLD_NOUN.match(clause, match.end()) or noun
                 words, joined = _counted_item(counted, clause) if counted else ("", False)
-                head += words
+                head += qualified.group(1) if qualified else words
                 segment = counted.end() if counted and joined else segment  # the words before the next count
         segment = max(segment, match.end())
         value = numbers.parse_number(match.group("num"))
@@ -938,6 +940,11 @@ _COUNTED_FIRST = re.compile(rf"^\d+(?:\.\d+)?(?:{_COUNT_UNIT_ALT})")
 _FOCUSED = re.compile(r"(?:围绕|聚焦|针对|对照|按照|面向|瞄准)(?:全[省市区县]|我[省市区县]|本[省市区县])?的?$")
 #: How a scheme is organised, one of each per chain or unit: 每条产业链由1名…, 以1个部门为…, 依托1个联盟….
 _ORGANISED = re.compile(r"(?:由|以|依托)1[个名家条位]|每[个条][^，。；]{0,10}由")
+#: A thing counted after a list of qualities ending in 的 (具有较高集聚性、根植性、先进性的重点产业链): the words after
+#: the last 的 name it.
+_QUALIFIED_LIST = re.compile(
+    r"[^，。；：:\d（(]*?、[^，。；：:\d（(]*?的([^，、。；：:\d（(的]{2,12})(?=[，。；：:]|$)"
+)
 #: What joins the last items of a list (A、B和C): no part of an item's name.
 _JOINERS = "和及与"
 #: The lower end of a range of a figure (1至2个世界级…, 3-5家): not a year or date range (2024-2026年, 1-8月).
