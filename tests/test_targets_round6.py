@@ -521,3 +521,25 @@ def test_the_set_a_plan_works_on_is_no_goal(clause: str) -> None:
 )
 def test_what_is_counted_follows_a_list_of_its_qualities(clause: str, expected: list[tuple[str, float]]) -> None:
     assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "1.高端医疗器械",  # an eastern plan of several chains, each a numbered heading
+        "（二）高端医疗器械",  # a central plan's heading style
+    ],
+)
+def test_a_heading_naming_a_chain_with_a_qualifier_scopes_its_items_figures(tmp_path: Path, heading: str) -> None:
+    text = (
+        "常州市人民政府关于印发常州市重点产业提质三年行动方案（2024-2026年）的通知\n"
+        "常州市重点产业提质三年行动方案（2024-2026年）\n"
+        "一、重点产业\n" + heading + "\n提质目标：力争到2026年，产业规模突破800亿元。\n"
+    )
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text, "plan.txt"))}
+    assert found[800.0] == "医疗器械"
+
+
+@pytest.mark.parametrize("title", ["加快医疗器械", "重点医疗器械", "培育医疗器械"])
+def test_a_verb_or_group_word_before_a_chain_is_no_qualifier(title: str) -> None:
+    assert not targets._qualified_chain(title, "医疗器械")

@@ -349,11 +349,26 @@ def _item_at(items: list[Item], starts: list[int], offset: int) -> Item | None:
 def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
     """The chain an item or one of its ancestors is headed by (1.健康座椅 → 健康座椅)."""
     while item is not None:
+        title = clean_name(item.title)
         for mention in find_industries(item.title, doc.scope):
-            if mention.name == clean_name(item.title) or mention.surface == clean_name(item.title):
-                return mention.label, mention.name
+            if mention.name == title or mention.surface == title or _qualified_chain(title, mention.surface):
+                return mention.label, mention.name  # 3.时尚童装: the chain the vocabulary knows as 童装
         item = item.parent
     return None
+
+
+def _qualified_chain(title: str, surface: str) -> bool:
+    """Whether a heading is a chain's name with a qualifier before it (时尚童装 for the vocabulary's 童装, 高端
+    医疗器械): short, ending in the name, no verb or group word before it."""
+    qualifier = title[: -len(surface)] if title.endswith(surface) else ""
+    return (
+        2 <= len(qualifier) <= 4
+        and len(title) <= 10
+        and _TWO_HAN.fullmatch(qualifier[:2]) is not None
+        and not _opens_with_verb(qualifier)
+        and not _COUNT_VERBS.search(qualifier)
+        and not _NOT_ONE_CHAIN.search(qualifier)
+    )
 
 
 #: Words that may stand before the chain an indicator opens with (全市新能源汽车产量, 其中动力电池产业链企业).
