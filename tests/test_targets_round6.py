@@ -543,3 +543,37 @@ def test_a_heading_naming_a_chain_with_a_qualifier_scopes_its_items_figures(tmp_
 @pytest.mark.parametrize("title", ["加快医疗器械", "重点医疗器械", "培育医疗器械"])
 def test_a_verb_or_group_word_before_a_chain_is_no_qualifier(title: str) -> None:
     assert not targets._qualified_chain(title, "医疗器械")
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("储能变流器已形成80万台产能", [("储能变流器产能", 80.0)]),  # an eastern report
+        ("全县已形成300亿元产值", [("产值", 300.0)]),  # a central report
+    ],
+)
+def test_a_size_written_after_its_value_names_the_indicator(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.read_figures(clause, None)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an eastern report: what a chain's product has now, then the goal for a later year
+        "嘉兴新闻\n2023-11-02\n嘉兴新能源汽车产业链加快壮大。全市新能源汽车驱动电机已形成150万台产能，到2025年将突破400万台。\n",
+        # a northern report: the same, with 力争
+        "嘉兴新闻\n2023-11-02\n嘉兴新能源汽车产业链加快壮大。全市新能源汽车驱动电机已形成150万台产能，到2025年力争达到400万台。\n",
+    ],
+)
+def test_what_is_there_before_a_goals_year_is_actual_and_the_goal_goes_on_with_it(tmp_path: Path, text: str) -> None:
+    graph = _graph(tmp_path, text)
+    found = sorted((n.props.get("year"), n.props.get("kind"), n.props.get("value")) for n in graph.by_label("Target"))
+    assert found == [(2023, "actual", 150.0), (2025, "target", 400.0)]
+    scopes = {scope for _, scope, _, _ in _targets(graph)}
+    assert scopes == {"新能源汽车"}
+
+
+def test_a_level_reached_after_an_addition_is_the_whole() -> None:
+    added = targets.read_figures("新增多晶硅产能20万吨", None)[0]
+    assert [(f.indicator, f.value) for f in targets._continued("达到50万吨", added)] == [("多晶硅产能", 50.0)]
+    assert targets._continued("达到50亿元", added) == []  # another unit: not the same indicator

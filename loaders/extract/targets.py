@@ -276,6 +276,8 @@ class _Known:
         name = clean_name(name)
         for node in self.indicators.get(unit, ()):
             other = node.name
+            if other != name and _ADDED.sub("", other) == _ADDED.sub("", name):
+                continue  # 新增产能 and 产能: what is added and the level, two indicators
             if (other in name or name in other) and min(len(other), len(name)) >= 4:
                 if min(len(other), len(name)) * 5 >= max(len(other), len(name)) * 3:
                     return graph.node("Indicator", other, evidence, aliases={name: "restated"}, unit=unit)
@@ -548,13 +550,16 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             verb = _LEAD.sub("", head.strip())
             noun = _NOUN.match(clause, match.end())
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
+            size = _SIZE_AFTER.match(clause, match.end())
             if noun and _MEMBERSHIP.search(noun.group(0)):
                 continue  # 是全省12条重点产业链之一, 12条重点产业链中的…: the set it belongs to, no figure
             if _FOCUSED.search(verb):
                 continue  # 围绕12条重点产业链, 聚焦8大产业: the set a plan works on, no goal
             if organised and match.group("num") == "1":
                 continue  # 每条产业链由1名领导任链长，以1个部门为责任单位，依托1个联盟和1个机构: how it is run
-            if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
+            if size:  # 驱动电机已形成120万台产能: the size of what is named before the verb
+                head = _HAVING.sub("", head) + size.group(0)
+            elif acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
                 head = acting.group(2) + acting.group(1)
             elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
                 head = noun.group(0)
@@ -630,6 +635,39 @@ def _before_batch(text: str, offset: int, start: int) -> int:
     if not batches:
         return start + offset
     return start + max(text.rfind(mark, 0, batches[-1]) for mark in "，。；,;") + 1
+
+
+#: A size noun written right after its value, ending the clause (已形成120万台产能, 形成500亿元产值).
+_SIZE_AFTER = re.compile(r"(?:年)?(?:产能|产量|产值|规模)(?=[，。；、,;]|$)")
+#: The verb between what has a size and the size (已形成, 具备, 拥有).
+_HAVING = re.compile(r"(?:已经|已|将|可)?(?:形成|具备|具有|拥有|达到|实现)$")
+#: A clause that goes on with the figure before it to a later year (…，到2025年将突破300万台): a value, no name.
+_CONTINUED = re.compile(
+    r"(?:(?:到|至)20\d{2}年(?:底|末)?)?(?:将|力争|预计|有望)?(?P<bridge>突破|达到|超过|达|增至|提升至|提高到|提高至|提升到)"
+    rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右)?"
+)
+
+
+def _continued(clause: str, previous: Figure | None) -> list[Figure]:
+    """The figure a bare clause states for the indicator of the figure before it, when it is written in the same
+    unit (驱动电机已形成120万台产能，到2025年将突破300万台 → 300万台 of the same 产能); none otherwise."""
+    match = _CONTINUED.fullmatch(clause.strip())
+    if (
+        previous is None
+        or match is None
+        or numbers.UNIT_ALIASES.get(match.group("unit") or "", match.group("unit") or "") != previous.unit
+    ):
+        return []
+    value = numbers.parse_number(match.group("num"))
+    if value is None:
+        return []
+    comparator = numbers.comparator(match.group("bridge"), match.group("post") or "")
+    name = _ADDED.sub("", previous.indicator) or previous.indicator  # 新增产能21万吨，达到55万吨: the level reached
+    return [Figure(name, value, previous.unit, comparator, previous.scope, previous.settled)]
+
+
+#: What an addition's indicator opens with (新增产能): a level reached after it is the whole, not the addition.
+_ADDED = re.compile(r"^(?:累计)?(?:新增|新建)")
 
 
 #: A change written as its two ends (配套率从2022年的11.3%提升至2024年的22.3%, 产值由50亿元增长到80亿元).
@@ -830,10 +868,14 @@ def _text_figures(
                 zone_pending = _built_platform(clause, built_here)
             if not _HAS_NUMBER.search(clause):
                 continue
-            figures = read_figures(clause, doc.scope, news=subjects is not None)
+            figures = read_figures(clause, doc.scope, news=subjects is not None) or _continued(clause, previous)
             if not figures:
                 continue  # a date or a qualifier: no need to look for its subject
-            year = year_context
+            year, clause_kind = year_context, kind
+            if by_year is not None and kind == "target" and offset <= by_year.start() and _PRESENT.search(clause):
+                # 已形成120万台产能，到2025年将突破300万台: what is there before the goal's year
+                now = _document_year(graph) or (default_year if section is None else None)
+                year, clause_kind = (now, "actual") if now else (year, kind)
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
@@ -842,7 +884,7 @@ def _text_figures(
                 if signed is not None:
                     figures, previous = signed, None
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
-                year = stated_years[-1] if stated_years and kind == "actual" else year_context
+                year = stated_years[-1] if stated_years and kind == "actual" else year
             for figure in figures:
                 named = None if one_project else _project_figure(figure.indicator, previous)
                 if named is None:
@@ -875,7 +917,7 @@ def _text_figures(
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
                 previous = figure
-                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated, whole_chain)
+                _store_figure(doc, graph, figure, evidence, chain, setter, clause_kind, year, stated, whole_chain)
 
 
 #: How the name of a zone ends (a park, a development zone), as against a service platform or a centre.
@@ -913,8 +955,11 @@ def _of_the_zone(indicator: str) -> bool:
 
 #: A clause that counts a part of what the clause before counted (…，其中某某企业126家): the same subject's.
 _PART_OF_BEFORE = re.compile(r"\s*其中")
-#: A chain's own measures, written right after its name (工程机械本地配套率, 新能源电池产能, 储能电池产量).
-_CHAIN_MEASURE = re.compile(r"(?:整车|零部件)?(?:本地)?配套率|(?:年)?产能|(?:年)?产量|全产业链产值")
+#: A chain's own measures, written right after its name (工程机械本地配套率, 新能源电池产能, 储能电池产量), or after one
+#: of its products (新能源汽车驱动电机产能).
+_CHAIN_MEASURE = re.compile(
+    r"(?:整车|零部件)?(?:本地)?配套率|全产业链产值|[^\d，、。；]{0,6}?(?:年)?(?:产能|产量)"  # …驱动电机产能
+)
 #: A change against a plan's base (较2020年增长50%以上, 比“十四五”末提高5个百分点, 较基期翻一番) stated before the
 #: level it reaches: a plan states one target, the level; the change is how it gets there. Not 同比 or 比上年: a
 #: yearly change is a target of its own.
