@@ -577,3 +577,25 @@ def test_a_level_reached_after_an_addition_is_the_whole() -> None:
     added = targets.read_figures("新增多晶硅产能20万吨", None)[0]
     assert [(f.indicator, f.value) for f in targets._continued("达到50万吨", added)] == [("多晶硅产能", 50.0)]
     assert targets._continued("达到50亿元", added) == []  # another unit: not the same indicator
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a south-eastern county report on its leading trade
+        "德化县陶瓷产业链延链补链\n2024-06-18\n陶瓷产业是德化县的首位产业。德化县已形成完整的陶瓷产业链，"
+        "现有陶瓷企业3000余家、从业人员10余万人。\n",
+        # a central county's wording
+        "德化县陶瓷产业链延链补链\n2024-06-18\n陶瓷产业是德化县的首位产业。全县现有陶瓷相关企业3000余家、"
+        "从业人员10余万人。\n",
+    ],
+)
+def test_a_reports_count_of_its_chains_firms_is_the_chains(tmp_path: Path, text: str) -> None:
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[3000.0] == found[10.0] == "陶瓷"
+
+
+def test_a_chains_firms_counted_for_a_town_are_the_towns(tmp_path: Path) -> None:
+    text = "吴兴区童装产业链\n2023-09-01\n童装产业是吴兴区的特色产业。织里镇现有童装企业1.2万家，年产童装14亿件。\n"
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[1.2] == "织里镇"

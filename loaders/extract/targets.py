@@ -241,14 +241,14 @@ class _Known:
     places: dict[str | None, Node | None] = field(default_factory=dict)
     chains: dict[str, str] = field(default_factory=dict)  # the document's chains by every name, longest first
 
-    def chain_measured(self, indicator: str) -> tuple[str, str] | None:
+    def chain_measured(self, indicator: str, measure: re.Pattern[str] | None = None) -> tuple[str, str] | None:
         """The chain an indicator measures when it is a chain the document names and a chain's measure right after
         it (推动工程机械本地配套率, 建成新能源电池产能): by the document's own chains, so a trade's name is none."""
         words = _AREA_LEAD.sub("", indicator)
         verb = _COUNT_VERBS.match(words)
         words = words[verb.end() :] if verb else words
         for surface, name in self.chains.items():
-            if words.startswith(surface) and _CHAIN_MEASURE.fullmatch(words[len(surface) :]):
+            if words.startswith(surface) and (measure or _CHAIN_MEASURE).fullmatch(words[len(surface) :]):
                 return "IndustryChain", name
         return None
 
@@ -898,6 +898,8 @@ def _text_figures(
                     figure.scope, figure.settled = previous.scope, True  # 现有企业330家，其中某某企业126家
                 if subjects is not None and figure.scope is None and not figure.settled:
                     named_chain = chain_named(figure.indicator) or stated.chain_measured(figure.indicator)
+                    if named_chain is None and subject is None:  # 现有家具企业7500余家: the area's chain's firms
+                        named_chain = stated.chain_measured(figure.indicator, _CHAIN_FIRMS)
                     chain_before = _reported_chain(named_chain, figure.indicator, subject, chain_before)
                     figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
@@ -960,6 +962,8 @@ _PART_OF_BEFORE = re.compile(r"\s*其中")
 _CHAIN_MEASURE = re.compile(
     r"(?:整车|零部件)?(?:本地)?配套率|全产业链产值|[^\d，、。；]{0,6}?(?:年)?(?:产能|产量)"  # …驱动电机产能
 )
+#: The firms of a chain counted by the chain's name (家具企业, 储能电池企业数量): the chain's, in a report on the area.
+_CHAIN_FIRMS = re.compile(r"(?:相关)?企业(?:数量)?")
 #: A change against a plan's base (较2020年增长50%以上, 比“十四五”末提高5个百分点, 较基期翻一番) stated before the
 #: level it reaches: a plan states one target, the level; the change is how it gets there. Not 同比 or 比上年: a
 #: yearly change is a target of its own.
@@ -1354,13 +1358,13 @@ def _store_figure(
 
 
 def _document_chains(graph: DocumentGraph) -> dict[str, str]:
-    """The chains the document names, by each of their names of three characters or more, longest first."""
+    """The chains the document names, by each of their names (家具, 家具产业), longest first."""
     surfaces = {
         surface: node.name
         for node in sorted(graph.nodes.values(), key=lambda n: n.uid)
         if node.label == "IndustryChain"
         for surface in (node.name, *node.aliases)
-        if len(surface) >= 3
+        if len(surface) >= 2
     }
     return dict(sorted(surfaces.items(), key=lambda item: -len(item[0])))
 
