@@ -599,3 +599,29 @@ def test_a_chains_firms_counted_for_a_town_are_the_towns(tmp_path: Path) -> None
     text = "吴兴区童装产业链\n2023-09-01\n童装产业是吴兴区的特色产业。织里镇现有童装企业1.2万家，年产童装14亿件。\n"
     found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
     assert found[1.2] == "织里镇"
+
+
+@pytest.mark.parametrize(
+    ("clause", "value", "comparator"),
+    [("已吸引甲、乙等上百家配套企业集聚", 100.0, ">"), ("带动近千家中小企业协同发展", 1000.0, "about")],
+)
+def test_round_counts_written_as_words_are_read(clause: str, value: float, comparator: str) -> None:
+    figures = targets.read_figures(clause, None, news=True)
+    assert [(f.value, f.comparator) for f in figures] == [(value, comparator)]
+    assert not figures[0].indicator.startswith(("甲", "乙"))  # the firms named are examples of those counted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an eastern report: a park, then firms named as examples of those it drew
+        "福安新闻\n2025-02-14\n如今，以青拓集团有限公司为链主，湾坞临港产业园已吸引福建甬达金属有限公司、"
+        "福建宏达实业有限公司等上百家上下游企业集聚。\n",
+        # a central report: the same shape with a count in digits
+        "福安新闻\n2025-02-14\n湾坞临港产业园已吸引福建甬达金属有限公司、福建宏达实业有限公司等120家上下游企业集聚。\n",
+    ],
+)
+def test_firms_named_as_examples_of_a_count_are_not_its_subject(tmp_path: Path, text: str) -> None:
+    graph = _graph(tmp_path, text)
+    scopes = {scope for _, scope, _, _ in _targets(graph)}
+    assert scopes == {"湾坞临港产业园"}

@@ -547,6 +547,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         elif after == "的":
             continue
         elif after and _is_word(after):
+            if head.endswith("等") and unit == "家" and "企业" in clause[match.end() : match.end() + 12]:
+                head = ""  # 甬金、宏旺等100余家企业: the firms named are examples of those counted, no part of the name
             verb = _LEAD.sub("", head.strip())
             noun = _NOUN.match(clause, match.end())
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
@@ -623,18 +625,22 @@ def _sharing(items: str, name: str) -> list[str]:
     return [word + measure.group(0) for word in names if len(word) >= 2] or [name]
 
 
-#: The firms of a batch of projects (A、B、C等一批某某项目相继动工，总投资合计40亿元): the sum is the batch's.
-_BATCH_OF_FIRMS = re.compile(r"等(?:一批|多个|\d+个|[一二三四五六七八九十]+个)?[^，。；]{0,16}项目")
+#: The firms of a batch of projects (A、B、C等一批某某项目相继动工，总投资合计40亿元): the sum is the batch's; firms
+#: named as examples of those counted (A、B等上百家企业集聚): the count is of the zone or area named before them.
+_BATCH_OF_FIRMS = re.compile(
+    r"等(?:一批|多个|\d+个|[一二三四五六七八九十]+个)?[^，。；]{0,16}项目"
+    r"|等(?:上|逾|近)?(?:\d+|[一二三四五六七八九十百千]+)余?家[^，。；]{0,12}企业"  # A、B等上百家企业
+)
 
 
-def _before_batch(text: str, offset: int, start: int) -> int:
-    """Where a reported figure's subject is sought up to: the figure's clause end, or the start of the clause
-    that lists firms as a batch's (…等一批项目…): a batch's sum is the area's or zone's named before, not the
-    last firm's of the list."""
+def _listed_firms(text: str, offset: int, start: int) -> tuple[int, int] | None:
+    """Where a sentence, up to a figure's clause end, lists firms as a batch's owners or as examples of those
+    counted (…A、B等一批项目…, …A、B等上百家企业…): from its clause's start to the 等, in the document's
+    offsets (``start``: the sentence's). The firms named there are not the figure's subject; None when none is."""
     batches = [match.start() for match in _BATCH_OF_FIRMS.finditer(text, 0, offset)]
     if not batches:
-        return start + offset
-    return start + max(text.rfind(mark, 0, batches[-1]) for mark in "，。；,;") + 1
+        return None
+    return start + max(text.rfind(mark, 0, batches[-1]) for mark in "，。；,;") + 1, start + batches[-1]
 
 
 #: A size noun written right after its value, ending the clause (已形成120万台产能, 形成500亿元产值).
@@ -879,7 +885,8 @@ def _text_figures(
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
-                subject = subjects.before(paragraph, _before_batch(text, offset, sentence.start))
+                examples = _listed_firms(text, offset, sentence.start)
+                subject = subjects.before(paragraph, sentence.start + offset, examples)
                 signed = signing_figures(clause, doc.text[paragraph : sentence.start + offset], figures, doc.scope)
                 if signed is not None:
                     figures, previous = signed, None
@@ -1216,24 +1223,27 @@ class _Subjects:
             counts[name] = counts.get(name, 0) + self.doc.text.count(surface)
         return max(sorted(counts), key=counts.__getitem__) if counts else None
 
-    def before(self, start: int, end: int) -> tuple[str, str] | None:
+    def before(self, start: int, end: int, examples: tuple[int, int] | None = None) -> tuple[str, str] | None:
         """The last subject named in the document's text from ``start`` to ``end`` (the paragraph up to a
         figure): a platform or firm, a town or county (not the document's own area), as the document's reading
-        of its districts has them."""
+        of its districts has them. Firms named within ``examples`` (a list of a batch's owners) are passed over."""
         doc = self.doc
         found: list[tuple[int, tuple[str, str]]] = []
         if self.automaton is not None:
-            # its matches do not overlap and come in text order: only the last can start last
-            matches = self.automaton.find_matches_as_indexes(doc.text[start:end])
-            if matches:
-                index, at, _ = matches[-1]
-                found.append((start + at, self.surfaces[self.names[index]]))
+            # its matches do not overlap and come in text order: the last one not passed over starts last
+            for index, at, _ in reversed(self.automaton.find_matches_as_indexes(doc.text[start:end])):
+                subject = self.surfaces[self.names[index]]
+                if examples is None or subject[0] != "Enterprise" or not examples[0] <= start + at < examples[1]:
+                    found.append((start + at, subject))
+                    break
         for index in range(bisect.bisect_left(self.district_starts, start), len(self.districts)):
             mention = self.districts[index]
             if mention.end > end:
                 break  # mentions are apart and in text order: every later one ends later
             if doc.text.endswith(_LOCATION_WORDS, 0, mention.start):
                 continue  # 某园区位于某区: where the subject named before stands
+            if examples is not None and examples[0] <= mention.start < examples[1]:
+                continue  # a place inside a listed firm's name (芜湖某某公司)
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
         if not found:
