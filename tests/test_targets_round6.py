@@ -625,3 +625,19 @@ def test_firms_named_as_examples_of_a_count_are_not_its_subject(tmp_path: Path, 
     graph = _graph(tmp_path, text)
     scopes = {scope for _, scope, _, _ in _targets(graph)}
     assert scopes == {"湾坞临港产业园"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a central report: the quote, then the zone's bureau that speaks it
+        "芜湖新闻\n2025-03-10\n芜湖经济技术开发区（以下简称“芜湖经开区”）位于芜湖市。江城汽车有限公司是开发区龙头。"
+        "“我们瞄准配套缺口精准招商，今年计划新签约亿元以上项目30个。”芜湖经开区招商局负责人介绍。\n",
+        # a northern wording: 相关负责人表示
+        "芜湖新闻\n2025-03-10\n芜湖经济技术开发区（以下简称“芜湖经开区”）位于芜湖市。江城汽车有限公司是开发区龙头。"
+        "“今年力争新签约亿元以上项目30个。”芜湖经开区经济发展局相关负责人表示。\n",
+    ],
+)
+def test_a_quoted_figure_is_the_speakers_zones(tmp_path: Path, text: str) -> None:
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[30.0] == "芜湖经济技术开发区"

@@ -643,6 +643,17 @@ def _listed_firms(text: str, offset: int, start: int) -> tuple[int, int] | None:
     return start + max(text.rfind(mark, 0, batches[-1]) for mark in "，。；,;") + 1, start + batches[-1]
 
 
+#: Who speaks a quoted figure, named right after the quote closes (”某某经开区招商局负责人介绍): the body's zone or
+#: town is the figure's subject.
+_SPEAKER = re.compile(r"\s*[”\"]?\s*([^，。；“”\"]{2,24}?)(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称|指出)")
+
+
+def _speaker(text: str, end: int) -> re.Match[str] | None:
+    """The speaker named right after a quote that closes at or just after ``end`` (a sentence's end), if any."""
+    closed = text.endswith(("”", '"'), 0, end) or text.startswith(("”", '"'), end)
+    return _SPEAKER.match(text, end) if closed else None
+
+
 #: A size noun written right after its value, ending the clause (已形成120万台产能, 形成500亿元产值).
 _SIZE_AFTER = re.compile(r"(?:年)?(?:产能|产量|产值|规模)(?=[，。；、,;]|$)")
 #: The verb between what has a size and the size (已形成, 具备, 拥有).
@@ -887,6 +898,9 @@ def _text_figures(
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
                 examples = _listed_firms(text, offset, sentence.start)
                 subject = subjects.before(paragraph, sentence.start + offset, examples)
+                speaker = _speaker(doc.text, sentence.end) if "“" in text or '"' in text else None
+                if speaker is not None:  # “…今年计划新签约项目50个。”某某经开区招商局负责人介绍
+                    subject = subjects.before(speaker.start(1), speaker.end(1)) or subject
                 signed = signing_figures(clause, doc.text[paragraph : sentence.start + offset], figures, doc.scope)
                 if signed is not None:
                     figures, previous = signed, None
