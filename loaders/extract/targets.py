@@ -239,7 +239,7 @@ class _Known:
     targets: dict[tuple[str, int, float], list[tuple[str, bool]]] = field(default_factory=dict)
     indicators: dict[str, list[Node]] = field(default_factory=dict)
     places: dict[str | None, Node | None] = field(default_factory=dict)
-    chains: dict[str, str] = field(default_factory=dict)  # the document's chains by every name, longest first
+    chains: dict[str, str] = field(default_factory=dict)  # the document's chains by every name
 
     def chain_measured(self, indicator: str, measure: re.Pattern[str] | None = None) -> tuple[str, str] | None:
         """The chain an indicator measures when it is a chain the document names and a chain's measure right after
@@ -247,8 +247,9 @@ class _Known:
         words = _AREA_LEAD.sub("", indicator)
         verb = _COUNT_VERBS.match(words)
         words = words[verb.end() :] if verb else words
-        for surface, name in self.chains.items():
-            if words.startswith(surface) and (measure or _CHAIN_MEASURE).fullmatch(words[len(surface) :]):
+        for end in range(len(words) - 1, 1, -1):  # the longest name the words open with first
+            name = self.chains.get(words[:end])
+            if name is not None and (measure or _CHAIN_MEASURE).fullmatch(words, end):
                 return "IndustryChain", name
         return None
 
@@ -1382,15 +1383,14 @@ def _store_figure(
 
 
 def _document_chains(graph: DocumentGraph) -> dict[str, str]:
-    """The chains the document names, by each of their names (家具, 家具产业), longest first."""
-    surfaces = {
+    """The chains the document names, by each of their names (家具, 家具产业)."""
+    return {
         surface: node.name
         for node in sorted(graph.nodes.values(), key=lambda n: n.uid)
         if node.label == "IndustryChain"
         for surface in (node.name, *node.aliases)
         if len(surface) >= 2
     }
-    return dict(sorted(surfaces.items(), key=lambda item: -len(item[0])))
 
 
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
