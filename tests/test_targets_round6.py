@@ -641,3 +641,19 @@ def test_firms_named_as_examples_of_a_count_are_not_its_subject(tmp_path: Path, 
 def test_a_quoted_figure_is_the_speakers_zones(tmp_path: Path, text: str) -> None:
     found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
     assert found[30.0] == "芜湖经济技术开发区"
+
+
+@pytest.mark.parametrize(
+    "goals",
+    [
+        # a northern plan: a line of goals per year, the year opening the line
+        "2024年，全市电子信息产业营业收入达到900亿元。规上企业数量达到120家。\n"
+        "到2026年，全市电子信息产业营业收入达到1200亿元。\n",
+        # a western plan: the year followed by a colon
+        "2024年：全市电子信息产业营业收入达到900亿元。规上企业数量达到120家。\n"
+        "到2026年，全市电子信息产业营业收入达到1200亿元。\n",
+    ],
+)
+def test_a_year_opening_a_plans_line_dates_its_goals(tmp_path: Path, goals: str) -> None:
+    found = _targets(_graph(tmp_path, _plan("一、发展目标\n" + goals), "plan.txt"))
+    assert sorted((value, year) for _, _, year, value in found) == [(120.0, 2024), (900.0, 2024), (1200.0, 2026)]

@@ -855,6 +855,8 @@ def _text_figures(
             year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
         elif by_year:
             year_context = int(by_year.group(1))
+        elif (opening := _YEAR_OPENING.match(text)) and first_year and int(opening.group(1)) >= first_year:
+            year_context = int(opening.group(1))  # 2023年，…。全省…达到22%。: the plan's goals for that year
         elif _ITEM_START.match(text):
             year_context = default_year
         elif items and sentence.start < items[0].start and _reports(text, first_year):
@@ -977,6 +979,8 @@ def _of_the_zone(indicator: str) -> bool:
     return chain_named(indicator) is None and not area_wide(indicator)
 
 
+#: A year opening a plan's sentence (2024年，全市…; 2025年：…): the year of the goals it and the next ones state.
+_YEAR_OPENING = re.compile(r"(20\d{2})年(?:底|末)?[，,：:]")
 #: A clause that counts a part of what the clause before counted (…，其中某某企业126家): the same subject's.
 _PART_OF_BEFORE = re.compile(r"\s*其中")
 #: A chain's own measures, written right after its name (工程机械本地配套率, 新能源电池产能, 储能电池产量), or after one
