@@ -657,3 +657,18 @@ def test_a_quoted_figure_is_the_speakers_zones(tmp_path: Path, text: str) -> Non
 def test_a_year_opening_a_plans_line_dates_its_goals(tmp_path: Path, goals: str) -> None:
     found = _targets(_graph(tmp_path, _plan("一、发展目标\n" + goals), "plan.txt"))
     assert sorted((value, year) for _, _, year, value in found) == [(120.0, 2024), (900.0, 2024), (1200.0, 2026)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a south-western report: one indicator, a value for two years, then its yearly growth
+        "昆明新闻\n2018-03-01\n全市生物医药产业主营业务收入2018年达到600亿元左右，2020年达到900亿元左右，年均增长20%左右。\n",
+        # a northern report with 力争 before the later year's value
+        "昆明新闻\n2018-03-01\n全市生物医药产业主营业务收入2018年达到600亿元，2020年力争达到900亿元，年均增长20%。\n",
+    ],
+)
+def test_a_second_year_value_pair_and_the_yearly_growth_keep_the_indicator(tmp_path: Path, text: str) -> None:
+    found = sorted((year, value, name) for name, _, year, value in _targets(_graph(tmp_path, text)))
+    assert [(year, value) for year, value, _ in found] == [(2018, 600.0), (2020, 20.0), (2020, 900.0)]
+    assert all(name.startswith("生物医药产业主营业务收入") for _, _, name in found)

@@ -100,7 +100,7 @@ _LEAD = re.compile(
     r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
 )
 #: A change stated after a level (总产值67.86亿元，同比增长36%): the change of that level.
-_CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
+_CHANGE = re.compile(r"^(?:同比|比上年|较上年|年均)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
 #: A share stated after a level (销售额达9亿元，占市场总量的60%): the level's share.
 _SHARE = re.compile(r"^占[^，。；\d]{1,12}$")
 _CLAUSE = re.compile(r"[，；。,;：:]")
@@ -661,7 +661,8 @@ _SIZE_AFTER = re.compile(r"(?:年)?(?:产能|产量|产值|规模)(?=[，。；�
 _HAVING = re.compile(r"(?:已经|已|将|可)?(?:形成|具备|具有|拥有|达到|实现)$")
 #: A clause that goes on with the figure before it to a later year (…，到2025年将突破300万台): a value, no name.
 _CONTINUED = re.compile(
-    r"(?:(?:到|至)20\d{2}年(?:底|末)?)?(?:将|力争|预计|有望)?(?P<bridge>突破|达到|超过|达|增至|提升至|提高到|提高至|提升到)"
+    r"(?:(?:到|至)?(?P<year>20\d{2})年(?:底|末)?)?(?:将|力争|预计|有望)?"
+    r"(?P<bridge>突破|达到|超过|达|增至|提升至|提高到|提高至|提升到)"
     rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右)?"
 )
 
@@ -681,7 +682,8 @@ def _continued(clause: str, previous: Figure | None) -> list[Figure]:
         return []
     comparator = numbers.comparator(match.group("bridge"), match.group("post") or "")
     name = _ADDED.sub("", previous.indicator) or previous.indicator  # 新增产能21万吨，达到55万吨: the level reached
-    return [Figure(name, value, previous.unit, comparator, previous.scope, previous.settled)]
+    year = int(match.group("year")) if match.group("year") else None  # …，2020年达到3800亿元: that year's
+    return [Figure(name, value, previous.unit, comparator, previous.scope, previous.settled, year=year)]
 
 
 #: What an addition's indicator opens with (新增产能): a level reached after it is the whole, not the addition.
