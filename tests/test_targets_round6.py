@@ -672,3 +672,24 @@ def test_a_second_year_value_pair_and_the_yearly_growth_keep_the_indicator(tmp_p
     found = sorted((year, value, name) for name, _, year, value in _targets(_graph(tmp_path, text)))
     assert [(year, value) for year, value, _ in found] == [(2018, 600.0), (2020, 20.0), (2020, 900.0)]
     assert all(name.startswith("生物医药产业主营业务收入") for _, _, name in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "share"),
+    [
+        # an eastern municipality's plan: a level, then its share of the economy in the next clause
+        ("到2026年，全市工业增加值超过2000亿元，占地区生产总值比重达30%以上。", "工业增加值占地区生产总值比重"),
+        # a central plan: the same with the share of all industry
+        ("到2026年，全市电子信息产业营业收入达到1200亿元，占规上工业营业收入比重达到25%。", None),
+    ],
+)
+def test_a_share_after_a_level_is_that_levels_share(tmp_path: Path, body: str, share: str | None) -> None:
+    found = {
+        value: name for name, _, _, value in _targets(_graph(tmp_path, _plan("一、发展目标\n" + body), "plan.txt"))
+    }
+    name = found[30.0] if 30.0 in found else found[25.0]
+    assert name == (share or "电子信息产业营业收入占规上工业营业收入比重")
+
+
+def test_a_plans_industry_at_large_is_the_areas() -> None:
+    assert targets.area_wide("工业劳动生产率") and targets.area_wide("工业机器人使用密度")

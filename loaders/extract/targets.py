@@ -402,11 +402,11 @@ def _chain_head(text: str) -> str | None:
 
 #: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓), and what a
 #: government spends or trains for all its trades (专项资金, 引导基金, 培训技术工人, 引进人才) or installs in its grid
-#: and streets (新型储能装机, 充电桩, 基础设施): the area's figures even in a one-chain plan, which sets them for the
-#: whole city.
+#: and streets (新型储能装机, 充电桩, 基础设施), and its industry at large (工业劳动生产率): the area's figures even
+#: in a one-chain plan, which sets them for the whole city.
 _AREA_WIDE = re.compile(
     r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
-    r"|资金|基金|培训|人才|装机|充电|基础设施"
+    r"|资金|基金|培训|人才|装机|充电|基础设施|^工业"
 )
 
 
@@ -944,6 +944,8 @@ def _text_figures(
                     figure.scope = previous.scope  # the change of that level: of what the level is of
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
+                elif previous and subjects is None and figure.unit == "%" and figure.indicator.startswith("占"):
+                    figure.indicator = previous.indicator + figure.indicator  # 增加值超过2000亿元，占GDP比重达30%
                 previous = figure
                 _store_figure(doc, graph, figure, evidence, chain, setter, clause_kind, year, stated, whole_chain)
 
