@@ -693,3 +693,26 @@ def test_a_share_after_a_level_is_that_levels_share(tmp_path: Path, body: str, s
 
 def test_a_plans_industry_at_large_is_the_areas() -> None:
     assert targets.area_wide("工业劳动生产率") and targets.area_wide("工业机器人使用密度")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a central county's work plan: numbered rows, the indicator in the second cell
+        "1\t轨道交通装备产业链产值\t亿元\t500\t县工信局\n2\t电子信息产业链产值\t亿元\t300\t县工信局\n",
+        # a western wording: no numbering column
+        "轨道交通装备产业链产值\t亿元\t500\n电子信息产业链产值\t亿元\t300\n",
+    ],
+)
+def test_the_goals_item_supports_the_chains_its_table_names(tmp_path: Path, rows: str) -> None:
+    text = (
+        "株洲县2024年产业链建设工作要点\n"
+        "一、主要目标\n全县规模工业总产值增长8%。主要指标如下：\n" + rows + "二、重点工作\n"
+        "（一）开展精准招商。引进关键零部件企业。\n附：1. 主要指标表\n序号\t指标\n1\t新材料产业链产值\t亿元\t100\n"
+    )
+    graph = _graph(tmp_path, text, "plan.txt")
+    supports = {
+        (graph.nodes[e.start].name, graph.nodes[e.end].name) for e in graph.edges.values() if e.type == "SUPPORTS"
+    }
+    assert {chain for measure, chain in supports if measure == "主要目标"} == {"轨道交通装备", "电子信息"}
+    assert not {chain for measure, chain in supports if measure == "开展精准招商"}

@@ -271,6 +271,19 @@ def _about_no_chain(item: Item, from_plan: bool) -> bool:
     return from_plan and item.parent is None and bool(item.children)
 
 
+def _table_rows(text: str, item: Item, end: int) -> str:
+    """The first cells of the rows of a table an item without sub-items holds (an indicator table under 主要目标),
+    one a line: what the item's own text leaves out."""
+    if item.children:
+        return ""
+    lines = text[item.start : end].split("\n")
+    annex = next((at for at, line in enumerate(lines) if line.lstrip().startswith("附")), len(lines))
+    lines = lines[:annex]  # 附：1. 主要指标分解表: the plan's annexes, not the last item's
+    return "\n".join(
+        line.split("\t")[1] if line[:1].isdigit() else line.split("\t")[0] for line in lines if "\t" in line
+    )
+
+
 def _supports(
     graph: DocumentGraph,
     doc: ParsedDocument,
@@ -278,6 +291,7 @@ def _supports(
     node: Node,
     context: tuple[list[Chain], bool],
     evidence: str,
+    rows: str = "",
 ) -> tuple[tuple[list[Chain], bool], list[Node]]:
     """SUPPORTS from the measure to the chains it is about (``evidence``: the sentence the item starts in).
 
@@ -297,8 +311,8 @@ def _supports(
     if inherited:
         about = [] if _about_no_chain(item, from_plan) and not named_in_title else list(inherited)
         found = [*about, *named_in_title, *heading_chains]
-    else:
-        found = [*_chains(item.text, doc.scope), *heading_chains]
+    else:  # its text, and the rows of a table it holds (工程机械产业链产值\t亿元\t1800)
+        found = [*_chains(item.text, doc.scope), *_chains(rows, doc.scope), *heading_chains]
     passed = (own_heading, False) if own_heading else context
     targets = []
     for label, name in dict.fromkeys(found):
@@ -482,7 +496,7 @@ def _measures(
         parent = graph.nodes[parent_uid] if parent_uid else policy
         graph.edge("PART_OF", node, parent, evidence)
         context = contexts[id(item.parent)] if item.parent else top
-        passed, chains = _supports(graph, doc, item, node, context, evidence)
+        passed, chains = _supports(graph, doc, item, node, context, evidence, _table_rows(doc.text, item, end))
         contexts[id(item)] = passed
         _responsibility(graph, doc, item, node)
         # the chains a 重点区域 line develops are those the item is headed by (1.健康座椅), not every one it names
