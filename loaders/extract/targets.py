@@ -35,6 +35,8 @@ from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import quote
 from chainkg.loaders.text.industry_terms import canonical
 
+#: Words of the subjects and settings of figures (zones' short kinds, location words, zone-building verbs…), as data.
+_SUBJECT_WORDS = tomllib.loads(files(__package__).joinpath("target_subjects.toml").read_text(encoding="utf-8"))
 UNITS = numbers.UNITS
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
 COUNT_UNITS = numbers.COUNT_UNITS
@@ -951,9 +953,9 @@ def _text_figures(
 
 
 #: How the name of a zone ends (a park, a development zone), as against a service platform or a centre.
-_ZONE_ENDS = ("园", "园区", "开发区", "高新区", "经开区", "集聚区", "产业新城")
+_ZONE_ENDS: tuple[str, ...] = tuple(_SUBJECT_WORDS["zone_building"]["zone_ends"])
 #: Verbs a plan's item builds a zone with (高水平建设某某园, 完善某某产业园基础设施, 规划建设某某产业园).
-_BUILD_VERBS = ("建设", "建好", "完善", "提升", "打造", "扩建", "升级", "做强", "做大")
+_BUILD_VERBS: tuple[str, ...] = tuple(_SUBJECT_WORDS["zone_building"]["verbs"])
 
 
 def _built_platform_pattern(graph: DocumentGraph) -> re.Pattern[str] | None:
@@ -1031,7 +1033,9 @@ def _clauses(text: str) -> Iterator[tuple[str, int]]:
 _COUNT_UNIT_ALT = "|".join(map(re.escape, sorted(COUNT_UNITS, key=len, reverse=True)))
 _COUNTED_FIRST = re.compile(rf"^\d+(?:\.\d+)?(?:{_COUNT_UNIT_ALT})")
 #: Verbs that name the set a plan works on, not what it will reach (围绕12条重点产业链, 聚焦8大产业, 针对…).
-_FOCUSED = re.compile(r"(?:围绕|聚焦|针对|对照|按照|面向|瞄准)(?:全[省市区县]|我[省市区县]|本[省市区县])?的?$")
+_FOCUSED = re.compile(
+    f"(?:{'|'.join(_SUBJECT_WORDS['plan_focus']['verbs'])})" + r"(?:全[省市区县]|我[省市区县]|本[省市区县])?的?$"
+)
 #: How a scheme is organised, one of each per chain or unit: 每条产业链由1名…, 以1个部门为…, 依托1个联盟….
 _ORGANISED = re.compile(r"(?:由|以|依托)1[个名家条位]|每[个条][^，。；]{0,10}由")
 #: A thing counted after a list of qualities ending in 的 (具有较高集聚性、根植性、先进性的重点产业链): the words after
@@ -1158,7 +1162,6 @@ _PLATFORM_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-_SUBJECT_WORDS = tomllib.loads(files(__package__).joinpath("target_subjects.toml").read_text(encoding="utf-8"))
 #: A zone's kind as its full name ends with it → the short words a report then writes it with.
 _SHORT_KINDS: dict[str, list[str]] = _SUBJECT_WORDS["platform_short_kinds"]
 #: Words before a place that say where the subject named before them stands (位于某区): no subject.
