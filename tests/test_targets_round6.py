@@ -716,3 +716,30 @@ def test_the_goals_item_supports_the_chains_its_table_names(tmp_path: Path, rows
     }
     assert {chain for measure, chain in supports if measure == "主要目标"} == {"轨道交通装备", "电子信息"}
     assert not {chain for measure, chain in supports if measure == "开展精准招商"}
+
+
+@pytest.mark.parametrize(
+    ("row", "indicator"),
+    [
+        ("轨道交通装备产业链产值", "产值"),
+        ("储能电池产业营业收入", "营业收入"),
+        ("新能源汽车产业链", "新能源汽车产业链"),
+    ],
+)
+def test_a_table_rows_chain_is_its_scope_not_its_indicator(row: str, indicator: str) -> None:
+    assert targets._after_chain(row) == indicator
+
+
+def test_two_chains_rows_of_one_measure_share_one_indicator(tmp_path: Path) -> None:
+    # a central county's work plan and its table of chain figures (two rows, one measure)
+    text = (
+        "株洲县2024年产业链建设工作要点\n一、主要目标\n主要指标如下：\n"
+        "序号\t指标名称\t单位\t2024年目标\t责任单位\n"
+        "1\t轨道交通装备产业链产值\t亿元\t500\t县工信局\n2\t电子信息产业链产值\t亿元\t300\t县工信局\n"
+        "二、重点工作\n（一）开展精准招商。引进关键零部件企业。\n"
+    )
+    graph = _graph(tmp_path, text, "plan.txt")
+    assert sorted((name, scope, value) for name, scope, _, value in _targets(graph)) == [
+        ("产值", "电子信息", 300.0),
+        ("产值", "轨道交通装备", 500.0),
+    ]

@@ -15,7 +15,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -306,7 +306,10 @@ def _table_targets(
             at = doc.text.find(value.row, rows_from)
             rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
-        chain = None if value.area else chain_named(value.indicator) or _unless_area_wide(whole_chain, value.indicator)
+        named = None if value.area else chain_named(value.indicator)
+        chain = named or (None if value.area else _unless_area_wide(whole_chain, value.indicator))
+        if named is not None:  # 工程机械产业链产值 → 产值 of the chain: the chain is the scope, not the indicator
+            value = replace(value, indicator=_after_chain(value.indicator))
         scope = graph.node(*chain, evidence) if chain else stated.place(graph, value.area or doc.scope, evidence)
         if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
             continue  # a second table (list and area layouts) restating the same value: one target
@@ -437,6 +440,16 @@ _CHAIN_FIGURE = re.compile(
     r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群"
     r"|产业(?=(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值)))"
 )
+
+
+def _after_chain(indicator: str) -> str:
+    """An indicator without the chain it opens with (工程机械产业链产值 → 产值), or as it is when nothing follows."""
+    name = _AREA_LEAD.sub("", indicator)
+    place = divisions.leading_district(name[:12], None)
+    name = name[place.end :] if place is not None and len(name) - place.end >= 4 else name
+    match = _CHAIN_FIGURE.match(name)
+    rest = name[match.end() :] if match else ""
+    return rest if len(rest) >= 2 else indicator
 
 
 def _opens_with_verb(words: str) -> bool:
