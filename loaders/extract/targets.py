@@ -300,16 +300,16 @@ def _table_targets(
     first_tab = doc.text.find("\t", section.start)
     rows_from = max(section.start, doc.text.rfind("\n", 0, first_tab) + 1)
     for value in read_tables(doc.text[section.start : section.end], doc.scope, year):
+        named = None if value.area else chain_named(value.indicator)
+        chain = named or (None if value.area else _unless_area_wide(whole_chain, value.indicator))
+        if named is not None:  # 工程机械产业链产值 → 产值 of the chain: the chain is the scope, not the indicator
+            value = replace(value, indicator=_after_chain(value.indicator))
         if value.year is None:
             continue
         if value.row not in rows:
             at = doc.text.find(value.row, rows_from)
             rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
-        named = None if value.area else chain_named(value.indicator)
-        chain = named or (None if value.area else _unless_area_wide(whole_chain, value.indicator))
-        if named is not None:  # 工程机械产业链产值 → 产值 of the chain: the chain is the scope, not the indicator
-            value = replace(value, indicator=_after_chain(value.indicator))
         scope = graph.node(*chain, evidence) if chain else stated.place(graph, value.area or doc.scope, evidence)
         if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
             continue  # a second table (list and area layouts) restating the same value: one target
