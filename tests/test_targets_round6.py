@@ -743,3 +743,8 @@ def test_two_chains_rows_of_one_measure_share_one_indicator(tmp_path: Path) -> N
         ("产值", "电子信息", 300.0),
         ("产值", "轨道交通装备", 500.0),
     ]
+
+
+@pytest.mark.parametrize("title", ["强龙头壮产业行动方案", "龙头企业产业链协同行动方案"])
+def test_a_slogan_of_firms_in_a_title_names_no_chain(title: str) -> None:
+    assert targets.plan_chain(title, None) is None
