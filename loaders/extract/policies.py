@@ -16,7 +16,7 @@ from bisect import bisect_left
 from importlib.resources import files
 
 from chainkg.graph.model import Node, clean_name, identity_key
-from chainkg.loaders.extract import departments, responsible_units
+from chainkg.loaders.extract import departments, responsible_units, targets
 from chainkg.loaders.extract.builder import DocumentGraph
 from chainkg.loaders.extract.documents import DOC_NUMBER, POLICY_CUES
 from chainkg.loaders.extract.findings import CHAIN, Findings
@@ -42,6 +42,8 @@ _UNMARKED = re.compile(
 #: A clause naming focus areas inside a sentence: 主攻沪苏杭等重点区域, 聚焦长三角等重点地区.
 #: A plan named in quotes: 迭代升级“南太湖精英计划” (a quoted name ending as an instrument does).
 _QUOTED = re.compile(r"“([^“”《》，。；\s]{2,30}?(?:计划|方案|意见|办法|条例|规划|纲要|政策|细则))”")
+#: A distributive slogan (一链一方案, 一企一策, 一园一规划): one of a kind per chain, firm or park.
+_ONE_EACH = re.compile(r"^一[^一]{1,2}一[^一]{1,3}$")
 #: 《…》 titles that are publications, not instruments (定期编印《…简报》).
 _PUBLICATION = re.compile(r"(?:简报|报告|年鉴|杂志|日报|晚报|白皮书|蓝皮书|通讯|专报|快报)$")
 #: News names the instruments it reports on: a 《…》 title ending as an instrument does, a quoted label
@@ -126,6 +128,8 @@ def _cited(text: str) -> list[tuple[str, str | None, int]]:
             out.append((match.group(1), code, match.start()))
     # the plan verbs open with common characters: found as words (see loaders.keyword_scan); “ is found fast as it is
     for match in [*matches_near(_UNMARKED, text, _PLAN_VERBS), *_QUOTED.finditer(text)]:
+        if _ONE_EACH.match(match.group(1)):
+            continue  # “一链一方案”, “一企一策”: a way of working, one plan per chain or firm, not an instrument
         if text[match.end() : match.end() + 1] not in ("》",) and not _inside_book(text, match.start()):
             out.append((match.group(1), None, match.start(1)))
     return out
@@ -237,7 +241,15 @@ def plan_chain(title: str, findings: Findings, scope: str | None) -> Chain | Non
     if at >= 0:
         run = _NAME_TO_INDUSTRY.match(title, at + len(name))
         name = title[at : run.end()] if run else name
-    return (CHAIN, name)
+    return (CHAIN, _in_full(name, title, scope))
+
+
+def _in_full(name: str, title: str, scope: str | None) -> str:
+    """The chain's name as the title writes it in full, when words qualify the vocabulary's name before it
+    (某区智能网联新能源汽车零部件产业…方案: the chain is 智能网联新能源汽车零部件, not 汽车零部件); the same reading
+    of the title the plan's targets are scoped by."""
+    worded = targets.plan_chain(title, scope)
+    return worded[1] if worded is not None and name in worded[1] and len(worded[1]) > len(name) else name
 
 
 def _chain_heading(title: str, scope: str | None) -> list[Chain]:
@@ -259,6 +271,19 @@ def _about_no_chain(item: Item, from_plan: bool) -> bool:
     return from_plan and item.parent is None and bool(item.children)
 
 
+def _table_rows(text: str, item: Item, end: int) -> str:
+    """The first cells of the rows of a table an item without sub-items holds (an indicator table under 主要目标),
+    one a line: what the item's own text leaves out."""
+    if item.children:
+        return ""
+    lines = text[item.start : end].split("\n")
+    annex = next((at for at, line in enumerate(lines) if line.lstrip().startswith("附")), len(lines))
+    lines = lines[:annex]  # 附：1. 主要指标分解表: the plan's annexes, not the last item's
+    return "\n".join(
+        line.split("\t")[1] if line[:1].isdigit() else line.split("\t")[0] for line in lines if "\t" in line
+    )
+
+
 def _supports(
     graph: DocumentGraph,
     doc: ParsedDocument,
@@ -266,6 +291,7 @@ def _supports(
     node: Node,
     context: tuple[list[Chain], bool],
     evidence: str,
+    rows: str = "",
 ) -> tuple[tuple[list[Chain], bool], list[Node]]:
     """SUPPORTS from the measure to the chains it is about (``evidence``: the sentence the item starts in).
 
@@ -285,8 +311,8 @@ def _supports(
     if inherited:
         about = [] if _about_no_chain(item, from_plan) and not named_in_title else list(inherited)
         found = [*about, *named_in_title, *heading_chains]
-    else:
-        found = [*_chains(item.text, doc.scope), *heading_chains]
+    else:  # its text, and the rows of a table it holds (工程机械产业链产值\t亿元\t1800)
+        found = [*_chains(item.text, doc.scope), *_chains(rows, doc.scope), *heading_chains]
     passed = (own_heading, False) if own_heading else context
     targets = []
     for label, name in dict.fromkeys(found):
@@ -470,7 +496,7 @@ def _measures(
         parent = graph.nodes[parent_uid] if parent_uid else policy
         graph.edge("PART_OF", node, parent, evidence)
         context = contexts[id(item.parent)] if item.parent else top
-        passed, chains = _supports(graph, doc, item, node, context, evidence)
+        passed, chains = _supports(graph, doc, item, node, context, evidence, _table_rows(doc.text, item, end))
         contexts[id(item)] = passed
         _responsibility(graph, doc, item, node)
         # the chains a 重点区域 line develops are those the item is headed by (1.健康座椅), not every one it names

@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib.resources import files
 
@@ -34,6 +35,8 @@ from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import quote
 from chainkg.loaders.text.industry_terms import canonical
 
+#: Words of the subjects and settings of figures (zones' short kinds, location words, zone-building verbs…), as data.
+_SUBJECT_WORDS = tomllib.loads(files(__package__).joinpath("target_subjects.toml").read_text(encoding="utf-8"))
 UNITS = numbers.UNITS
 #: Units that count things: ``建设60个海外仓`` puts the count before the thing counted.
 COUNT_UNITS = numbers.COUNT_UNITS
@@ -71,6 +74,7 @@ _BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
     ("力争", "确保", "争取"),
     ("预计",),
     ("已", "将", "可"),
+    ("累计",),
     (
         *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
         *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
@@ -82,12 +86,23 @@ _BRIDGE = re.compile(
 )
 #: Every character a bridge can hold.
 _BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
-_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年")
+_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年(?!的)")  # not 提升至2024年的…: a point on a path
+#: A period of years written with a dash (2025—2027年): its last year.
+_PERIOD_YEARS = re.compile(r"20\d{2}\s*[—–\-~～]\s*(20\d{2})年")
+
+
+def _coming_period(text: str, now: int | None) -> re.Match[str] | None:
+    """A period a report states goals for (2025—2027年，集群营业收入保持年均增长8%): one that has not ended by the
+    report's year; a closed period (2021—2023年，全市累计…) reports what was done."""
+    period = _PERIOD_YEARS.search(text)
+    return period if period is not None and now is not None and int(period.group(1)) > now else None
+
+
 _LEAD = re.compile(
     r"^(?:力争|确保|全年|全市|全省|全区|全县|累计|其中|每年|并|实现|完成|三年|五年|同时|以上|今年以来|今年|截至目前|目前|已|共)+"
 )
 #: A change stated after a level (总产值67.86亿元，同比增长36%): the change of that level.
-_CHANGE = re.compile(r"^(?:同比|比上年|较上年)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
+_CHANGE = re.compile(r"^(?:同比|比上年|较上年|年均)?(?:增长|下降|增加|减少|提高|增幅|降幅)$")
 #: A share stated after a level (销售额达9亿元，占市场总量的60%): the level's share.
 _SHARE = re.compile(r"^占[^，。；\d]{1,12}$")
 _CLAUSE = re.compile(r"[，；。,;：:]")
@@ -101,10 +116,22 @@ _PROJECT_SIZE = re.compile(
     r"(?:^|计划|协议)(?:总投资|投资额?)$|项目.{0,4}(?:总投资|投资额?|占地|用地)$|规划(?:用地|占地)$"
 )
 _BATCH = re.compile(r"签约|开工|在建|落地|竣工|投产|重点|重大|以上|新建|续建|集中")
+#: A project's own figures in brackets after its name (某某项目（原料10万吨、制品5万吨）): its size, no target.
+_PROJECT_BRACKET = re.compile(r"项目[（(][^（）()]*[）)]")
+#: What a sum of money is for when it is one project: 投资6亿元的年产…项目, 总投资50亿元的某某基地项目 (read after 的).
+_ONE_PROJECT_NEXT = re.compile(r"年产|[^，、。；：:\d]{0,24}?项目")
+#: The words of a project's output that a list goes on with (规划年产A 36万吨、B 22万吨): each item is that output.
+_CAPACITY_LEAD = re.compile(r"^.*?(?:达产后?|投产后|建成后|满产后?|可年产|规划年产)")
+#: A thing counted that is named by a threshold (2家营业收入超500亿元的链主企业): the noun runs through the threshold.
+_THRESHOLD_NOUN = re.compile(
+    r"[^，、。；：:\d（(]{1,12}?(?:超过|超|过|突破|达到|达)\d+(?:\.\d+)?(?:万亿|亿|万)?元(?:以上)?的[^，、。；：:\d（(]{1,12}"
+)
 _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]")
 
 
-_YEAR_LEAD = re.compile(r"^(?:到|至)?20\d{2}年(?:底|末)?")
+#: A year written between an indicator and its value (…企业2024年突破3.5万家): the year the value is for.
+_YEAR_BEFORE_VALUE = re.compile(r"(20\d{2})年(?:底|末)?\s*$")
+_YEAR_LEAD = re.compile(r"^(?:截至|到|至)?20\d{2}年(?:底|末)?")
 #: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
 _UP_TO_YEAR = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
 _AND = re.compile(r"[和、及与]")
@@ -113,11 +140,15 @@ _ENDS_IN_DIGIT = re.compile(r"\d$")
 _YEAR_AFTER = re.compile(r"\d*年")
 
 
+#: A list's numbering opening a line of goals (1.地区生产总值增长5.5%, （2）…, ③…): no part of the indicator.
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+
+
 @lru_cache(maxsize=8192)
 def _indicator_name(raw: str, verb: str) -> str:
     """The indicator named by the words before a value, without leading 全市/力争/到2025年 (cached: a plan names
     its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
-    name = clean_name(_LEAD.sub("", raw.strip(" ，、")))
+    name = clean_name(_LEAD.sub("", _ITEM_NUMBER.sub("", raw.strip(" ，、"))))
     name = _YEAR_LEAD.sub("", name)
     name = _LEAD.sub("", name)
     if verb.startswith(("年均", "同比")):
@@ -210,6 +241,19 @@ class _Known:
     targets: dict[tuple[str, int, float], list[tuple[str, bool]]] = field(default_factory=dict)
     indicators: dict[str, list[Node]] = field(default_factory=dict)
     places: dict[str | None, Node | None] = field(default_factory=dict)
+    chains: dict[str, str] = field(default_factory=dict)  # the document's chains by every name
+
+    def chain_measured(self, indicator: str, measure: re.Pattern[str] | None = None) -> tuple[str, str] | None:
+        """The chain an indicator measures when it is a chain the document names and a chain's measure right after
+        it (推动工程机械本地配套率, 建成新能源电池产能): by the document's own chains, so a trade's name is none."""
+        words = _AREA_LEAD.sub("", indicator)
+        verb = _COUNT_VERBS.match(words)
+        words = words[verb.end() :] if verb else words
+        for end in range(len(words) - 1, 1, -1):  # the longest name the words open with first
+            name = self.chains.get(words[:end])
+            if name is not None and (measure or _CHAIN_MEASURE).fullmatch(words, end):
+                return "IndustryChain", name
+        return None
 
     def place(self, graph: DocumentGraph, name: str | None, evidence: str) -> Node | None:
         """The District node a target is for (one per name per document: a target is no mention of it)."""
@@ -235,6 +279,8 @@ class _Known:
         name = clean_name(name)
         for node in self.indicators.get(unit, ()):
             other = node.name
+            if other != name and _ADDED.sub("", other) == _ADDED.sub("", name):
+                continue  # 新增产能 and 产能: what is added and the level, two indicators
             if (other in name or name in other) and min(len(other), len(name)) >= 4:
                 if min(len(other), len(name)) * 5 >= max(len(other), len(name)) * 3:
                     return graph.node("Indicator", other, evidence, aliases={name: "restated"}, unit=unit)
@@ -254,13 +300,16 @@ def _table_targets(
     first_tab = doc.text.find("\t", section.start)
     rows_from = max(section.start, doc.text.rfind("\n", 0, first_tab) + 1)
     for value in read_tables(doc.text[section.start : section.end], doc.scope, year):
+        named = None if value.area else chain_named(value.indicator)
+        chain = named or (None if value.area else _unless_area_wide(whole_chain, value.indicator))
+        if named is not None:  # 工程机械产业链产值 → 产值 of the chain: the chain is the scope, not the indicator
+            value = replace(value, indicator=_after_chain(value.indicator))
         if value.year is None:
             continue
         if value.row not in rows:
             at = doc.text.find(value.row, rows_from)
             rows[value.row] = (quote(doc, at, at + len(value.row)) if at >= 0 else value.row, None)
         evidence, indicator = rows[value.row]
-        chain = None if value.area else chain_named(value.indicator) or _unless_area_wide(whole_chain, value.indicator)
         scope = graph.node(*chain, evidence) if chain else stated.place(graph, value.area or doc.scope, evidence)
         if scope is None or stated.seen(scope, value.year, value.value, clean_name(value.indicator), table=True):
             continue  # a second table (list and area layouts) restating the same value: one target
@@ -308,11 +357,26 @@ def _item_at(items: list[Item], starts: list[int], offset: int) -> Item | None:
 def _chain_of(item: Item | None, doc: ParsedDocument) -> tuple[str, str] | None:
     """The chain an item or one of its ancestors is headed by (1.健康座椅 → 健康座椅)."""
     while item is not None:
+        title = clean_name(item.title)
         for mention in find_industries(item.title, doc.scope):
-            if mention.name == clean_name(item.title) or mention.surface == clean_name(item.title):
-                return mention.label, mention.name
+            if mention.name == title or mention.surface == title or _qualified_chain(title, mention.surface):
+                return mention.label, mention.name  # 3.时尚童装: the chain the vocabulary knows as 童装
         item = item.parent
     return None
+
+
+def _qualified_chain(title: str, surface: str) -> bool:
+    """Whether a heading is a chain's name with a qualifier before it (时尚童装 for the vocabulary's 童装, 高端
+    医疗器械): short, ending in the name, no verb or group word before it."""
+    qualifier = title[: -len(surface)] if title.endswith(surface) else ""
+    return (
+        2 <= len(qualifier) <= 4
+        and len(title) <= 10
+        and _TWO_HAN.fullmatch(qualifier[:2]) is not None
+        and not _opens_with_verb(qualifier)
+        and not _COUNT_VERBS.search(qualifier)
+        and not _NOT_ONE_CHAIN.search(qualifier)
+    )
 
 
 #: Words that may stand before the chain an indicator opens with (全市新能源汽车产量, 其中动力电池产业链企业).
@@ -329,6 +393,8 @@ _CHAIN_HEAD = re.compile(r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)
 _NOT_ONE_CHAIN = re.compile(
     r"[一二三四五六七八九十两\d]+大|新兴|重点|主导|优势|特色|传统|未来|战略性|^先进制造|^制造业|^工业|^全[省市区县]|年$|链$"
     r"|核心$|高新技术|数字经济|文化|旅游|^现代"
+    r"|^每|^各|一批|去年|今年|^我[省市区县]|[千百万]亿"  # 每个产业链…, 去年我市产业链…, 千亿元级产业链群: no one chain
+    r"|龙头|企业"  # 强龙头壮产业行动方案, 龙头企业产业链…: firms, not a chain
 )
 
 
@@ -342,10 +408,11 @@ def _chain_head(text: str) -> str | None:
 
 #: Indicators of the area's economy at large (规上工业增加值, 制造业项目, 开工率, 低效用地, 海外仓), and what a
 #: government spends or trains for all its trades (专项资金, 引导基金, 培训技术工人, 引进人才) or installs in its grid
-#: (新型储能装机): the area's figures even in a one-chain plan, which sets them for the whole city.
+#: and streets (新型储能装机, 充电桩, 基础设施), and its industry at large (工业劳动生产率): the area's figures even
+#: in a one-chain plan, which sets them for the whole city.
 _AREA_WIDE = re.compile(
     r"规上工业|规模以上工业|工业增加值|工业投资|制造业|生产总值|开工率|用地|土地|海外仓|全社会|卓越绩效"
-    r"|资金|基金|培训|人才|装机"
+    r"|资金|基金|培训|人才|装机|充电|基础设施|^工业"
 )
 
 
@@ -371,8 +438,19 @@ def plan_chain(title: str, scope: str | None) -> tuple[str, str] | None:
 
 #: An indicator that opens with a chain by its wording: X产业链…, X产业集群…, or X产业 and a size (X产业产值).
 _CHAIN_FIGURE = re.compile(
-    r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群|产业(?=产值|规模|营业收入|营收|开票|销售|总产值))"
+    r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群"
+    r"|产业(?=(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值)))"
 )
+
+
+def _after_chain(indicator: str) -> str:
+    """An indicator without the chain it opens with (工程机械产业链产值 → 产值), or as it is when nothing follows."""
+    name = _AREA_LEAD.sub("", indicator)
+    place = divisions.leading_district(name[:12], None)
+    name = name[place.end :] if place is not None and len(name) - place.end >= 4 else name
+    match = _CHAIN_FIGURE.match(name)
+    rest = name[match.end() :] if match else ""
+    return rest if len(rest) >= 2 else indicator
 
 
 def _opens_with_verb(words: str) -> bool:
@@ -390,6 +468,9 @@ def chain_named(indicator: str) -> tuple[str, str] | None:
     :func:`_indicator_name` is: asked for every figure, and a plan's table restates its text's indicators.
     """
     name = _AREA_LEAD.sub("", indicator)
+    place = divisions.leading_district(name[:12], None)
+    if place is not None and len(name) - place.end >= 4:
+        name = name[place.end :]  # 某市某某产业产值: the place's chain is the chain
     match = _CHAIN_FIGURE.match(name)
     if match is None:
         return None
@@ -413,6 +494,8 @@ class Figure:
     comparator: str
     scope: tuple[str, str] | None = None  # (label, name) when the clause names it (分别 lists of chains)
     settled: bool = False  # the scope is decided (None: the document's area): no subject named before replaces it
+    year: int | None = None  # the year the clause writes right before the value (…2024年突破3.5万家、2025年…)
+    baseline: bool = False  # the starting point of a change (从2022年的11%提升至…): what was, not a goal
 
 
 def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -> list[Figure]:
@@ -425,6 +508,8 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     (``出口涵盖153个国家``, ``服务超过800个商家``), not only after a plan's verbs (``news``).
     """
     clause = numbers.arabic_figures(clause)  # 五千亿元 → 5000亿元: one reading for both ways of writing
+    if "至" in clause or "-" in clause or "到" in clause or "—" in clause or "~" in clause:
+        clause = _RANGE_FROM.sub("", clause)  # 1至2个, 3-5家: the range's upper end is the figure
     if "余" in clause or "多" in clause:  # 9亿余元 → 9余亿元 (same length, offsets kept)
         clause = _MAGNITUDE_APPROX.sub(r"\2\1", clause)
     indexed = "指数" in clause  # an index stated without a unit needs the word (checked once, not per number)
@@ -441,13 +526,26 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
     ]
     if not values:
         return []  # a date, a code or a bare number: no figure, and no 分别 list to pair
+    path = _FROM_TO.search(clause)
+    if path is not None:
+        return _from_to(path, scope)
     out: list[Figure] = []
     segment = 0
+    organised = _ORGANISED.search(clause)  # one of each per chain (由1名…, 以1个…, 依托1个…): no figures
+    counting = ""  # the verb of a count written before what it counts (培育10家A、50家B和8家C: 培育 counts each)
+    joined = False  # the last thing counted ended in 和/及/与: the next count is of the same list
     # 企业（平台、项目） is one name: a 、 inside brackets does not end the words before a value
     masked = _BRACKETED.sub(lambda m: m.group(0).replace("、", "·"), clause) if "、" in clause else clause
+    project_sizes = [m.span() for m in _PROJECT_BRACKET.finditer(clause)] if "项目" in clause else []
     for match in values:
+        if any(start < match.start() < end for start, end in project_sizes):
+            segment = match.end()
+            continue  # 某某项目（原料10万吨、制品5万吨）: the project's size
         after = clause[match.end() : match.end() + 1]
-        raw = clause[max(segment, masked.rfind("、", 0, match.start()) + 1) : match.start()]
+        listed = masked.rfind("、", 0, match.start()) + 1
+        list_item = 0 < listed and segment <= listed  # the words after a 、 of a list, not after another value
+        listed_before = clause[segment : listed - 1] if list_item else ""  # the list's items before this one
+        raw = clause[max(segment, listed) : match.start()]
         head, bridge = _bridge(raw)
         unit = _unit_of(match) or ("" if indexed and _INDEX_BEFORE.search(clause, 0, match.start()) else "%")
         if after == "的" and not match.group("post"):
@@ -457,39 +555,187 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
             noun = _NOUN.match(clause, match.end() + 1)
             if not metric or not noun:
                 continue
+            if clause[noun.end() : noun.end() + 1].isdigit():
+                continue  # 产值超50亿元的重点项目突破10个: a threshold of the things counted next, no size
+            if metric.group(0).endswith("投资") and _ONE_PROJECT_NEXT.match(clause, match.end() + 1):
+                segment = match.end()
+                continue  # 投资6亿元的年产…项目: one project's investment, no target
             head = noun.group(0) + metric.group(0)
         elif after == "的":
             continue
         elif after and _is_word(after):
+            if head.endswith("等") and unit == "家" and "企业" in clause[match.end() : match.end() + 12]:
+                head = ""  # 甬金、宏旺等100余家企业: the firms named are examples of those counted, no part of the name
             verb = _LEAD.sub("", head.strip())
             noun = _NOUN.match(clause, match.end())
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
-            if acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
+            size = _SIZE_AFTER.match(clause, match.end())
+            if noun and _MEMBERSHIP.search(noun.group(0)):
+                continue  # 是全省12条重点产业链之一, 12条重点产业链中的…: the set it belongs to, no figure
+            if _FOCUSED.search(verb):
+                continue  # 围绕12条重点产业链, 聚焦8大产业: the set a plan works on, no goal
+            if organised and match.group("num") == "1":
+                continue  # 每条产业链由1名领导任链长，以1个部门为责任单位，依托1个联盟和1个机构: how it is run
+            if size:  # 驱动电机已形成120万台产能: the size of what is named before the verb
+                head = _HAVING.sub("", head) + size.group(0)
+            elif acting:  # 为1000家企业提供质量管家服务: the firms that do it are counted
                 head = acting.group(2) + acting.group(1)
             elif noun and unit in COUNT_UNITS and _TOTAL.search(head):  # 共4个全国性产业集群: how many there are
                 head = noun.group(0)
+            elif counting and noun and unit in COUNT_UNITS and not verb.strip(_JOINERS) and (list_item or joined):
+                words, joined = _counted_item(noun, clause)
+                head = counting + words  # …、50家B / …和8家C: the list's verb counts it
+                segment = noun.end() if joined else segment
             elif unit not in COUNT_UNITS or len(verb) > 6 or not (news or _COUNT_VERBS.search(verb)):
                 continue  # a qualifier: 3亿元以上项目
             else:
-                head = head + (noun.group(0) if noun else "")
-        segment = match.end()
+                acted = _COUNT_VERBS.search(head)  # the verb the list's later counts share (not who acts before it)
+                counting = head[acted.start() :] if acted else ""
+                # 50条具有较高集聚性、根植性、先进性的重点产业链: what is counted follows the last 的
+                qualified = _QUALIFIED_LIST.match(clause, match.end())
+                counted = qualified or _THRESHOLD_NOUN.match(clause, match.end()) or noun
+                words, joined = _counted_item(counted, clause) if counted else ("", False)
+                head += qualified.group(1) if qualified else words
+                segment = counted.end() if counted and joined else segment  # the words before the next count
+        segment = max(segment, match.end())
         value = numbers.parse_number(match.group("num"))
         if value is None or _NOT_TARGET.search(head):
             continue
-        name = _indicator_name(head, bridge)
+        dated = _YEAR_BEFORE_VALUE.search(head)  # 企业2024年突破3.5万家、2025年突破3.8万家: a value per year
+        name = _indicator_name(head[: dated.start()] if dated else head, bridge)
         if "分别" in bridge or (not name and out and "分别" in clause[: match.start()]):
             continue  # 分别 lists are read as a whole below
+        if dated and not name and out and list_item:
+            name = out[-1].indicator  # …、2025年突破3.8万家: the same indicator, another year
         if len(name) < 2 or len(name) > 30 or not _TWO_HAN.search(name) or _ENDS_IN_DIGIT.search(name):
             continue
+        if _COUNTED_FIRST.match(name):
+            continue  # 其中3个营业收入超2000亿元: a threshold of some of what was counted, no figure of its own
         if _CHANGE.match(name) and out:
             name = out[-1].indicator + name
+        elif list_item and out and (capacity := _CAPACITY_LEAD.match(out[-1].indicator)):
+            name = capacity.group(0) + name  # 规划年产A 36万吨、B 22万吨: B is that output too
         name = _without_place(name, scope).lstrip("的")
         period = _PERIOD.fullmatch(name)
         if period and out and _PERIOD.search(out[-1].indicator):
             name = _PERIOD.sub(period.group(0), out[-1].indicator, count=1)
         comparator = numbers.comparator(bridge, match.group("approx") or match.group("post") or "")
-        out.append(Figure(name, value, unit, comparator))
+        shared = _sharing(listed_before, name) if bridge.startswith("均") else [name]  # A、B产能均…: A's and B's
+        year = int(dated.group(1)) if dated else None
+        out.extend(Figure(each, value, unit, comparator, year=year) for each in shared)
     return out + _respectively(clause, values, scope) if "分别" in clause else out
+
+
+#: A measure the items of a list share when one value is stated for all of them with 均.
+_SHARED_MEASURE = re.compile(r"(?:年?产能|年?产量|总?产值|营业收入|营收|规模|销售额|出口额|占比)$")
+
+
+def _sharing(items: str, name: str) -> list[str]:
+    """The indicators of the items of a list whose last item names the measure they all share (单晶硅棒、硅片产能
+    均超过80吉瓦 → 单晶硅棒产能, 硅片产能; A、B和C产量均… → A产量, B产量, C产量); ``items``: those before the
+    last 、. Just ``name`` when it names no such measure or no list."""
+    measure = _SHARED_MEASURE.search(name)
+    if measure is None or measure.start() == 0:
+        return [name]
+    words = [*_AND.split(items), *_AND.split(name[: measure.start()])] if items else _AND.split(name[: measure.start()])
+    names = [_indicator_name(word, "") for word in words]
+    return [word + measure.group(0) for word in names if len(word) >= 2] or [name]
+
+
+#: The firms of a batch of projects (A、B、C等一批某某项目相继动工，总投资合计40亿元): the sum is the batch's; firms
+#: named as examples of those counted (A、B等上百家企业集聚): the count is of the zone or area named before them.
+_BATCH_OF_FIRMS = re.compile(
+    r"等(?:一批|多个|\d+个|[一二三四五六七八九十]+个)?[^，。；]{0,16}项目"
+    r"|等(?:上|逾|近)?(?:\d+|[一二三四五六七八九十百千]+)余?家[^，。；]{0,12}企业"  # A、B等上百家企业
+)
+
+
+def _listed_firms(text: str, offset: int, start: int) -> tuple[int, int] | None:
+    """Where a sentence, up to a figure's clause end, lists firms as a batch's owners or as examples of those
+    counted (…A、B等一批项目…, …A、B等上百家企业…): from its clause's start to the 等, in the document's
+    offsets (``start``: the sentence's). The firms named there are not the figure's subject; None when none is."""
+    batches = [match.start() for match in _BATCH_OF_FIRMS.finditer(text, 0, offset)]
+    if not batches:
+        return None
+    return start + max(text.rfind(mark, 0, batches[-1]) for mark in "，。；,;") + 1, start + batches[-1]
+
+
+#: Who speaks a quoted figure, named right after the quote closes (”某某经开区招商局负责人介绍): the body's zone or
+#: town is the figure's subject.
+_SPEAKER = re.compile(r"\s*[”\"]?\s*([^，。；“”\"]{2,24}?)(?:有关|相关)?(?:主要)?负责人(?:介绍|表示|说|称|指出)")
+
+
+def _speaker(text: str, end: int) -> re.Match[str] | None:
+    """The speaker named right after a quote that closes at or just after ``end`` (a sentence's end), if any."""
+    closed = text.endswith(("”", '"'), 0, end) or text.startswith(("”", '"'), end)
+    return _SPEAKER.match(text, end) if closed else None
+
+
+#: A size noun written right after its value, ending the clause (已形成120万台产能, 形成500亿元产值).
+_SIZE_AFTER = re.compile(r"(?:年)?(?:产能|产量|产值|规模)(?=[，。；、,;]|$)")
+#: The verb between what has a size and the size (已形成, 具备, 拥有).
+_HAVING = re.compile(r"(?:已经|已|将|可)?(?:形成|具备|具有|拥有|达到|实现)$")
+#: A clause that goes on with the figure before it to a later year (…，到2025年将突破300万台): a value, no name.
+_CONTINUED = re.compile(
+    r"(?:(?:到|至)?(?P<year>20\d{2})年(?:底|末)?)?(?:将|力争|预计|有望)?"
+    r"(?P<bridge>突破|达到|超过|达|增至|提升至|提高到|提高至|提升到)"
+    rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>{_UNIT_ALT})?(?P<post>以上|左右)?"
+)
+
+
+def _continued(clause: str, previous: Figure | None) -> list[Figure]:
+    """The figure a bare clause states for the indicator of the figure before it, when it is written in the same
+    unit (驱动电机已形成120万台产能，到2025年将突破300万台 → 300万台 of the same 产能); none otherwise."""
+    match = _CONTINUED.fullmatch(clause.strip())
+    if (
+        previous is None
+        or match is None
+        or numbers.UNIT_ALIASES.get(match.group("unit") or "", match.group("unit") or "") != previous.unit
+    ):
+        return []
+    value = numbers.parse_number(match.group("num"))
+    if value is None:
+        return []
+    comparator = numbers.comparator(match.group("bridge"), match.group("post") or "")
+    name = _ADDED.sub("", previous.indicator) or previous.indicator  # 新增产能21万吨，达到55万吨: the level reached
+    year = int(match.group("year")) if match.group("year") else None  # …，2020年达到3800亿元: that year's
+    return [Figure(name, value, previous.unit, comparator, previous.scope, previous.settled, year=year)]
+
+
+#: What an addition's indicator opens with (新增产能): a level reached after it is the whole, not the addition.
+_ADDED = re.compile(r"^(?:累计)?(?:新增|新建)")
+
+
+#: A change written as its two ends (配套率从2022年的11.3%提升至2024年的22.3%, 产值由50亿元增长到80亿元).
+_FROM_TO = re.compile(
+    rf"^(?P<name>[^，。；\d]{{2,30}}?)(?:从|由)(?:(?P<y1>20\d{{2}})年(?:底|末)?的?)?(?P<v1>\d+(?:\.\d+)?)(?P<u1>{_UNIT_ALT})?"
+    r"(?:提升|提高|增长|增加|扩大|下降|降低|减少|上升)?(?:至|到)"
+    rf"(?:(?P<y2>20\d{{2}})年(?:底|末)?的?)?(?P<v2>\d+(?:\.\d+)?)(?P<u2>{_UNIT_ALT})?"
+)
+
+
+def _from_to(path: re.Match[str], scope: str | None) -> list[Figure]:
+    """Both ends of a change written 从A年的x提升至B年的y: the start, a baseline of its year (none when no year is
+    written), and the end, of its year (the sentence's when none is written); one indicator, the words before 从."""
+    name = _without_place(_indicator_name(path.group("name"), ""), scope)
+    written = path.group("u2") or path.group("u1") or "%"
+    unit = numbers.UNIT_ALIASES.get(written, written)
+    start, end = numbers.parse_number(path.group("v1")), numbers.parse_number(path.group("v2"))
+    if len(name) < 2 or start is None or end is None:
+        return []
+    last = Figure(name, end, unit, "=", year=int(path.group("y2")) if path.group("y2") else None)
+    if not path.group("y1"):
+        return [last]  # 由500亿元增长到800亿元: when it started is not written
+    return [Figure(name, start, unit, "=", year=int(path.group("y1")), baseline=True), last]
+
+
+def _counted_item(noun: re.Match[str], clause: str) -> tuple[str, bool]:
+    """The words of a thing counted, and whether they end in a 和/及/与 that joins the next count to the same list
+    (建设2个A和5个B): only when a number follows, so 参与 or 给与 at a clause's end keep their last character."""
+    words = noun.group(0)
+    if words.endswith(tuple(_JOINERS)) and clause[noun.end() : noun.end() + 1].isdigit():
+        return words[:-1], True
+    return words, False
 
 
 def _unit_of(match: re.Match[str]) -> str:
@@ -551,6 +797,15 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
     items = [i for i in _AND.split(subject) if i]
     if len(items) != len(listed) or len(items) < 2:
         return []
+    chains_listed = _listed_chains(items, scope)
+    if chains_listed is not None:  # A、B、C产业链增加值增速分别达到…: each item is a chain, the measure theirs
+        metric, names = chains_listed
+        for name, match in zip(names, listed, strict=True):
+            value = numbers.parse_number(match.group("num"))
+            if value is not None:
+                comparator = numbers.comparator(verb, match.group("post") or "")
+                out.append(Figure(metric, value, _unit_of(match) or "%", comparator, ("IndustryChain", name)))
+        return out
     for item, match in zip(items, listed, strict=True):
         value = numbers.parse_number(match.group("num"))
         name = _indicator_name(item, verb)
@@ -558,6 +813,19 @@ def _respectively(clause: str, values: list[re.Match[str]], scope: str | None) -
             comparator = numbers.comparator(verb, match.group("post") or "")
             out.append(Figure(name, value, _unit_of(match) or "%", comparator))
     return out
+
+
+def _listed_chains(items: list[str], scope: str | None) -> tuple[str, list[str]] | None:
+    """The chains of a 分别 list whose last item names the chain word and the measure (集成电路、车联网、航空航天
+    产业链增加值增速): the measure, and each item's chain (the vocabulary need not know them); None otherwise."""
+    last = _CHAIN_FIGURE.match(_LEAD.sub("", items[-1]))
+    if last is None or chain_named(items[-1]) is None:
+        return None
+    heads = [_LEAD.sub("", item) for item in items[:-1]]
+    if any(len(head) < 2 or len(head) > 12 or _NOT_ONE_CHAIN.search(head) for head in heads):
+        return None
+    metric = items[-1][items[-1].index(last.group(0)) + len(last.group(0)) :] or "规模"
+    return metric, [canonical(head) for head in heads] + [canonical(last.group(1))]
 
 
 def _text_figures(
@@ -575,6 +843,7 @@ def _text_figures(
         default_year = default_year or reference_year(doc.text)
     subjects = _Subjects(doc, graph, districts) if section is None else None
     whole_chain = plan_chain(section.name, doc.scope) if section is not None else None
+    built_here = _built_platform_pattern(graph) if section is not None else None
     year_context = default_year
     first_year = section.years[0] if section and section.years else _document_year(graph)
     items = list(walk(section.items or [])) if section else []
@@ -598,11 +867,14 @@ def _text_figures(
         by_year = _BY_YEAR.search(text)
         kind = "target"
         if section is None:  # news: a 到2025年 sentence states a goal; anything else a reported figure
+            by_year = by_year or _coming_period(text, default_year)
             goal = by_year is not None and not by_year.group(0).startswith("截至")
             kind = "target" if goal else "actual"
             year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
         elif by_year:
             year_context = int(by_year.group(1))
+        elif (opening := _YEAR_OPENING.match(text)) and first_year and int(opening.group(1)) >= first_year:
+            year_context = int(opening.group(1))  # 2023年，…。全省…达到22%。: the plan's goals for that year
         elif _ITEM_START.match(text):
             year_context = default_year
         elif items and sentence.start < items[0].start and _reports(text, first_year):
@@ -623,33 +895,59 @@ def _text_figures(
         evidence = sentence.source
         offset = 0
         previous: Figure | None = None
-        for clause in _CLAUSE.split(text):
-            offset += len(clause) + 1
+        one_project = False  # a single project's size was read: the sentence's later figures are its yields
+        chain_before: _NamedChain | None = None  # the chain a figure of the sentence named, with the subject then
+        zone_built: str | None = None  # the zone an earlier clause of a plan's sentence builds
+        zone_pending: str | None = None  # the zone this clause builds: its own figures count what is built
+        for clause, width in _clauses(text):
+            offset += width
+            if built_here is not None:
+                zone_built = zone_pending or zone_built
+                zone_pending = _built_platform(clause, built_here)
             if not _HAS_NUMBER.search(clause):
                 continue
-            figures = read_figures(clause, doc.scope, news=subjects is not None)
+            figures = read_figures(clause, doc.scope, news=subjects is not None) or _continued(clause, previous)
             if not figures:
                 continue  # a date or a qualifier: no need to look for its subject
-            year = year_context
+            year, clause_kind = year_context, kind
+            if by_year is not None and kind == "target" and offset <= by_year.start() and _PRESENT.search(clause):
+                # 已形成120万台产能，到2025年将突破300万台: what is there before the goal's year
+                now = _document_year(graph) or (default_year if section is None else None)
+                year, clause_kind = (now, "actual") if now else (year, kind)
             subject = None
             if subjects is not None:  # news: the year and the subject named last before the figure
                 paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
-                subject = subjects.before(paragraph, sentence.start + offset)
+                examples = _listed_firms(text, offset, sentence.start)
+                subject = subjects.before(paragraph, sentence.start + offset, examples)
+                speaker = _speaker(doc.text, sentence.end) if "“" in text or '"' in text else None
+                if speaker is not None:  # “…今年计划新签约项目50个。”某某经开区招商局负责人介绍
+                    subject = subjects.before(speaker.start(1), speaker.end(1)) or subject
                 signed = signing_figures(clause, doc.text[paragraph : sentence.start + offset], figures, doc.scope)
                 if signed is not None:
                     figures, previous = signed, None
                 stated_years = [int(y) for y in _PAST_YEAR.findall(text[:offset])]
-                year = stated_years[-1] if stated_years and kind == "actual" else year_context
+                year = stated_years[-1] if stated_years and kind == "actual" else year
             for figure in figures:
-                named = _project_figure(figure.indicator, previous)
+                named = None if one_project else _project_figure(figure.indicator, previous)
                 if named is None:
+                    one_project = True  # 项目占地60亩，达产后年产…，年产值20亿元: all the project's
                     continue
                 figure.indicator = named
                 platform = subjects.generic_platform(figure.indicator) if subjects is not None else None
                 if platform is not None:
                     figure.scope, figure.indicator = platform
+                if subjects is not None and previous is not None and _PART_OF_BEFORE.match(clause):
+                    figure.scope, figure.settled = previous.scope, True  # 现有企业330家，其中某某企业126家
+                if subjects is not None and figure.scope is None and not figure.settled:
+                    named_chain = chain_named(figure.indicator) or stated.chain_measured(figure.indicator)
+                    if named_chain is None and subject is None:  # 现有家具企业7500余家: the area's chain's firms
+                        named_chain = stated.chain_measured(figure.indicator, _CHAIN_FIRMS)
+                    chain_before = _reported_chain(named_chain, figure.indicator, subject, chain_before)
+                    figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
+                if zone_built is not None and figure.scope is None and _of_the_zone(figure.indicator):
+                    figure.scope = ("Platform", zone_built)
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
                     figure.indicator = subjects.without_subject(figure.indicator, figure.scope)
                     figure.indicator = news_indicator(figure.indicator, figure.unit)
@@ -662,8 +960,126 @@ def _text_figures(
                     figure.scope = previous.scope  # the change of that level: of what the level is of
                 elif previous and subjects is not None and figure.unit == "%" and _SHARE.match(figure.indicator):
                     figure.indicator = previous.indicator + "占比"  # 销售额9亿元，占市场总量的60%
+                elif previous and subjects is None and figure.unit == "%" and figure.indicator.startswith("占"):
+                    figure.indicator = previous.indicator + figure.indicator  # 增加值超过2000亿元，占GDP比重达30%
                 previous = figure
-                _store_figure(doc, graph, figure, evidence, chain, setter, kind, year, stated, whole_chain)
+                _store_figure(doc, graph, figure, evidence, chain, setter, clause_kind, year, stated, whole_chain)
+
+
+#: How the name of a zone ends (a park, a development zone), as against a service platform or a centre.
+_ZONE_ENDS: tuple[str, ...] = tuple(_SUBJECT_WORDS["zone_building"]["zone_ends"])
+#: Verbs a plan's item builds a zone with (高水平建设某某园, 完善某某产业园基础设施, 规划建设某某产业园).
+_BUILD_VERBS: tuple[str, ...] = tuple(_SUBJECT_WORDS["zone_building"]["verbs"])
+
+
+def _built_platform_pattern(graph: DocumentGraph) -> re.Pattern[str] | None:
+    """A pattern of a building verb right before a zone the document names (its name or alias), or None."""
+    names = {
+        surface
+        for node in graph.nodes.values()
+        if node.label == "Platform" and node.name.endswith(_ZONE_ENDS)
+        for surface in (node.name, *node.aliases)
+        if len(surface) >= 4
+    }
+    if not names:
+        return None
+    alternation = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(f"(?:{'|'.join(_BUILD_VERBS)})({alternation})")
+
+
+def _built_platform(clause: str, pattern: re.Pattern[str]) -> str | None:
+    """The zone a plan's clause builds (建设某某产业园…): the figures of its sentence from there on are the zone's
+    (…，新增入园项目50个; …，新建标准厂房50万平方米). Quotes inside a name (某某“零碳”产业园) are read through."""
+    match = pattern.search(clause.replace("“", "").replace("”", "").replace('"', ""))
+    return match.group(1) if match else None
+
+
+def _of_the_zone(indicator: str) -> bool:
+    """Whether a figure of a sentence that builds a zone can be the zone's: not a chain's, nor the area's economy."""
+    return chain_named(indicator) is None and not area_wide(indicator)
+
+
+#: A year opening a plan's sentence (2024年，全市…; 2025年：…): the year of the goals it and the next ones state.
+_YEAR_OPENING = re.compile(r"(20\d{2})年(?:底|末)?[，,：:]")
+#: A clause that counts a part of what the clause before counted (…，其中某某企业126家): the same subject's.
+_PART_OF_BEFORE = re.compile(r"\s*其中")
+#: A chain's own measures, written right after its name (工程机械本地配套率, 新能源电池产能, 储能电池产量), or after one
+#: of its products (新能源汽车驱动电机产能).
+_CHAIN_MEASURE = re.compile(
+    r"(?:整车|零部件)?(?:本地)?配套率|全产业链产值|[^\d，、。；]{0,6}?(?:年)?(?:产能|产量)"  # …驱动电机产能
+)
+#: The firms of a chain counted by the chain's name (家具企业, 储能电池企业数量): the chain's, in a report on the area.
+_CHAIN_FIRMS = re.compile(r"(?:相关)?企业(?:数量)?")
+#: A change against a plan's base (较2020年增长50%以上, 比“十四五”末提高5个百分点, 较基期翻一番) stated before the
+#: level it reaches: a plan states one target, the level; the change is how it gets there. Not 同比 or 比上年: a
+#: yearly change is a target of its own.
+_CHANGE_SINCE = (
+    r"(?<![同环])(?:较|比|相比)(?:20\d{2}年(?:底|末)?|“?十[三四五]五”?(?:期)?末|基期)"
+    r"(?:(?:增长|提高|提升|增加)\d+(?:\.\d+)?(?:%|个百分点|倍)(?:以上|左右)?|翻[一两]?番)"
+)
+#: The level a change reaches, opening the next clause or list item (…，达到600亿元).
+_LEVEL_AFTER = r"(?:达到|达|突破|超过|增至|增加到|提高到|提高至|提升到|提升至)(?=\d|[一二三四五六七八九十百千])"
+_CHANGE_BEFORE_LEVEL = re.compile(f"{_CHANGE_SINCE}[，,、]?(?={_LEVEL_AFTER})")
+_CHANGE_ENDING = re.compile(f"{_CHANGE_SINCE}$")
+_LEVEL_OPENING = re.compile(_LEVEL_AFTER)
+
+
+def _clauses(text: str) -> Iterator[tuple[str, int]]:
+    """A sentence's clauses, each with the width of text it stands for; a change against a base that ends one
+    clause and the level the next opens with read as one clause of the level (产值较2020年增长50%，达到600亿元 →
+    产值达到600亿元): one target, where reading the clauses apart gave a growth named 较2020年 and lost the level."""
+    parts = _CLAUSE.split(text)
+    index = 0
+    while index < len(parts):
+        clause, width = parts[index], len(parts[index]) + 1
+        if "较" in clause or "比" in clause:
+            change = _CHANGE_ENDING.search(clause)
+            if change and index + 1 < len(parts) and _LEVEL_OPENING.match(parts[index + 1]):
+                index += 1
+                clause, width = clause[: change.start()] + parts[index], width + len(parts[index]) + 1
+            else:
+                clause = _CHANGE_BEFORE_LEVEL.sub("", clause)  # the same with a 、 between (…增长30%、达到…)
+        yield clause, width
+        index += 1
+
+
+#: A name that opens with a count (3个营业收入…): the count qualifies it, it names no indicator.
+_COUNT_UNIT_ALT = "|".join(map(re.escape, sorted(COUNT_UNITS, key=len, reverse=True)))
+_COUNTED_FIRST = re.compile(rf"^\d+(?:\.\d+)?(?:{_COUNT_UNIT_ALT})")
+#: Verbs that name the set a plan works on, not what it will reach (围绕12条重点产业链, 聚焦8大产业, 针对…).
+_FOCUSED = re.compile(
+    f"(?:{'|'.join(_SUBJECT_WORDS['plan_focus']['verbs'])})" + r"(?:全[省市区县]|我[省市区县]|本[省市区县])?的?$"
+)
+#: How a scheme is organised, one of each per chain or unit: 每条产业链由1名…, 以1个部门为…, 依托1个联盟….
+_ORGANISED = re.compile(r"(?:由|以|依托)1[个名家条位]|每[个条][^，。；]{0,10}由")
+#: A thing counted after a list of qualities ending in 的 (具有较高集聚性、根植性、先进性的重点产业链): the words after
+#: the last 的 name it.
+_QUALIFIED_LIST = re.compile(
+    r"[^，。；：:\d（(]*?、[^，。；：:\d（(]*?的([^，、。；：:\d（(的]{2,12})(?=[，。；：:]|$)"
+)
+#: What joins the last items of a list (A、B和C): no part of an item's name.
+_JOINERS = "和及与"
+#: The lower end of a range of a figure (1至2个世界级…, 3-5家): not a year or date range (2024-2026年, 1-8月).
+_RANGE_FROM = re.compile(r"\d+(?:\.\d+)?(?:至|到|-|—|~|～)(?=\d+(?:\.\d+)?[^\d.年月日号，。；、])")
+#: What follows a counted set that something is said to belong to (…12条重点产业链之一, …中的头号工程).
+_MEMBERSHIP = re.compile(r"之一|之中|中的")
+#: A figure that names what it measures by a class of goods or trades (化工产品精深加工率, 纺织行业…): not one chain's.
+_OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
+#: A chain a reported figure named, and the subject named before that figure (None: the document's area).
+_NamedChain = tuple[tuple[str, str], tuple[str, str] | None]
+
+
+def _reported_chain(
+    named: tuple[str, str] | None, indicator: str, subject: tuple[str, str] | None, before: _NamedChain | None
+) -> _NamedChain | None:
+    """The chain a reported figure is of: the one its words open with (``named``: 某市某某产业产值…), else the one an
+    earlier figure of its sentence named when no other subject has been named since (…全产业链产值5000亿元，本地配套率
+    70%; …产业链拥有A企业12家、B企业86家). It wins over a firm or zone named before the sentence's chain."""
+    if named is not None:
+        return named, subject
+    if before is None or before[1] != subject or area_wide(indicator) or _OWN_OBJECT.match(indicator):
+        return None
+    return before
 
 
 #: The year patterns start with the literal 20 and look behind it from there (``20(?<![到至]20)`` is
@@ -760,7 +1176,6 @@ _PLATFORM_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-_SUBJECT_WORDS = tomllib.loads(files(__package__).joinpath("target_subjects.toml").read_text(encoding="utf-8"))
 #: A zone's kind as its full name ends with it → the short words a report then writes it with.
 _SHORT_KINDS: dict[str, list[str]] = _SUBJECT_WORDS["platform_short_kinds"]
 #: Words before a place that say where the subject named before them stands (位于某区): no subject.
@@ -848,24 +1263,27 @@ class _Subjects:
             counts[name] = counts.get(name, 0) + self.doc.text.count(surface)
         return max(sorted(counts), key=counts.__getitem__) if counts else None
 
-    def before(self, start: int, end: int) -> tuple[str, str] | None:
+    def before(self, start: int, end: int, examples: tuple[int, int] | None = None) -> tuple[str, str] | None:
         """The last subject named in the document's text from ``start`` to ``end`` (the paragraph up to a
         figure): a platform or firm, a town or county (not the document's own area), as the document's reading
-        of its districts has them."""
+        of its districts has them. Firms named within ``examples`` (a list of a batch's owners) are passed over."""
         doc = self.doc
         found: list[tuple[int, tuple[str, str]]] = []
         if self.automaton is not None:
-            # its matches do not overlap and come in text order: only the last can start last
-            matches = self.automaton.find_matches_as_indexes(doc.text[start:end])
-            if matches:
-                index, at, _ = matches[-1]
-                found.append((start + at, self.surfaces[self.names[index]]))
+            # its matches do not overlap and come in text order: the last one not passed over starts last
+            for index, at, _ in reversed(self.automaton.find_matches_as_indexes(doc.text[start:end])):
+                subject = self.surfaces[self.names[index]]
+                if examples is None or subject[0] != "Enterprise" or not examples[0] <= start + at < examples[1]:
+                    found.append((start + at, subject))
+                    break
         for index in range(bisect.bisect_left(self.district_starts, start), len(self.districts)):
             mention = self.districts[index]
             if mention.end > end:
                 break  # mentions are apart and in text order: every later one ends later
             if doc.text.endswith(_LOCATION_WORDS, 0, mention.start):
                 continue  # 某园区位于某区: where the subject named before stands
+            if examples is not None and examples[0] <= mention.start < examples[1]:
+                continue  # a place inside a listed firm's name (芜湖某某公司)
             if mention.level in ("town", "county", "zone") or mention.name == doc.scope:
                 found.append((mention.start, ("District", mention.name)))
         if not found:
@@ -960,11 +1378,14 @@ def _store_figure(
 ) -> None:
     """A figure as a Target of its indicator, FOR the chain it names or its item is headed by (``chain``),
     else the document's area; SET by ``setter`` (the measure it stands in, else the policy)."""
+    year = figure.year or year
     if year is None:
         return
+    kind = "actual" if figure.baseline else kind
     if chain is not None and chain == plan_chain_of:
         chain = _unless_area_wide(chain, figure.indicator)
-    chain = figure.scope or _within_plan_chain(chain_named(figure.indicator), plan_chain_of) or chain
+    named = _within_plan_chain(chain_named(figure.indicator), plan_chain_of)
+    chain = figure.scope or named or stated.chain_measured(figure.indicator) or chain
     scope = graph.node(chain[0], chain[1], evidence) if chain else stated.place(graph, doc.scope, evidence)
     if scope is None:
         return
@@ -986,10 +1407,21 @@ def _store_figure(
         graph.edge("SETS", setter, target, evidence)
 
 
+def _document_chains(graph: DocumentGraph) -> dict[str, str]:
+    """The chains the document names, by each of their names (家具, 家具产业)."""
+    return {
+        surface: node.name
+        for node in sorted(graph.nodes.values(), key=lambda n: n.uid)
+        if node.label == "IndustryChain"
+        for surface in (node.name, *node.aliases)
+        if len(surface) >= 2
+    }
+
+
 def extract(doc: ParsedDocument, graph: DocumentGraph, findings: Findings) -> None:
     """Targets of every policy section (tables and sentences); reported figures in other documents."""
     found = findings.sections
-    stated = _Known()
+    stated = _Known(chains=_document_chains(graph))
     if not found:
         _text_figures(doc, graph, None, None, stated, findings.districts)
         return

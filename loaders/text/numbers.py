@@ -119,11 +119,24 @@ def _numeral(match: re.Match[str]) -> str:
     return _han_value(text) or text
 
 
+#: A round count written as a word (上百家, 逾千个, 近万人): more than (上, 逾) or about (近) the round number.
+_ROUND_COUNT = re.compile(r"(上|逾|近)(百|千|万)(?=[家个项条名人户台])")
+_ROUND = {"百": 100, "千": 1000, "万": 10000}
+
+
+def _round_count(match: re.Match[str]) -> str:
+    number = _ROUND[match.group(2)]
+    return f"近{number}" if match.group(1) == "近" else f"{number}余"
+
+
 def arabic_figures(text: str) -> str:
-    """``text`` with its figures in digits: 五千亿元 → 5000亿元, 三十家 → 30家, 突破千亿大关 → 突破1000亿元.
+    """``text`` with its figures in digits: 五千亿元 → 5000亿元, 三十家 → 30家, 突破千亿大关 → 突破1000亿元,
+    上百家 → 100余家.
 
     The length changes: read offsets in the result, not in ``text``.
     """
     if "大关" in text or "关口" in text:
         text = _MILESTONE.sub(_milestone, text)
+    if "上" in text or "逾" in text or "近" in text:
+        text = _ROUND_COUNT.sub(_round_count, text)
     return _HAN_NUMBER.sub(_numeral, text)
