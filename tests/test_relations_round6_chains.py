@@ -50,6 +50,13 @@ def test_a_zone_written_before_a_chain_is_not_part_of_its_name() -> None:
     assert "工程机械" in _chains("经开区工程机械产业产值增长12%。")
 
 
+def test_a_time_word_and_a_place_before_a_compound_are_not_part_of_its_name() -> None:
+    # a Shandong-style news line (今年+city+X产业产值) and a Jiangxi-style one (目前+county+X产业规模)
+    assert "碳纤维复合材料" in _chains("今年威海碳纤维复合材料产业产值有望突破三百亿元。")
+    chains = _chains("目前新余锂电新材料产业规模已居全省前列。")
+    assert "锂电新材料" in chains and not any(c.startswith(("今年", "目前")) for c in chains)
+
+
 def test_bare_forms_fold_into_the_longest_compound() -> None:
     # a Yunnan-style plan writing 绿色硅光伏 and its short form 硅光伏 as often, and the bare 光伏; a Sichuan-style
     # one writing 晶硅光伏 and 硅光伏

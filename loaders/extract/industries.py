@@ -43,6 +43,7 @@ from chainkg.loaders.text.industry_terms import (
     REGIONS,
     STRONG_TERMS,
     SYNONYMS,
+    TIME_WORDS,
     WEAK_TERMS,
     canonical,
 )
@@ -196,8 +197,10 @@ _X_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,12}")
 _QUALIFIER = re.compile("(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True)) + ")+")
 _REGION = re.compile("^(?:" + "|".join(sorted(map(re.escape, REGIONS), key=len, reverse=True)) + ")")
 _VERBS = "|".join(sorted(map(re.escape, HEAD_VERBS), key=len, reverse=True))
-#: The last verb before a head word (X starts after it), and a verb anywhere (an X holding one is an action).
-_LAST_VERB = re.compile(f"(?s:.*)(?:{_VERBS})")
+_TIMES = "|".join(sorted(map(re.escape, TIME_WORDS), key=len, reverse=True))
+#: The last verb or time word before a head word (X starts after it), and a verb anywhere (an X holding one is
+#: an action).
+_LAST_VERB = re.compile(f"(?s:.*)(?:{_VERBS}|{_TIMES})")
 _A_VERB = re.compile(_VERBS)
 
 
