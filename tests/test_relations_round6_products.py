@@ -842,3 +842,20 @@ def test_words_shared_before_a_general_chain_that_do_not_qualify_it_are_dropped(
         "全市加快发展新材料，力争产值翻番。\n",
     )
     assert not any(chain.startswith("发展") for chain in _chains_of_links(graph))
+
+
+def test_a_quantity_in_any_unit_figures_are_read_with_is_no_part_of_the_product(tmp_path: Path) -> None:
+    # a Xinjiang-style line (投资…建设年产N万千瓦P) and a Sichuan-style one (项目达产后年产N万千瓦时P)
+    graph = _graph(
+        tmp_path,
+        "天山风电装备项目投产\n\n天山北风新能源有限公司投资6亿元建设年产150万千瓦风电叶片项目。\n",
+        "a.txt",
+    )
+    assert ("天山北风新能源有限公司", "风电叶片") in _pairs(graph, "MAKES")
+    graph = _graph(
+        tmp_path,
+        "蜀南储能项目开工\n\n蜀南储能科技有限公司储能电池项目开工，达产后可年产80万千瓦时储能电池。\n",
+        "b.txt",
+    )
+    assert "储能电池" in _products(graph)
+    assert not any(p[0].isdigit() for p in _products(graph))

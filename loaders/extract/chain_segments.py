@@ -41,6 +41,7 @@ from chainkg.loaders.text.divisions import leading_district
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.industry_terms import STRONG_TERMS, WEAK_TERMS
+from chainkg.loaders.text.numbers import UNITS
 
 #: A chain the text names by 产业链 / 全链条 / 链条 when no known chain is near (新能源电池产业链已贯通…).
 _NAMED_CHAIN = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,12}?)(?:产业链|全链条|产业)")
@@ -58,14 +59,15 @@ _NOT_CHAIN_NAME = re.compile(
 _OBJECT_TAIL = re.compile(
     r"(?:等)?(?:研发生产项目|生产项目|(?:扩产|扩能|技改|改扩建|扩建)项目|生产基地|生产线|产线|项目|产能|扩能|稳定供应|供应|稳定批产|批产|生产|基地|订单|企业|短板|领域|细分领域)$"
 )
+#: The units of a quantity written with a product: those figures are read with (万千瓦, 万吨, 套: one list, in
+#: loaders/text/units.toml) and the count words of made pieces.
+_PRODUCT_UNITS = "|".join(map(re.escape, sorted({*UNITS, "片", "只", "支", "辆份", "GWH"}, key=len, reverse=True)))
+#: A quantity before a product (年产30万吨P, 200万千瓦P, 年产P): not its name.
 _QUANTITY = re.compile(
-    r"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:吨|件|台|套|辆|片|GWh|GW|MWh|MW|吉瓦时|吉瓦)?"
-    r"|[\d.]+(?:万|亿|千)?(?:吨|件|台|套|辆|GWh|GW|MWh|MW|吉瓦时|吉瓦))"
+    rf"^(?:(?:年产|规划年产|可年产|每年可)[\d.]*(?:万|亿|千)?(?:{_PRODUCT_UNITS})?|[\d.]+(?:万|亿|千)?(?:{_PRODUCT_UNITS}))"
 )
 #: A quantity after a product (年产P 30万吨, 规划年产P1 36万吨、P2 22万吨, 年产电芯0.7GWh): not its name.
-_TRAILING_QUANTITY = re.compile(
-    r"[\d.]+(?:万|亿|千|百)?(?:吨|件|台|套|辆份|辆|片|只|条|平方米|GWh|GWH|GW|MWh|MW|吉瓦时|吉瓦)$"
-)
+_TRAILING_QUANTITY = re.compile(rf"[\d.]+(?:万|亿|千|百)?(?:{_PRODUCT_UNITS})$")
 #: The head of a 等 list that says its items are goods (等基础化工原料300万吨, 等产品): a kind of made thing.
 _KIND_OF_GOODS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:原料|原材料|材料|产品|化学品|金属|矿产品|农产品)(?:工业)?(?:$|[\d.]|年产|产能|供应)"
