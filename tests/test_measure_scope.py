@@ -7,14 +7,8 @@ from pathlib import Path
 
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import measures
-from chainkg.loaders.pipeline import extract_path
 from chainkg.loaders.reading.text_clean import clean
-
-
-def _graph(tmp_path: Path, text: str) -> Graph:
-    path = tmp_path / "plan.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _measures(graph: Graph) -> dict[str, object]:

@@ -7,13 +7,7 @@ from pathlib import Path
 
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import enterprises
-from chainkg.loaders.pipeline import extract_path
-
-
-def _graph(tmp_path: Path, text: str) -> Graph:
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _firms(graph: Graph) -> set[str]:

@@ -8,15 +8,9 @@ from pathlib import Path
 
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import enterprises
-from chainkg.loaders.pipeline import extract_path
 from chainkg.loaders.resolve import identity
 from chainkg.loaders.text.names import trim_left
-
-
-def _graph(tmp_path: Path, text: str) -> Graph:
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _ends(graph: Graph, rel: str, name: str) -> set[str]:

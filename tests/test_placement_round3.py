@@ -8,13 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chainkg.graph.model import Graph
-from chainkg.loaders.pipeline import extract_path
-
-
-def _graph(tmp_path: Path, text: str) -> Graph:
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _places(graph: Graph, name: str) -> set[str]:

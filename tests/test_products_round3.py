@@ -7,17 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from chainkg.graph.model import Graph
-from chainkg.loaders.pipeline import extract_path
-
-
-def _graph(tmp_path: Path, text: str, name: str = "doc.txt") -> Graph:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
-
-
-def _pairs(graph: Graph, rel: str) -> set[tuple[str, str]]:
-    return {(graph.nodes[e.start].name, graph.nodes[e.end].name) for e in graph.edges.values() if e.type == rel}
+from tests.extracted import extract_text as _graph
+from tests.extracted import pairs as _pairs
 
 
 def _products(graph: Graph) -> set[str]:

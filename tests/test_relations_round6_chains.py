@@ -10,21 +10,9 @@ from pathlib import Path
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract.chain_owners import owners_in
 from chainkg.loaders.extract.industries import find_industries
-from chainkg.loaders.pipeline import extract_path
-
-
-def _graph(tmp_path: Path, text: str, name: str = "policy.txt") -> Graph:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
-
-
-def _names(graph: Graph, label: str) -> set[str]:
-    return {n.name for n in graph.by_label(label)}
-
-
-def _pairs(graph: Graph, rel: str) -> set[tuple[str, str]]:
-    return {(graph.nodes[e.start].name, graph.nodes[e.end].name) for e in graph.edges.values() if e.type == rel}
+from tests.extracted import extract_text as _graph
+from tests.extracted import names as _names
+from tests.extracted import pairs as _pairs
 
 
 def _chains(text: str) -> set[str]:

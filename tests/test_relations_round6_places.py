@@ -7,13 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from chainkg.graph.model import Graph
-from chainkg.loaders.pipeline import extract_path
-
-
-def _graph(tmp_path: Path, text: str, name: str = "doc.txt") -> Graph:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
+from tests.extracted import names as _names
 
 
 def _ends(graph: Graph, rel: str, label: str, name: str) -> set[str]:
@@ -161,10 +156,6 @@ def test_a_placing_verb_of_another_clause_or_with_a_partner_does_not_place_a_fir
         "推动湘江光电、麓谷微电等企业与高校共建研发中心。（牵头单位：县工业和信息化局）\n",
     )
     assert _ends(graph, "LOCATED_IN", "Enterprise", "湘江光电") == set()
-
-
-def _names(graph: Graph, label: str) -> set[str]:
-    return {n.name for n in graph.by_label(label)}
 
 
 def test_a_park_written_again_by_its_proper_words_and_kind_is_the_same_park(tmp_path: Path) -> None:

@@ -10,14 +10,8 @@ import pytest
 
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import departments, targets
-from chainkg.loaders.pipeline import extract_path
 from chainkg.loaders.reading.text_clean import clean
-
-
-def _graph(tmp_path: Path, text: str, name: str = "doc.txt") -> Graph:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _ends(graph: Graph, rel: str, label: str) -> set[str]:
