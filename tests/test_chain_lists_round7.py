@@ -1,0 +1,22 @@
+"""Round 7: chain lists and groups in real text (short sector names in counted lists)."""
+
+from chainkg.loaders.extract import industries
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in industries._lists(text, None)]
+
+
+def test_one_character_sectors_counted_by_the_list() -> None:
+    # a western province's farm plan: four one-character sectors, counted 4
+    assert _names("到2030年，全区羊、牛、薯、麦4个产业建成百亿级产业集群。") == ["羊", "牛", "薯", "麦"]
+    # a northern region's pastoral sectors, counted with 大
+    assert _names("力争乳、肉、绒3大产业产值五年翻番。") == ["乳", "肉", "绒"]
+
+
+def test_one_character_items_need_the_count() -> None:
+    # ordinal numbers and an uncounted list of single characters are not sectors
+    assert _names("推动一、二、三产业融合发展。") == []
+    assert _names("支持乳、肉、薯、菜等产业发展。") == []
+    # the count disagrees with the items: no one-character names
+    assert "茶" not in _names("做强茶、果、菌5个产业。")
