@@ -20,3 +20,17 @@ def test_one_character_items_need_the_count() -> None:
     assert _names("支持乳、肉、薯、菜等产业发展。") == []
     # the count disagrees with the items: no one-character names
     assert "茶" not in _names("做强茶、果、菌5个产业。")
+
+
+def test_items_before_a_named_industry_are_its_kinds() -> None:
+    # north-west news: uses of one equipment chain, listed before it
+    assert _names("围绕风电、矿山、纺织等专用设备产业链，形成整机集群。") == []
+    # eastern city plan: products of one accessories chain
+    assert _names("重点壮大耳机、充电器等电子配件产业链。") == []
+
+
+def test_items_before_a_rank_or_a_sector_stay_chains() -> None:
+    assert _names("推动新能源、新材料等战略性新兴产业发展。") == ["新能源", "新材料"]
+    assert _names("围绕光伏、储能等产业链招商。") == ["光伏", "储能"]
+    # 工业行业 groups the items, no one industry
+    assert "智能物流" in _names("聚焦纺机、智能物流等工业行业产业大脑建设。")

@@ -41,6 +41,7 @@ from chainkg.loaders.text.industry_terms import (
     NOUN_HEADS,
     QUALIFIERS,
     REGIONS,
+    SECTORS,
     STRONG_TERMS,
     SYNONYMS,
     TIME_WORDS,
@@ -472,6 +473,8 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
     out: list[IndustryMention] = []
     for start, head, near in _list_ends(text):
+        if near and _names_one_industry(head):
+            continue
         items = _list_items(text, start, 0 if near else _closing_count(text, start))
         good = [(item, start) for item, start in items if not _NOT_INDUSTRY.search(item)]
         if len(good) * 2 <= len(items):
@@ -484,6 +487,16 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
                 if (len(name) >= 2 or _one_char_list(items)) and _GENERIC.sub("", name):
                     out.append(IndustryMention(name, part, pos, pos + len(part), label, head.group(1)))
     return out
+
+
+def _names_one_industry(head: re.Match[str]) -> bool:
+    """A、B等专用设备产业链: the words between 等 and the head word name one industry, so A and B are its kinds
+    (products, uses, materials), not chains; 等重点产业链, 等战略性新兴产业 only rank the items, which are chains,
+    and 等工业行业 (no industry's noun at its end) only groups them."""
+    words = head.group(0)[: head.start(1) - head.start(0)]
+    if len(words) < 2 or not words.endswith(NOUN_HEADS) or _is_kind(words):
+        return False
+    return _GENERIC.sub("", _QUALIFIER.sub("", words)).removesuffix("行业") not in SECTORS
 
 
 def _one_char_list(items: list[tuple[str, int]]) -> bool:
