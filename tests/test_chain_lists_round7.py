@@ -34,3 +34,12 @@ def test_items_before_a_rank_or_a_sector_stay_chains() -> None:
     assert _names("围绕光伏、储能等产业链招商。") == ["光伏", "储能"]
     # 工业行业 groups the items, no one industry
     assert "智能物流" in _names("聚焦纺机、智能物流等工业行业产业大脑建设。")
+
+
+def test_a_whole_sector_before_the_head_word_is_no_chain() -> None:
+    def by_head(text: str) -> list[str]:
+        return [m.name for m in industries._by_head(text, None)]
+
+    assert by_head("推动本省农业产业转型升级。") == []
+    assert by_head("全区重点工业产业链由8条调整为10条。") == []
+    assert by_head("延伸本县食用菌产业链。") == ["食用菌"]

@@ -241,6 +241,8 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         x = text[x_start : head.start()]
         if not _X_CHARS.fullmatch(x) or _REGION.match(x) or _A_VERB.search(x) or _is_generic(x):
             continue
+        if _GENERIC.sub("", x) in SECTORS:
+            continue  # 农业产业转型, 重点工业产业: a whole sector of the economy, no chain
         if not x.endswith(NOUN_HEADS) or _kind_of_a_list(text, x_start) or "产业" in x:
             continue  # (an X holding 产业 runs over another name: 汽车产业集群和电子信息产业集群)
         if not head.group(0).endswith("集群"):
