@@ -41,6 +41,7 @@ from chainkg.loaders.text.industry_terms import (
     NOUN_HEADS,
     QUALIFIERS,
     REGIONS,
+    SECTORS,
     STRONG_TERMS,
     SYNONYMS,
     TIME_WORDS,
@@ -78,6 +79,10 @@ _COUNT_ENDS = ("条", "个", "大", "等")
 #: A conjunction that opens a list's first item: it joins the list to what comes before.
 _LEADING_AND = ("与", "和", "同", "及")
 _ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,14}$")
+#: The words of the whole place that may open a counted list of one-character items (全区, 我省, 本市).
+_SCOPE_WORD = re.compile(r"(?:全|我|本)[省市区县州盟旗]")
+#: A one-character item (牛, 薯, 乳): a name only in a list whose count says how many items it has.
+_ONE_CHAR_ITEM = re.compile(rf"(?![{_DIGIT_CHARS}零百千万亿])[\u4e00-\u9fff]")
 _CUE_WORDS = (
     r"聚焦|围绕|构建起|构建|打造形成|打造|培育|加快|涵盖了|涵盖|涉及|包括|包含|支持|扶优扶强|提标提效|推进|推动|发展|紧盯|"
     r"重点|形成|如|和|及其|以及|以|在|将|鼓励|依托|拓展|扩大|通过|引进|实施|其中|布局|覆盖|壮大|做强|做好|针对|确定|明确|遴选|"
@@ -236,6 +241,8 @@ def _by_head(text: str, scope: str | None) -> list[IndustryMention]:
         x = text[x_start : head.start()]
         if not _X_CHARS.fullmatch(x) or _REGION.match(x) or _A_VERB.search(x) or _is_generic(x):
             continue
+        if _GENERIC.sub("", x) in SECTORS:
+            continue  # 农业产业转型, 重点工业产业: a whole sector of the economy, no chain
         if not x.endswith(NOUN_HEADS) or _kind_of_a_list(text, x_start) or "产业" in x:
             continue  # (an X holding 产业 runs over another name: 汽车产业集群和电子信息产业集群)
         if not head.group(0).endswith("集群"):
@@ -278,8 +285,12 @@ def _is_generic(x: str) -> bool:
 _BRACKET = re.compile(r"[（()）]")
 
 
-def _list_items(text: str, end: int) -> list[tuple[str, int]]:
-    """Items of the 、-separated list that ends at ``end``, with their start offsets."""
+def _list_items(text: str, end: int, count: int = 0) -> list[tuple[str, int]]:
+    """Items of the 、-separated list that ends at ``end``, with their start offsets.
+
+    ``count`` is the number the list closes with (牛、羊、猪3个产业: 3), 0 for none: where it matches the items,
+    one-character items (乳、肉、薯 farm sectors) are names, counted by the text itself.
+    """
     left = max(0, end - 160)
     chunk = text[left:end]
     stop = max(chunk.rfind(p) for p in '，。；：:！？\n“”",;!?')
@@ -304,13 +315,19 @@ def _list_items(text: str, end: int) -> list[tuple[str, int]]:
         parts[0] = parts[0][1:]
     items: list[tuple[str, int]] = []
     pos = left
+    counted = count == len(parts)
+    if counted and all(len(p) == 1 for p in parts[1:]) and _SCOPE_WORD.fullmatch(parts[0][:-1]):
+        left += len(parts[0]) - 1  # 全区羊、牛、薯3个产业: the scope word opens the list, 羊 is its first item
+        parts[0] = parts[0][-1]
     for part in parts:
-        count = _COUNT_INSIDE.search(part)
-        if count and count.start() >= 2:
-            part = part[: count.start()]  # A、B2条链已纳入…: B, then the words of another clause
-        elif count and count.start() == 0:
+        inner = _COUNT_INSIDE.search(part)
+        if inner and inner.start() >= 2:
+            part = part[: inner.start()]  # A、B2条链已纳入…: B, then the words of another clause
+        elif inner and inner.start() == 0:
             part = ""  # 5条先进制造业产业链、5条现代服务业产业链: counted groups, no industries
-        if _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part) and not _A_VERB.fullmatch(part):
+        if counted and _ONE_CHAR_ITEM.fullmatch(part):
+            items.append((part, pos))
+        elif _ITEM.fullmatch(part) and not _GENERIC.fullmatch(part) and not _A_VERB.fullmatch(part):
             items.append((part, pos))
         pos += len(part) + 1
     return items
@@ -458,7 +475,9 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
     """Industries and clusters named in lists closed by a count or 等 and an industry head word."""
     out: list[IndustryMention] = []
     for start, head, near in _list_ends(text):
-        items = _list_items(text, start)
+        if near and _names_one_industry(head):
+            continue
+        items = _list_items(text, start, 0 if near else _closing_count(text, start))
         good = [(item, start) for item, start in items if not _NOT_INDUSTRY.search(item)]
         if len(good) * 2 <= len(items):
             continue
@@ -467,9 +486,32 @@ def _lists(text: str, scope: str | None) -> list[IndustryMention]:
             for part, pos in _split_parenthetical(item, start):
                 part, pos = _without_place(part, pos, scope)
                 name = _plain(part)
-                if len(name) >= 2 and _GENERIC.sub("", name):
+                if (len(name) >= 2 or _one_char_list(items)) and _GENERIC.sub("", name):
                     out.append(IndustryMention(name, part, pos, pos + len(part), label, head.group(1)))
     return out
+
+
+def _names_one_industry(head: re.Match[str]) -> bool:
+    """A、B等专用设备产业链: the words between 等 and the head word name one industry, so A and B are its kinds
+    (products, uses, materials), not chains; 等重点产业链, 等战略性新兴产业 only rank the items, which are chains,
+    and 等工业行业 (no industry's noun at its end) only groups them."""
+    words = head.group(0)[: head.start(1) - head.start(0)]
+    if len(words) < 2 or not words.endswith(NOUN_HEADS) or _is_kind(words):
+        return False
+    return _GENERIC.sub("", _QUALIFIER.sub("", words)).removesuffix("行业") not in SECTORS
+
+
+def _one_char_list(items: list[tuple[str, int]]) -> bool:
+    """A list mostly of one-character items (乳、鸡 / 牛、羊、中药材): its short items were counted, so names."""
+    return len(items) >= 2 and sum(len(item) == 1 for item, _ in items) * 2 > len(items)
+
+
+def _closing_count(text: str, start: int) -> int:
+    """The number of the count at ``start`` (5个, 共三大, 等4条), 0 where it holds none."""
+    end = start
+    while end < len(text) and text[end] in _DIGIT_CHARS + "等共":
+        end += 1
+    return _number(text[start:end].lstrip("等共"))
 
 
 def _list_ends(text: str) -> Iterator[tuple[int, re.Match[str], bool]]:

@@ -68,6 +68,8 @@ GENERIC_HEADS: frozenset[str] = frozenset(_DATA["by_head"]["generic"])
 REGIONS: tuple[str, ...] = tuple(_DATA["by_head"]["regions"])
 HEAD_VERBS: tuple[str, ...] = tuple(_DATA["by_head"]["verbs"])
 TIME_WORDS: tuple[str, ...] = tuple(_DATA["by_head"]["time_words"])
+#: Whole sectors (工业, 制造业, 服务业): they group chains and name no one industry.
+SECTORS: frozenset[str] = frozenset(_DATA["by_head"]["sectors"])
 #: What may follow "X产业" when it names the industry X (see :mod:`chainkg.loaders.extract.industries`).
 INDUSTRY_FOLLOWERS: tuple[str, ...] = tuple(_DATA["by_head"]["industry_followers"])
 #: What an industry's name ends with: the nouns of ``noun_heads`` and every term of the vocabulary.
