@@ -409,8 +409,8 @@ def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
         elif level == "city" and div is not None:
             # 全市 is the scope itself when it is a 市 (a county-level city too), else its city
             target = scope if scope.endswith("市") else next((c for c in chain if c.endswith("市")), None)
-        elif level == "county" and div is not None and div.level == "county":
-            target = scope
+        elif level == "county" and div is not None and (div.level == "county" or scope.endswith("自治区")):
+            target = scope  # 全区 is the county's, or an autonomous region's when the text speaks for one
         if target:
             tdiv = _by_canonical().get(target)
             out[level] = (target, tdiv.level if tdiv else level)
@@ -621,7 +621,7 @@ def document_scope(doc: ParsedDocument) -> str | None:
             return _finest(mentions)
     counts = _counted(_scan(head, city))
     if not counts:
-        return None
+        return _issuer_scope(doc.text)
     best = {
         lvl: max((n for n in counts if level_of(n) == lvl), key=counts.__getitem__, default=None) for lvl in _LEVELS
     }
@@ -632,6 +632,33 @@ def document_scope(doc: ParsedDocument) -> str | None:
 
 
 _LEVELS = ("county", "city", "province")
+#: A government's own 文号 (宁政办发〔2023〕13号, 豫政〔2023〕27号, 琼府办〔2024〕5号): one 简称 character, then
+#: 政 or 府 (a department's 文号, 吉工信…, and a district's, 渝北府…, do not read so).
+_GOVERNMENT_NUMBER = re.compile(rf"(?<![\u4e00-\u9fff])({_ABBREVIATION_CHAR})[政府][\u4e00-\u9fff]{{0,5}}〔\d{{4}}〕\d+号")
+#: How a text speaks of its own area, by the kind of area: a 简称 names a province, a region or a city, and
+#: only the text's own words tell which is meant (宁 is 宁夏 in a text that says 全区, not in one that says 全市).
+_OWN_AREA_WORDS = {
+    "自治区": ("全区", "我区", "自治区"),
+    "省": ("全省", "我省", "本省"),
+    "市": ("全市", "我市", "本市"),
+}
+
+
+def _issuer_scope(text: str) -> str | None:
+    """The area of a text that names none but its issuer's 文号: a government's 简称 in the number, when the
+    body speaks of its area as that kind of area does (全区 of a region, 全省 of a province, 全市 of a city).
+
+    A text sent out under its number alone (no title line, the addressees next) names its own area only
+    through these two.
+    """
+    number = _GOVERNMENT_NUMBER.search(text[:600])
+    if number is None:
+        return None
+    area = ABBREVIATIONS[number.group(1)]
+    kind = next((k for k in _OWN_AREA_WORDS if area.endswith(k)), None)
+    if kind is None or not any(word in text[number.end() : 20000] for word in _OWN_AREA_WORDS[kind]):
+        return None
+    return area
 
 
 def _counted(mentions: Iterable[DistrictMention]) -> dict[str, int]:
