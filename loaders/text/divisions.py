@@ -634,7 +634,9 @@ def document_scope(doc: ParsedDocument) -> str | None:
 _LEVELS = ("county", "city", "province")
 #: A government's own 文号 (宁政办发〔2023〕13号, 豫政〔2023〕27号, 琼府办〔2024〕5号): one 简称 character, then
 #: 政 or 府 (a department's 文号, 吉工信…, and a district's, 渝北府…, do not read so).
-_GOVERNMENT_NUMBER = re.compile(rf"(?<![\u4e00-\u9fff])({_ABBREVIATION_CHAR})[政府][\u4e00-\u9fff]{{0,5}}〔\d{{4}}〕\d+号")
+_GOVERNMENT_NUMBER = re.compile(
+    rf"(?<![\u4e00-\u9fff])({_ABBREVIATION_CHAR})[政府][\u4e00-\u9fff]{{0,5}}〔\d{{4}}〕\d+号"
+)
 #: How a text speaks of its own area, by the kind of area: a 简称 names a province, a region or a city, and
 #: only the text's own words tell which is meant (宁 is 宁夏 in a text that says 全区, not in one that says 全市).
 _OWN_AREA_WORDS = {
