@@ -59,3 +59,61 @@ def test_the_region_word_names_the_region_a_text_speaks_for(tmp_path: Path) -> N
     graph = _graph(tmp_path, _REGION_NOTICE)
     region = next(n for n in graph.nodes.values() if n.label == "District" and n.name == "广西壮族自治区")
     assert "全区" in region.aliases
+
+
+def _policies(graph: Graph) -> set[str]:
+    return {n.name for n in graph.nodes.values() if n.label == "Policy"}
+
+
+def _issuers(graph: Graph, policy: str) -> set[str]:
+    uid = next(n.uid for n in graph.nodes.values() if n.label == "Policy" and n.name == policy)
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == "ISSUED_BY" and e.start == uid}
+
+
+def test_news_links_the_offices_that_jointly_issue_a_plan(tmp_path: Path) -> None:
+    # a provincial trio with 联合制定印发, a province and a ministry with 日前联合印发, and A联合B、C制定
+    graph = _graph(
+        tmp_path,
+        "江西加快打造有机硅产业集群\n\n近日，省工信厅、省发展改革委、省科技厅联合制定印发《江西省有机硅产业链"
+        "提升行动方案》，明确到2030年全省有机硅产业营收突破千亿元。\n",
+    )
+    assert _issuers(graph, "江西省有机硅产业链提升行动方案") == {
+        "江西省工业和信息化厅",
+        "江西省发展和改革委员会",
+        "江西省科学技术厅",
+    }
+    graph = _graph(
+        tmp_path,
+        "省部携手建设储能产业基地\n\n本报讯 云南省人民政府、工业和信息化部日前联合印发《云南建设储能产业基地"
+        "行动方案》，提出打造千亿级储能产业集群。\n",
+    )
+    assert _issuers(graph, "云南建设储能产业基地行动方案") == {"云南省人民政府", "中华人民共和国工业和信息化部"}
+    graph = _graph(
+        tmp_path,
+        "福建推动产学研对接\n\n福建省工业和信息化厅联合福建省教育厅、福建省科学技术厅制定《福建省重点产业链"
+        "产学研协同工作方案》，组织对接活动。\n",
+    )
+    assert len(_issuers(graph, "福建省重点产业链产学研协同工作方案")) == 3
+
+
+def test_a_body_or_a_place_before_the_plan_issues_nothing(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "三省协同发展氢能\n\n日前，三省工信部门共同制定印发《长江中游氢能产业协同工作方案》，建立轮值机制。\n"
+        "此前，湖南省长沙市出台《长沙市氢能产业发展若干措施》。\n",
+    )
+    assert _issuers(graph, "长江中游氢能产业协同工作方案") == set()
+    assert _issuers(graph, "长沙市氢能产业发展若干措施") == set()
+
+
+def test_a_short_title_after_the_full_one_is_the_same_plan(tmp_path: Path) -> None:
+    # 《方案》 / 《实施方案》 / 《投资计划》 name again the plan reported just before
+    graph = _graph(
+        tmp_path,
+        "贵州发布新型储能实施方案\n\n日前，贵州省印发《贵州省新型储能产业发展实施方案》。《实施方案》提出，"
+        "到2030年全省新型储能装机达到500万千瓦。\n开发区制定出台《园区新兴产业千亿投资计划》，"
+        "《投资计划》明确了重点项目。\n",
+    )
+    assert "实施方案" not in _policies(graph)
+    assert "投资计划" not in _policies(graph)
+    assert {"贵州省新型储能产业发展实施方案", "园区新兴产业千亿投资计划"} <= _policies(graph)
