@@ -9,6 +9,7 @@ from pathlib import Path
 from chainkg.graph.model import Graph
 from chainkg.loaders.pipeline import extract_path, prepare
 from chainkg.loaders.reading.readers import read_document
+from chainkg.loaders.text.divisions import find_districts, short_form
 
 
 def _write(tmp_path: Path, text: str, name: str = "doc.txt") -> Path:
@@ -117,3 +118,24 @@ def test_a_short_title_after_the_full_one_is_the_same_plan(tmp_path: Path) -> No
     assert "实施方案" not in _policies(graph)
     assert "投资计划" not in _policies(graph)
     assert {"贵州省新型储能产业发展实施方案", "园区新兴产业千亿投资计划"} <= _policies(graph)
+
+
+def test_autonomous_prefectures_and_counties_are_read_in_their_short_forms() -> None:
+    # the peoples' names go (哈萨克, 回族, 土家族苗族 …), and X州 / X县 name the prefecture or county
+    assert short_form("昌吉回族自治州") == "昌吉"
+    assert short_form("恩施土家族苗族自治州") == "恩施"
+    assert short_form("木垒哈萨克自治县") == "木垒"
+    assert short_form("阿坝藏族羌族自治州") == "阿坝"
+    assert short_form("景宁畲族自治县") == "景宁"
+    found = {(m.name, m.surface) for m in find_districts("两州携手：延边州与湘西州签订协作协议，长阳县参加。", None)}
+    assert ("延边朝鲜族自治州", "延边州") in found
+    assert ("湘西土家族苗族自治州", "湘西州") in found
+    assert ("宜昌市长阳土家族自治县", "长阳县") in found
+
+
+def test_a_news_item_about_a_prefecture_takes_it_as_scope(tmp_path: Path) -> None:
+    text = (
+        "新疆伊犁州举办新能源产业招商会 签约项目12个\n\n6月3日，伊犁州新能源产业招商会在伊宁举行，"
+        "签约项目12个，总投资80亿元。伊犁州将加快建设风电装备产业园。\n"
+    )
+    assert _scope(tmp_path, text) == "伊犁哈萨克自治州"

@@ -100,7 +100,7 @@ def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocume
     evidence = sentence_at(doc, section.start)
     return graph.node(
         "Policy",
-        section.name,
+        section.name or number or "",  # a text sent out under its 文号 alone is known by it
         evidence,
         aliases={clean_name(alias): rule for alias, rule in aliases.items()},
         docNumber=number,

@@ -38,7 +38,11 @@ _SHORT = 2000
 
 #: Suffixes stripped to get a division's short form, longest first.
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
+#: How an autonomous prefecture or county is written short, its kind kept (昌吉州, 恩施州, 木垒县): as plain a
+#: name as a full one.
+_SHORT_KINDS = {"自治州": "州", "自治县": "县"}
+#: The self-governing suffixes, after which a name's stem ends in the names of its peoples (昌吉回族自治州).
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
 #: Short forms that are everyday words more often than places (general vocabulary, not corpus names).
 _COMMON_WORDS = frozenset(
     "朝阳 白银 长治 安康 大同 阿里 中山 吉安 永安 太平 和平 新华 城区 郊区 矿区 新区 长安 东区 西区 南区 北区 "
@@ -171,13 +175,51 @@ def divisions() -> dict[str, Division]:
 
 
 def short_form(name: str) -> str | None:
-    """吴兴区 → 吴兴, 阿坝藏族羌族自治州 → 阿坝; None when nothing of two characters is left."""
+    """吴兴区 → 吴兴, 阿坝藏族羌族自治州 → 阿坝, 木垒哈萨克自治县 → 木垒; None when under two characters are left."""
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = name[: -len(suffix)]
-            stem = _ETHNIC.sub("", stem) if suffix.startswith("自治") else stem
+            stem = _without_peoples(stem, suffix) if suffix in _AUTONOMOUS else stem
             return stem if len(stem) >= 2 else None
     return None
+
+
+def _without_peoples(stem: str, suffix: str) -> str:
+    """An autonomous division's place name without the peoples named after it (the longest known people's name
+    at its end goes, again and again, while two characters are left). A name whose one people is named nowhere
+    else (景宁畲族) keeps the two characters a county's or prefecture's name mostly has; a banner's is left whole."""
+    peoples = _peoples()
+    while True:
+        cut = next((i for i in range(2, len(stem) - 1) if stem[i:] in peoples), None)
+        if cut is None:
+            break
+        stem = stem[:cut]
+    if stem.endswith("族") and suffix in ("自治州", "自治县") and len(stem) <= 5:
+        return stem[:2]
+    return stem
+
+
+_PEOPLE = re.compile(r"[^族]+族")
+
+
+@cache
+def _peoples() -> frozenset[str]:
+    """The peoples' names, read from the divisions data rather than listed: every …族 after the first in an
+    autonomous name (威宁彝族回族苗族 → 回族, 苗族), and the endings without 族 that two names share or more
+    (伊犁哈萨克, 木垒哈萨克 → 哈萨克, 哈萨克族): a place's own name is neither."""
+    found: set[str] = set()
+    holders: dict[str, set[str]] = {}
+    for div in divisions().values():
+        suffix = next((s for s in _AUTONOMOUS if div.name.endswith(s)), None)
+        if suffix is None:
+            continue
+        stem = div.name[: -len(suffix)]
+        found.update(_PEOPLE.findall(stem)[1:])
+        if "族" not in stem:
+            for i in range(2, len(stem) - 1):
+                holders.setdefault(stem[i:], set()).add(stem)
+    shared = {ending for ending, stems in holders.items() if len(stems) >= 2}
+    return frozenset(found | shared | {ending + "族" for ending in shared})
 
 
 @cache
@@ -196,6 +238,8 @@ def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
         stem = short_form(div.name)
         if stem and stem not in _COMMON_WORDS:
             short.setdefault(stem, []).append(div.code)
+        if stem and div.name.endswith(tuple(_SHORT_KINDS)):
+            full.setdefault(stem + _SHORT_KINDS[div.name[-3:]], []).append(div.code)
     return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}
 
 
