@@ -139,3 +139,28 @@ def test_a_news_item_about_a_prefecture_takes_it_as_scope(tmp_path: Path) -> Non
         "签约项目12个，总投资80亿元。伊犁州将加快建设风电装备产业园。\n"
     )
     assert _scope(tmp_path, text) == "伊犁哈萨克自治州"
+
+
+def _districts(graph: Graph) -> set[str]:
+    return {n.name for n in graph.nodes.values() if n.label == "District"}
+
+
+def test_a_province_opening_a_park_name_is_not_the_news_area(tmp_path: Path) -> None:
+    # 江苏/四川 + a zone's own name: the park's name, not what the item speaks for
+    text = (
+        "滨湖港经开区签下三个新材料项目\n\n开春以来，江苏滨湖港临江经济技术开发区新签项目3个，总投资60亿元，"
+        "涵盖新材料、高端装备等领域。滨湖港经开区将加快项目建设。\n"
+    )
+    assert _scope(tmp_path, text) is None
+    text = "合江临港园区再添新项目\n\n近日，四川泸县合江临港经济开发区举行签约仪式，引进电子材料项目2个。\n"
+    assert _scope(tmp_path, text) != "四川省"
+
+
+def test_a_place_naming_a_paper_or_broadcaster_is_no_district(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "白银市签约五个项目\n\n据甘肃经济日报报道，白银市日前集中签约项目5个。又据湖北广播电视台消息，"
+        "相关企业将赴白银考察。\n",
+    )
+    assert "湖北省" not in _districts(graph)
+    assert "白银市" in _districts(graph)

@@ -657,13 +657,13 @@ def document_scope(doc: ParsedDocument) -> str | None:
     as news about a district does.
     """
     head = doc.text[:20000]
-    first = _counted(_scan(head, None))
+    first = _counted(m for m in _scan(head, None) if not _opens_a_name(head, m))
     city = max((n for n in first if level_of(n) == "city"), key=first.__getitem__, default=None)
     for line in _title_lines(doc):
-        mentions = _scan(line, city)
+        mentions = tuple(m for m in _scan(line, city) if not _opens_a_name(line, m))
         if mentions:
             return _finest(mentions)
-    counts = _counted(_scan(head, city))
+    counts = _counted(m for m in _scan(head, city) if not _opens_a_name(head, m))
     if not counts:
         return _issuer_scope(doc.text)
     best = {
@@ -676,6 +676,17 @@ def document_scope(doc: ParsedDocument) -> str | None:
 
 
 _LEVELS = ("county", "city", "province")
+#: The rest of a park's or firm's name after a place (浙江X湾Y经济技术开发区, 江苏X科技有限公司), without a word
+#: that would start a clause: such a place names the park or firm, not the area a text speaks for.
+_NAME_AFTER = re.compile(
+    r"[^\W\d的在与及对将把为是等各全和了]{1,10}?(?:开发区|经开区|高新区|产业园|工业园|有限公司|集团)"
+)
+
+
+def _opens_a_name(text: str, mention: DistrictMention) -> bool:
+    """A province opening a park's or firm's name (浙江某某经济技术开发区): the park's, not the text's area. (A city
+    or county so written is where its park lies, and a plan for the park speaks for it.)"""
+    return mention.level == "province" and _NAME_AFTER.match(text, mention.end) is not None
 #: A government's own 文号 (宁政办发〔2023〕13号, 豫政〔2023〕27号, 琼府办〔2024〕5号): one 简称 character, then
 #: 政 or 府 (a department's 文号, 吉工信…, and a district's, 渝北府…, do not read so).
 _GOVERNMENT_NUMBER = re.compile(
