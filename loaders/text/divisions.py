@@ -687,6 +687,8 @@ def _opens_a_name(text: str, mention: DistrictMention) -> bool:
     """A province opening a park's or firm's name (浙江某某经济技术开发区): the park's, not the text's area. (A city
     or county so written is where its park lies, and a plan for the park speaks for it.)"""
     return mention.level == "province" and _NAME_AFTER.match(text, mention.end) is not None
+
+
 #: A government's own 文号 (宁政办发〔2023〕13号, 豫政〔2023〕27号, 琼府办〔2024〕5号): one 简称 character, then
 #: 政 or 府 (a department's 文号, 吉工信…, and a district's, 渝北府…, do not read so).
 _GOVERNMENT_NUMBER = re.compile(
