@@ -83,6 +83,8 @@ def _trip_spans(text: str) -> list[tuple[int, int]]:
 
 #: The rest of a zone's name and its committee after a place (贵州X经济开发区管委会): the place names the zone.
 _ZONE_BODY = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:开发区|高新区|经开区|园区|产业园)(?:管委会|管理委员会)")
+#: The rest of a medium's name after a place (X日报, X经济日报, X广播电视台, 中国X网讯): the place names the paper.
+_MEDIUM_BODY = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:日报|晚报|早报|商报|电视台|广播电台|新闻网|网讯)")
 
 
 def _carrier_spans(findings: Findings) -> list[tuple[int, int]]:
@@ -94,6 +96,8 @@ def _names_a_carrier(text: str, mention: DistrictMention, carriers: list[tuple[i
     """A place's short form inside a carrier's name (江苏X科技产业园, 上海X产业园, 贵州X开发区管委会) names the
     carrier, as a place opening a firm's name names the firm, not an area the text is about. Written with its
     level (X区化工产业园) it still says where the park lies."""
+    if _MEDIUM_BODY.match(text, mention.end):
+        return True  # 甘肃日报 is a paper, 某省广播电视台 a broadcaster, whatever the place is written as
     if mention.surface.endswith(_LEVEL_WORDS):
         return False
     inside = any(start <= mention.start and mention.end <= end for start, end in carriers)

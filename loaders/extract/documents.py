@@ -61,10 +61,20 @@ def find_doc_number(text: str) -> re.Match[str] | None:
     return DOC_NUMBER.search(text, max(0, bracket - _ISSUER_MAX)) if bracket >= 0 else None
 
 
+#: A headline reporting that someone issued an instrument (江西发布…行动计划, 某市推出…三年行动计划, 某地出台…措施):
+#: a short subject, then the issuing verb; an instrument's own title says 关于印发… instead.
+_REPORTED_ISSUE = re.compile(r"^[^关《》“”]{1,12}?(?:出台|印发|发布|推出)(?!的)")
+
+
 def document_kind(title: str, text: str) -> str:
-    """``policy`` for an instrument (by its title or a 文号 in its head), else ``news``."""
+    """``policy`` for an instrument (by its title or a 文号 in its head), else ``news``: a headline that
+    reports an instrument's issue ends as the instrument's title does, but is news about it."""
     head = text[:600]
-    if find_doc_number(head) or title.rstrip("）)").rstrip("0123456789—-－年（(").endswith(POLICY_CUES):
+    if find_doc_number(head):
+        return "policy"
+    if _REPORTED_ISSUE.match(title) and "关于" not in title:
+        return "news"
+    if title.rstrip("）)").rstrip("0123456789—-－年（(").endswith(POLICY_CUES):
         return "policy"
     if any(cue in title for cue in ("征求意见稿",)):
         return "policy"

@@ -100,7 +100,7 @@ def _policy_node(graph: DocumentGraph, section: PolicySection, doc: ParsedDocume
     evidence = sentence_at(doc, section.start)
     return graph.node(
         "Policy",
-        section.name,
+        section.name or number or "",  # a text sent out under its 文号 alone is known by it
         evidence,
         aliases={clean_name(alias): rule for alias, rule in aliases.items()},
         docNumber=number,
@@ -438,14 +438,50 @@ def _responsibility(graph: DocumentGraph, doc: ParsedDocument, item: Item, node:
         graph.edge("INVOLVES", node, departments.add(graph, other, evidence), evidence)
 
 
+#: Who issues an instrument news reports, right before its 《: two offices or more joined by 、 (or A联合B、C),
+#: then the issuing verbs (省A厅、省B厅联合制定印发《, A省人民政府、B部日前联合印发《, A厅联合B厅、C厅制定《).
+_JOINT_ISSUE = re.compile(
+    r"([^，。；：:,\n《》（）()\s]{3,80}?)(?:日前|近日|近期)?(?:联合|共同)?(?:研究)?(?:制定|印发|出台|发布)+了?$"
+)
+#: How an issuing office's name ends (a 部门 is a kind of body, no office: 三地工信部门).
+_OFFICE_END = re.compile(r"(?:厅|局|委|委员会|办|办公室|(?<!门)部|政府|总局|署)$")
+_ISSUER_JOINERS = re.compile(r"、|联合")  # 和 and 及 stand inside names (工业和信息化部)
+
+
+def _news_issuers(doc: ParsedDocument, graph: DocumentGraph, policy: Node, opening: int) -> None:
+    """ISSUED_BY each office news names as jointly issuing the 《…》 opening at ``opening``: only when every
+    name of the list ends as an office's name does (a list of bodies or places issues nothing nameable)."""
+    joint = _JOINT_ISSUE.search(doc.text, max(0, opening - 90), opening)
+    if joint is None:
+        return
+    clause = joint.group(1)
+    names = [n for n in _ISSUER_JOINERS.split(clause) if n]
+    if len(names) < 2 or not all(_OFFICE_END.search(n) for n in names):
+        return
+    evidence = sentence_at(doc, opening)
+    for unit in departments.issuing_offices("、".join(names), doc.scope):
+        graph.edge("ISSUED_BY", policy, departments.add(graph, unit, evidence), evidence)
+
+
+def _back_reference(title: str, before: list[str]) -> bool:
+    """A short 《实施方案》 or 《措施》 after the full title that ends so: the same instrument named again."""
+    return any(len(title) < len(full) and full.rstrip("）)0123456789—-－年（(").endswith(title) for full in before)
+
+
 def _news_citations(doc: ParsedDocument, graph: DocumentGraph) -> None:
     """Policy nodes for the instruments a news text names (no citing policy: news cites none itself)."""
     found: list[tuple[str, int]] = []
+    books: list[str] = []
     for match in _BOOK.finditer(doc.text):
         title = match.group(1)
         instrument = title.rstrip("）)").rstrip("0123456789—-－年（(").endswith(_NEWS_INSTRUMENT)
-        if instrument and not _PUBLICATION.search(title):
-            found.append((title, match.start()))
+        if _back_reference(title, books):
+            continue
+        books.append(title)
+        name = clean_name(title)
+        if instrument and not _PUBLICATION.search(title) and len(name) >= 4:
+            evidence = sentence_at(doc, match.start())
+            _news_issuers(doc, graph, graph.node("Policy", name, evidence), match.start())
     for match in _NEWS_QUOTED.finditer(doc.text):
         found.append((match.group(1) + match.group(2), match.start(1)))
     for match in _NEWS_PACKAGES.finditer(doc.text):

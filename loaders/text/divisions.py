@@ -38,7 +38,11 @@ _SHORT = 2000
 
 #: Suffixes stripped to get a division's short form, longest first.
 _SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "地区", "省", "市", "区", "县", "盟", "旗")
-_ETHNIC = re.compile(r"(?:[\u4e00-\u9fff]{1,4}?族)+$")
+#: How an autonomous prefecture or county is written short, its kind kept (昌吉州, 恩施州, 木垒县): as plain a
+#: name as a full one.
+_SHORT_KINDS = {"自治州": "州", "自治县": "县"}
+#: The self-governing suffixes, after which a name's stem ends in the names of its peoples (昌吉回族自治州).
+_AUTONOMOUS = ("自治区", "自治州", "自治县", "自治旗")
 #: Short forms that are everyday words more often than places (general vocabulary, not corpus names).
 _COMMON_WORDS = frozenset(
     "朝阳 白银 长治 安康 大同 阿里 中山 吉安 永安 太平 和平 新华 城区 郊区 矿区 新区 长安 东区 西区 南区 北区 "
@@ -171,13 +175,51 @@ def divisions() -> dict[str, Division]:
 
 
 def short_form(name: str) -> str | None:
-    """吴兴区 → 吴兴, 阿坝藏族羌族自治州 → 阿坝; None when nothing of two characters is left."""
+    """吴兴区 → 吴兴, 阿坝藏族羌族自治州 → 阿坝, 木垒哈萨克自治县 → 木垒; None when under two characters are left."""
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             stem = name[: -len(suffix)]
-            stem = _ETHNIC.sub("", stem) if suffix.startswith("自治") else stem
+            stem = _without_peoples(stem, suffix) if suffix in _AUTONOMOUS else stem
             return stem if len(stem) >= 2 else None
     return None
+
+
+def _without_peoples(stem: str, suffix: str) -> str:
+    """An autonomous division's place name without the peoples named after it (the longest known people's name
+    at its end goes, again and again, while two characters are left). A name whose one people is named nowhere
+    else (景宁畲族) keeps the two characters a county's or prefecture's name mostly has; a banner's is left whole."""
+    peoples = _peoples()
+    while True:
+        cut = next((i for i in range(2, len(stem) - 1) if stem[i:] in peoples), None)
+        if cut is None:
+            break
+        stem = stem[:cut]
+    if stem.endswith("族") and suffix in ("自治州", "自治县") and len(stem) <= 5:
+        return stem[:2]
+    return stem
+
+
+_PEOPLE = re.compile(r"[^族]+族")
+
+
+@cache
+def _peoples() -> frozenset[str]:
+    """The peoples' names, read from the divisions data rather than listed: every …族 after the first in an
+    autonomous name (威宁彝族回族苗族 → 回族, 苗族), and the endings without 族 that two names share or more
+    (伊犁哈萨克, 木垒哈萨克 → 哈萨克, 哈萨克族): a place's own name is neither."""
+    found: set[str] = set()
+    holders: dict[str, set[str]] = {}
+    for div in divisions().values():
+        suffix = next((s for s in _AUTONOMOUS if div.name.endswith(s)), None)
+        if suffix is None:
+            continue
+        stem = div.name[: -len(suffix)]
+        found.update(_PEOPLE.findall(stem)[1:])
+        if "族" not in stem:
+            for i in range(2, len(stem) - 1):
+                holders.setdefault(stem[i:], set()).add(stem)
+    shared = {ending for ending, stems in holders.items() if len(stems) >= 2}
+    return frozenset(found | shared | {ending + "族" for ending in shared})
 
 
 @cache
@@ -196,6 +238,8 @@ def _surfaces() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
         stem = short_form(div.name)
         if stem and stem not in _COMMON_WORDS:
             short.setdefault(stem, []).append(div.code)
+        if stem and div.name.endswith(tuple(_SHORT_KINDS)):
+            full.setdefault(stem + _SHORT_KINDS[div.name[-3:]], []).append(div.code)
     return {k: tuple(v) for k, v in full.items()}, {k: tuple(v) for k, v in short.items()}
 
 
@@ -409,8 +453,8 @@ def _scope_targets(scope: str) -> dict[str, tuple[str, str]]:
         elif level == "city" and div is not None:
             # 全市 is the scope itself when it is a 市 (a county-level city too), else its city
             target = scope if scope.endswith("市") else next((c for c in chain if c.endswith("市")), None)
-        elif level == "county" and div is not None and div.level == "county":
-            target = scope
+        elif level == "county" and div is not None and (div.level == "county" or scope.endswith("自治区")):
+            target = scope  # 全区 is the county's, or an autonomous region's when the text speaks for one
         if target:
             tdiv = _by_canonical().get(target)
             out[level] = (target, tdiv.level if tdiv else level)
@@ -613,15 +657,15 @@ def document_scope(doc: ParsedDocument) -> str | None:
     as news about a district does.
     """
     head = doc.text[:20000]
-    first = _counted(_scan(head, None))
+    first = _counted(m for m in _scan(head, None) if not _opens_a_name(head, m))
     city = max((n for n in first if level_of(n) == "city"), key=first.__getitem__, default=None)
     for line in _title_lines(doc):
-        mentions = _scan(line, city)
+        mentions = tuple(m for m in _scan(line, city) if not _opens_a_name(line, m))
         if mentions:
             return _finest(mentions)
-    counts = _counted(_scan(head, city))
+    counts = _counted(m for m in _scan(head, city) if not _opens_a_name(head, m))
     if not counts:
-        return None
+        return _issuer_scope(doc.text)
     best = {
         lvl: max((n for n in counts if level_of(n) == lvl), key=counts.__getitem__, default=None) for lvl in _LEVELS
     }
@@ -632,6 +676,48 @@ def document_scope(doc: ParsedDocument) -> str | None:
 
 
 _LEVELS = ("county", "city", "province")
+#: The rest of a park's or firm's name after a place (浙江X湾Y经济技术开发区, 江苏X科技有限公司), without a word
+#: that would start a clause: such a place names the park or firm, not the area a text speaks for.
+_NAME_AFTER = re.compile(
+    r"[^\W\d的在与及对将把为是等各全和了]{1,10}?(?:开发区|经开区|高新区|产业园|工业园|有限公司|集团)"
+)
+
+
+def _opens_a_name(text: str, mention: DistrictMention) -> bool:
+    """A province opening a park's or firm's name (浙江某某经济技术开发区): the park's, not the text's area. (A city
+    or county so written is where its park lies, and a plan for the park speaks for it.)"""
+    return mention.level == "province" and _NAME_AFTER.match(text, mention.end) is not None
+
+
+#: A government's own 文号 (宁政办发〔2023〕13号, 豫政〔2023〕27号, 琼府办〔2024〕5号): one 简称 character, then
+#: 政 or 府 (a department's 文号, 吉工信…, and a district's, 渝北府…, do not read so).
+_GOVERNMENT_NUMBER = re.compile(
+    rf"(?<![\u4e00-\u9fff])({_ABBREVIATION_CHAR})[政府][\u4e00-\u9fff]{{0,5}}〔\d{{4}}〕\d+号"
+)
+#: How a text speaks of its own area, by the kind of area: a 简称 names a province, a region or a city, and
+#: only the text's own words tell which is meant (宁 is 宁夏 in a text that says 全区, not in one that says 全市).
+_OWN_AREA_WORDS = {
+    "自治区": ("全区", "我区", "自治区"),
+    "省": ("全省", "我省", "本省"),
+    "市": ("全市", "我市", "本市"),
+}
+
+
+def _issuer_scope(text: str) -> str | None:
+    """The area of a text that names none but its issuer's 文号: a government's 简称 in the number, when the
+    body speaks of its area as that kind of area does (全区 of a region, 全省 of a province, 全市 of a city).
+
+    A text sent out under its number alone (no title line, the addressees next) names its own area only
+    through these two.
+    """
+    number = _GOVERNMENT_NUMBER.search(text[:600])
+    if number is None:
+        return None
+    area = ABBREVIATIONS[number.group(1)]
+    kind = next((k for k in _OWN_AREA_WORDS if area.endswith(k)), None)
+    if kind is None or not any(word in text[number.end() : 20000] for word in _OWN_AREA_WORDS[kind]):
+        return None
+    return area
 
 
 def _counted(mentions: Iterable[DistrictMention]) -> dict[str, int]:
