@@ -86,7 +86,9 @@ _BRIDGE = re.compile(
 )
 #: Every character a bridge can hold.
 _BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
-_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年(?!的)")  # not 提升至2024年的…: a point on a path
+#: A goal's year: 到2025年, 至2026年底, 力争2025年 (a plan or a report of one writes 力争 without 到); not
+#: 提升至2024年的…, a point on a path.
+_BY_YEAR = re.compile(r"(?:到|至|截至|力争)(20\d{2})年(?!的)")
 #: A period of years written with a dash (2025—2027年): its last year.
 _PERIOD_YEARS = re.compile(r"20\d{2}\s*[—–\-~～]\s*(20\d{2})年")
 
@@ -132,6 +134,8 @@ _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．�
 #: A year written between an indicator and its value (…企业2024年突破3.5万家): the year the value is for.
 _YEAR_BEFORE_VALUE = re.compile(r"(20\d{2})年(?:底|末)?\s*$")
 _YEAR_LEAD = re.compile(r"^(?:截至|到|至)?20\d{2}年(?:底|末)?")
+#: A goal's year written inside an indicator's words (某某产业力争2025年产值…): the target's year, not its name.
+_STRIVE_YEAR = re.compile(r"力争(?:到|至)?20\d{2}年(?:底|末)?")
 #: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
 _UP_TO_YEAR = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
 _AND = re.compile(r"[和、及与]")
@@ -150,6 +154,8 @@ def _indicator_name(raw: str, verb: str) -> str:
     its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
     name = clean_name(_LEAD.sub("", _ITEM_NUMBER.sub("", raw.strip(" ，、"))))
     name = _YEAR_LEAD.sub("", name)
+    if "力争" in name:
+        name = _STRIVE_YEAR.sub("", name)
     name = _LEAD.sub("", name)
     if verb.startswith(("年均", "同比")):
         name += verb
@@ -439,7 +445,7 @@ def plan_chain(title: str, scope: str | None) -> tuple[str, str] | None:
 #: An indicator that opens with a chain by its wording: X产业链…, X产业集群…, or X产业 and a size (X产业产值).
 _CHAIN_FIGURE = re.compile(
     r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群"
-    r"|产业(?=(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值)))"
+    r"|产业(?=(?:累计)?(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值|投资)))"
 )
 
 
@@ -1314,7 +1320,7 @@ def _reports(sentence: str, first_year: int | None) -> bool:
     return bool(years and first_year and max(years) < first_year)
 
 
-_GOAL_YEAR = re.compile(r"(?<!截)(?:到|至)(20\d{2})年")
+_GOAL_YEAR = re.compile(r"(?<!截)(?:到|至|力争)(20\d{2})年")
 
 
 def _goal_year(doc: ParsedDocument, section: PolicySection | None) -> int | None:

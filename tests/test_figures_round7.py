@@ -1,0 +1,68 @@
+"""Round 7 figure rules for real news and reports: the goal's year a clause writes itself (力争2025年) and the
+chain a plan's investment figure opens with (某某产业累计完成投资…). Phrasings written for these tests in the manner
+of two provinces each (invented places, chains and figures)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chainkg.graph.model import Graph
+from chainkg.loaders.extract import targets
+from chainkg.loaders.pipeline import extract_path
+
+
+def _graph(tmp_path: Path, text: str, name: str = "news.txt") -> Graph:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path)
+
+
+def _targets(graph: Graph) -> list[tuple[str, str, int | None, float]]:
+    out = []
+    for node in graph.by_label("Target"):
+        ends = {e.type: graph.nodes[e.end].name for e in graph.edges.values() if e.start == node.uid}
+        out.append((ends["OF_INDICATOR"], ends["FOR"], node.props.get("year"), node.props.get("value")))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a southern island city's report of a new plan: each chain's goal written with 力争 and no 到
+        "南湾日报\n2024-03-18\n日前，南湾市出台工业提振措施，其中提出，智能装备产业力争2026年产值达到80亿元，"
+        "海工材料产业力争2026年产值达到30亿元。\n",
+        # a north-western province's report: 力争到 before the year, the goal follows the chain
+        "西岭新闻\n2023-09-02\n近日，西岭市印发方案。方案提出，智能装备产业力争到2026年产值达到80亿元，"
+        "海工材料产业力争到2026年产值达到30亿元。\n",
+    ],
+)
+def test_a_goal_year_after_lizheng_is_the_targets_year_not_the_datelines(tmp_path: Path, text: str) -> None:
+    found = {value: (indicator, scope, year) for indicator, scope, year, value in _targets(_graph(tmp_path, text))}
+    for value, chain in ((80.0, "智能装备"), (30.0, "海工材料")):
+        indicator, scope, year = found[value]
+        assert indicator.endswith("产值") and "力争" not in indicator
+        assert (scope, year) == (chain, 2026)
+
+
+@pytest.mark.parametrize(
+    ("indicator", "chain"),
+    [
+        ("光伏材料产业累计完成投资", "光伏材料"),  # a western plateau city's chain plan
+        ("绿色食品产业完成投资", "绿色食品"),  # a central province's report of its chains' investment
+    ],
+)
+def test_a_chain_named_before_its_investment_is_the_figures_scope(indicator: str, chain: str) -> None:
+    assert targets.chain_named(indicator) == ("IndustryChain", chain)
+
+
+def test_the_investment_of_a_chain_in_a_report_is_the_chains(tmp_path: Path) -> None:
+    # a western report of a city's plan for three chains: the investment is each chain's, not the city's
+    text = (
+        "高原日报\n2024-05-06\n记者从雪川市工信局获悉，到2026年，锂电材料产业累计完成投资600亿元，"
+        "有机农业产业累计完成投资90亿元。\n"
+    )
+    found = {value: (scope, year) for _, scope, year, value in _targets(_graph(tmp_path, text))}
+    assert found[600.0] == ("锂电材料", 2026)
+    assert found[90.0] == ("有机农业", 2026)
