@@ -66,3 +66,44 @@ def test_the_investment_of_a_chain_in_a_report_is_the_chains(tmp_path: Path) -> 
     found = {value: (scope, year) for _, scope, year, value in _targets(_graph(tmp_path, text))}
     assert found[600.0] == ("锂电材料", 2026)
     assert found[90.0] == ("有机农业", 2026)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a southern province's report of a city's measures: the chain opens a clause of duties, the goal follows
+        "南湾日报\n2024-03-18\n日前，南湾市出台措施。措施提出，海工装备产业要加快向高端转型，力争2026年产值突破80亿元。\n",
+        # a south-western county's news: the chain is the item's subject after 一是, its goal two clauses later
+        "山城快讯\n2023-02-10\n该县将做强工业。一是海工装备产业，重点壮大船用配件链条，力争到2026年产值达到80亿元。\n",
+    ],
+)
+def test_a_chain_opening_a_clause_without_figures_is_the_next_figures_scope(tmp_path: Path, text: str) -> None:
+    found = {value: (scope, year) for _, scope, year, value in _targets(_graph(tmp_path, text))}
+    assert found[80.0] == ("海工装备", 2026)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "依托本区精密仪器产业集群",  # a means the plan builds on, not what its figures are about
+        "在壮大新兴产业方面",  # a group of chains
+        "全市各产业要加快转型",
+    ],
+)
+def test_no_chain_is_read_from_a_means_or_a_group(clause: str) -> None:
+    assert targets._opening_chain(clause) is None
+
+
+def test_above_size_output_right_after_a_chains_investment_is_the_chains(tmp_path: Path) -> None:
+    # a western plateau report: the chain's firms above size, in the clause after the chain's investment
+    text = "高原日报\n2024-05-06\n到2026年，锂电材料产业累计完成投资600亿元，规上工业产值达到900亿元。\n"
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[900.0] == "锂电材料"
+
+
+def test_growth_of_the_areas_industry_after_a_chains_output_stays_the_areas(tmp_path: Path) -> None:
+    # an eastern report: the chain's output, then the growth of the whole area's industry
+    text = "江畔新闻\n2024-01-22\n去年，全市光学镜片产业产值达到120亿元，规上工业增加值达到300亿元。\n"
+    found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
+    assert found[120.0] == "光学镜片"
+    assert found.get(300.0) != "光学镜片"

@@ -905,12 +905,19 @@ def _text_figures(
         chain_before: _NamedChain | None = None  # the chain a figure of the sentence named, with the subject then
         zone_built: str | None = None  # the zone an earlier clause of a plan's sentence builds
         zone_pending: str | None = None  # the zone this clause builds: its own figures count what is built
+        clause_chain: tuple[str, str] | None = None  # the chain an earlier clause of a plan's sentence is about
         for clause, width in _clauses(text):
             offset += width
             if built_here is not None:
                 zone_built = zone_pending or zone_built
                 zone_pending = _built_platform(clause, built_here)
             if not _HAS_NUMBER.search(clause):
+                opened = _opening_chain(clause)
+                if opened is not None and subjects is not None:  # 某某产业要…，力争2025年产值…: the clause's chain
+                    paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+                    chain_before = opened, subjects.before(paragraph, sentence.start + offset)
+                elif opened is not None:
+                    clause_chain = opened  # a plan's sentence: its later figures are that chain's
                 continue
             figures = read_figures(clause, doc.scope, news=subjects is not None) or _continued(clause, previous)
             if not figures:
@@ -952,6 +959,8 @@ def _text_figures(
                     figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
+                if clause_chain is not None and figure.scope is None and not area_wide(figure.indicator):
+                    figure.scope = chain_named(figure.indicator) or clause_chain
                 if zone_built is not None and figure.scope is None and _of_the_zone(figure.indicator):
                     figure.scope = ("Platform", zone_built)
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
@@ -1073,6 +1082,29 @@ _MEMBERSHIP = re.compile(r"之一|之中|中的")
 _OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
 #: A chain a reported figure named, and the subject named before that figure (None: the document's area).
 _NamedChain = tuple[tuple[str, str], tuple[str, str] | None]
+#: What may open a clause before the chain it is about (一是, 其中, 在…方面 is no chain: 方面 is not a chain's end).
+_CLAUSE_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|此外)")
+#: How a clause that is about a chain goes on after its name: a duty (要, 将, 重点…) or nothing at all.
+_CHAIN_CLAUSE_REST = re.compile(r"^(?:要|将|须|应|重点|着力|主要)")
+#: Indicators of firms above a size that, right after a chain's own figure, are the chain's firms' (规上工业产值).
+_CHAIN_ABOVE_SIZE = re.compile(r"^(?:规上工业|规模以上工业|规上)(?:总产值|产值|营业收入|营收)$")
+
+
+def _opening_chain(clause: str) -> tuple[str, str] | None:
+    """The chain a clause without a figure is about, when the clause opens with it and goes on with its duty
+    (某某产业要加快转型，力争2025年产值…; 二是某某产业，重点…，力争到2026年产值…): the sentence's later figures are
+    that chain's until another subject is named."""
+    lead = _CLAUSE_LEAD.match(clause.strip())
+    words = clause.strip()[lead.end() :] if lead else clause.strip()
+    match = _CHAIN_HEAD.match(words)
+    if match is None or _NOT_ONE_CHAIN.search(match.group(1)) or _opens_with_verb(match.group(1)):
+        return None
+    rest = words[match.end() :]
+    if not (_CHAIN_CLAUSE_REST.match(rest) if rest else lead):  # 依托某某产业集群，…: a means, not the subject
+        return None
+    if divisions.leading_district(match.group(1), None) is not None:
+        return None
+    return "IndustryChain", canonical(match.group(1))
 
 
 def _reported_chain(
@@ -1083,8 +1115,12 @@ def _reported_chain(
     70%; …产业链拥有A企业12家、B企业86家). It wins over a firm or zone named before the sentence's chain."""
     if named is not None:
         return named, subject
-    if before is None or before[1] != subject or area_wide(indicator) or _OWN_OBJECT.match(indicator):
+    if before is None or before[1] != subject:
         return None
+    if _CHAIN_ABOVE_SIZE.match(indicator):
+        return before  # …产业累计完成投资…，规上工业产值达到…: the chain's firms above the size
+    if area_wide(indicator) or _OWN_OBJECT.match(indicator):
+        return None  # …产业产值500亿元，规上工业增加值增长8%: the area's
     return before
 
 
