@@ -107,3 +107,26 @@ def test_growth_of_the_areas_industry_after_a_chains_output_stays_the_areas(tmp_
     found = {value: scope for _, scope, _, value in _targets(_graph(tmp_path, text))}
     assert found[120.0] == "光学镜片"
     assert found.get(300.0) != "光学镜片"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a north-western province's report: what stood at the end of a closed year, in a text naming later goals
+        "青原日报\n2024-06-12\n截至2021年底，青海省格尔木市硼酸产能达到60万吨，碳酸锂产能8万吨。到2030年，全市建成世界级盐化基地。\n",
+        # a northern report: 截至 and the month's end
+        "北疆新闻\n2023-11-30\n截至2022年年底，新疆哈密市风电整机产能达到300万千瓦，叶片产能500套。2025年全市力争再上新台阶。\n",
+    ],
+)
+def test_figures_as_of_a_years_end_are_that_years_reported_figures(tmp_path: Path, text: str) -> None:
+    years = {year for _, _, year, _ in _targets(_graph(tmp_path, text))}
+    assert years == {int(text.split("截至")[1][:4])}
+
+
+@pytest.mark.parametrize(
+    ("clause", "indicator"),
+    [("工业硅产能接近40万吨", "工业硅产能"), ("年接待游客接近900万人次", "年接待游客")],
+)
+def test_jiejin_before_a_value_is_an_about_comparator_not_part_of_the_name(clause: str, indicator: str) -> None:
+    (figure,) = targets.read_figures(clause, None, news=True)
+    assert (figure.indicator, figure.comparator) == (indicator, "about")

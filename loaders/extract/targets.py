@@ -79,7 +79,7 @@ _BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
         *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
         *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
     ),
-    ("超过", "突破", "超", "近", "约"),
+    ("超过", "突破", "超", "接近", "近", "约"),
 )
 _BRIDGE = re.compile(
     "".join(f"(?:{'|'.join(words)})?" for words in _BRIDGE_WORDS[:-1]) + f"(?P<pre>{'|'.join(_BRIDGE_WORDS[-1])})?$"
@@ -876,7 +876,8 @@ def _text_figures(
             by_year = by_year or _coming_period(text, default_year)
             goal = by_year is not None and not by_year.group(0).startswith("截至")
             kind = "target" if goal else "actual"
-            year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
+            # 截至2020年底，…: what was there at the end of that year, reported for it (not the text's own year)
+            year_context = int(by_year.group(1)) if by_year is not None else default_year
         elif by_year:
             year_context = int(by_year.group(1))
         elif (opening := _YEAR_OPENING.match(text)) and first_year and int(opening.group(1)) >= first_year:
