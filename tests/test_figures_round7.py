@@ -130,3 +130,26 @@ def test_figures_as_of_a_years_end_are_that_years_reported_figures(tmp_path: Pat
 def test_jiejin_before_a_value_is_an_about_comparator_not_part_of_the_name(clause: str, indicator: str) -> None:
     (figure,) = targets.read_figures(clause, None, news=True)
     assert (figure.indicator, figure.comparator) == (indicator, "about")
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a south-western county's report: amounts before products, 等 and a kind before 产能
+        (
+            "已形成8万吨硅料、30GW硅片、12GW电池片等光伏产能",
+            [("硅料产能", 8.0), ("硅片产能", 30.0), ("电池片产能", 12.0)],
+        ),
+        # a western zone's report: the last product right before 产能, a unit led by 亿
+        ("形成6万吨负极材料、2.5亿平方米铜箔产能", [("负极材料产能", 6.0), ("铜箔产能", 2.5)]),
+        # a south-western firm's report: 年产 …/年 … 的生产能力
+        ("已形成年产90万吨/年合成氨、40万吨/年尿素的生产能力", [("合成氨产能", 90.0), ("尿素产能", 40.0)]),
+    ],
+)
+def test_a_list_of_capacities_is_each_products_capacity(clause: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.indicator, f.value) for f in targets.capacity_list(clause)] == expected
+
+
+@pytest.mark.parametrize("clause", ["形成120万台产能", "全市建成储能电池产能60吉瓦时", "新增投资20亿元、企业5家等产能"])
+def test_one_capacity_or_no_goods_is_no_capacity_list(clause: str) -> None:
+    assert targets.capacity_list(clause) == []

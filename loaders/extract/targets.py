@@ -920,7 +920,11 @@ def _text_figures(
                 elif opened is not None:
                     clause_chain = opened  # a plan's sentence: its later figures are that chain's
                 continue
-            figures = read_figures(clause, doc.scope, news=subjects is not None) or _continued(clause, previous)
+            figures = capacity_list(clause)
+            if figures and subjects is not None:
+                _settle_listed_capacities(figures, text, subjects)
+            figures = figures or read_figures(clause, doc.scope, news=subjects is not None)
+            figures = figures or _continued(clause, previous)
             if not figures:
                 continue  # a date or a qualifier: no need to look for its subject
             year, clause_kind = year_context, kind
@@ -1179,6 +1183,64 @@ def signing_figures(clause: str, before: str, figures: list[Figure], scope: str 
     for figure in sums:
         figure.indicator = next((s for s in _SIGNED_SUMS if figure.indicator.endswith(s) and len(s) > 3), "总投资")
     return [signed, *sums]
+
+
+#: Units a capacity is stated in (万吨, 吉瓦, 亿平方米, 万台): amounts of goods, not money, shares or counts of firms.
+_CAPACITY_UNIT_ALT = "|".join(
+    re.escape(unit)
+    for unit in sorted(UNITS, key=len, reverse=True)
+    if re.search(r"吨|瓦|平方米|GW|辆|台|套|件|只|片|立方米|升", unit) and "标" not in unit
+)
+#: One item of a capacity list: amount, unit (亿 may lead a unit the list of units lacks: 1.5亿平方米), product.
+_CAPACITY_ITEM = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:亿|万)?(?:{_CAPACITY_UNIT_ALT}))(?:/年)?(?P<product>[^\d、，。；,;等]{{1,12}}?)(?=、|等|的|$)"
+)
+#: A list of capacities named product by product before the word for capacity (形成14万吨A、10吉瓦B等产能;
+#: 已形成年产30万吨A、20万吨B的生产能力): each amount is the capacity of its product.
+_CAPACITY_LIST = re.compile(
+    r"^(?:[^，。；,;]*?(?:形成|具备|拥有|建成|达到))?(?:年产)?(?P<items>\d[^，。；,;]*?)(?P<sep>等|的)?"
+    r"(?P<tail>[^\d，。；,;、等的]{0,8}?)(?:年)?(?:产能|生产能力)(?:规模)?$"
+)
+
+
+def capacity_list(clause: str) -> list[Figure]:
+    """The capacities a clause lists before its word for capacity (…形成14万吨A、10吉瓦B等某某产能), as A产能, B产能:
+    the amount is written before the product, so no figure is read from such a list otherwise."""
+    if "产能" not in clause and "生产能力" not in clause:
+        return []
+    listed = _CAPACITY_LIST.match(clause.strip())
+    if listed is None:
+        return []
+    items = listed.group("items")
+    if not listed.group("sep"):
+        items += listed.group("tail")  # …、15GW切片产能: the last product is written right before 产能
+    items = items.split("、")
+    if len(items) < 2:
+        return []  # one capacity (形成120万台产能) is read as any figure is
+    out: list[Figure] = []
+    for item in items:
+        match = _CAPACITY_ITEM.fullmatch(item.strip())
+        if match is None:
+            return []  # not a list of amounts of goods throughout: leave the clause to the other readings
+        value = float(match.group("num"))
+        unit = match.group("unit")
+        out.append(Figure(match.group("product").strip() + "产能", value, unit, "="))
+    return out
+
+
+#: What a report writes before the subject of its sentence: when (截至目前, 目前, 今年以来) and a comma.
+_WHEN_LEAD = re.compile(r"^(?:截至目前|截至当前|目前|当前|今年以来|近年来|如今)?[，,]?")
+
+
+def _settle_listed_capacities(figures: list[Figure], sentence: str, subjects: _Subjects) -> None:
+    """A capacity list's figures are what the sentence's subject has: the zone when the sentence opens with its
+    short word (开发区已形成…, 园区已形成…), else the subject named before, never the chain a product's name
+    opens with (光伏电池产能 is no figure of the chain 光伏)."""
+    opening = sentence[_WHEN_LEAD.match(sentence).end() :]
+    zone = subjects.generic_platform(opening)
+    for figure in figures:
+        figure.settled = True
+        figure.scope = zone[0] if zone else None
 
 
 def _project_figure(name: str, previous: Figure | None) -> str | None:
