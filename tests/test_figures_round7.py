@@ -153,3 +153,37 @@ def test_a_list_of_capacities_is_each_products_capacity(clause: str, expected: l
 @pytest.mark.parametrize("clause", ["形成120万台产能", "全市建成储能电池产能60吉瓦时", "新增投资20亿元、企业5家等产能"])
 def test_one_capacity_or_no_goods_is_no_capacity_list(clause: str) -> None:
     assert targets.capacity_list(clause) == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # a north-western plan: each named chain is to become a cluster of a size (a range: its lower end)
+        ("枸杞、牦牛2个产业建成200—300亿级产业集群", [("枸杞", 200.0), ("牦牛", 200.0)]),
+        # an eastern province's plan: 培育形成 … N个千亿级产业集群, chains named first
+        ("培育形成智能家电、精细化工2个千亿级产业集群", [("智能家电", 1000.0), ("精细化工", 1000.0)]),
+        # a bracketed note inside the chain's name is no part of it
+        ("把茶叶（含花茶）产业建成百亿级产业集群", [("茶叶", 100.0)]),
+    ],
+)
+def test_chains_named_with_a_cluster_size_each_get_the_clusters_output(
+    clause: str, expected: list[tuple[str, float]]
+) -> None:
+    figures = targets.cluster_sizes(clause)
+    assert [(f.scope[1] if f.scope else None, f.value) for f in figures] == expected
+    assert {f.indicator for f in figures} == {"产业集群产值"}
+
+
+@pytest.mark.parametrize("clause", ["打造2个千亿级产业集群", "培育一批百亿级产业集群", "建设百亿级的产业强县10个"])
+def test_a_count_of_clusters_without_chain_names_is_no_chains_output(clause: str) -> None:
+    assert targets.cluster_sizes(clause) == []
+
+
+def test_a_cluster_goal_without_its_own_year_takes_the_paragraphs_goal_year(tmp_path: Path) -> None:
+    # a north-western report of a plan: the paragraph names the goal year, a later sentence the cluster
+    text = (
+        "陇原新闻\n2022-03-01\n方案的总体目标是到2025年，全省农产品加工业提质增效。"
+        "把枸杞、牦牛2个产业建成200亿级产业集群。\n"
+    )
+    years = {year for indicator, _, year, _ in _targets(_graph(tmp_path, text)) if indicator == "产业集群产值"}
+    assert years == {2025}

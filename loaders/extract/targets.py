@@ -923,6 +923,8 @@ def _text_figures(
             figures = capacity_list(clause)
             if figures and subjects is not None:
                 _settle_listed_capacities(figures, text, subjects)
+            if not figures and (figures := cluster_sizes(clause)):
+                _date_goals(figures, doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start + offset])
             figures = figures or read_figures(clause, doc.scope, news=subjects is not None)
             figures = figures or _continued(clause, previous)
             if not figures:
@@ -1226,6 +1228,45 @@ def capacity_list(clause: str) -> list[Figure]:
         unit = match.group("unit")
         out.append(Figure(match.group("product").strip() + "产能", value, unit, "="))
     return out
+
+
+#: Chains named with the size of cluster each is to become (把A产业建成千亿级产业集群; A、B 2个产业建成500亿级产业集群;
+#: 培育形成A、B 2个千亿级产业集群): the cluster's output is each chain's target, not a count of clusters.
+_CLUSTER_SIZE = re.compile(
+    r"^(?:.*?(?:把|将|推动|推进|培育形成|加快形成))?(?P<chains>[^，。；,;\d]{1,40}?)"
+    r"(?:(?:\d+|[两二三四五六七八九十])个)?(?:产业)?(?:建成|打造成?为?|培育成?为?|形成|发展成为?|成为)?"
+    r"(?P<size>\d+(?:\.\d+)?|百|千|万)(?:[—–\-~～至到]\d+)?亿(?:元)?级(?:的)?(?:产业集群|集群)$"
+)
+_SIZE_WORDS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+#: Words that make a list of chains a group rather than names (一批, 若干, 重点, 全省): its count is a count.
+_NOT_CHAIN_NAMES = re.compile(r"一批|若干|多个|重点|特色|优势|主导|新兴|全[省市区县]|我[省市区县]|^[建打培形]")
+
+
+def cluster_sizes(clause: str) -> list[Figure]:
+    """Each named chain's cluster output (产业集群产值 ≥ the size) from a clause naming chains and the size of
+    cluster they are to become; empty when the clause names no chains (打造2个千亿级产业集群 stays a count)."""
+    if "亿级" not in clause or "集群" not in clause:
+        return []
+    match = _CLUSTER_SIZE.match(_BRACKETED.sub("", clause.strip()))
+    if match is None:
+        return []
+    size = match.group("size")
+    value = _SIZE_WORDS.get(size) or float(size)
+    names = [re.sub(r"(?:产业链|产业)$", "", name.strip()) for name in re.split(r"[、和及与]", match.group("chains"))]
+    if not names or any(not name or len(name) > 12 or _NOT_CHAIN_NAMES.search(name) for name in names):
+        return []
+    return [
+        Figure("产业集群产值", value, "亿元", ">=", scope=("IndustryChain", canonical(name)), settled=True)
+        for name in names
+    ]
+
+
+def _date_goals(figures: list[Figure], before: str) -> None:
+    """Goals stated without their own year (…建成千亿级产业集群) are for the last goal year their paragraph names
+    before them (总体目标是到2025年，…。把A产业建成…), not for the date the page was written."""
+    years = _GOAL_YEAR.findall(before)
+    for figure in figures:
+        figure.year = int(years[-1]) if years else figure.year
 
 
 #: What a report writes before the subject of its sentence: when (截至目前, 目前, 今年以来) and a comma.
