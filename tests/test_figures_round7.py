@@ -187,3 +187,21 @@ def test_a_cluster_goal_without_its_own_year_takes_the_paragraphs_goal_year(tmp_
     )
     years = {year for indicator, _, year, _ in _targets(_graph(tmp_path, text)) if indicator == "产业集群产值"}
     assert years == {2025}
+
+
+@pytest.mark.parametrize(
+    ("clause", "count", "total"),
+    [
+        # a central province's report of a start-up event: the sum written before the count
+        ("总投资超800亿元的95个重大项目集中开工", 95.0, 800.0),
+        # a north-western city's report: the batch's kinds in quotes between the count and 项目
+        ("总投资18.5亿元的9个“延链补链”产业项目和配套项目", 9.0, 18.5),
+    ],
+)
+def test_a_batch_sized_before_it_is_counted_gives_its_count_and_sum(clause: str, count: float, total: float) -> None:
+    figures = targets.sized_batch(clause)
+    assert [(f.indicator, f.value) for f in figures] == [("项目数量", count), ("项目总投资", total)]
+
+
+def test_one_projects_investment_is_no_sized_batch() -> None:
+    assert targets.sized_batch("某某公司总投资12亿元的年产5万吨新材料项目开工") == []

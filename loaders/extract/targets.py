@@ -925,7 +925,7 @@ def _text_figures(
                 _settle_listed_capacities(figures, text, subjects)
             if not figures and (figures := cluster_sizes(clause)):
                 _date_goals(figures, doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start + offset])
-            figures = figures or read_figures(clause, doc.scope, news=subjects is not None)
+            figures = figures or sized_batch(clause) or read_figures(clause, doc.scope, news=subjects is not None)
             figures = figures or _continued(clause, previous)
             if not figures:
                 continue  # a date or a qualifier: no need to look for its subject
@@ -1259,6 +1259,23 @@ def cluster_sizes(clause: str) -> list[Figure]:
         Figure("产业集群产值", value, "亿元", ">=", scope=("IndustryChain", canonical(name)), settled=True)
         for name in names
     ]
+
+
+#: A batch of projects sized before it is counted (总投资24亿元的12个重点项目, 总投资超5100亿元的336个重大项目):
+#: the count and the sum are the batch's, one figure each.
+_SIZED_BATCH = re.compile(
+    r"总投资(?:超过|超|约|近)?(?P<sum>\d+(?:\.\d+)?)(?P<unit>亿元|万元)(?:以上)?的(?P<n>\d+)个[^，。；,;\d]{0,30}?项目"
+)
+
+
+def sized_batch(clause: str) -> list[Figure]:
+    """The count and the total investment of a batch of projects written sum-first (总投资24亿元的12个项目):
+    read otherwise, the sum became part of the count's name (总投资24亿元数量)."""
+    match = _SIZED_BATCH.search(clause) if "总投资" in clause else None
+    if match is None:
+        return []
+    total = Figure("项目总投资", float(match.group("sum")), match.group("unit"), "=")
+    return [Figure("项目数量", float(match.group("n")), "个", "="), total]
 
 
 def _date_goals(figures: list[Figure], before: str) -> None:
