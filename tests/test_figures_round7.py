@@ -205,3 +205,19 @@ def test_a_batch_sized_before_it_is_counted_gives_its_count_and_sum(clause: str,
 
 def test_one_projects_investment_is_no_sized_batch() -> None:
     assert targets.sized_batch("某某公司总投资12亿元的年产5万吨新材料项目开工") == []
+
+
+@pytest.mark.parametrize(
+    ("clause", "indicator", "value"),
+    [
+        # a southern zone's report: one firm named as an example between the verb and the count
+        ("目前园区已落地北辰科技等27个项目", "落地项目", 27.0),
+        # a north-eastern report: a list of examples after the verb
+        ("今年新招引北辰科技、南岭材料等15个项目", "招引项目", 15.0),
+    ],
+)
+def test_examples_between_the_verb_and_the_count_are_no_part_of_the_name(
+    clause: str, indicator: str, value: float
+) -> None:
+    (figure,) = targets.read_figures(clause, None, news=True)
+    assert figure.indicator.endswith(indicator) and "北辰" not in figure.indicator and figure.value == value

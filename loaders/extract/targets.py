@@ -572,6 +572,13 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         elif after and _is_word(after):
             if head.endswith("等") and unit == "家" and "企业" in clause[match.end() : match.end() + 12]:
                 head = ""  # 甬金、宏旺等100余家企业: the firms named are examples of those counted, no part of the name
+            elif (
+                head.endswith("等")
+                and _EXAMPLED.match(clause, match.end())
+                and (acted := _last_count_verb(clause, match.start()))
+            ):
+                # 已落地某某集团等27个项目, 新招引A、B等15个项目: the examples after the verb are no part of it
+                head = head[: head.find(acted.group(0)) + len(acted.group(0))] if acted.group(0) in head else acted[0]
             verb = _LEAD.sub("", head.strip())
             noun = _NOUN.match(clause, match.end())
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
@@ -1299,6 +1306,16 @@ def _settle_listed_capacities(figures: list[Figure], sentence: str, subjects: _S
     for figure in figures:
         figure.settled = True
         figure.scope = zone[0] if zone else None
+
+
+#: What a count after named examples counts when the examples are firms or projects (…等27个项目, …等15家企业).
+_EXAMPLED = re.compile(r"[^，。；,;\d]{0,8}?(?:项目|企业)")
+
+
+def _last_count_verb(clause: str, end: int) -> re.Match[str] | None:
+    """The last of a plan's or report's counting verbs in ``clause`` before ``end`` (落地, 引进, 新增 …), or None."""
+    verbs = list(_COUNT_VERBS.finditer(clause, 0, end))
+    return verbs[-1] if verbs else None
 
 
 def _project_figure(name: str, previous: Figure | None) -> str | None:
