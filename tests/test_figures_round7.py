@@ -221,3 +221,14 @@ def test_examples_between_the_verb_and_the_count_are_no_part_of_the_name(
 ) -> None:
     (figure,) = targets.read_figures(clause, None, news=True)
     assert figure.indicator.endswith(indicator) and "北辰" not in figure.indicator and figure.value == value
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "投资3亿元的城东片区污水管网改造工程",  # a central province's start-up report: one works, named after 的
+        "总投资1.6亿元的北岸快速路跨江大桥二期工程",  # a southern report: one bridge works
+    ],
+)
+def test_one_works_investment_named_after_de_is_no_target(clause: str) -> None:
+    assert targets.read_figures(clause, None, news=True) == []

@@ -121,7 +121,7 @@ _BATCH = re.compile(r"签约|开工|在建|落地|竣工|投产|重点|重大|�
 #: A project's own figures in brackets after its name (某某项目（原料10万吨、制品5万吨）): its size, no target.
 _PROJECT_BRACKET = re.compile(r"项目[（(][^（）()]*[）)]")
 #: What a sum of money is for when it is one project: 投资6亿元的年产…项目, 总投资50亿元的某某基地项目 (read after 的).
-_ONE_PROJECT_NEXT = re.compile(r"年产|[^，、。；：:\d]{0,24}?项目")
+_ONE_PROJECT_NEXT = re.compile(r"年产|[^，、。；：:\d]{0,30}?(?:项目|工程)")
 #: The words of a project's output that a list goes on with (规划年产A 36万吨、B 22万吨): each item is that output.
 _CAPACITY_LEAD = re.compile(r"^.*?(?:达产后?|投产后|建成后|满产后?|可年产|规划年产)")
 #: A thing counted that is named by a threshold (2家营业收入超500亿元的链主企业): the noun runs through the threshold.
