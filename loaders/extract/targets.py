@@ -1301,7 +1301,8 @@ def _settle_listed_capacities(figures: list[Figure], sentence: str, subjects: _S
     """A capacity list's figures are what the sentence's subject has: the zone when the sentence opens with its
     short word (开发区已形成…, 园区已形成…), else the subject named before, never the chain a product's name
     opens with (光伏电池产能 is no figure of the chain 光伏)."""
-    opening = sentence[_WHEN_LEAD.match(sentence).end() :]
+    lead = _WHEN_LEAD.match(sentence)  # every part optional: it always matches
+    opening = sentence[lead.end() :] if lead else sentence
     zone = subjects.generic_platform(opening)
     for figure in figures:
         figure.settled = True
