@@ -79,14 +79,16 @@ _BRIDGE_WORDS: tuple[tuple[str, ...], ...] = (
         *("年均增长", "年均下降", "年均增幅", "同比增长", "同比下降", "增长", "下降", "提高到", "提升到", "提升至"),
         *("提高至", "达到", "突破", "超过", "不低于", "不少于", "不超过", "控制在", "保持", "达", "超", "为", "占比"),
     ),
-    ("超过", "突破", "超", "近", "约"),
+    ("超过", "突破", "超", "接近", "近", "约"),
 )
 _BRIDGE = re.compile(
     "".join(f"(?:{'|'.join(words)})?" for words in _BRIDGE_WORDS[:-1]) + f"(?P<pre>{'|'.join(_BRIDGE_WORDS[-1])})?$"
 )
 #: Every character a bridge can hold.
 _BRIDGE_CHARS = "".join(sorted({char for words in _BRIDGE_WORDS for word in words for char in word}))
-_BY_YEAR = re.compile(r"(?:到|至|截至)(20\d{2})年(?!的)")  # not 提升至2024年的…: a point on a path
+#: A goal's year: 到2025年, 至2026年底, 力争2025年 (a plan or a report of one writes 力争 without 到); not
+#: 提升至2024年的…, a point on a path.
+_BY_YEAR = re.compile(r"(?:到|至|截至|力争)(20\d{2})年(?!的)")
 #: A period of years written with a dash (2025—2027年): its last year.
 _PERIOD_YEARS = re.compile(r"20\d{2}\s*[—–\-~～]\s*(20\d{2})年")
 
@@ -119,7 +121,7 @@ _BATCH = re.compile(r"签约|开工|在建|落地|竣工|投产|重点|重大|�
 #: A project's own figures in brackets after its name (某某项目（原料10万吨、制品5万吨）): its size, no target.
 _PROJECT_BRACKET = re.compile(r"项目[（(][^（）()]*[）)]")
 #: What a sum of money is for when it is one project: 投资6亿元的年产…项目, 总投资50亿元的某某基地项目 (read after 的).
-_ONE_PROJECT_NEXT = re.compile(r"年产|[^，、。；：:\d]{0,24}?项目")
+_ONE_PROJECT_NEXT = re.compile(r"年产|[^，、。；：:\d]{0,30}?(?:项目|工程)")
 #: The words of a project's output that a list goes on with (规划年产A 36万吨、B 22万吨): each item is that output.
 _CAPACITY_LEAD = re.compile(r"^.*?(?:达产后?|投产后|建成后|满产后?|可年产|规划年产)")
 #: A thing counted that is named by a threshold (2家营业收入超500亿元的链主企业): the noun runs through the threshold.
@@ -132,6 +134,8 @@ _ITEM_START = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.．�
 #: A year written between an indicator and its value (…企业2024年突破3.5万家): the year the value is for.
 _YEAR_BEFORE_VALUE = re.compile(r"(20\d{2})年(?:底|末)?\s*$")
 _YEAR_LEAD = re.compile(r"^(?:截至|到|至)?20\d{2}年(?:底|末)?")
+#: A goal's year written inside an indicator's words (某某产业力争2025年产值…): the target's year, not its name.
+_STRIVE_YEAR = re.compile(r"力争(?:到|至)?20\d{2}年(?:底|末)?")
 #: The words of a clause up to its year (全市…到2025年底): not the subject of a 分别 list.
 _UP_TO_YEAR = re.compile(r"^.*?(?:到|至)20\d{2}年(?:底|末)?")
 _AND = re.compile(r"[和、及与]")
@@ -150,6 +154,8 @@ def _indicator_name(raw: str, verb: str) -> str:
     its indicators again in other sentences and in other plans, and each naming costs three substitutions)."""
     name = clean_name(_LEAD.sub("", _ITEM_NUMBER.sub("", raw.strip(" ，、"))))
     name = _YEAR_LEAD.sub("", name)
+    if "力争" in name:
+        name = _STRIVE_YEAR.sub("", name)
     name = _LEAD.sub("", name)
     if verb.startswith(("年均", "同比")):
         name += verb
@@ -439,7 +445,7 @@ def plan_chain(title: str, scope: str | None) -> tuple[str, str] | None:
 #: An indicator that opens with a chain by its wording: X产业链…, X产业集群…, or X产业 and a size (X产业产值).
 _CHAIN_FIGURE = re.compile(
     r"^([^\d，、。；,;:：“”\"的和与等]{2,12}?)(?:全产业链|产业链|产业集群"
-    r"|产业(?=(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值)))"
+    r"|产业(?=(?:累计)?(?:实现|完成)?(?:规上工业|规模以上工业)?(?:产值|规模|营业收入|营收|开票|销售|总产值|投资)))"
 )
 
 
@@ -566,6 +572,13 @@ def read_figures(clause: str, scope: str | None = None, *, news: bool = False) -
         elif after and _is_word(after):
             if head.endswith("等") and unit == "家" and "企业" in clause[match.end() : match.end() + 12]:
                 head = ""  # 甬金、宏旺等100余家企业: the firms named are examples of those counted, no part of the name
+            elif (
+                head.endswith("等")
+                and _EXAMPLED.match(clause, match.end())
+                and (acted := _last_count_verb(clause, match.start()))
+            ):
+                # 已落地某某集团等27个项目, 新招引A、B等15个项目: the examples after the verb are no part of it
+                head = head[: head.find(acted.group(0)) + len(acted.group(0))] if acted.group(0) in head else acted[0]
             verb = _LEAD.sub("", head.strip())
             noun = _NOUN.match(clause, match.end())
             acting = _ACTOR.match(noun.group(0)) if noun and unit in COUNT_UNITS and len(verb) <= 4 else None
@@ -870,7 +883,8 @@ def _text_figures(
             by_year = by_year or _coming_period(text, default_year)
             goal = by_year is not None and not by_year.group(0).startswith("截至")
             kind = "target" if goal else "actual"
-            year_context = int(by_year.group(1)) if by_year is not None and goal else default_year
+            # 截至2020年底，…: what was there at the end of that year, reported for it (not the text's own year)
+            year_context = int(by_year.group(1)) if by_year is not None else default_year
         elif by_year:
             year_context = int(by_year.group(1))
         elif (opening := _YEAR_OPENING.match(text)) and first_year and int(opening.group(1)) >= first_year:
@@ -899,14 +913,27 @@ def _text_figures(
         chain_before: _NamedChain | None = None  # the chain a figure of the sentence named, with the subject then
         zone_built: str | None = None  # the zone an earlier clause of a plan's sentence builds
         zone_pending: str | None = None  # the zone this clause builds: its own figures count what is built
+        clause_chain: tuple[str, str] | None = None  # the chain an earlier clause of a plan's sentence is about
         for clause, width in _clauses(text):
             offset += width
             if built_here is not None:
                 zone_built = zone_pending or zone_built
                 zone_pending = _built_platform(clause, built_here)
             if not _HAS_NUMBER.search(clause):
+                opened = _opening_chain(clause)
+                if opened is not None and subjects is not None:  # 某某产业要…，力争2025年产值…: the clause's chain
+                    paragraph = doc.text.rfind("\n", 0, sentence.start) + 1
+                    chain_before = opened, subjects.before(paragraph, sentence.start + offset)
+                elif opened is not None:
+                    clause_chain = opened  # a plan's sentence: its later figures are that chain's
                 continue
-            figures = read_figures(clause, doc.scope, news=subjects is not None) or _continued(clause, previous)
+            figures = capacity_list(clause)
+            if figures and subjects is not None:
+                _settle_listed_capacities(figures, text, subjects)
+            if not figures and (figures := cluster_sizes(clause)):
+                _date_goals(figures, doc.text[doc.text.rfind("\n", 0, sentence.start) + 1 : sentence.start + offset])
+            figures = figures or sized_batch(clause) or read_figures(clause, doc.scope, news=subjects is not None)
+            figures = figures or _continued(clause, previous)
             if not figures:
                 continue  # a date or a qualifier: no need to look for its subject
             year, clause_kind = year_context, kind
@@ -946,6 +973,8 @@ def _text_figures(
                     figure.scope = chain_before[0] if chain_before else None
                 if subject is not None and figure.scope is None and not figure.settled:
                     figure.scope = subject
+                if clause_chain is not None and figure.scope is None and not area_wide(figure.indicator):
+                    figure.scope = chain_named(figure.indicator) or clause_chain
                 if zone_built is not None and figure.scope is None and _of_the_zone(figure.indicator):
                     figure.scope = ("Platform", zone_built)
                 if subjects is not None:  # 某公司国外销售额: the firm is the target's scope, not its indicator
@@ -1067,6 +1096,29 @@ _MEMBERSHIP = re.compile(r"之一|之中|中的")
 _OWN_OBJECT = re.compile(r"^[^\d，。]{1,8}?(?:产品|行业|工业|制造业)")
 #: A chain a reported figure named, and the subject named before that figure (None: the document's area).
 _NamedChain = tuple[tuple[str, str], tuple[str, str] | None]
+#: What may open a clause before the chain it is about (一是, 其中, 在…方面 is no chain: 方面 is not a chain's end).
+_CLAUSE_LEAD = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|此外)")
+#: How a clause that is about a chain goes on after its name: a duty (要, 将, 重点…) or nothing at all.
+_CHAIN_CLAUSE_REST = re.compile(r"^(?:要|将|须|应|重点|着力|主要)")
+#: Indicators of firms above a size that, right after a chain's own figure, are the chain's firms' (规上工业产值).
+_CHAIN_ABOVE_SIZE = re.compile(r"^(?:规上工业|规模以上工业|规上)(?:总产值|产值|营业收入|营收)$")
+
+
+def _opening_chain(clause: str) -> tuple[str, str] | None:
+    """The chain a clause without a figure is about, when the clause opens with it and goes on with its duty
+    (某某产业要加快转型，力争2025年产值…; 二是某某产业，重点…，力争到2026年产值…): the sentence's later figures are
+    that chain's until another subject is named."""
+    lead = _CLAUSE_LEAD.match(clause.strip())
+    words = clause.strip()[lead.end() :] if lead else clause.strip()
+    match = _CHAIN_HEAD.match(words)
+    if match is None or _NOT_ONE_CHAIN.search(match.group(1)) or _opens_with_verb(match.group(1)):
+        return None
+    rest = words[match.end() :]
+    if not (_CHAIN_CLAUSE_REST.match(rest) if rest else lead):  # 依托某某产业集群，…: a means, not the subject
+        return None
+    if divisions.leading_district(match.group(1), None) is not None:
+        return None
+    return "IndustryChain", canonical(match.group(1))
 
 
 def _reported_chain(
@@ -1077,8 +1129,12 @@ def _reported_chain(
     70%; …产业链拥有A企业12家、B企业86家). It wins over a firm or zone named before the sentence's chain."""
     if named is not None:
         return named, subject
-    if before is None or before[1] != subject or area_wide(indicator) or _OWN_OBJECT.match(indicator):
+    if before is None or before[1] != subject:
         return None
+    if _CHAIN_ABOVE_SIZE.match(indicator):
+        return before  # …产业累计完成投资…，规上工业产值达到…: the chain's firms above the size
+    if area_wide(indicator) or _OWN_OBJECT.match(indicator):
+        return None  # …产业产值500亿元，规上工业增加值增长8%: the area's
     return before
 
 
@@ -1136,6 +1192,131 @@ def signing_figures(clause: str, before: str, figures: list[Figure], scope: str 
     for figure in sums:
         figure.indicator = next((s for s in _SIGNED_SUMS if figure.indicator.endswith(s) and len(s) > 3), "总投资")
     return [signed, *sums]
+
+
+#: Units a capacity is stated in (万吨, 吉瓦, 亿平方米, 万台): amounts of goods, not money, shares or counts of firms.
+_CAPACITY_UNIT_ALT = "|".join(
+    re.escape(unit)
+    for unit in sorted(UNITS, key=len, reverse=True)
+    if re.search(r"吨|瓦|平方米|GW|辆|台|套|件|只|片|立方米|升", unit) and "标" not in unit
+)
+#: One item of a capacity list: amount, unit (亿 may lead a unit the list of units lacks: 1.5亿平方米), product.
+_CAPACITY_ITEM = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?)(?P<unit>(?:亿|万)?(?:{_CAPACITY_UNIT_ALT}))(?:/年)?(?P<product>[^\d、，。；,;等]{{1,12}}?)(?=、|等|的|$)"
+)
+#: A list of capacities named product by product before the word for capacity (形成14万吨A、10吉瓦B等产能;
+#: 已形成年产30万吨A、20万吨B的生产能力): each amount is the capacity of its product.
+_CAPACITY_LIST = re.compile(
+    r"^(?:[^，。；,;]*?(?:形成|具备|拥有|建成|达到))?(?:年产)?(?P<items>\d[^，。；,;]*?)(?P<sep>等|的)?"
+    r"(?P<tail>[^\d，。；,;、等的]{0,8}?)(?:年)?(?:产能|生产能力)(?:规模)?$"
+)
+
+
+def capacity_list(clause: str) -> list[Figure]:
+    """The capacities a clause lists before its word for capacity (…形成14万吨A、10吉瓦B等某某产能), as A产能, B产能:
+    the amount is written before the product, so no figure is read from such a list otherwise."""
+    if "产能" not in clause and "生产能力" not in clause:
+        return []
+    listed = _CAPACITY_LIST.match(clause.strip())
+    if listed is None:
+        return []
+    items = listed.group("items")
+    if not listed.group("sep"):
+        items += listed.group("tail")  # …、15GW切片产能: the last product is written right before 产能
+    items = items.split("、")
+    if len(items) < 2:
+        return []  # one capacity (形成120万台产能) is read as any figure is
+    out: list[Figure] = []
+    for item in items:
+        match = _CAPACITY_ITEM.fullmatch(item.strip())
+        if match is None:
+            return []  # not a list of amounts of goods throughout: leave the clause to the other readings
+        value = float(match.group("num"))
+        unit = match.group("unit")
+        out.append(Figure(match.group("product").strip() + "产能", value, unit, "="))
+    return out
+
+
+#: Chains named with the size of cluster each is to become (把A产业建成千亿级产业集群; A、B 2个产业建成500亿级产业集群;
+#: 培育形成A、B 2个千亿级产业集群): the cluster's output is each chain's target, not a count of clusters.
+_CLUSTER_SIZE = re.compile(
+    r"^(?:.*?(?:把|将|推动|推进|培育形成|加快形成))?(?P<chains>[^，。；,;\d]{1,40}?)"
+    r"(?:(?:\d+|[两二三四五六七八九十])个)?(?:产业)?(?:建成|打造成?为?|培育成?为?|形成|发展成为?|成为)?"
+    r"(?P<size>\d+(?:\.\d+)?|百|千|万)(?:[—–\-~～至到]\d+)?亿(?:元)?级(?:的)?(?:产业集群|集群)$"
+)
+_SIZE_WORDS = {"百": 100.0, "千": 1000.0, "万": 10000.0}
+#: Words that make a list of chains a group rather than names (一批, 若干, 重点, 全省): its count is a count.
+_NOT_CHAIN_NAMES = re.compile(r"一批|若干|多个|重点|特色|优势|主导|新兴|全[省市区县]|我[省市区县]|^[建打培形]")
+
+
+def cluster_sizes(clause: str) -> list[Figure]:
+    """Each named chain's cluster output (产业集群产值 ≥ the size) from a clause naming chains and the size of
+    cluster they are to become; empty when the clause names no chains (打造2个千亿级产业集群 stays a count)."""
+    if "亿级" not in clause or "集群" not in clause:
+        return []
+    match = _CLUSTER_SIZE.match(_BRACKETED.sub("", clause.strip()))
+    if match is None:
+        return []
+    size = match.group("size")
+    value = _SIZE_WORDS.get(size) or float(size)
+    names = [re.sub(r"(?:产业链|产业)$", "", name.strip()) for name in re.split(r"[、和及与]", match.group("chains"))]
+    if not names or any(not name or len(name) > 12 or _NOT_CHAIN_NAMES.search(name) for name in names):
+        return []
+    return [
+        Figure("产业集群产值", value, "亿元", ">=", scope=("IndustryChain", canonical(name)), settled=True)
+        for name in names
+    ]
+
+
+#: A batch of projects sized before it is counted (总投资24亿元的12个重点项目, 总投资超5100亿元的336个重大项目):
+#: the count and the sum are the batch's, one figure each.
+_SIZED_BATCH = re.compile(
+    r"总投资(?:超过|超|约|近)?(?P<sum>\d+(?:\.\d+)?)(?P<unit>亿元|万元)(?:以上)?的(?P<n>\d+)个[^，。；,;\d]{0,30}?项目"
+)
+
+
+def sized_batch(clause: str) -> list[Figure]:
+    """The count and the total investment of a batch of projects written sum-first (总投资24亿元的12个项目):
+    read otherwise, the sum became part of the count's name (总投资24亿元数量)."""
+    match = _SIZED_BATCH.search(clause) if "总投资" in clause else None
+    if match is None:
+        return []
+    total = Figure("项目总投资", float(match.group("sum")), match.group("unit"), "=")
+    return [Figure("项目数量", float(match.group("n")), "个", "="), total]
+
+
+def _date_goals(figures: list[Figure], before: str) -> None:
+    """Goals stated without their own year (…建成千亿级产业集群) are for the last goal year their paragraph names
+    before them (总体目标是到2025年，…。把A产业建成…), not for the date the page was written."""
+    years = _GOAL_YEAR.findall(before)
+    for figure in figures:
+        figure.year = int(years[-1]) if years else figure.year
+
+
+#: What a report writes before the subject of its sentence: when (截至目前, 目前, 今年以来) and a comma.
+_WHEN_LEAD = re.compile(r"^(?:截至目前|截至当前|目前|当前|今年以来|近年来|如今)?[，,]?")
+
+
+def _settle_listed_capacities(figures: list[Figure], sentence: str, subjects: _Subjects) -> None:
+    """A capacity list's figures are what the sentence's subject has: the zone when the sentence opens with its
+    short word (开发区已形成…, 园区已形成…), else the subject named before, never the chain a product's name
+    opens with (光伏电池产能 is no figure of the chain 光伏)."""
+    lead = _WHEN_LEAD.match(sentence)  # every part optional: it always matches
+    opening = sentence[lead.end() :] if lead else sentence
+    zone = subjects.generic_platform(opening)
+    for figure in figures:
+        figure.settled = True
+        figure.scope = zone[0] if zone else None
+
+
+#: What a count after named examples counts when the examples are firms or projects (…等27个项目, …等15家企业).
+_EXAMPLED = re.compile(r"[^，。；,;\d]{0,8}?(?:项目|企业)")
+
+
+def _last_count_verb(clause: str, end: int) -> re.Match[str] | None:
+    """The last of a plan's or report's counting verbs in ``clause`` before ``end`` (落地, 引进, 新增 …), or None."""
+    verbs = list(_COUNT_VERBS.finditer(clause, 0, end))
+    return verbs[-1] if verbs else None
 
 
 def _project_figure(name: str, previous: Figure | None) -> str | None:
@@ -1314,7 +1495,7 @@ def _reports(sentence: str, first_year: int | None) -> bool:
     return bool(years and first_year and max(years) < first_year)
 
 
-_GOAL_YEAR = re.compile(r"(?<!截)(?:到|至)(20\d{2})年")
+_GOAL_YEAR = re.compile(r"(?<!截)(?:到|至|力争)(20\d{2})年")
 
 
 def _goal_year(doc: ParsedDocument, section: PolicySection | None) -> int | None:
