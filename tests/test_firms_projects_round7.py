@@ -1,0 +1,71 @@
+"""Round 7: firms and projects in real news and reports. Every text here is invented (firms, places and
+sentences), written in the phrasings several provinces use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chainkg.graph.model import Graph
+from chainkg.loaders.extract import enterprises
+from chainkg.loaders.pipeline import extract_path
+from chainkg.loaders.text.names import trim_left
+
+
+def _graph(tmp_path: Path, text: str) -> Graph:
+    path = tmp_path / "news.txt"
+    path.write_text(text, encoding="utf-8")
+    return extract_path(path)
+
+
+def _firms(graph: Graph) -> set[str]:
+    return {name for n in graph.by_label("Enterprise") for name in (n.name, *n.alias_rules)}
+
+
+def _ends(graph: Graph, rel: str, label: str, name: str) -> set[str]:
+    node = next(n for n in graph.by_label(label) if n.name == name)
+    return {graph.nodes[e.end].name for e in graph.edges.values() if e.type == rel and e.start == node.uid}
+
+
+def test_firms_a_chain_or_cluster_is_represented_by() -> None:
+    # a report of the north-west (形成了A、B等为代表的…产业链) and one of the south (以A、B为代表的…集群)
+    text = "全区已在临港园区形成了北辰石化、西岭煤化、金川化工等为代表的能源化工产业链。"
+    assert enterprises._representative_names(text) == ["北辰石化", "西岭煤化", "金川化工"]
+    text = "近年来，以南海重工、珠江智控为代表的高端装备产业集群加快成长。"
+    assert enterprises._representative_names(text) == ["南海重工", "珠江智控"]
+
+
+def test_lists_of_techniques_or_kinds_represented_are_not_firms() -> None:
+    assert enterprises._representative_names("以云计算、大数据等为代表的新技术产业蓬勃发展。") == []
+    assert enterprises._representative_names("以高校、科研院所为代表的创新主体。") == []
+
+
+def test_represented_firms_join_the_chain_named_after_them(tmp_path: Path) -> None:
+    graph = _graph(tmp_path, "园区概况\n\n在临港园区形成了北辰石化、西岭煤化等为代表的能源化工产业链，带动转型。")
+    assert {"北辰石化", "西岭煤化"} <= _firms(graph)
+    assert "能源化工" in " ".join(_ends(graph, "IN_CHAIN", "Enterprise", "北辰石化"))
+
+
+def test_verbs_before_a_place_or_group_are_no_part_of_the_name() -> None:
+    assert trim_left("已扎根滨海经济技术开发区") == "滨海经济技术开发区"
+    assert trim_left("相信高新区") == "高新区"
+    assert trim_left("盘点开发区") == "开发区"
+    assert trim_left("改善园区") == "园区"
+    assert trim_left("总共拿出集团") == "集团"
+    assert trim_left("东湖州召开") == ""
+
+
+def test_a_project_list_item_opening_with_a_known_firm_is_no_firm(tmp_path: Path) -> None:
+    # the firms are named alone first (引进A、B等企业), then with what their projects make (A…、B…等项目)
+    graph = _graph(
+        tmp_path,
+        "开发区动态\n\n开发区引进云岭晶材、天山芯源等企业。目前，云岭晶材光学玻璃、天山芯源硅片切割等项目进展顺利。",
+    )
+    firms = _firms(graph)
+    assert {"云岭晶材", "天山芯源"} <= firms
+    assert not {"云岭晶材光学玻璃", "天山芯源硅片切割"} & firms
+
+
+def test_a_trade_word_after_a_firm_name_still_names_a_firm() -> None:
+    assert not enterprises._opens_with_firm("星野机床", ["星野"])
+    assert not enterprises._opens_with_firm("星野精工机床", ["星野精工"])
+    assert enterprises._opens_with_firm("星野精工硅片切割", ["星野精工"])
