@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chainkg.graph.model import Graph
-from chainkg.loaders.extract import enterprises
+from chainkg.loaders.extract import enterprises, projects
 from chainkg.loaders.pipeline import extract_path
 from chainkg.loaders.text.names import trim_left
 
@@ -69,3 +69,28 @@ def test_a_trade_word_after_a_firm_name_still_names_a_firm() -> None:
     assert not enterprises._opens_with_firm("星野机床", ["星野"])
     assert not enterprises._opens_with_firm("星野精工机床", ["星野精工"])
     assert enterprises._opens_with_firm("星野精工硅片切割", ["星野精工"])
+
+
+def test_items_of_a_project_list_opening_with_a_firm_are_projects_not_firms() -> None:
+    text = "开发区引进云岭晶材、天山芯源等企业。云岭晶材光学玻璃、昆仑光电镀膜等项目进展顺利。"
+    names = enterprises._listed_names(text, (), ["云岭晶材", "天山芯源"])
+    assert "云岭晶材" in names and "天山芯源" in names
+    assert not {"云岭晶材光学玻璃", "昆仑光电镀膜"} & set(names)
+
+
+def test_a_list_of_firms_projects_sharing_one_project_word(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "开发区动态\n\n开发区引进云岭晶材、天山芯源等企业。目前，云岭晶材光学玻璃、天山芯源硅片切割等一批项目进展顺利。",
+    )
+    projects = {n.name for n in graph.by_label("Project")}
+    assert {"云岭晶材光学玻璃项目", "天山芯源硅片切割项目"} <= projects
+    assert _ends(graph, "INVESTS_IN", "Enterprise", "天山芯源") == {"天山芯源硅片切割项目"}
+
+
+def test_a_project_list_of_bare_firm_names_names_no_projects() -> None:
+    # 龙头项目 after firms' own names (one with its trade word): firms, not projects of theirs
+    found = projects._shared_list_projects("随着星野精工、海川机床等龙头项目陆续投产。", ["星野精工", "海川", "海川机床"])
+    assert found == []
+    found = projects._shared_list_projects("目前，星野精工光学镜片、海川机床数控刀具等项目开工。", ["星野精工", "海川机床"])
+    assert [name for name, _ in found] == ["星野精工光学镜片项目", "海川机床数控刀具项目"]

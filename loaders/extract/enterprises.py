@@ -190,7 +190,7 @@ def _introduced_names(text: str) -> list[str]:
     return out
 
 
-def _listed_names(text: str, places: Sequence[str] = ()) -> list[str]:
+def _listed_names(text: str, places: Sequence[str] = (), known: Sequence[str] = ()) -> list[str]:
     """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目);
     济南的A、B和青岛的C等 lists A, B and C."""
     out = []
@@ -204,6 +204,8 @@ def _listed_names(text: str, places: Sequence[str] = ()) -> list[str]:
             continue  # 电驱、热管理等关键零部件企业: kinds of product, not firms
         if len(items) == 1 and not _FIRM_HEAD_WORD.search(head.group(0)):
             continue
+        if head.group(1) == "项目" and any(_opens_with_firm(i, known) for i in items):
+            continue  # A半导体材料、B切磨抛等项目: each item is a firm's project (projects.py reads them)
         if len(items) == 1 and len(items[0]) < 3 and not _ENDS_IN_FIRM_WORD.search(items[0]):
             continue  # 青山钢管等企业 names a firm; a two-character item is more often a kind (锂电等企业)
         out += [i for i in items if _is_firm_name(i) and not _NOT_SIBLING.search(i) and not _WORK_AT_END.search(i)]
@@ -262,7 +264,10 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
             firm.aliases[short] = "legal-name-short-form"
     _drop_shared_short_forms(firms)
     known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
-    candidates = _listed_names(text, places) + _introduced_names(text) + _subject_names(text)
+    others = _introduced_names(text) + _subject_names(text)
+    # a list of projects whose items open with firms named in other lists is read once those are known
+    listed = _listed_names(text, places)
+    candidates = _listed_names(text, places, [*known, *others, *listed]) + others
     for name in candidates:
         if _opens_with_firm(name, [*known, *candidates]):
             continue

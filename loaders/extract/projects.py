@@ -21,7 +21,7 @@ from chainkg.loaders.extract.prose_context import Place, ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.text.names import run_before, trim_left
+from chainkg.loaders.text.names import FIRM_WORD, run_before, trim_left
 
 _PROJECT_WORDS = ("项目", "样板工厂")
 _PROJECT = re.compile("|".join(_PROJECT_WORDS))
@@ -110,6 +110,40 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
         invested = any(form in before and _FIRM_INVESTS.search(before, before.rfind(form)) for form in forms)
         if firm_first or _QUOTED.match(raw_stem) or _PHASE.search(stem) or invested or _told(text, start, name):
             out.append((name, start))
+    return out + [found for found in _shared_list_projects(text, forms) if found[0] not in {n for n, _ in out}]
+
+
+#: A、B、C等(一批)…项目 with the items sharing the one 项目 (甲化工乙酸纤维素、乙材光学玻璃等一批高端制造项目).
+_SHARED_LIST = re.compile(
+    r"((?:[^，。；：:、]{4,24}、)+[^，。；：:、]{4,24})等(?:一批|多个|\d+个)?[^，。；]{0,12}?项目"
+)
+#: A trade word alone after a firm's name (尼得科 and 尼得科机床 name one firm, not a firm and its project).
+_FIRM_WORD_ONLY = re.compile(FIRM_WORD)
+
+
+def _firm_and_work(item: str, forms: list[str]) -> bool:
+    """Whether ``item`` is a firm's name and what its project makes (乙材光学玻璃), not a firm's name."""
+    return any(
+        item.startswith(form) and len(item) - len(form) >= 2 and not _FIRM_WORD_ONLY.fullmatch(item[len(form) :])
+        for form in forms
+    )
+
+
+def _shared_list_projects(text: str, forms: list[str]) -> list[tuple[str, int]]:
+    """A甲材料、B乙设备等项目: each item is a project of its own, named with the shared 项目, where an item opens
+    with a firm of the text (the list then is one of firms' projects, not of firms or kinds)."""
+    out = []
+    for match in matches_near(_SHARED_LIST, text, ("等",), 200, stops="，。；：:\n"):
+        items, offset = match.group(1).split("、"), match.start(1)
+        trimmed = trim_left(items[0])
+        offset += len(items[0]) - len(trimmed)
+        items[0] = trimmed
+        if set(items) & set(forms) or not any(_firm_and_work(item, forms) for item in items):
+            continue  # A、B等龙头项目 whose items are firms' names lists firms, not their projects
+        for item in items:
+            if len(item) >= 4 and not _AMOUNT.search(item) and not item.endswith("项目"):
+                out.append((clean_name(item) + "项目", offset))
+            offset += len(item) + 1
     return out
 
 
