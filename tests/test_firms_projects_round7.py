@@ -90,7 +90,9 @@ def test_a_list_of_firms_projects_sharing_one_project_word(tmp_path: Path) -> No
 
 def test_a_project_list_of_bare_firm_names_names_no_projects() -> None:
     # 龙头项目 after firms' own names (one with its trade word): firms, not projects of theirs
-    found = projects._shared_list_projects("随着星野精工、海川机床等龙头项目陆续投产。", ["星野精工", "海川", "海川机床"])
+    forms = ["星野精工", "海川", "海川机床"]
+    found = projects._shared_list_projects("随着星野精工、海川机床等龙头项目陆续投产。", forms)
     assert found == []
-    found = projects._shared_list_projects("目前，星野精工光学镜片、海川机床数控刀具等项目开工。", ["星野精工", "海川机床"])
+    text = "目前，星野精工光学镜片、海川机床数控刀具等项目开工。"
+    found = projects._shared_list_projects(text, ["星野精工", "海川机床"])
     assert [name for name, _ in found] == ["星野精工光学镜片项目", "海川机床数控刀具项目"]
