@@ -96,3 +96,15 @@ def test_a_project_list_of_bare_firm_names_names_no_projects() -> None:
     text = "目前，星野精工光学镜片、海川机床数控刀具等项目开工。"
     found = projects._shared_list_projects(text, ["星野精工", "海川机床"])
     assert [name for name, _ in found] == ["星野精工光学镜片项目", "海川机床数控刀具项目"]
+
+
+def test_a_project_named_by_a_list_of_capacities(tmp_path: Path) -> None:
+    # a north-west plant and a south-west one: the name lists what it makes, the 、 does not cut it
+    graph = _graph(tmp_path, "园区新签约\n\n滨湖铝业有限公司计划投资12亿元，建设年产8万吨铝板、铝箔、3万吨再生铝项目。")
+    assert {n.name for n in graph.by_label("Project")} == {"年产8万吨铝板、铝箔、3万吨再生铝项目"}
+    text = "签约后将建设20GW单晶硅棒、30GW切片项目。"
+    start = text.index("30GW")
+    assert projects._capacity_list(text, start, "30GW切片项目") == (text.index("20GW"), "20GW单晶硅棒、30GW切片项目")
+    # a list of kinds before the cut, without a capacity opening it, is left alone
+    text = "推进光伏、风电、储能项目。"
+    assert projects._capacity_list(text, text.index("储能"), "储能项目") == (text.index("储能"), "储能项目")

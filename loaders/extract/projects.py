@@ -159,8 +159,37 @@ def _told(text: str, start: int, name: str) -> bool:
     )
 
 
+#: A capacity opening a project's name: 年产20万吨…, 100万千瓦…, 30GW… (the name lists what is made).
+_CAPACITY_LEAD = re.compile(rf"(?:年产|年增|新增)?\d+(?:\.\d+)?(?:万千瓦|{_UNIT})")
+#: How many items of a list of capacities a project's name is read back over.
+_CAPACITY_ITEMS = 4
+
+
+def _capacity_list(text: str, start: int, name: str) -> tuple[int, str]:
+    """A name listing what it makes, cut at a 、 (年产5万吨A、B、3万吨C项目: the name was read as 3万吨C项目): the
+    name from the capacity opening the list, where the items before the cut are whole runs and the first opens
+    with a capacity; else the name as found."""
+    at = start
+    for _ in range(_CAPACITY_ITEMS):
+        if at == 0 or text[at - 1] != "、":
+            return start, name
+        run, run_start = run_before(text, at - 1, limit=24)
+        head = trim_left(run)
+        if not head:
+            return start, name
+        at = at - 1 - len(head)
+        if _CAPACITY_LEAD.match(head):
+            return at, clean_name(text[at:start]) + name
+        if head != run:
+            return start, name  # a cue word cut the run: the list starts in it without a capacity
+    return start, name
+
+
 def _joined(text: str, start: int, name: str) -> tuple[int, str]:
-    """The name with the part before a conjunction it was cut at (高功率半导体激光器及|光纤激光器项目)."""
+    """The name with the part before a conjunction it was cut at (高功率半导体激光器及|光纤激光器项目), or the
+    list of capacities it was cut from (:func:`_capacity_list`)."""
+    if start > 0 and text[start - 1] == "、":
+        return _capacity_list(text, start, name)
     if start == 0 or text[start - 1] not in _JOINED:
         return start, name
     run, run_start = run_before(text, start - 1, limit=20)
