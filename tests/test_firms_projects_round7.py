@@ -108,3 +108,24 @@ def test_a_project_named_by_a_list_of_capacities(tmp_path: Path) -> None:
     # a list of kinds before the cut, without a capacity opening it, is left alone
     text = "推进光伏、风电、储能项目。"
     assert projects._capacity_list(text, text.index("储能"), "储能项目") == (text.index("储能"), "储能项目")
+
+
+def test_projects_named_after_their_figure_in_a_semicolon_list(tmp_path: Path) -> None:
+    # a Gansu-style and a Fujian-style roll of projects started: 投资N亿元的<name>项目/工程；…
+    graph = _graph(
+        tmp_path,
+        "金沙市重点项目集中开工\n\n本批开工项目中：投资3亿多元的石门水库项目，是保障供水的民生工程；"
+        "投资2.5亿元的华远钒渣综合利用扩能改造工程，是循环经济项目；投资1.8亿元的金沙经济技术开发区新材料孵化"
+        "产业园项目，是园区配套项目；总投资1亿元的安平县高标准农田建设项目已动工。",
+    )
+    assert {n.name for n in graph.by_label("Project")} == {
+        "石门水库项目",
+        "华远钒渣综合利用扩能改造工程",
+        "金沙经济技术开发区新材料孵化产业园项目",
+        "安平县高标准农田建设项目",
+    }
+
+
+def test_a_figure_before_a_kind_and_a_count_names_no_project(tmp_path: Path) -> None:
+    graph = _graph(tmp_path, "全省重点项目\n\n竣工项目中，总投资300亿元的基础设施及社会民生项目8个。实施强链工程。")
+    assert not list(graph.by_label("Project"))

@@ -21,10 +21,12 @@ from chainkg.loaders.extract.prose_context import Place, ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.text.names import FIRM_WORD, run_before, trim_left
+from chainkg.loaders.text.names import FIRM_WORD, NAME_CHARS, run_before, trim_left
 
-_PROJECT_WORDS = ("项目", "样板工厂")
+_PROJECT_WORDS = ("项目", "样板工厂", "工程")
 _PROJECT = re.compile("|".join(_PROJECT_WORDS))
+#: Words naming a project only after its figure (投资4亿元的…改造工程): a bare 工程 more often names a programme.
+_AFTER_FIGURE_ONLY = ("工程",)
 _KIND_ONLY = re.compile(
     r"^(?:[一-龥]{0,4}(?:产业链|产业|特色|重点|重大|标志性|优质|龙头|大|好|招商|签约|人才|创业|技改|示范|协同创新|"
     r"高层次人才创业|计划|研发|攻关|绿色化|募投|延链补链强链|强链补链|科技|资产重组|汽车电子|八大新兴产业链|"
@@ -73,7 +75,7 @@ _FIGURES_AFTER = re.compile(
     r"|[^，。；,;]{0,4}?(?:开工|动工|投产|竣工|签约|落户|落地|建成|达产|完成)"
 )
 #: A figure of the project written before its name: 总投资50亿元的X项目, 投资6亿元的年产…项目.
-_FIGURES_BEFORE = re.compile(r"(?:总投资|投资|计划投资)(?:约|超|达)?\d+(?:\.\d+)?(?:亿|万)(?:元|美元)?的$")
+_FIGURES_BEFORE = re.compile(r"(?:总投资|投资|计划投资)(?:约|超|达)?\d+(?:\.\d+)?(?:亿|万)(?:多|余)?(?:元|美元)?的$")
 #: One item of a list of projects: A项目、B项目 (its neighbour is a project too).
 _PROJECT_LIST_AFTER = re.compile(r"、[^，。；、]{2,30}?项目")
 #: Conjunctions inside one project's name (高功率激光器及光纤激光器项目): the name goes on before them.
@@ -97,8 +99,14 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
     forms = sorted({form for f in firms for form in (f.name, *f.alias_rules)}, key=lambda x: (-len(x), x))
     out = []
     for match in matches_near(_PROJECT, text, _PROJECT_WORDS):
-        run, _ = run_before(text, match.end(), limit=24)
-        raw = trim_left(run)
+        if _COUNT_AFTER.match(text, match.end()):
+            continue  # 总投资N亿元的基础设施项目8个: how many projects of a kind
+        raw = _after_figure(text, match.start(), match.end())
+        if raw is None and match.group(0) in _AFTER_FIGURE_ONLY:
+            continue
+        if raw is None:
+            run, _ = run_before(text, match.end(), limit=24)
+            raw = trim_left(run)
         start, name = _joined(text, match.end() - len(raw), clean_name(raw))
         stem = name[: -len(match.group(0))]
         raw_stem = raw[: -len(match.group(0))]
@@ -145,6 +153,27 @@ def _shared_list_projects(text: str, forms: list[str]) -> list[tuple[str, int]]:
                 out.append((clean_name(item) + "项目", offset))
             offset += len(item) + 1
     return out
+
+
+#: A figure and 的 opening a project's name (投资4.5亿元的 X项目, 总投资3亿多元的 Y工程): the name is all of the run
+#: after it, cue words and all (…孵化产业园项目, …农田建设项目).
+_FIGURE_OF = re.compile(
+    r"(?:总投资|计划投资|投资)(?:约|超|达|近)?\d+(?:\.\d+)?(?:亿|万)(?:多|余)?(?:元|美元)的(?=[^，。；：:、]{4,40}$)"
+)
+#: How far before a project word its figure is looked for (the longest name read so, and the figure).
+_FIGURE_REACH = 56
+_COUNT_AFTER = re.compile(r"\d+个")
+
+
+def _after_figure(text: str, start: int, end: int) -> str | None:
+    """The name between a figure and 的 and the project word at ``start``-``end`` (投资2亿元的X项目: X项目), or
+    None where no such figure stands right before the run (a list break or another clause comes between)."""
+    figures = list(_FIGURE_OF.finditer(text, max(0, start - _FIGURE_REACH), start))
+    if not figures:
+        return None
+    figure = figures[-1]
+    name = text[figure.end() : end]
+    return name if re.fullmatch(NAME_CHARS + "+", name) else None
 
 
 def _told(text: str, start: int, name: str) -> bool:
