@@ -282,7 +282,7 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
     return list(firms.values())
 
 
-def _opens_with_firm(name: str, firms: list[str]) -> bool:
+def _opens_with_firm(name: str, firms: Sequence[str]) -> bool:
     """A、B等项目 whose items are a firm's name and what its project makes (A半导体材料、B蓝宝石切磨抛等项目):
     an item opening with another name found, longer by two characters or more, is that firm's project, not a
     firm (the firm is named alone elsewhere: 引进A、C等企业)."""
