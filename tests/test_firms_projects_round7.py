@@ -129,3 +129,10 @@ def test_projects_named_after_their_figure_in_a_semicolon_list(tmp_path: Path) -
 def test_a_figure_before_a_kind_and_a_count_names_no_project(tmp_path: Path) -> None:
     graph = _graph(tmp_path, "全省重点项目\n\n竣工项目中，总投资300亿元的基础设施及社会民生项目8个。实施强链工程。")
     assert not list(graph.by_label("Project"))
+
+
+def test_places_listed_before_the_verb_are_no_items_of_the_firms_list() -> None:
+    text = "围绕煤化工，在东山化工园、西河经开区形成了北辰石化、西岭煤化等为代表的能源化工产业链。"
+    assert enterprises._representative_names(text) == ["北辰石化", "西岭煤化"]
+    text = "在东山化工园形成了北辰石化、南岭众和为代表的新材料产业集群。"
+    assert enterprises._representative_names(text) == ["北辰石化", "南岭众和"]

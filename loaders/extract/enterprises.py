@@ -170,11 +170,21 @@ def _representative_names(text: str) -> list[str]:
     out: list[str] = []
     for match in matches_near(_REPRESENTED_BY, text, ("为代表",), 1):
         start = max(text.rfind(p, 0, match.start()) for p in "，。；：,;:\n") + 1
-        items = text[start : match.start()].split("、")
-        items[0] = trim_left(items[0])
-        names = [clean_name(item) for item in items]
+        names = [clean_name(item) for item in _items_back_to_cue(text[start : match.start()].split("、"))]
         if len(names) >= 2 and all(_is_firm_name(n) and not _NOT_SIBLING.search(n) for n in names):
             out += names
+    return out
+
+
+def _items_back_to_cue(items: list[str]) -> list[str]:
+    """The items of a list read back from its end to the one a cue word opens (在A园、B区形成了甲、乙: 甲, 乙),
+    so places listed before the verb are no items."""
+    out: list[str] = []
+    for item in reversed(items):
+        trimmed = trim_left(item)
+        if trimmed != item and len(trimmed) >= 2:
+            return [trimmed, *out]
+        out.insert(0, item)  # a cue word closing a name (新疆众和) leaves too little: not where the list opens
     return out
 
 
