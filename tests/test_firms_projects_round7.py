@@ -136,3 +136,13 @@ def test_places_listed_before_the_verb_are_no_items_of_the_firms_list() -> None:
     assert enterprises._representative_names(text) == ["北辰石化", "西岭煤化"]
     text = "在东山化工园形成了北辰石化、南岭众和为代表的新材料产业集群。"
     assert enterprises._representative_names(text) == ["北辰石化", "南岭众和"]
+
+
+def test_represented_firms_join_a_chain_named_by_its_head_word(tmp_path: Path) -> None:
+    graph = _graph(
+        tmp_path,
+        "园区概况\n\n围绕煤制烯烃等产业链，在东山园形成了北辰石化、西岭煤化等为代表的能源化工产业链，推动转型。",
+    )
+    chains = {n.name for n in graph.by_label("IndustryChain")}
+    found = _ends(graph, "IN_CHAIN", "Enterprise", "北辰石化")
+    assert found <= chains and any("能源化工" in c for c in found)

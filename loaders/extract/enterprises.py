@@ -549,6 +549,8 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
     head = _LIST_CHAIN.match(sentence, m.end)
     if head:
         named = [canonical_in(context.findings, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
+        if not named and head.group(1) in context.findings.chain_names():
+            named = [head.group(1)]  # …为代表的能源化工产业链: a chain the document names by its head word
         if named:
             return named[:1]
     chains = context.chains_near(m.index, m.start, m.end)
