@@ -146,3 +146,9 @@ def test_represented_firms_join_a_chain_named_by_its_head_word(tmp_path: Path) -
     chains = {n.name for n in graph.by_label("IndustryChain")}
     found = _ends(graph, "IN_CHAIN", "Enterprise", "北辰石化")
     assert found <= chains and any("能源化工" in c for c in found)
+
+
+def test_a_bare_phase_names_no_project(tmp_path: Path) -> None:
+    # the phase of a project named before (二期扩建项目, 三期新建项目), not a project's own name
+    graph = _graph(tmp_path, "企业动态\n\n星海风电有限公司投资3亿元，启动二期扩建项目。南岭材料三期新建项目已开工。")
+    assert {n.name for n in graph.by_label("Project")} == {"南岭材料三期新建项目"}

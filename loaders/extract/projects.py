@@ -112,6 +112,8 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
         raw_stem = raw[: -len(match.group(0))]
         if len(name) < 5 or _AMOUNT.search(stem) or _KIND_ONLY.fullmatch(stem) or _is_industry(stem):
             continue
+        if _PHASE_AND_WORK_ONLY.fullmatch(stem):
+            continue  # 二期扩建项目: a phase of a project named before, not a name of its own
         sentence = doc.sentences[sentence_of(doc, start)]
         before = text[sentence.start : start]
         firm_first = any(stem.startswith(form) for form in forms)
@@ -174,6 +176,10 @@ def _after_figure(text: str, start: int, end: int) -> str | None:
     figure = figures[-1]
     name = text[figure.end() : end]
     return name if re.fullmatch(NAME_CHARS + "+", name) else None
+
+
+#: A stem saying only which phase and what work (二期扩建, 三期新建): it names no project by itself.
+_PHASE_AND_WORK_ONLY = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?(?:扩建|新建|建设|技改|改造|扩能)?")
 
 
 def _told(text: str, start: int, name: str) -> bool:

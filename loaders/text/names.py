@@ -29,8 +29,8 @@ _CUE_WORDS = (
     # a rank before a firm's name (行业龙头X, 链主X) and verbs of support
     r"龙头|链主|巩固|壮大|扶持|孵化出|孵化|吸引|携手|联手|牵头|"
     # verbs of news prose a name never holds, whose object or place follows (相信X, 扎根X十余载, 盘点X, 拿出集团…,
-    # 改善园区…; X召开: what stands before 召开 is the place of a meeting, not a firm)
-    r"召开|相信|扎根|盘点|改善|拿出"
+    # 改善园区…, 启动X项目; X召开: what stands before 召开 is the place of a meeting, not a firm)
+    r"召开|相信|扎根|盘点|改善|拿出|启动"
 )
 #: The last cue word of a run (greedy ``.*``); the lookahead of first characters spares trying
 #: every word at every position while backtracking (trim_left runs once per name found).
