@@ -158,9 +158,41 @@ _PRODUCT_KIND = re.compile(r"零部件|辅材|配件|原材料|元器件|耗材"
 _LEAD_FIRM = re.compile(rf"以({NAME_CHARS}{{2,12}}?)为(?:龙头|链主)(?!地位|作用|优势)")
 
 
+#: (以/形成了)A、B、C等为代表的X产业链/产业集群/龙头企业: the items before it are the firms the chain or cluster
+#: is known by. Only a head of firms, chains or clusters counts (以A、B等为代表的新技术 lists techniques).
+_REPRESENTED_BY = re.compile(r"等?为代表的[^，。；、]{0,14}?(?:企业|产业链|产业集群|集群|产业)")
+
+
+def _representative_names(text: str) -> list[str]:
+    """The items of (以)A、B等为代表的…产业集群 (read back to the clause start, the first without its lead-in:
+    在X形成了A), where at least two items are and all read as firms' names (a list of kinds of product or
+    technique holds no firm's name)."""
+    out: list[str] = []
+    for match in matches_near(_REPRESENTED_BY, text, ("为代表",), 1):
+        start = max(text.rfind(p, 0, match.start()) for p in "，。；：,;:\n") + 1
+        names = [clean_name(item) for item in _items_back_to_cue(text[start : match.start()].split("、"))]
+        if len(names) >= 2 and all(_is_firm_name(n) and not _NOT_SIBLING.search(n) for n in names):
+            out += names
+    return out
+
+
+def _items_back_to_cue(items: list[str]) -> list[str]:
+    """The items of a list read back from its end to the one a cue word opens (在A园、B区形成了甲、乙: 甲, 乙),
+    so places listed before the verb are no items."""
+    out: list[str] = []
+    for item in reversed(items):
+        trimmed = trim_left(item)
+        if trimmed != item and len(trimmed) >= 2:
+            return [trimmed, *out]
+        out.insert(0, item)  # a cue word closing a name (新疆众和) leaves too little: not where the list opens
+    return out
+
+
 def _introduced_names(text: str) -> list[str]:
-    """Firms listed after a firm noun and a copula (链主企业为A、B; 重点企业包括A、B、C), or led by 以…为龙头."""
+    """Firms listed after a firm noun and a copula (链主企业为A、B; 重点企业包括A、B、C), or led by 以…为龙头 or
+    以…为代表."""
     out = [clean_name(m.group(1)) for m in _LEAD_FIRM.finditer(text) if _is_firm_name(clean_name(m.group(1)))]
+    out += _representative_names(text)
     # the list pattern opens with an optional word, so ``re`` would try it at every character of the document:
     # it is tried only up to two characters before each 企业 or 公司 (every match holds one there)
     for match in matches_near(_INTRO_LIST, text, _FIRM_NOUNS, 2):
@@ -168,7 +200,7 @@ def _introduced_names(text: str) -> list[str]:
     return out
 
 
-def _listed_names(text: str, places: Sequence[str] = ()) -> list[str]:
+def _listed_names(text: str, places: Sequence[str] = (), known: Sequence[str] = ()) -> list[str]:
     """A、B、C等…企业/项目: the items are firms (项目 lists name firms too: 伊控动力、臻驱科技等一批汽车电子项目);
     济南的A、B和青岛的C等 lists A, B and C."""
     out = []
@@ -182,6 +214,8 @@ def _listed_names(text: str, places: Sequence[str] = ()) -> list[str]:
             continue  # 电驱、热管理等关键零部件企业: kinds of product, not firms
         if len(items) == 1 and not _FIRM_HEAD_WORD.search(head.group(0)):
             continue
+        if head.group(1) == "项目" and any(_opens_with_firm(i, known) for i in items):
+            continue  # A半导体材料、B切磨抛等项目: each item is a firm's project (projects.py reads them)
         if len(items) == 1 and len(items[0]) < 3 and not _ENDS_IN_FIRM_WORD.search(items[0]):
             continue  # 青山钢管等企业 names a firm; a two-character item is more often a kind (锂电等企业)
         out += [i for i in items if _is_firm_name(i) and not _NOT_SIBLING.search(i) and not _WORK_AT_END.search(i)]
@@ -240,7 +274,13 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
             firm.aliases[short] = "legal-name-short-form"
     _drop_shared_short_forms(firms)
     known = {alias: f for f in firms.values() for alias in (f.name, *f.aliases)}
-    for name in _listed_names(text, places) + _introduced_names(text) + _subject_names(text):
+    others = _introduced_names(text) + _subject_names(text)
+    # a list of projects whose items open with firms named in other lists is read once those are known
+    listed = _listed_names(text, places)
+    candidates = _listed_names(text, places, [*known, *others, *listed]) + others
+    for name in candidates:
+        if _opens_with_firm(name, [*known, *candidates]):
+            continue
         if name not in known and not any(name in other for other in known):
             known[name] = firms.setdefault(name, Firm(name))
     for _ in range(2):  # a sibling found may stand in the next list with a firm not yet known (A、B…; B、C…)
@@ -250,6 +290,23 @@ def find_firms(doc: ParsedDocument, districts: list[DistrictMention]) -> list[Fi
         if not added:
             break
     return list(firms.values())
+
+
+def _opens_with_firm(name: str, firms: Sequence[str]) -> bool:
+    """A、B等项目 whose items are a firm's name and what its project makes (A半导体材料、B蓝宝石切磨抛等项目):
+    an item opening with another name found, longer by two characters or more, is that firm's project, not a
+    firm (the firm is named alone elsewhere: 引进A、C等企业)."""
+    return any(
+        len(other) >= 3
+        and name.startswith(other)
+        and len(name) - len(other) >= 2
+        and not _FIRM_WORD_ONLY.fullmatch(name[len(other) :])
+        for other in firms
+    )
+
+
+#: A trade word alone after a firm's name (尼得科 and 尼得科机床): the longer name is a firm of its own.
+_FIRM_WORD_ONLY = re.compile(_FIRM_WORD)
 
 
 #: What joins the items of a list of firms: 、 and, between two names, 和/与/及 (A与长春的B、C).
@@ -480,7 +537,9 @@ def _relations(context: ProseContext, m: _Mention) -> None:
     _products(graph, m.node, sentence)
 
 
-_LIST_CHAIN = re.compile(r"[^，。；]*?等(?:一批|多家)?([^，。；、]{2,10}?)(?:项目|企业)")
+_LIST_CHAIN = re.compile(
+    r"[^，。；]*?(?:等?为代表的|等(?:一批|多家)?)([^，。；、]{2,10}?)(?:项目|企业|产业链|产业集群|集群|产业)"
+)
 
 
 def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
@@ -490,6 +549,8 @@ def _chains_of(context: ProseContext, m: _Mention, sentence: str) -> list[str]:
     head = _LIST_CHAIN.match(sentence, m.end)
     if head:
         named = [canonical_in(context.findings, i.name) for i in find_industries(head.group(1)) if i.label == CHAIN]
+        if not named and head.group(1) in context.findings.chain_names():
+            named = [head.group(1)]  # …为代表的能源化工产业链: a chain the document names by its head word
         if named:
             return named[:1]
     chains = context.chains_near(m.index, m.start, m.end)

@@ -21,10 +21,12 @@ from chainkg.loaders.extract.prose_context import Place, ProseContext
 from chainkg.loaders.text.document import ParsedDocument
 from chainkg.loaders.text.evidence import sentence_of
 from chainkg.loaders.text.keyword_scan import matches_near
-from chainkg.loaders.text.names import run_before, trim_left
+from chainkg.loaders.text.names import FIRM_WORD, NAME_CHARS, run_before, trim_left
 
-_PROJECT_WORDS = ("项目", "样板工厂")
+_PROJECT_WORDS = ("项目", "样板工厂", "工程")
 _PROJECT = re.compile("|".join(_PROJECT_WORDS))
+#: Words naming a project only after its figure (投资4亿元的…改造工程): a bare 工程 more often names a programme.
+_AFTER_FIGURE_ONLY = ("工程",)
 _KIND_ONLY = re.compile(
     r"^(?:[一-龥]{0,4}(?:产业链|产业|特色|重点|重大|标志性|优质|龙头|大|好|招商|签约|人才|创业|技改|示范|协同创新|"
     r"高层次人才创业|计划|研发|攻关|绿色化|募投|延链补链强链|强链补链|科技|资产重组|汽车电子|八大新兴产业链|"
@@ -73,7 +75,7 @@ _FIGURES_AFTER = re.compile(
     r"|[^，。；,;]{0,4}?(?:开工|动工|投产|竣工|签约|落户|落地|建成|达产|完成)"
 )
 #: A figure of the project written before its name: 总投资50亿元的X项目, 投资6亿元的年产…项目.
-_FIGURES_BEFORE = re.compile(r"(?:总投资|投资|计划投资)(?:约|超|达)?\d+(?:\.\d+)?(?:亿|万)(?:元|美元)?的$")
+_FIGURES_BEFORE = re.compile(r"(?:总投资|投资|计划投资)(?:约|超|达)?\d+(?:\.\d+)?(?:亿|万)(?:多|余)?(?:元|美元)?的$")
 #: One item of a list of projects: A项目、B项目 (its neighbour is a project too).
 _PROJECT_LIST_AFTER = re.compile(r"、[^，。；、]{2,30}?项目")
 #: Conjunctions inside one project's name (高功率激光器及光纤激光器项目): the name goes on before them.
@@ -97,20 +99,87 @@ def _project_names(doc: ParsedDocument, firms: list[Node]) -> list[tuple[str, in
     forms = sorted({form for f in firms for form in (f.name, *f.alias_rules)}, key=lambda x: (-len(x), x))
     out = []
     for match in matches_near(_PROJECT, text, _PROJECT_WORDS):
-        run, _ = run_before(text, match.end(), limit=24)
-        raw = trim_left(run)
+        if _COUNT_AFTER.match(text, match.end()):
+            continue  # 总投资N亿元的基础设施项目8个: how many projects of a kind
+        raw = _after_figure(text, match.start(), match.end())
+        if raw is None and match.group(0) in _AFTER_FIGURE_ONLY:
+            continue
+        if raw is None:
+            run, _ = run_before(text, match.end(), limit=24)
+            raw = trim_left(run)
         start, name = _joined(text, match.end() - len(raw), clean_name(raw))
         stem = name[: -len(match.group(0))]
         raw_stem = raw[: -len(match.group(0))]
         if len(name) < 5 or _AMOUNT.search(stem) or _KIND_ONLY.fullmatch(stem) or _is_industry(stem):
             continue
+        if _PHASE_AND_WORK_ONLY.fullmatch(stem):
+            continue  # 二期扩建项目: a phase of a project named before, not a name of its own
         sentence = doc.sentences[sentence_of(doc, start)]
         before = text[sentence.start : start]
         firm_first = any(stem.startswith(form) for form in forms)
         invested = any(form in before and _FIRM_INVESTS.search(before, before.rfind(form)) for form in forms)
         if firm_first or _QUOTED.match(raw_stem) or _PHASE.search(stem) or invested or _told(text, start, name):
             out.append((name, start))
+    return out + [found for found in _shared_list_projects(text, forms) if found[0] not in {n for n, _ in out}]
+
+
+#: A、B、C等(一批)…项目 with the items sharing the one 项目 (甲化工乙酸纤维素、乙材光学玻璃等一批高端制造项目).
+_SHARED_LIST = re.compile(
+    r"((?:[^，。；：:、]{4,24}、)+[^，。；：:、]{4,24})等(?:一批|多个|\d+个)?[^，。；]{0,12}?项目"
+)
+#: A trade word alone after a firm's name (尼得科 and 尼得科机床 name one firm, not a firm and its project).
+_FIRM_WORD_ONLY = re.compile(FIRM_WORD)
+
+
+def _firm_and_work(item: str, forms: list[str]) -> bool:
+    """Whether ``item`` is a firm's name and what its project makes (乙材光学玻璃), not a firm's name."""
+    return any(
+        item.startswith(form) and len(item) - len(form) >= 2 and not _FIRM_WORD_ONLY.fullmatch(item[len(form) :])
+        for form in forms
+    )
+
+
+def _shared_list_projects(text: str, forms: list[str]) -> list[tuple[str, int]]:
+    """A甲材料、B乙设备等项目: each item is a project of its own, named with the shared 项目, where an item opens
+    with a firm of the text (the list then is one of firms' projects, not of firms or kinds)."""
+    out = []
+    for match in matches_near(_SHARED_LIST, text, ("等",), 200, stops="，。；：:\n"):
+        items, offset = match.group(1).split("、"), match.start(1)
+        trimmed = trim_left(items[0])
+        offset += len(items[0]) - len(trimmed)
+        items[0] = trimmed
+        if set(items) & set(forms) or not any(_firm_and_work(item, forms) for item in items):
+            continue  # A、B等龙头项目 whose items are firms' names lists firms, not their projects
+        for item in items:
+            if len(item) >= 4 and not _AMOUNT.search(item) and not item.endswith("项目"):
+                out.append((clean_name(item) + "项目", offset))
+            offset += len(item) + 1
     return out
+
+
+#: A figure and 的 opening a project's name (投资4.5亿元的 X项目, 总投资3亿多元的 Y工程): the name is all of the run
+#: after it, cue words and all (…孵化产业园项目, …农田建设项目).
+_FIGURE_OF = re.compile(
+    r"(?:总投资|计划投资|投资)(?:约|超|达|近)?\d+(?:\.\d+)?(?:亿|万)(?:多|余)?(?:元|美元)的(?=[^，。；：:、]{4,40}$)"
+)
+#: How far before a project word its figure is looked for (the longest name read so, and the figure).
+_FIGURE_REACH = 56
+_COUNT_AFTER = re.compile(r"\d+个")
+
+
+def _after_figure(text: str, start: int, end: int) -> str | None:
+    """The name between a figure and 的 and the project word at ``start``-``end`` (投资2亿元的X项目: X项目), or
+    None where no such figure stands right before the run (a list break or another clause comes between)."""
+    figures = list(_FIGURE_OF.finditer(text, max(0, start - _FIGURE_REACH), start))
+    if not figures:
+        return None
+    figure = figures[-1]
+    name = text[figure.end() : end]
+    return name if re.fullmatch(NAME_CHARS + "+", name) else None
+
+
+#: A stem saying only which phase and what work (二期扩建, 三期新建): it names no project by itself.
+_PHASE_AND_WORK_ONLY = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?(?:扩建|新建|建设|技改|改造|扩能)?")
 
 
 def _told(text: str, start: int, name: str) -> bool:
@@ -125,8 +194,37 @@ def _told(text: str, start: int, name: str) -> bool:
     )
 
 
+#: A capacity opening a project's name: 年产20万吨…, 100万千瓦…, 30GW… (the name lists what is made).
+_CAPACITY_LEAD = re.compile(rf"(?:年产|年增|新增)?\d+(?:\.\d+)?(?:万千瓦|{_UNIT})")
+#: How many items of a list of capacities a project's name is read back over.
+_CAPACITY_ITEMS = 4
+
+
+def _capacity_list(text: str, start: int, name: str) -> tuple[int, str]:
+    """A name listing what it makes, cut at a 、 (年产5万吨A、B、3万吨C项目: the name was read as 3万吨C项目): the
+    name from the capacity opening the list, where the items before the cut are whole runs and the first opens
+    with a capacity; else the name as found."""
+    at = start
+    for _ in range(_CAPACITY_ITEMS):
+        if at == 0 or text[at - 1] != "、":
+            return start, name
+        run, run_start = run_before(text, at - 1, limit=24)
+        head = trim_left(run)
+        if not head:
+            return start, name
+        at = at - 1 - len(head)
+        if _CAPACITY_LEAD.match(head):
+            return at, clean_name(text[at:start]) + name
+        if head != run:
+            return start, name  # a cue word cut the run: the list starts in it without a capacity
+    return start, name
+
+
 def _joined(text: str, start: int, name: str) -> tuple[int, str]:
-    """The name with the part before a conjunction it was cut at (高功率半导体激光器及|光纤激光器项目)."""
+    """The name with the part before a conjunction it was cut at (高功率半导体激光器及|光纤激光器项目), or the
+    list of capacities it was cut from (:func:`_capacity_list`)."""
+    if start > 0 and text[start - 1] == "、":
+        return _capacity_list(text, start, name)
     if start == 0 or text[start - 1] not in _JOINED:
         return start, name
     run, run_start = run_before(text, start - 1, limit=20)

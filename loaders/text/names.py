@@ -27,7 +27,10 @@ _CUE_WORDS = (
     r"不断|持续|先后|相继|逐步|今年|去年|明年|季度|年度|以上|升级|提升|完善|新增|争取|争创|确保|力争|设置|上线|运行|认定|"
     r"做大|做强|迎来|引导|加强|获选|获评|紧盯|推广应用|本地|(?<=[镇区县市])原|"
     # a rank before a firm's name (行业龙头X, 链主X) and verbs of support
-    r"龙头|链主|巩固|壮大|扶持|孵化出|孵化|吸引|携手|联手|牵头"
+    r"龙头|链主|巩固|壮大|扶持|孵化出|孵化|吸引|携手|联手|牵头|"
+    # verbs of news prose a name never holds, whose object or place follows (相信X, 扎根X十余载, 盘点X, 拿出集团…,
+    # 改善园区…, 启动X项目; X召开: what stands before 召开 is the place of a meeting, not a firm)
+    r"召开|相信|扎根|盘点|改善|拿出|启动"
 )
 #: The last cue word of a run (greedy ``.*``); the lookahead of first characters spares trying
 #: every word at every position while backtracking (trim_left runs once per name found).
