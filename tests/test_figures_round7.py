@@ -10,13 +10,7 @@ import pytest
 
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import targets
-from chainkg.loaders.pipeline import extract_path
-
-
-def _graph(tmp_path: Path, text: str, name: str = "news.txt") -> Graph:
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _targets(graph: Graph) -> list[tuple[str, str, int | None, float]]:

@@ -7,14 +7,8 @@ from pathlib import Path
 
 from chainkg.graph.model import Graph
 from chainkg.loaders.extract import enterprises, projects
-from chainkg.loaders.pipeline import extract_path
 from chainkg.loaders.text.names import trim_left
-
-
-def _graph(tmp_path: Path, text: str) -> Graph:
-    path = tmp_path / "news.txt"
-    path.write_text(text, encoding="utf-8")
-    return extract_path(path)
+from tests.extracted import extract_text as _graph
 
 
 def _firms(graph: Graph) -> set[str]:
