@@ -28,3 +28,12 @@ def pairs(graph: Graph, rel: str) -> set[tuple[str, str]]:
 def names(graph: Graph, label: str) -> set[str]:
     """The names of the ``label`` nodes."""
     return {n.name for n in graph.by_label(label)}
+
+
+def targets(graph: Graph) -> list[tuple[str, str, int | None, float]]:
+    """(indicator, the thing it is FOR, year, value) of every Target."""
+    out = []
+    for node in graph.by_label("Target"):
+        ends = {e.type: graph.nodes[e.end].name for e in graph.edges.values() if e.start == node.uid}
+        out.append((ends["OF_INDICATOR"], ends["FOR"], node.props.get("year"), node.props.get("value")))
+    return out

@@ -7,18 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from chainkg.graph.model import Graph
 from chainkg.loaders.extract import targets
 from chainkg.loaders.text import divisions
 from tests.extracted import extract_text as _graph
-
-
-def _targets(graph: Graph) -> list[tuple[str, str, int | None, float]]:
-    out = []
-    for node in graph.by_label("Target"):
-        ends = {e.type: graph.nodes[e.end].name for e in graph.edges.values() if e.start == node.uid}
-        out.append((ends["OF_INDICATOR"], ends["FOR"], node.props.get("year"), node.props.get("value")))
-    return out
+from tests.extracted import targets as _targets
 
 
 @pytest.mark.parametrize(
