@@ -34,6 +34,10 @@ def test_items_before_a_rank_or_a_sector_stay_chains() -> None:
     assert _names("围绕光伏、储能等产业链招商。") == ["光伏", "储能"]
     # 工业行业 groups the items, no one industry
     assert "智能物流" in _names("聚焦纺机、智能物流等工业行业产业大脑建设。")
+    # a family of the national classification of strategic emerging industries groups the chains listed before
+    # it: a southern district's news (等新一代信息技术产业) and a northern plan (等新材料产业)
+    assert _names("做强网络通讯、智能终端等新一代信息技术产业。") == ["网络通讯", "智能终端"]
+    assert _names("重点发展碳纤维、特种合金等新材料产业。") == ["碳纤维", "特种合金"]
 
 
 def test_a_whole_sector_before_the_head_word_is_no_chain() -> None:

@@ -42,6 +42,7 @@ from chainkg.loaders.text.industry_terms import (
     QUALIFIERS,
     REGIONS,
     SECTORS,
+    SEI_2018,
     STRONG_TERMS,
     SYNONYMS,
     TIME_WORDS,
@@ -498,7 +499,13 @@ def _names_one_industry(head: re.Match[str]) -> bool:
     words = head.group(0)[: head.start(1) - head.start(0)]
     if len(words) < 2 or not words.endswith(NOUN_HEADS) or _is_kind(words):
         return False
-    return _GENERIC.sub("", _QUALIFIER.sub("", words)).removesuffix("行业") not in SECTORS
+    core = _GENERIC.sub("", _QUALIFIER.sub("", words)).removesuffix("行业")
+    return core not in SECTORS and core not in _UMBRELLAS
+
+
+#: The nine 大类 of 战略性新兴产业分类（2018）: 等新材料产业, 等新一代信息技术产业 name a family the listed chains
+#: belong to (碳纤维、特种合金等新材料产业), not one industry whose kinds they are.
+_UMBRELLAS = frozenset(name.removesuffix("产业") for level, name in SEI_2018.values() if level == "大类")
 
 
 def _one_char_list(items: list[tuple[str, int]]) -> bool:
